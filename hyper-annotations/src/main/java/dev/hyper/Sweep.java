@@ -1,0 +1,47 @@
+package dev.hyper;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a hyper-parameter sweep over a params record.
+ *
+ * <p>Every component of the record carries an {@link Axis} with the values to sweep. The Hyper
+ * processor checks the record against the jsonnet template named by {@link #config()} and generates,
+ * beside the record {@code P}: {@code PGrid} (the grid enumerator), {@code PConfig} (the typed
+ * experiment config) and {@code PLauncher} (the command-line entry point of the jar).
+ *
+ * <pre>{@code
+ * @Sweep(name = "rnn", config = "rnn_model.jsonnet", trials = 1,
+ *        slurm = @Slurm(qos = "gpu-medium", time = "1-00:00:00"),
+ *        trainer = RnnTrainer.class)
+ * public record RnnParams(
+ *     @Axis(doubles = {0.001, 0.0001}) double lr,
+ *     @Axis(ints = {100, 300}) int hiddenDim) {}
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Sweep {
+  /** The sweep's name: {@code [a-z0-9][a-z0-9_-]*}. It names directories and jobs. */
+  String name();
+
+  /** The jsonnet template, as a classpath resource (for example {@code rnn_model.jsonnet}); empty for none. */
+  String config() default "";
+
+  /** How many trials of each grid point to run; at least 1. */
+  int trials() default 1;
+
+  /** SLURM settings for the jobs script written by {@code sweep --slurm}. */
+  Slurm slurm() default @Slurm;
+
+  /**
+   * The training code: a class implementing {@code dev.hyper.runtime.Trainer<P>} for this record,
+   * with a public no-argument constructor. {@code void.class} means none: {@code run} then refuses.
+   */
+  Class<?> trainer() default void.class;
+}

@@ -1,0 +1,5 @@
+package dev.hyper.runtime;
+
+/** A rendered experiment config, parsed. */
+public interface JsonConfig {
+}

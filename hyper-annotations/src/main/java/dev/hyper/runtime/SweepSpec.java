@@ -1,0 +1,131 @@
+package dev.hyper.runtime;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Everything Hyper knows about one {@code @Sweep} record: its name, grid, template, trials, SLURM
+ * settings and trainer. The generated {@code PLauncher} builds one and registers it in the jar's
+ * sweep index ({@code META-INF/services/dev.hyper.runtime.SweepSpec$Provider}).
+ *
+ * @param <P> the params record
+ */
+public final class SweepSpec<P extends Record> {
+  /** Implemented by each generated launcher, so that the runtime finds every sweep of a jar. */
+  public interface Provider {
+    SweepSpec<?> spec();
+  }
+
+  private final String name;
+  private final Class<P> type;
+  private final Grid<P> grid;
+  private final String template;
+  private final int trials;
+  private final SlurmSettings slurm;
+  private final Supplier<? extends Trainer<P>> trainer;
+
+  private SweepSpec(Builder<P> b) {
+    this.name = b.name;
+    this.type = b.type;
+    this.grid = b.grid;
+    this.template = b.template;
+    this.trials = b.trials;
+    this.slurm = b.slurm;
+    this.trainer = b.trainer;
+  }
+
+  public static <P extends Record> Builder<P> builder(String name, Class<P> type, Grid<P> grid) {
+    return new Builder<>(name, type, grid);
+  }
+
+  /** The sweep's name, e.g. {@code rnn}. */
+  public String name() {
+    return name;
+  }
+
+  /** The params record. */
+  public Class<P> type() {
+    return type;
+  }
+
+  public Grid<P> grid() {
+    return grid;
+  }
+
+  /** The jsonnet template's classpath resource name, if the sweep has one. */
+  public Optional<String> template() {
+    return Optional.ofNullable(template);
+  }
+
+  /** Trials per grid point, at least 1. */
+  public int trials() {
+    return trials;
+  }
+
+  public SlurmSettings slurm() {
+    return slurm;
+  }
+
+  /** Whether the sweep names a trainer. */
+  public boolean hasTrainer() {
+    return trainer != null;
+  }
+
+  /** A new instance of the sweep's trainer. */
+  public Trainer<P> newTrainer() {
+    if (trainer == null) {
+      throw new IllegalStateException("sweep '" + name + "' names no trainer: set @Sweep(trainer = ...)");
+    }
+    return trainer.get();
+  }
+
+  @Override
+  public String toString() {
+    return "sweep " + name + " (" + type.getName() + ")";
+  }
+
+  /** Builds a {@link SweepSpec}; used by generated launchers. */
+  public static final class Builder<P extends Record> {
+    private final String name;
+    private final Class<P> type;
+    private final Grid<P> grid;
+    private String template;
+    private int trials = 1;
+    private SlurmSettings slurm = SlurmSettings.NONE;
+    private Supplier<? extends Trainer<P>> trainer;
+
+    private Builder(String name, Class<P> type, Grid<P> grid) {
+      this.name = Objects.requireNonNull(name);
+      this.type = Objects.requireNonNull(type);
+      this.grid = Objects.requireNonNull(grid);
+    }
+
+    public Builder<P> template(String resource) {
+      this.template = resource;
+      return this;
+    }
+
+    public Builder<P> trials(int trials) {
+      if (trials < 1) {
+        throw new IllegalArgumentException("trials must be >= 1, was " + trials);
+      }
+      this.trials = trials;
+      return this;
+    }
+
+    public Builder<P> slurm(SlurmSettings slurm) {
+      this.slurm = Objects.requireNonNull(slurm);
+      return this;
+    }
+
+    public Builder<P> trainer(Supplier<? extends Trainer<P>> trainer) {
+      this.trainer = trainer;
+      return this;
+    }
+
+    public SweepSpec<P> build() {
+      return new SweepSpec<>(this);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The Hyper annotation processor: read @Sweep records, model, validate, generate. */
+package dev.hyper.processor;
