@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sweep", description = {
-    "Write one directory per experiment (grid point x trial) and a jobs script:",
-    "  DIR/config/generated/SWEEP/ID/TRIAL/{ID.json, ID.toml, model.jar}",
-    "  DIR/model/generated/SWEEP/ID/TRIAL/   (empty, for training output)",
-    "  DIR/SWEEP-jobs.sh                     (one line per experiment)",
+    "Write one directory per experiment (grid point x trial) and a jobs script.",
+    "Layout under DIR:",
+    "  config/generated/SWEEP/ID/TRIAL/{ID.json, ID.toml, model.jar}",
+    "  model/generated/SWEEP/ID/TRIAL/   (empty, for training output)",
+    "  SWEEP-jobs.sh                     (one line per experiment)",
     "model.jar is a hard link to one stored copy of this jar. Existing identical experiments are"
         + " skipped; an existing experiment with other content is an error. Nothing is written if"
         + " any experiment fails to render."})
