@@ -19,14 +19,21 @@ public final class TestSweeps {
     return SweepSpec.builder(name, TestParams.class, new TestParamsGrid()).template("jsonnet/test_model.jsonnet");
   }
 
-  /** A small valid jar file standing in for the model's jar. */
+  /** A small valid jar file standing in for the model's jar; the same content gives the same bytes. */
   public static Path dummyJar(Path dir, String content) throws IOException {
     Files.createDirectories(dir);
     Path jar = dir.resolve("model-" + Integer.toHexString(content.hashCode()) + ".jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
-      j.putNextEntry(new JarEntry("content.txt"));
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+      JarEntry m = new JarEntry("META-INF/MANIFEST.MF");
+      m.setTime(0);
+      j.putNextEntry(m);
+      manifest.write(j);
+      j.closeEntry();
+      JarEntry c = new JarEntry("content.txt");
+      c.setTime(0);
+      j.putNextEntry(c);
       j.write(content.getBytes(StandardCharsets.UTF_8));
       j.closeEntry();
     }

@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
       ctx.err.println("warning: the params in " + toml + " are not those of experiment " + info.id()
           + " (their id is " + expectedId + "); was the file edited?");
     }
+    if (spec.grid().indexOf(config.params()) < 0) {
+      ctx.err.println("warning: the params in " + toml + " are not a point of sweep '" + spec.name() + "'");
+    }
     Files.createDirectories(info.resolve(info.serializationDir()));
     ExperimentRun experiment = new ExperimentRun(info);
     try {

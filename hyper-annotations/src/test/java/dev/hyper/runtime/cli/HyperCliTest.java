@@ -233,6 +233,25 @@ class HyperCliTest {
   }
 
   @Test
+  void runWarnsWhenTheParamsWereEdited() throws Exception {
+    Path out = tmp.resolve("out");
+    assertEquals(0, cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString()).code());
+    Path toml;
+    try (Stream<Path> files = Files.walk(out.resolve("config/generated/toy"))) {
+      toml = files.filter(f -> f.toString().endsWith(".toml")).sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(toml);
+    Files.writeString(toml, text.replaceFirst("\nlr = [^\n]+\n", "\nlr = 0.125\n"));
+    Run r = cli("run", toml.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> warnings = r.err().lines().toList();
+    assertEquals(2, warnings.size(), r.err());
+    assertTrue(warnings.get(0).startsWith("warning: the params in " + toml + " are not those of experiment "));
+    assertEquals("warning: the params in " + toml + " are not a point of sweep 'toy'", warnings.get(1));
+    assertEquals(1, trained.size());
+  }
+
+  @Test
   void runOfAMissingOrBrokenFileIsBadInput() throws Exception {
     Run missing = cli("run", tmp.resolve("nope.toml").toString());
     assertOneLineError(missing);
