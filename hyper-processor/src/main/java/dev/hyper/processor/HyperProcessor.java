@@ -117,6 +117,17 @@ public final class HyperProcessor extends AbstractProcessor {
     return false;
   }
 
+  /** The record with its {@code @Sweep}, where record-level messages go. */
+  private static Origin origin(TypeElement type) {
+    Origin origin = Origin.of(type);
+    for (var mirror : type.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(SWEEP)) {
+        return origin.at(mirror);
+      }
+    }
+    return origin;
+  }
+
   private void process(TypeElement type, boolean last) {
     String qualified = type.getQualifiedName().toString();
     try {
@@ -134,7 +145,7 @@ public final class HyperProcessor extends AbstractProcessor {
       }
     } catch (Deferred d) {
       if (last) {
-        Messages.unresolvedType(Origin.of(type), d.missingType(), type.getSimpleName().toString())
+        Messages.unresolvedType(origin(type), d.missingType(), type.getSimpleName().toString())
             .printTo(processingEnv.getMessager());
       } else {
         deferred.put(qualified, d.missingType());
@@ -142,7 +153,7 @@ public final class HyperProcessor extends AbstractProcessor {
     } catch (AlreadyReported r) {
       // javac reports the malformed annotation itself
     } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
-      Messages.internalError(Origin.of(type), type.getSimpleName().toString(), e)
+      Messages.internalError(origin(type), type.getSimpleName().toString(), e)
           .printTo(processingEnv.getMessager());
     }
   }

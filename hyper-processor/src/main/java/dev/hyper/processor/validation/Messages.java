@@ -140,7 +140,7 @@ public final class Messages {
   static Diagnostic tlaTypeMismatch(
       Origin o, String component, String type, String tla, String resource, String literal, String kind) {
     return error(Code.TlaTypeMismatch, "Component '" + component + "' is " + type + ", but '" + tla + "' in "
-        + resource + " defaults to " + literal + " (" + kind + "). "
+        + resource + " defaults to " + (literal.isEmpty() ? kind : literal + " (" + kind + ")") + ". "
         + "Change the component's type or the template's default so they agree.", o);
   }
 

@@ -9,6 +9,11 @@ public final class Suggest {
 
   /** The closest candidate within the threshold (ties: the first), or empty. */
   public static Optional<String> nearest(String name, Collection<String> candidates) {
+    for (String c : candidates) {
+      if (!c.equals(name) && normalize(c).equals(normalize(name))) {
+        return Optional.of(c); // differs only in case, '_' or '-': the best guess there is
+      }
+    }
     int threshold = Math.max(2, name.length() / 3);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -23,6 +28,10 @@ public final class Suggest {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private static String normalize(String s) {
+    return s.replace("_", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Levenshtein distance, case-insensitive. */
