@@ -145,7 +145,7 @@ public final class HyperProcessor extends AbstractProcessor {
       }
     } catch (Deferred d) {
       if (last) {
-        Messages.unresolvedType(origin(type), d.missingType(), type.getSimpleName().toString())
+        Messages.unresolvedType(origin(type), d.missingType(), d.role(), type.getSimpleName().toString())
             .printTo(processingEnv.getMessager());
       } else {
         deferred.put(qualified, d.missingType());

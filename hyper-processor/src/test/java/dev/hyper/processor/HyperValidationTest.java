@@ -520,8 +520,8 @@ class HyperValidationTest {
   void unresolvedType() {
     JavaFileObject src = record("@Sweep(name = \"u\")", "@Axis(strings = \"A\") NotGenerated mode");
     Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[hyper/UnresolvedType] 'NotGenerated (component 'mode')', needed by P, could "
-        + "not be resolved. Hyper generated nothing for P; if that type is generated, look for earlier errors.")
+    assertThat(c).hadErrorContaining("[hyper/UnresolvedType] 'NotGenerated', the type of component 'mode' of P, "
+        + "could not be resolved. Hyper generated nothing for P; if that type is generated, look for earlier errors.")
         .inFile(src).onLineContaining("@Sweep(name = \"u\")");
     assertThat(c).hadErrorContaining("cannot find symbol");
     assertThat(c).hadErrorCount(2);
@@ -552,6 +552,23 @@ class HyperValidationTest {
     assertThat(c).hadErrorContaining("This is a Hyper bug, not yours: please report it with this message. "
         + "Generated nothing for P.");
     tested(Code.InternalError);
+  }
+
+  /** A value javac itself rejects: javac's error only, nothing from Hyper on top. */
+  @Test
+  void javacsOwnAnnotationErrorsAreNotRepeated() {
+    JavaFileObject src = record("@Sweep(name = \"m\")", "@Axis(doubles = {0.1, \"x\"}) double lr");
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("incompatible types").inFile(src).onLineContaining("double lr");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /** A record with no components is one experiment: allowed. */
+  @Test
+  void recordWithoutComponentsCompiles() {
+    JavaFileObject src = source("exp.P", "package exp;\n@dev.hyper.Sweep(name = \"one\", config = \"rnn_model.jsonnet\")\n"
+        + "public record P() {}\n");
+    assertThat(compile(src)).succeededWithoutWarnings();
   }
 
   // ---- several at once

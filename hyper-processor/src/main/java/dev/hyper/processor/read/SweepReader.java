@@ -122,7 +122,7 @@ public final class SweepReader {
     return "";
   }
 
-  private List<ParamModel> readParams(TypeElement record) throws Deferred {
+  private List<ParamModel> readParams(TypeElement record) throws Deferred, AlreadyReported {
     List<ParamModel> params = new ArrayList<>();
     List<javax.lang.model.element.VariableElement> fields = ElementFilter.fieldsIn(record.getEnclosedElements());
     for (RecordComponentElement component : record.getRecordComponents()) {
@@ -135,7 +135,9 @@ public final class SweepReader {
       Origin origin = Origin.of(field);
       ComponentType type = componentType(component.asType(), name);
       Optional<AnnotationMirror> axisMirror = Mirrors.find(field, AXIS).or(() -> Mirrors.find(component, AXIS));
-      Optional<AxisModel> axis = axisMirror.map(m -> readAxis(m, origin.at(m)));
+      Optional<AxisModel> axis = axisMirror.isPresent()
+          ? Optional.of(readAxis(axisMirror.get(), origin.at(axisMirror.get())))
+          : Optional.empty();
       String tla = axis.map(AxisModel::tla).filter(t -> !t.isEmpty()).orElse(TlaNames.snakeCase(name));
       params.add(new ParamModel(name, tla, type, axis, origin));
     }
@@ -153,7 +155,7 @@ public final class SweepReader {
       case BOOLEAN:
         return new ComponentType(Kind.BOOLEAN, TypeName.BOOLEAN, "boolean", List.of());
       case ERROR:
-        throw new Deferred(type + " (component '" + component + "')");
+        throw new Deferred(type.toString(), "the type of component '" + component + "'");
       case DECLARED:
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
         if (element.getQualifiedName().contentEquals("java.lang.String")) {
@@ -199,7 +201,18 @@ public final class SweepReader {
     return type.toString();
   }
 
-  private AxisModel readAxis(AnnotationMirror mirror, Origin origin) {
+  /** The Java type javac gives each element of an {@code @Axis} attribute; anything else is javac's error. */
+  private static Class<?> elementType(String attribute) {
+    return switch (attribute) {
+      case "doubles" -> Double.class;
+      case "ints" -> Integer.class;
+      case "longs" -> Long.class;
+      case "booleans" -> Boolean.class;
+      default -> String.class;
+    };
+  }
+
+  private AxisModel readAxis(AnnotationMirror mirror, Origin origin) throws AlreadyReported {
     List<String> attributes = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     List<Origin> valueOrigins = new ArrayList<>();
@@ -210,15 +223,21 @@ public final class SweepReader {
         continue;
       }
       attributes.add(attribute);
+      if (!(value.getValue() instanceof List<?> list)) {
+        throw new AlreadyReported("@Axis(" + attribute + ") = " + value);
+      }
+      for (Object element : list) {
+        Object v = element instanceof AnnotationValue av ? av.getValue() : null;
+        if (!elementType(attribute).isInstance(v)) {
+          throw new AlreadyReported("@Axis(" + attribute + ") element " + element);
+        }
+        if (attributes.size() == 1) {
+          values.add(v);
+          valueOrigins.add(origin.at((AnnotationValue) element));
+        }
+      }
       if (attributes.size() == 1) {
         attributeOrigin = origin.at(value);
-        if (value.getValue() instanceof List<?> list) {
-          for (Object element : list) {
-            AnnotationValue av = (AnnotationValue) element;
-            values.add(av.getValue());
-            valueOrigins.add(origin.at(av));
-          }
-        }
       }
     }
     AnnotationValue tlaValue = Mirrors.explicit(mirror, "tla");
@@ -271,7 +290,7 @@ public final class SweepReader {
       return Optional.empty();
     }
     if (type.getKind() == TypeKind.ERROR) {
-      throw new Deferred(type + " (the trainer)");
+      throw new Deferred(type.toString(), "the trainer");
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.of(new TrainerModel(

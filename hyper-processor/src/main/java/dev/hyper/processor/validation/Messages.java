@@ -175,8 +175,8 @@ public final class Messages {
 
   // ---- the processor itself
 
-  public static Diagnostic unresolvedType(Origin o, String type, String record) {
-    return error(Code.UnresolvedType, "'" + type + "', needed by " + record + ", could not be resolved. "
+  public static Diagnostic unresolvedType(Origin o, String type, String role, String record) {
+    return error(Code.UnresolvedType, "'" + type + "', " + role + " of " + record + ", could not be resolved. "
         + "Hyper generated nothing for " + record + "; if that type is generated, look for earlier errors.", o);
   }
 
