@@ -25,7 +25,7 @@ class HyperValidationTest {
   private static final Set<String> TESTED = new TreeSet<>();
 
   private static Compilation compile(JavaFileObject... sources) {
-    return Hyper.javacWithHyper().compile(RuntimeStubs.with(sources));
+    return Hyper.javacWithHyper().compile(sources);
   }
 
   private static JavaFileObject record(String annotation, String components) {
@@ -309,7 +309,7 @@ class HyperValidationTest {
   void templateOnTheClassPathIsFoundThroughTheFiler() {
     JavaFileObject src = record("@Sweep(name = \"m\", config = \"jsonnet/rnn_model.jsonnet\")", RNN_AXES);
     Compilation c = com.google.testing.compile.Compiler.javac()
-        .withProcessors(new HyperProcessor(), new HyperIndexProcessor()).compile(RuntimeStubs.with(src));
+        .withProcessors(new HyperProcessor(), new HyperIndexProcessor()).compile(src);
     assertThat(c).succeededWithoutWarnings();
   }
 
