@@ -17,7 +17,6 @@ import dev.hyper.processor.read.TlaReader;
 import dev.hyper.processor.validation.Diagnostic;
 import dev.hyper.processor.validation.Messages;
 import dev.hyper.processor.validation.SweepValidator;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -152,7 +151,7 @@ public final class HyperProcessor extends AbstractProcessor {
       }
     } catch (AlreadyReported r) {
       // javac reports the malformed annotation itself
-    } catch (IOException | RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
       Messages.internalError(origin(type), type.getSimpleName().toString(), e)
           .printTo(processingEnv.getMessager());
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * One {@code @Sweep} record, read: plain values plus {@link Origin}s for diagnostics.
  *
  * @param record the record's class
- * @param isRecord whether the annotated type is a record at all
+ * @param declaredAs what the annotated type is: "record", "class", "interface", "enum" or "annotation type"
  * @param unsupportedReason why the record cannot be generated against ("" when it can): private, local, generic
  * @param name {@code @Sweep(name)}
  * @param template the template named by {@code @Sweep(config)}
@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public record SweepModel(
     ClassName record,
-    boolean isRecord,
+    String declaredAs,
     String unsupportedReason,
     String name,
     Template template,
@@ -38,6 +38,11 @@ public record SweepModel(
 
   public SweepModel {
     params = List.copyOf(params);
+  }
+
+  /** Whether the annotated type is a record at all. */
+  public boolean isRecord() {
+    return declaredAs.equals("record");
   }
 
   /** The record's name as messages and headers show it: {@code RnnParams}, {@code Outer.Params}. */

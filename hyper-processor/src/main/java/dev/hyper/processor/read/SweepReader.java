@@ -77,7 +77,7 @@ public final class SweepReader {
 
     return new SweepModel(
         className,
-        isRecord,
+        declaredAs(type),
         unsupportedReason(type),
         name,
         template,
@@ -103,6 +103,16 @@ public final class SweepReader {
     }
     String pkg = e == null ? "" : ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
     return ClassName.get(pkg, names.get(0), names.subList(1, names.size()).toArray(String[]::new));
+  }
+
+  private static String declaredAs(TypeElement type) {
+    return switch (type.getKind()) {
+      case RECORD -> "record";
+      case INTERFACE -> "interface";
+      case ENUM -> "enum";
+      case ANNOTATION_TYPE -> "annotation type";
+      default -> "class";
+    };
   }
 
   private static String unsupportedReason(TypeElement type) {

@@ -41,7 +41,7 @@ public final class SweepValidator {
   public List<Diagnostic> validate(SweepModel model, Map<String, String> earlierSweeps) {
     List<Diagnostic> out = new ArrayList<>();
     if (!model.isRecord()) {
-      out.add(Messages.notARecord(model.origin(), model.simpleName(), kindWord(model)));
+      out.add(Messages.notARecord(model.origin(), model.simpleName(), model.declaredAs()));
       return out;
     }
     if (!model.unsupportedReason().isEmpty()) {
@@ -67,16 +67,6 @@ public final class SweepValidator {
       renderOnce(model, f, out);
     }
     return out;
-  }
-
-  private static String kindWord(SweepModel model) {
-    javax.lang.model.element.ElementKind k = model.origin().element().getKind();
-    return switch (k) {
-      case INTERFACE -> "interface";
-      case ENUM -> "enum";
-      case ANNOTATION_TYPE -> "annotation type";
-      default -> "class";
-    };
   }
 
   // ---- @Sweep
