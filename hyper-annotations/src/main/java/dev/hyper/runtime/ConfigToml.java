@@ -47,6 +47,14 @@ final class ConfigToml {
     return t.toToml();
   }
 
+  static String sweepName(Path file) throws IOException {
+    TomlParseResult toml = Toml.parse(file);
+    if (toml.hasErrors()) {
+      throw parseErrors(file, toml.errors());
+    }
+    return new Fields(file, toml).string("name");
+  }
+
   static <P extends Record> ExperimentConfig<P> read(Path file, SweepSpec<P> spec) throws IOException {
     TomlParseResult toml = Toml.parse(file);
     if (toml.hasErrors()) {

@@ -36,6 +36,15 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
     return ConfigToml.read(toml, spec);
   }
 
+  /**
+   * The sweep an experiment's TOML file belongs to (its {@code name}), read without knowing the sweep.
+   *
+   * @throws ConfigException if the file is not valid TOML or has no string {@code name}
+   */
+  public static String sweepName(Path toml) throws IOException {
+    return ConfigToml.sweepName(toml);
+  }
+
   /** This config as TOML text, which {@link #load} reads back to an equal config. */
   public String toToml(SweepSpec<P> spec) {
     return ConfigToml.write(this, spec);
