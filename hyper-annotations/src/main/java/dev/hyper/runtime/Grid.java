@@ -62,6 +62,17 @@ public class Grid<P> implements Iterable<P> {
     return factory.apply(new Values(List.of(values)));
   }
 
+  /**
+   * Builds a point from one value per parameter, in component order, whether or not the values are on
+   * this grid (a config file may hold any value of the right type).
+   */
+  public final P create(Values values) {
+    if (values.size() != params.size()) {
+      throw new IllegalArgumentException("expected " + params.size() + " values, got " + values.size());
+    }
+    return factory.apply(values);
+  }
+
   /** The index of {@code point} in this grid, or -1 if one of its values is not on the grid. */
   public final long indexOf(P point) {
     long index = 0;

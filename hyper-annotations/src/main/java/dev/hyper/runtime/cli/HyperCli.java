@@ -1,10 +1,109 @@
 package dev.hyper.runtime.cli;
 
-/** The picocli command line behind {@link dev.hyper.runtime.Launcher}. */
+import dev.hyper.runtime.ConfigException;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SweepSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import picocli.CommandLine;
+
+/**
+ * The picocli command line behind {@link dev.hyper.runtime.Launcher}: {@code list}, {@code show},
+ * {@code sweep} and {@code run}. Exit codes: 0 ok, 1 a run or a write failed, 2 bad input (one line on
+ * stderr, no stack trace).
+ */
 public final class HyperCli {
+  /** Exit code: success. */
+  public static final int OK = 0;
+  /** Exit code: training or writing failed. */
+  public static final int FAILED = 1;
+  /** Exit code: the input was wrong (arguments, sweep name, template, config file). */
+  public static final int BAD_INPUT = 2;
+
   private HyperCli() {}
 
+  /** Runs over the sweeps registered in the jar ({@code META-INF/services/dev.hyper.runtime.SweepSpec$Provider}). */
   public static int run(String[] args) {
-    throw new UnsupportedOperationException("not yet");
+    List<SweepSpec<?>> specs = new ArrayList<>();
+    try {
+      ServiceLoader.load(SweepSpec.Provider.class).forEach(p -> specs.add(p.spec()));
+    } catch (java.util.ServiceConfigurationError | RuntimeException e) {
+      System.err.println("cannot load the jar's sweeps: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    return run(args, specs);
+  }
+
+  /** Runs over {@code specs}, printing to {@link System#out} and {@link System#err}. */
+  public static int run(String[] args, List<SweepSpec<?>> specs) {
+    return run(args, specs, writer(System.out), writer(System.err));
+  }
+
+  /** Runs over {@code specs}, printing to {@code out} and {@code err} (both flushed before returning). */
+  public static int run(String[] args, List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err) {
+    return run(args, specs, out, err, SnapshotLocator.codeSource());
+  }
+
+  static int run(String[] args, List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err, SnapshotLocator locator) {
+    try {
+      List<SweepSpec<?>> sorted = new ArrayList<>(specs);
+      sorted.sort(Comparator.comparing(SweepSpec::name));
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i).name().equals(sorted.get(i - 1).name())) {
+          err.println("two sweeps are named '" + sorted.get(i).name() + "': " + sorted.get(i - 1).type().getName()
+              + " and " + sorted.get(i).type().getName());
+          return BAD_INPUT;
+        }
+      }
+      CliContext ctx = new CliContext(List.copyOf(sorted), out, err, locator);
+      return commandLine(ctx).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  static CommandLine commandLine(CliContext ctx) {
+    CommandLine cl = new CommandLine(new HyperCommand(ctx));
+    cl.addSubcommand(new ListCommand(ctx));
+    cl.addSubcommand(new ShowCommand(ctx));
+    cl.addSubcommand(new SweepCommand(ctx));
+    cl.addSubcommand(new RunCommand(ctx));
+    cl.setOut(ctx.out);
+    cl.setErr(ctx.err);
+    cl.setParameterExceptionHandler((e, args) -> {
+      ctx.err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage() + " (see --help)");
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, ctx.err));
+    return cl;
+  }
+
+  private static int handle(Exception e, PrintWriter err) {
+    if (e instanceof HyperException || e instanceof ConfigException) {
+      err.println(e.getMessage());
+      return BAD_INPUT;
+    }
+    if (e instanceof NoSuchFileException n) {
+      err.println("no such file: " + n.getFile());
+      return BAD_INPUT;
+    }
+    if (e instanceof IOException) {
+      err.println("failed: " + e.getMessage());
+      return FAILED;
+    }
+    err.println("internal error in Hyper, please report it: " + e);
+    e.printStackTrace(err);
+    return FAILED;
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(stream, true);
   }
 }

@@ -1,0 +1,327 @@
+package dev.hyper.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.tomlj.MutableTomlTable;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/** Writes and reads {@link ExperimentConfig} TOML files with tomlj. */
+final class ConfigToml {
+  static final String PARAMS = "params";
+  static final String SLURM = "slurm";
+  static final String SNAPSHOT = "snapshot";
+
+  private ConfigToml() {}
+
+  static <P extends Record> String write(ExperimentConfig<P> config, SweepSpec<P> spec) {
+    ExperimentInfo e = config.experiment();
+    MutableTomlTable t = MutableTomlTable.create();
+    t.set(List.of("name"), e.sweep());
+    t.set(List.of("generated_id"), e.id());
+    t.set(List.of("trial"), (long) e.trial());
+    t.set(List.of("n_trials"), (long) e.nTrials());
+    t.set(List.of("seed"), e.seed());
+    t.set(List.of("conf_dir"), slashes(e.confDir()));
+    t.set(List.of("conf_path"), slashes(e.confPath()));
+    t.set(List.of("config_json"), slashes(e.configJson()));
+    t.set(List.of("serialization_dir"), slashes(e.serializationDir()));
+    t.setCommentAbove(List.of("name"), "Experiment " + e.id() + ", trial " + e.trial() + " of sweep " + e.sweep()
+        + ", written by Hyper. Paths are relative to the directory holding config/ and model/.");
+    for (Tla tla : Tla.of(spec, config.params())) {
+      t.set(List.of(PARAMS, tla.name()), tomlValue(tla));
+    }
+    writeSlurm(t, e.slurm());
+    if (e.snapshot() != null) {
+      t.set(List.of(SNAPSHOT, "file"), e.snapshot().file());
+      t.set(List.of(SNAPSHOT, "size"), e.snapshot().size());
+      t.set(List.of(SNAPSHOT, "sha256"), e.snapshot().sha256());
+    }
+    return t.toToml();
+  }
+
+  static String sweepName(Path file) throws IOException {
+    TomlParseResult toml = Toml.parse(file);
+    if (toml.hasErrors()) {
+      throw parseErrors(file, toml.errors());
+    }
+    return new Fields(file, toml).string("name");
+  }
+
+  static <P extends Record> ExperimentConfig<P> read(Path file, SweepSpec<P> spec) throws IOException {
+    TomlParseResult toml = Toml.parse(file);
+    if (toml.hasErrors()) {
+      throw parseErrors(file, toml.errors());
+    }
+    Fields f = new Fields(file, toml);
+    f.allowOnly(null, Set.of("name", "generated_id", "trial", "n_trials", "seed", "conf_dir", "conf_path",
+        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT));
+    String sweep = f.string("name");
+    if (!sweep.equals(spec.name())) {
+      throw f.error("name", "this experiment belongs to sweep '" + sweep + "', not '" + spec.name() + "'");
+    }
+    String id = f.string("generated_id");
+    int nTrials = f.intIn("n_trials", 1, Integer.MAX_VALUE);
+    int trial = f.intIn("trial", 0, nTrials - 1);
+    Path confPath = f.relativePath("conf_path");
+    ExperimentInfo info = new ExperimentInfo(sweep, id, trial, nTrials, f.longValue("seed"),
+        f.relativePath("conf_dir"), confPath, f.relativePath("config_json"), f.relativePath("serialization_dir"),
+        rootOf(file, confPath, f), readSlurm(f), readSnapshot(f));
+    return new ExperimentConfig<>(info, readParams(f, spec));
+  }
+
+  private static <P extends Record> P readParams(Fields f, SweepSpec<P> spec) throws ConfigException {
+    List<Param<P>> params = spec.grid().params();
+    Set<String> names = new LinkedHashSet<>();
+    params.forEach(p -> names.add(p.tla()));
+    f.table(PARAMS, true);
+    f.allowOnly(PARAMS, names);
+    List<Object> values = new ArrayList<>();
+    for (Param<P> p : params) {
+      String key = PARAMS + "." + p.tla();
+      values.add(switch (p.kind()) {
+        case DOUBLE -> f.doubleValue(key);
+        case INT -> f.intIn(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        case LONG -> f.longValue(key);
+        case STRING -> f.string(key);
+        case BOOLEAN -> f.bool(key);
+        case ENUM -> f.enumConstant(key, p.type());
+      });
+    }
+    return spec.grid().create(new Values(values));
+  }
+
+  private static Path rootOf(Path file, Path confPath, Fields f) throws ConfigException {
+    Path abs = file.toAbsolutePath().normalize();
+    if (!abs.endsWith(confPath)) {
+      throw f.error("conf_path", "'" + slashes(confPath) + "' is not where this file is (" + abs
+          + "); move the whole output directory, not single experiments");
+    }
+    Path root = abs;
+    for (int i = 0; i < confPath.getNameCount(); i++) {
+      root = root.getParent();
+    }
+    return root;
+  }
+
+  private static void writeSlurm(MutableTomlTable t, SlurmSettings s) {
+    setIfPresent(t, "qos", s.qos());
+    setIfPresent(t, "time", s.time());
+    setIfPresent(t, "partition", s.partition());
+    if (s.cpus() > 0) {
+      t.set(List.of(SLURM, "cpus"), (long) s.cpus());
+    }
+    setIfPresent(t, "mem", s.mem());
+    setIfPresent(t, "gres", s.gres());
+    if (s.maxParallel() > 0) {
+      t.set(List.of(SLURM, "max_parallel"), (long) s.maxParallel());
+    }
+  }
+
+  private static void setIfPresent(MutableTomlTable t, String key, String value) {
+    if (!value.isEmpty()) {
+      t.set(List.of(SLURM, key), value);
+    }
+  }
+
+  private static SlurmSettings readSlurm(Fields f) throws ConfigException {
+    if (f.table(SLURM, false) == null) {
+      return SlurmSettings.NONE;
+    }
+    f.allowOnly(SLURM, Set.of("qos", "time", "partition", "cpus", "mem", "gres", "max_parallel"));
+    return new SlurmSettings(f.optionalString("slurm.qos"), f.optionalString("slurm.time"),
+        f.optionalString("slurm.partition"), f.optionalInt("slurm.cpus"), f.optionalString("slurm.mem"),
+        f.optionalString("slurm.gres"), f.optionalInt("slurm.max_parallel"));
+  }
+
+  private static ExperimentInfo.Snapshot readSnapshot(Fields f) throws ConfigException {
+    if (f.table(SNAPSHOT, false) == null) {
+      return null;
+    }
+    f.allowOnly(SNAPSHOT, Set.of("file", "size", "sha256"));
+    String sha = f.string("snapshot.sha256");
+    if (!sha.matches("[0-9a-f]{64}")) {
+      throw f.error("snapshot.sha256", "expected 64 lower-case hex digits");
+    }
+    return new ExperimentInfo.Snapshot(f.string("snapshot.file"), f.longValue("snapshot.size"), sha);
+  }
+
+  private static Object tomlValue(Tla tla) {
+    return switch (tla.kind()) {
+      case INT -> ((Integer) tla.value()).longValue();
+      case ENUM -> ((Enum<?>) tla.value()).name();
+      default -> tla.value();
+    };
+  }
+
+  static String slashes(Path p) {
+    List<String> names = new ArrayList<>();
+    p.forEach(n -> names.add(n.toString()));
+    return String.join("/", names);
+  }
+
+  private static ConfigException parseErrors(Path file, List<TomlParseError> errors) {
+    TomlParseError first = errors.get(0);
+    StringBuilder more = new StringBuilder(first.getMessage());
+    if (errors.size() > 1) {
+      more.append(" (").append(errors.size() - 1).append(" more:");
+      for (TomlParseError e : errors.subList(1, Math.min(errors.size(), 4))) {
+        more.append(' ').append(e.position().line()).append(':').append(e.position().column())
+            .append(' ').append(e.getMessage()).append(';');
+      }
+      more.setLength(more.length() - 1);
+      more.append(errors.size() > 4 ? " ...)" : ")");
+    }
+    TomlPosition pos = first.position();
+    return new ConfigException(file, pos == null ? null : pos.line(), pos == null ? null : pos.column(), null,
+        "not valid TOML: " + more);
+  }
+
+  /** Typed access to keys of a parsed file, failing with the file, position and key. */
+  private static final class Fields {
+    private final Path file;
+    private final TomlTable toml;
+
+    Fields(Path file, TomlTable toml) {
+      this.file = file;
+      this.toml = toml;
+    }
+
+    ConfigException error(String key, String problem) {
+      TomlPosition pos = toml.inputPositionOf(Toml.parseDottedKey(key));
+      return new ConfigException(file, pos == null ? null : pos.line(), pos == null ? null : pos.column(), key,
+          problem);
+    }
+
+    private Object require(String key, String expected) throws ConfigException {
+      Object v = toml.get(Toml.parseDottedKey(key));
+      if (v == null) {
+        throw new ConfigException(file, null, null, key, "missing; expected " + expected);
+      }
+      return v;
+    }
+
+    private ConfigException wrongType(String key, String expected, Object found) {
+      return error(key, "expected " + expected + ", found " + describe(found));
+    }
+
+    TomlTable table(String key, boolean required) throws ConfigException {
+      Object v = required ? require(key, "a table") : toml.get(List.of(key));
+      if (v != null && !(v instanceof TomlTable)) {
+        throw wrongType(key, "a table", v);
+      }
+      return (TomlTable) v;
+    }
+
+    void allowOnly(String table, Set<String> known) throws ConfigException {
+      TomlTable t = table == null ? toml : (TomlTable) toml.get(List.of(table));
+      for (String key : t.keySet()) {
+        if (!known.contains(key)) {
+          String dotted = table == null ? key : table + "." + Toml.joinKeyPath(List.of(key));
+          throw error(dotted, "unknown key; known keys here: " + String.join(", ", known));
+        }
+      }
+    }
+
+    String string(String key) throws ConfigException {
+      Object v = require(key, "a string");
+      if (!(v instanceof String s)) {
+        throw wrongType(key, "a string", v);
+      }
+      return s;
+    }
+
+    String optionalString(String key) throws ConfigException {
+      return toml.get(Toml.parseDottedKey(key)) == null ? "" : string(key);
+    }
+
+    long longValue(String key) throws ConfigException {
+      Object v = require(key, "an integer");
+      if (!(v instanceof Long l)) {
+        throw wrongType(key, "an integer", v);
+      }
+      return l;
+    }
+
+    int intIn(String key, int min, int max) throws ConfigException {
+      long l = longValue(key);
+      if (l < min || l > max) {
+        throw error(key, l + " is out of range [" + min + ", " + max + "]");
+      }
+      return (int) l;
+    }
+
+    int optionalInt(String key) throws ConfigException {
+      return toml.get(Toml.parseDottedKey(key)) == null ? 0 : intIn(key, 0, Integer.MAX_VALUE);
+    }
+
+    double doubleValue(String key) throws ConfigException {
+      Object v = require(key, "a float");
+      if (v instanceof Double d) {
+        return d;
+      }
+      if (v instanceof Long l && (long) (double) l == l) {
+        return l;
+      }
+      throw wrongType(key, "a float", v);
+    }
+
+    boolean bool(String key) throws ConfigException {
+      Object v = require(key, "a boolean");
+      if (!(v instanceof Boolean b)) {
+        throw wrongType(key, "a boolean", v);
+      }
+      return b;
+    }
+
+    Object enumConstant(String key, Class<?> type) throws ConfigException {
+      String name = string(key);
+      List<String> names = new ArrayList<>();
+      for (Object c : type.getEnumConstants()) {
+        if (((Enum<?>) c).name().equals(name)) {
+          return c;
+        }
+        names.add(((Enum<?>) c).name());
+      }
+      throw error(key, "'" + name + "' is not a " + type.getSimpleName() + "; expected one of " + names);
+    }
+
+    Path relativePath(String key) throws ConfigException {
+      String s = string(key);
+      Path p = Path.of(s).normalize();
+      if (s.isEmpty() || p.isAbsolute() || p.startsWith("..")) {
+        throw error(key, "expected a relative path inside the output directory, found '" + s + "'");
+      }
+      return p;
+    }
+
+    private static String describe(Object v) {
+      if (v instanceof String) {
+        return "a string";
+      }
+      if (v instanceof Long) {
+        return "an integer";
+      }
+      if (v instanceof Double) {
+        return "a float";
+      }
+      if (v instanceof Boolean) {
+        return "a boolean";
+      }
+      if (v instanceof TomlTable) {
+        return "a table";
+      }
+      if (v instanceof org.tomlj.TomlArray) {
+        return "an array";
+      }
+      return "a " + v.getClass().getSimpleName();
+    }
+  }
+}

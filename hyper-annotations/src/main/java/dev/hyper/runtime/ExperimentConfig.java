@@ -1,0 +1,52 @@
+package dev.hyper.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One experiment's config as written to and read from its TOML file: the experiment and its params.
+ * Generated {@code PConfig} records wrap this with the sweep's record type.
+ *
+ * <p>The TOML holds {@code name}, {@code generated_id}, {@code trial}, {@code n_trials}, {@code seed},
+ * {@code conf_dir}, {@code conf_path}, {@code config_json}, {@code serialization_dir} (paths relative to
+ * the sweep's output directory), a {@code [params]} table under the parameters' jsonnet names with typed
+ * values (enums as their names), {@code [slurm]} with the settings that are set, and {@code [snapshot]}
+ * with the jar's {@code file}, {@code size} and {@code sha256}.
+ *
+ * @param experiment the experiment
+ * @param params its point of the sweep
+ * @param <P> the sweep's params record
+ */
+public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P params) {
+  public ExperimentConfig {
+    Objects.requireNonNull(experiment);
+    Objects.requireNonNull(params);
+  }
+
+  /**
+   * Reads an experiment's TOML file. Its {@link ExperimentInfo#root()} is the directory the file's
+   * {@code conf_path} is relative to, found from the file's own location.
+   *
+   * @throws ConfigException naming the file, position and key, if the file is not valid TOML, a key is
+   *     missing or unknown, or a value has the wrong type or is not allowed
+   * @throws IOException if the file cannot be read
+   */
+  public static <P extends Record> ExperimentConfig<P> load(Path toml, SweepSpec<P> spec) throws IOException {
+    return ConfigToml.read(toml, spec);
+  }
+
+  /**
+   * The sweep an experiment's TOML file belongs to (its {@code name}), read without knowing the sweep.
+   *
+   * @throws ConfigException if the file is not valid TOML or has no string {@code name}
+   */
+  public static String sweepName(Path toml) throws IOException {
+    return ConfigToml.sweepName(toml);
+  }
+
+  /** This config as TOML text, which {@link #load} reads back to an equal config. */
+  public String toToml(SweepSpec<P> spec) {
+    return ConfigToml.write(this, spec);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.hyper.runtime;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything about one experiment except its params: which sweep, point id and trial it is, its seed,
+ * where its files are, the SLURM settings and the code snapshot it runs.
+ *
+ * <p>Paths are stored relative to the sweep's output directory, {@link #root()}, so that a tree of
+ * experiments can be moved or copied as a whole; {@link #resolve(Path)} makes them absolute.
+ *
+ * @param sweep the sweep's name
+ * @param id the experiment's id (see {@link Ids#experimentId}); shared by its trials
+ * @param trial the trial, 0-based
+ * @param nTrials how many trials the point has
+ * @param seed this trial's seed (see {@link Ids#seed})
+ * @param confDir the experiment's config directory, relative to root
+ * @param confPath its TOML file, relative to root
+ * @param configJson its rendered jsonnet config, relative to root
+ * @param serializationDir where training writes, relative to root
+ * @param root the absolute directory the relative paths are resolved against
+ * @param slurm SLURM settings of the sweep
+ * @param snapshot the jar the experiment runs, or null when unknown
+ */
+public record ExperimentInfo(
+    String sweep, String id, int trial, int nTrials, long seed,
+    Path confDir, Path confPath, Path configJson, Path serializationDir,
+    Path root, SlurmSettings slurm, Snapshot snapshot) {
+
+  /**
+   * The code an experiment runs: a jar file in its config directory.
+   *
+   * @param file the jar's file name in {@link #confDir()}, e.g. {@code model.jar}
+   * @param size its size in bytes
+   * @param sha256 its SHA-256, 64 lower-case hex digits
+   */
+  public record Snapshot(String file, long size, String sha256) {
+    public Snapshot {
+      Objects.requireNonNull(file);
+      Objects.requireNonNull(sha256);
+      if (size < 0) {
+        throw new IllegalArgumentException("size " + size);
+      }
+    }
+  }
+
+  public ExperimentInfo {
+    Objects.requireNonNull(sweep);
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(slurm);
+    if (trial < 0 || trial >= nTrials) {
+      throw new IllegalArgumentException("trial " + trial + " is not in [0, " + nTrials + ")");
+    }
+    confDir = relative("confDir", confDir);
+    confPath = relative("confPath", confPath);
+    configJson = relative("configJson", configJson);
+    serializationDir = relative("serializationDir", serializationDir);
+    Objects.requireNonNull(root, "root");
+    if (!root.isAbsolute()) {
+      throw new IllegalArgumentException("root must be absolute: " + root);
+    }
+    root = root.normalize();
+  }
+
+  /** {@code relative} resolved against {@link #root()}. */
+  public Path resolve(Path relative) {
+    return root.resolve(relative);
+  }
+
+  /** The same experiment with its paths resolved against another root. */
+  public ExperimentInfo withRoot(Path newRoot) {
+    return new ExperimentInfo(sweep, id, trial, nTrials, seed, confDir, confPath, configJson, serializationDir,
+        newRoot, slurm, snapshot);
+  }
+
+  /** The same experiment with another snapshot. */
+  public ExperimentInfo withSnapshot(Snapshot newSnapshot) {
+    return new ExperimentInfo(sweep, id, trial, nTrials, seed, confDir, confPath, configJson, serializationDir,
+        root, slurm, newSnapshot);
+  }
+
+  private static Path relative(String what, Path p) {
+    Objects.requireNonNull(p, what);
+    Path n = p.normalize();
+    if (n.isAbsolute() || n.toString().isEmpty() || n.startsWith("..")) {
+      throw new IllegalArgumentException(what + " must be a relative path inside the root: " + p);
+    }
+    return n;
+  }
+}

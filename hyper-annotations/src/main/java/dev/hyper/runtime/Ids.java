@@ -1,0 +1,56 @@
+package dev.hyper.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Experiment ids and seeds, derived by hashing, so that the same sweep gives the same ids and seeds on
+ * every machine and every run.
+ *
+ * <ul>
+ *   <li>id: the first 12 hex digits of SHA-256 over the sweep's name and the typed params (each parameter's
+ *       jsonnet name and canonical literal, {@link Tla#code()}, in component order). Trials of a point share it.
+ *   <li>seed: 63 bits of SHA-256 over the id and the trial, never negative.
+ * </ul>
+ */
+public final class Ids {
+  /** Hex digits in an id: 48 bits, so a collision in a sweep of 10^6 points has odds of about 2e-3. */
+  public static final int ID_LENGTH = 12;
+
+  private Ids() {}
+
+  /** The id of {@code params} in {@code spec}. */
+  public static <P extends Record> String experimentId(SweepSpec<P> spec, P params) {
+    return experimentId(spec.name(), Tla.of(spec, params));
+  }
+
+  /** The id of the experiment with these top-level arguments in sweep {@code sweep}. */
+  public static String experimentId(String sweep, List<Tla> tlas) {
+    StringBuilder canonical = new StringBuilder("hyper-experiment-v1\nsweep=").append(sweep).append('\n');
+    for (Tla t : tlas) {
+      canonical.append(t.name()).append('=').append(t.code()).append('\n');
+    }
+    return HexFormat.of().formatHex(sha256(canonical.toString())).substring(0, ID_LENGTH);
+  }
+
+  /** The seed of trial {@code trial} of experiment {@code id}: in [0, 2^63). */
+  public static long seed(String id, int trial) {
+    byte[] h = sha256("hyper-seed-v1\nid=" + id + "\ntrial=" + trial + "\n");
+    long seed = 0;
+    for (int i = 0; i < 8; i++) {
+      seed = (seed << 8) | (h[i] & 0xff);
+    }
+    return seed & Long.MAX_VALUE;
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.hyper.runtime.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The top-level command: only subcommands do something. */
+@Command(name = "java -jar model.jar",
+    description = "Reproducible hyper-parameter sweeps: list and show the sweeps this jar declares, write"
+        + " one directory per experiment (sweep) and train one experiment (run).",
+    synopsisSubcommandLabel = "COMMAND",
+    footer = {"", "Exit codes: 0 ok, 1 a run or write failed, 2 bad input.",
+        "Run 'java -jar model.jar COMMAND --help' for a command's options."})
+final class HyperCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
+  private final CliContext ctx;
+
+  HyperCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    ctx.err.println("no command given: use list, show, sweep or run (see --help)");
+    return HyperCli.BAD_INPUT;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.hyper.runtime.jsonnet;
+
+/** Jsonnet (and JSON) literals for Java values, spelled canonically so that equal values give equal text. */
+public final class JsonnetLiterals {
+  private static final double EXACT_LIMIT = 9007199254740992.0; // 2^53
+
+  private JsonnetLiterals() {}
+
+  /** A JSON string literal: double quotes, with quotes, backslashes and control characters escaped. */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /**
+   * A double as {@link Double#toString(double)} spells it ({@code 0.001}, {@code 1.0E-4}, {@code 300.0}),
+   * which jsonnet reads back to the same double.
+   *
+   * @throws IllegalArgumentException for NaN and infinities, which jsonnet has no literal for
+   */
+  public static String number(double d) {
+    if (!Double.isFinite(d)) {
+      throw new IllegalArgumentException(d + " has no jsonnet literal (jsonnet numbers are finite)");
+    }
+    return Double.toString(d);
+  }
+
+  /** A jsonnet number as people write it: integral values without a fraction ({@code 1500}), others as {@link #number}. */
+  static String plainNumber(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < EXACT_LIMIT && !(d == 0 && 1 / d < 0)) {
+      return Long.toString((long) d);
+    }
+    return number(d);
+  }
+
+  /** Whether {@code v} survives the trip through a jsonnet number (a double) unchanged. */
+  static boolean exactInJsonnet(long v) {
+    return Math.abs((double) v) <= EXACT_LIMIT && (long) (double) v == v;
+  }
+}

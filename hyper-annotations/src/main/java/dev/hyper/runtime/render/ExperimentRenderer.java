@@ -1,0 +1,90 @@
+package dev.hyper.runtime.render;
+
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Param;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.jsonnet.JsonnetException;
+import dev.hyper.runtime.jsonnet.JsonnetLiterals;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.jsonnet.TemplateParam;
+import dev.hyper.runtime.plan.PlannedExperiment;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders planned experiments to their JSON and TOML text, in memory. The template is parsed once, by
+ * the caller, and applied per experiment. Not thread-safe (the template is not).
+ *
+ * @param <P> the params record
+ */
+public final class ExperimentRenderer<P extends Record> {
+  private final SweepSpec<P> spec;
+  private final JsonnetTemplate template;
+
+  private ExperimentRenderer(SweepSpec<P> spec, JsonnetTemplate template) {
+    this.spec = spec;
+    this.template = template;
+  }
+
+  /**
+   * A renderer for {@code spec}, checking that the template fits the sweep: every sweep parameter is a
+   * template parameter and every template parameter without a default is a sweep parameter.
+   *
+   * @param template the sweep's template, or null when it has none (the JSON then holds the params)
+   * @throws HyperException naming the mismatch
+   */
+  public static <P extends Record> ExperimentRenderer<P> of(SweepSpec<P> spec, JsonnetTemplate template)
+      throws HyperException {
+    if (template != null) {
+      Set<String> accepted = template.parameters().stream().map(TemplateParam::name).collect(Collectors.toSet());
+      Set<String> given = spec.grid().params().stream().map(Param::tla).collect(Collectors.toSet());
+      for (Param<P> p : spec.grid().params()) {
+        if (!accepted.contains(p.tla())) {
+          throw new HyperException("sweep '" + spec.name() + "': " + template.name() + " has no parameter '"
+              + p.tla() + "' (for " + spec.type().getSimpleName() + "." + p.component() + "); its parameters are "
+              + template.parameters().stream().map(TemplateParam::name).collect(Collectors.joining(", ")));
+        }
+      }
+      for (TemplateParam t : template.parameters()) {
+        if (!t.hasDefault() && !given.contains(t.name())) {
+          throw new HyperException("sweep '" + spec.name() + "': " + template.name() + " needs '" + t.name()
+              + "' (no default) but " + spec.type().getSimpleName() + " has no parameter for it");
+        }
+      }
+    }
+    return new ExperimentRenderer<>(spec, template);
+  }
+
+  /**
+   * Renders one experiment.
+   *
+   * @throws HyperException naming the experiment and the jsonnet error's position if rendering fails
+   */
+  public RenderedExperiment render(PlannedExperiment<P> e) throws HyperException {
+    return new RenderedExperiment(e.info(), json(e), e.config().toToml(spec));
+  }
+
+  private String json(PlannedExperiment<P> e) throws HyperException {
+    if (template == null) {
+      return paramsJson(e.tlas());
+    }
+    try {
+      return template.render(Tla.asMap(e.tlas()));
+    } catch (JsonnetException x) {
+      throw new HyperException("sweep '" + spec.name() + "', " + e.describe() + ": " + x.oneLine(), x);
+    }
+  }
+
+  /** The params as a JSON object, keys sorted and indented as jsonnet renders. */
+  static String paramsJson(List<Tla> tlas) {
+    if (tlas.isEmpty()) {
+      return "{ }\n";
+    }
+    return tlas.stream().sorted(Comparator.comparing(Tla::name))
+        .map(t -> "   " + JsonnetLiterals.quote(t.name()) + ": " + t.code())
+        .collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+  }
+}

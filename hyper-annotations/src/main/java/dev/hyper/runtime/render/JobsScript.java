@@ -1,0 +1,82 @@
+package dev.hyper.runtime.render;
+
+import static dev.hyper.runtime.shell.ShellQuote.quote;
+
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.shell.ShellQuote;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text of a sweep's jobs script: a bash script that goes to its own directory (the sweep's output
+ * directory) and has one line per experiment, either running it ({@code java -jar .../model.jar run
+ * .../ID.toml}) or submitting that same command to SLURM ({@code sbatch ... --wrap '...'}). Paths are
+ * relative, so the tree can be moved; every value is shell-quoted.
+ */
+public final class JobsScript {
+  private JobsScript() {}
+
+  /**
+   * @param sweep the sweep's name
+   * @param experiments the experiments, in the order to run them
+   * @param slurm whether to submit with {@code sbatch} rather than run directly
+   * @throws HyperException if a SLURM setting holds a line break or control character
+   */
+  public static String render(String sweep, List<ExperimentInfo> experiments, boolean slurm) throws HyperException {
+    StringBuilder sb = new StringBuilder();
+    sb.append("#!/usr/bin/env bash\n");
+    sb.append("# Hyper sweep ").append(sweep).append(": ").append(experiments.size()).append(" experiments")
+        .append(slurm ? ", each submitted with sbatch" : "").append("; paths are relative to this script.\n");
+    sb.append("cd -- \"$(dirname -- \"$0\")\" || exit 2\n");
+    for (ExperimentInfo e : experiments) {
+      String run = runCommand(e);
+      sb.append(slurm ? sbatch(sweep, e, run) : run).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** {@code java -jar 'CONF_DIR/model.jar' run 'CONF_PATH'}. */
+  public static String runCommand(ExperimentInfo e) {
+    return "java -jar " + quote(slashes(e.confDir().resolve(Layout.SNAPSHOT_FILE))) + " run "
+        + quote(slashes(e.confPath()));
+  }
+
+  private static String sbatch(String sweep, ExperimentInfo e, String run) throws HyperException {
+    List<String> words = new ArrayList<>();
+    words.add("sbatch");
+    SlurmSettings s = e.slurm();
+    option(words, "--qos", s.qos());
+    option(words, "--time", s.time());
+    option(words, "--partition", s.partition());
+    if (s.cpus() > 0) {
+      option(words, "--cpus-per-task", Integer.toString(s.cpus()));
+    }
+    option(words, "--mem", s.mem());
+    option(words, "--gres", s.gres());
+    option(words, "--job-name", sweep + "-" + e.id() + "-" + e.trial());
+    option(words, "--output", slashes(e.serializationDir()) + "/slurm-%j.out");
+    option(words, "--wrap", run);
+    return String.join(" ", words);
+  }
+
+  private static void option(List<String> words, String option, String value) throws HyperException {
+    if (value.isEmpty()) {
+      return;
+    }
+    if (!ShellQuote.isSingleLine(value)) {
+      throw new HyperException("slurm " + option + " holds a line break or control character: " + value.strip());
+    }
+    words.add(option);
+    words.add(quote(value));
+  }
+
+  private static String slashes(Path p) {
+    List<String> names = new ArrayList<>();
+    p.forEach(n -> names.add(n.toString()));
+    return String.join("/", names);
+  }
+}

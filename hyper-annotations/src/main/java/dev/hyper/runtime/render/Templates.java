@@ -1,0 +1,30 @@
+package dev.hyper.runtime.render;
+
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.jsonnet.JsonnetException;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import java.util.Optional;
+
+/** Loads a sweep's jsonnet template from the classpath of its record. */
+public final class Templates {
+  private Templates() {}
+
+  /**
+   * The sweep's template, parsed, or empty if the sweep has none.
+   *
+   * @throws HyperException with the jsonnet error's {@code file:line:col} if it does not load
+   */
+  public static Optional<JsonnetTemplate> load(SweepSpec<?> spec) throws HyperException {
+    if (spec.template().isEmpty()) {
+      return Optional.empty();
+    }
+    ClassLoader loader = spec.type().getClassLoader();
+    try {
+      return Optional.of(JsonnetTemplate.fromResource(
+          loader != null ? loader : ClassLoader.getSystemClassLoader(), spec.template().get()));
+    } catch (JsonnetException e) {
+      throw new HyperException("sweep '" + spec.name() + "': template " + e.oneLine(), e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.hyper.runtime.store;
+
+import dev.hyper.runtime.ExperimentInfo.Snapshot;
+import dev.hyper.runtime.plan.Layout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A sweep's content-addressed store of code snapshots: {@code config/generated/SWEEP/.snapshots/SHA256.jar}.
+ * Each jar is stored once and hard-linked into every experiment that runs it.
+ */
+public final class SnapshotStore {
+  private final Path dir;
+
+  /** The store of sweep {@code sweep} under output directory {@code root}. */
+  public SnapshotStore(Path root, String sweep) {
+    this.dir = root.resolve(Layout.snapshotDir(sweep));
+  }
+
+  /** What {@code jar} is: its size and SHA-256, under the name {@value Layout#SNAPSHOT_FILE}. */
+  public static Snapshot describe(Path jar) throws IOException {
+    return new Snapshot(Layout.SNAPSHOT_FILE, Files.size(jar), Sha256.of(jar));
+  }
+
+  /** Where the store keeps the jar described by {@code snapshot}. */
+  public Path pathOf(Snapshot snapshot) {
+    return dir.resolve(snapshot.sha256() + ".jar");
+  }
+
+  /**
+   * Stores {@code jar} (a copy renamed into place) unless the store has it already; returns the stored file.
+   *
+   * @throws IOException if the jar changed since it was described
+   */
+  public Path put(Path jar, Snapshot snapshot) throws IOException {
+    Path stored = pathOf(snapshot);
+    if (Files.isRegularFile(stored) && Files.size(stored) == snapshot.size()) {
+      return stored;
+    }
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, ".", ".jar.tmp");
+    try {
+      Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
+      String sha = Sha256.of(temp);
+      if (!sha.equals(snapshot.sha256())) {
+        throw new IOException(jar + " changed while the sweep was being written (SHA-256 " + sha + ", expected "
+            + snapshot.sha256() + ")");
+      }
+      AtomicFiles.move(temp, stored);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return stored;
+  }
+
+  /** Makes {@code link} a hard link to the stored {@code stored}, or a copy if the file system cannot link. */
+  public static void link(Path stored, Path link) throws IOException {
+    try {
+      Files.createLink(link, stored);
+    } catch (UnsupportedOperationException | IOException e) {
+      if (Files.exists(link)) {
+        throw e instanceof IOException io ? io : new IOException(e);
+      }
+      Files.copy(stored, link);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.hyper.runtime.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.plan.Layout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobsScriptTest {
+  static final SlurmSettings NASTY = SlurmSettings.NONE.withQos("it's $(touch INJECTED)").withTime("1-00:00:00")
+      .withPartition("gpu part").withCpus(4).withMem("16G").withGres("gpu:1");
+
+  @TempDir Path dir;
+
+  private ExperimentInfo info(String id, int trial, SlurmSettings slurm) {
+    return new ExperimentInfo("rnn", id, trial, 2, 1L, Layout.confDir("rnn", id, trial),
+        Layout.confPath("rnn", id, trial), Layout.configJson("rnn", id, trial),
+        Layout.serializationDir("rnn", id, trial), dir.toAbsolutePath(), slurm, null);
+  }
+
+  @Test
+  void plainScriptHasShebangCdAndOneQuotedLinePerExperiment() throws Exception {
+    String script = JobsScript.render("rnn", List.of(info("aaa", 0, SlurmSettings.NONE), info("aaa", 1,
+        SlurmSettings.NONE)), false);
+    assertEquals("""
+        #!/usr/bin/env bash
+        # Hyper sweep rnn: 2 experiments; paths are relative to this script.
+        cd -- "$(dirname -- "$0")" || exit 2
+        java -jar 'config/generated/rnn/aaa/0/model.jar' run 'config/generated/rnn/aaa/0/aaa.toml'
+        java -jar 'config/generated/rnn/aaa/1/model.jar' run 'config/generated/rnn/aaa/1/aaa.toml'
+        """, script);
+    assertBashAccepts(script);
+  }
+
+  @Test
+  void slurmScriptQuotesEveryValueAndWrapsTheSameCommand() throws Exception {
+    String script = JobsScript.render("rnn", List.of(info("abc", 0, NASTY)), true);
+    String line = script.lines().toList().get(3);
+    assertEquals("sbatch --qos 'it'\\''s $(touch INJECTED)' --time '1-00:00:00' --partition 'gpu part'"
+        + " --cpus-per-task '4' --mem '16G' --gres 'gpu:1' --job-name 'rnn-abc-0'"
+        + " --output 'model/generated/rnn/abc/0/slurm-%j.out'"
+        + " --wrap 'java -jar '\\''config/generated/rnn/abc/0/model.jar'\\'' run '\\''config/generated/rnn/abc/0/abc.toml'\\'''",
+        line);
+    assertBashAccepts(script);
+  }
+
+  @Test
+  void runningTheScriptPassesValuesVerbatimAndRunsNothingElse() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : List.of("java", "sbatch")) {
+      Path fake = bin.resolve(tool);
+      Files.writeString(fake, "#!/usr/bin/env bash\nfor a in \"$@\"; do printf '<%s>' \"$a\"; done; echo\n");
+      Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Path script = dir.resolve("rnn-jobs.sh");
+    Files.writeString(script, JobsScript.render("rnn", List.of(info("abc", 0, NASTY)), true));
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(bin.toFile());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertEquals("<--qos><it's $(touch INJECTED)><--time><1-00:00:00><--partition><gpu part><--cpus-per-task><4>"
+        + "<--mem><16G><--gres><gpu:1><--job-name><rnn-abc-0><--output><model/generated/rnn/abc/0/slurm-%j.out>"
+        + "<--wrap><java -jar 'config/generated/rnn/abc/0/model.jar' run 'config/generated/rnn/abc/0/abc.toml'>\n",
+        out);
+    try (var files = Files.list(dir)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().equals("INJECTED")));
+    }
+    assertTrue(Files.notExists(bin.resolve("INJECTED")));
+  }
+
+  @Test
+  void lineBreakInASlurmValueIsRefused() {
+    HyperException e = assertThrows(HyperException.class, () -> JobsScript.render("rnn",
+        List.of(info("abc", 0, SlurmSettings.NONE.withQos("a\nrm -rf /"))), true));
+    assertTrue(e.getMessage().startsWith("slurm --qos holds a line break"), e.getMessage());
+  }
+
+  static void assertBashAccepts(String script) throws Exception {
+    Process p = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
+    p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertEquals("", out);
+  }
+}
