@@ -94,7 +94,7 @@ public final class RnnTrainer implements Trainer<RnnParams> {
 
   /** The patience of the {@code track_metrics} callback, as allennlp's callback trainer reads it. */
   private static int patience(JsonConfig config) {
-    for (Object callback : config.getList("trainer.callbacks")) {
+    for (Object callback : (List<?>) config.get("trainer.callbacks")) {
       if (callback instanceof Map<?, ?> map && "track_metrics".equals(map.get("type"))) {
         return ((Number) map.get("patience")).intValue();
       }
