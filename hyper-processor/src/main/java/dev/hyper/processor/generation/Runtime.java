@@ -1,0 +1,20 @@
+package dev.hyper.processor.generation;
+
+import com.palantir.javapoet.ClassName;
+
+/** The runtime types generated code names. */
+final class Runtime {
+  private Runtime() {}
+
+  static final String PKG = "dev.hyper.runtime";
+  static final ClassName HYPER_GENERATED = ClassName.get("dev.hyper", "HyperGenerated");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName GRID = ClassName.get(PKG, "Grid");
+  static final ClassName PARAM = ClassName.get(PKG, "Param");
+  static final ClassName SWEEP_SPEC = ClassName.get(PKG, "SweepSpec");
+  static final ClassName SLURM_SETTINGS = ClassName.get(PKG, "SlurmSettings");
+  static final ClassName LAUNCHER = ClassName.get(PKG, "Launcher");
+  static final ClassName EXPERIMENT_CONFIG = ClassName.get(PKG, "ExperimentConfig");
+  static final ClassName EXPERIMENT_INFO = ClassName.get(PKG, "ExperimentInfo");
+  static final ClassName TLA = ClassName.get(PKG, "Tla");
+}

@@ -1,0 +1,37 @@
+package dev.hyper.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One record component.
+ *
+ * @param component the component's name, e.g. {@code hiddenDim}
+ * @param tla the jsonnet top-level argument it fills: {@code @Axis(tla)} or the snake_case of the name
+ * @param type its type
+ * @param axis its {@code @Axis}, if any
+ * @param origin the component's field
+ */
+public record ParamModel(String component, String tla, ComponentType type, Optional<AxisModel> axis, Origin origin) {
+
+  public Kind kind() {
+    return type.kind();
+  }
+
+  /**
+   * The values swept, in order: the axis values, or every constant of an enum whose {@code @Axis}
+   * lists none. Meaningful only for a valid model.
+   */
+  public List<Object> sweptValues() {
+    List<Object> listed = axis.map(AxisModel::values).orElse(List.of());
+    if (kind() == Kind.ENUM && listed.isEmpty()) {
+      return List.copyOf(type.enumConstants());
+    }
+    return listed;
+  }
+
+  /** Where messages about the tla name go: the {@code tla} attribute when set, else the component. */
+  public Origin tlaOrigin() {
+    return axis.filter(a -> !a.tla().isEmpty()).map(AxisModel::tlaOrigin).orElse(origin);
+  }
+}

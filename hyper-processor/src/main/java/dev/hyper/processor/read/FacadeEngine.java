@@ -1,0 +1,100 @@
+package dev.hyper.processor.read;
+
+import dev.hyper.processor.model.JsonnetProblem;
+import dev.hyper.processor.model.Template;
+import dev.hyper.processor.model.TlaParam;
+import dev.hyper.runtime.jsonnet.JsonnetException;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.jsonnet.TemplateParam;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link JsonnetEngine} over the runtime's {@link JsonnetTemplate} (sjsonnet). Catches
+ * {@link Throwable} everywhere: a missing Scala jar on the processor path must become a diagnostic,
+ * not a javac crash.
+ */
+public final class FacadeEngine implements JsonnetEngine {
+  /** How the facade words a top level that is not a function. */
+  private static final Pattern NOT_A_FUNCTION = Pattern.compile("the top level is (an? [^,]+), not a function.*");
+
+  @Override
+  public Template inspect(String resource, Path file) {
+    try {
+      return function(resource, JsonnetTemplate.load(file));
+    } catch (JsonnetException e) {
+      return failure(resource, e);
+    } catch (Throwable t) {
+      return crash(resource, t);
+    }
+  }
+
+  @Override
+  public Template inspect(
+      String resource, String text, String displayName, Function<String, Optional<String>> importer) {
+    try {
+      return function(resource, JsonnetTemplate.of(text, displayName, importer::apply));
+    } catch (JsonnetException e) {
+      return failure(resource, e);
+    } catch (Throwable t) {
+      return crash(resource, t);
+    }
+  }
+
+  private static Template function(String resource, JsonnetTemplate template) {
+    List<TlaParam> params = template.parameters().stream().map(FacadeEngine::param).toList();
+    return new Template.Function(resource, params, tlas -> render(template, tlas));
+  }
+
+  private static Optional<JsonnetProblem> render(JsonnetTemplate template, Map<String, Object> tlas) {
+    try {
+      template.render(tlas);
+      return Optional.empty();
+    } catch (JsonnetException e) {
+      return Optional.of(problem(e));
+    } catch (Throwable t) {
+      return Optional.of(new JsonnetProblem("Error", "", "sjsonnet failed: " + t));
+    }
+  }
+
+  private static TlaParam param(TemplateParam p) {
+    return new TlaParam(
+        p.name(),
+        p.hasDefault(),
+        TlaParam.DefaultKind.valueOf(p.defaultKind().name()),
+        p.defaultLiteral() == null ? "" : p.defaultLiteral());
+  }
+
+  private static Template failure(String resource, JsonnetException e) {
+    Matcher m = NOT_A_FUNCTION.matcher(e.detail());
+    if (e.kind() == JsonnetException.Kind.ERROR && e.line() == null && m.matches()) {
+      return new Template.NotAFunction(resource, m.group(1));
+    }
+    return new Template.Invalid(resource, problem(e));
+  }
+
+  private static JsonnetProblem problem(JsonnetException e) {
+    StringBuilder where = new StringBuilder();
+    if (e.file() != null) {
+      where.append(e.file());
+      if (e.line() != null) {
+        where.append(':').append(e.line());
+        if (e.column() != null) {
+          where.append(':').append(e.column());
+        }
+      }
+    }
+    return new JsonnetProblem(e.kind().label(), where.toString(), e.detail());
+  }
+
+  private static Template crash(String resource, Throwable t) {
+    return new Template.Invalid(resource, new JsonnetProblem("Error", "",
+        "sjsonnet is not usable in the annotation processor (" + t + "); is sjsonnet_2.13 with its dependencies "
+            + "on the processor path?"));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.hyper.processor.validation;
+
+/**
+ * Every diagnostic Hyper prints, by its stable code: {@code [hyper/Code]}. ERRORS.md documents each.
+ */
+public enum Code {
+  // the record and @Sweep
+  NotARecord,
+  UnsupportedRecord,
+  BadSweepName,
+  DuplicateSweepName,
+  BadTrials,
+  GridTooLarge,
+  // components and @Axis
+  MissingAxis,
+  UnsupportedType,
+  AxisTypeMismatch,
+  AxisAttributeConflict,
+  EmptyAxis,
+  DuplicateAxisValue,
+  UnknownEnumConstant,
+  NonFiniteValue,
+  BadTlaName,
+  DuplicateTla,
+  // the template
+  TemplateNotFound,
+  TemplateSyntax,
+  TemplateNotAFunction,
+  UnknownTla,
+  MissingTla,
+  TlaTypeMismatch,
+  TemplateRenderFailed,
+  // trainer and SLURM
+  TrainerWrongType,
+  TrainerNotInstantiable,
+  BadSlurmTime,
+  BadSlurmCount,
+  // the processor itself
+  UnresolvedType,
+  InternalError;
+
+  /** {@code [hyper/Code]}. */
+  public String tag() {
+    return "[hyper/" + name() + "]";
+  }
+}

@@ -1,0 +1,215 @@
+package dev.hyper.processor.validation;
+
+import static dev.hyper.processor.validation.Diagnostic.error;
+
+import dev.hyper.processor.model.Origin;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every text Hyper prints, in one place. Shape: {@code [hyper/Code] what is wrong, with the name in
+ * quotes. What is allowed, or how to fix it. Did you mean 'x'?} Types are spelled with simple names.
+ */
+public final class Messages {
+  private Messages() {}
+
+  static final String SLURM_TIME_FORMATS = "M, M:S, H:M:S, D-H, D-H:M or D-H:M:S";
+
+  // ---- the record and @Sweep
+
+  static Diagnostic notARecord(Origin o, String type, String kind) {
+    return error(Code.NotARecord, "@Sweep is on " + kind + " '" + type + "', but it applies only to records. "
+        + "Declare '" + type + "' as a record whose components carry @Axis.", o);
+  }
+
+  static Diagnostic unsupportedRecord(Origin o, String type, String reason) {
+    return error(Code.UnsupportedRecord, "Record '" + type + "' cannot be swept: " + reason + ". "
+        + "Hyper generates classes beside it that must name it: use a non-generic top-level or nested record "
+        + "that is not private.", o);
+  }
+
+  static Diagnostic badSweepName(Origin o, String name, Optional<String> suggestion) {
+    return error(Code.BadSweepName, "Sweep name '" + name + "' is not allowed. "
+        + "Use lower-case letters, digits, '_' and '-', starting with a letter or digit ([a-z0-9][a-z0-9_-]*)."
+        + didYouMean(suggestion), o);
+  }
+
+  static Diagnostic duplicateSweepName(Origin o, String name, String otherRecord) {
+    return error(Code.DuplicateSweepName, "Sweep name '" + name + "' is already used by " + otherRecord + ". "
+        + "Give each @Sweep of a jar its own name.", o);
+  }
+
+  static Diagnostic badTrials(Origin o, int trials) {
+    return error(Code.BadTrials, "trials = " + trials + " is not allowed. "
+        + "Each grid point runs at least once: use trials = 1 or more.", o);
+  }
+
+  static Diagnostic gridTooLarge(Origin o, String type, String points, int trials) {
+    return error(Code.GridTooLarge, "The grid of '" + type + "' has " + points + " points x " + trials
+        + " trials, more experiments than a long can count. Sweep fewer values.", o);
+  }
+
+  // ---- components and @Axis
+
+  static Diagnostic missingAxis(Origin o, String component, String example) {
+    return error(Code.MissingAxis, "Component '" + component + "' has no @Axis. "
+        + "Annotate it with the values to sweep, e.g. " + example + " (one value fixes it).", o);
+  }
+
+  static Diagnostic unsupportedType(Origin o, String component, String type, Optional<String> suggestion) {
+    return error(Code.UnsupportedType, "Component '" + component + "' has type '" + type
+        + "', which @Axis cannot sweep. Use double, int, long, String, boolean or an enum." + didYouMean(suggestion), o);
+  }
+
+  static Diagnostic axisTypeMismatch(Origin o, String component, String type, String attribute, String fix) {
+    return error(Code.AxisTypeMismatch, "Component '" + component + "' is " + type + ", but its @Axis sets '"
+        + attribute + "'. " + fix, o);
+  }
+
+  static Diagnostic axisAttributeConflict(Origin o, String component, List<String> attributes, String fix) {
+    return error(Code.AxisAttributeConflict, "@Axis on '" + component + "' sets " + quotedAnd(attributes) + ". "
+        + "Set exactly one: " + fix, o);
+  }
+
+  static Diagnostic emptyAxis(Origin o, String component, String example) {
+    return error(Code.EmptyAxis, "@Axis on '" + component + "' lists no values. "
+        + "List at least one: " + example + ".", o);
+  }
+
+  static Diagnostic duplicateAxisValue(Origin o, String component, String value) {
+    return error(Code.DuplicateAxisValue, "@Axis on '" + component + "' lists " + value + " more than once. "
+        + "List each value once.", o);
+  }
+
+  static Diagnostic unknownEnumConstant(
+      Origin o, String value, String enumType, List<String> constants, Optional<String> suggestion) {
+    return error(Code.UnknownEnumConstant, "'" + value + "' is not a constant of enum " + enumType + ". "
+        + (suggestion.isPresent() ? "Did you mean '" + suggestion.get() + "'?" : "Use one of " + list(constants) + "."), o);
+  }
+
+  static Diagnostic nonFiniteValue(Origin o, String component, String value) {
+    return error(Code.NonFiniteValue, "@Axis on '" + component + "' lists " + value + ". "
+        + "Only finite doubles can reach jsonnet and TOML: remove it.", o);
+  }
+
+  static Diagnostic badTlaName(Origin o, String tla, String component) {
+    return error(Code.BadTlaName, "'" + tla + "' (the tla of component '" + component + "') is not a jsonnet "
+        + "identifier. Use letters, digits and '_', not starting with a digit.", o);
+  }
+
+  static Diagnostic duplicateTla(Origin o, String tla, String component, String other) {
+    return error(Code.DuplicateTla, "Components '" + other + "' and '" + component + "' both fill '" + tla + "'. "
+        + "Give one of them another name or another @Axis(tla = ...).", o);
+  }
+
+  // ---- the template
+
+  static Diagnostic templateNotFound(Origin o, String resource, List<String> lookedIn, Optional<String> suggestion) {
+    return error(Code.TemplateNotFound, "Template '" + resource + "' was not found. Looked in "
+        + (lookedIn.isEmpty() ? "nothing" : String.join(", ", lookedIn)) + ". "
+        + "Put it in src/main/resources, or pass -Ahyper.jsonnetRoot=DIR." + didYouMean(suggestion), o);
+  }
+
+  static Diagnostic templateSyntax(Origin o, String resource, String kind, String where) {
+    return error(Code.TemplateSyntax, "Template '" + resource + "' does not compile: " + where + " (" + kind + "). "
+        + "Fix the template; Hyper checks it at compile time.", o);
+  }
+
+  static Diagnostic templateNotAFunction(Origin o, String resource, String valueKind) {
+    return error(Code.TemplateNotAFunction, "The top level of '" + resource + "' is " + valueKind
+        + ", not a function, so it takes no parameters. Make it 'function(lr=0.001, ...) { ... }'.", o);
+  }
+
+  static Diagnostic unknownTla(
+      Origin o, String tla, String component, boolean explicit, String resource, List<String> params,
+      Optional<String> suggestion) {
+    String what = explicit ? "'" + tla + "' (the tla of component '" + component + "')"
+        : tla.equals(component) ? "'" + tla + "'" : "'" + tla + "' (from component '" + component + "')";
+    String fix = suggestion.isPresent()
+        ? "Did you mean '" + suggestion.get() + "'?"
+        : params.isEmpty() ? "The function takes no parameters."
+        : "Its parameters are " + list(params) + "; rename the component or set @Axis(tla = ...).";
+    return error(Code.UnknownTla, what + " is not a parameter of the top-level function in " + resource + ". " + fix, o);
+  }
+
+  static Diagnostic missingTla(Origin o, String resource, String tla, String record) {
+    return error(Code.MissingTla, resource + " needs '" + tla + "' (no default), but " + record
+        + " has no component for it. Add a component '" + tla + "', or give '" + tla + "' a default in " + resource + ".", o);
+  }
+
+  static Diagnostic tlaTypeMismatch(
+      Origin o, String component, String type, String tla, String resource, String literal, String kind) {
+    return error(Code.TlaTypeMismatch, "Component '" + component + "' is " + type + ", but '" + tla + "' in "
+        + resource + " defaults to " + (literal.isEmpty() ? kind : literal + " (" + kind + ")") + ". "
+        + "Change the component's type or the template's default so they agree.", o);
+  }
+
+  static Diagnostic templateRenderFailed(Origin o, String resource, String point, String error) {
+    return error(Code.TemplateRenderFailed, "Template '" + resource + "' fails for the first grid point ("
+        + point + "): " + error + ". Fix the template or the axis values.", o);
+  }
+
+  // ---- trainer and SLURM
+
+  static Diagnostic trainerWrongType(Origin o, String trainer, String record, String actual) {
+    return error(Code.TrainerWrongType, "Trainer '" + trainer + "' does not implement Trainer<" + record + ">"
+        + (actual.isEmpty() ? "" : " (it implements " + actual + ")") + ". "
+        + "Declare it 'implements Trainer<" + record + ">'.", o);
+  }
+
+  static Diagnostic trainerNotInstantiable(Origin o, String trainer, String why) {
+    return error(Code.TrainerNotInstantiable, "Trainer '" + trainer + "' " + why + ". "
+        + "Hyper creates it with 'new " + trainer + "()': make it a public, non-abstract, top-level or static "
+        + "class with a public no-argument constructor.", o);
+  }
+
+  static Diagnostic badSlurmTime(Origin o, String time) {
+    return error(Code.BadSlurmTime, "@Slurm time '" + time + "' is not a SLURM time. "
+        + "Use " + SLURM_TIME_FORMATS + ", e.g. '1-00:00:00' or '90'.", o);
+  }
+
+  static Diagnostic badSlurmCount(Origin o, String attribute, int value) {
+    return error(Code.BadSlurmCount, "@Slurm " + attribute + " = " + value + " is negative. "
+        + "Use 0 for unset, or a positive number.", o);
+  }
+
+  // ---- the processor itself
+
+  public static Diagnostic unresolvedType(Origin o, String type, String role, String record) {
+    return error(Code.UnresolvedType, "'" + type + "', " + role + " of " + record + ", could not be resolved. "
+        + "Hyper generated nothing for " + record + "; if that type is generated, look for earlier errors.", o);
+  }
+
+  public static Diagnostic internalError(Origin o, String record, Throwable t) {
+    StackTraceElement top = t.getStackTrace().length > 0 ? t.getStackTrace()[0] : null;
+    return error(Code.InternalError, "Processing " + record + " failed: " + t
+        + (top == null ? "" : " at " + top) + ". This is a Hyper bug, not yours: please report it with this "
+        + "message. Generated nothing for " + record + ".", o);
+  }
+
+  // ---- helpers
+
+  private static String didYouMean(Optional<String> suggestion) {
+    return suggestion.map(s -> " Did you mean '" + s + "'?").orElse("");
+  }
+
+  /** Up to 5 names, quoted, then "..." */
+  static String list(List<String> names) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < names.size() && i < 5; i++) {
+      s.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
+    }
+    if (names.size() > 5) {
+      s.append(", ... (").append(names.size()).append(" in all)");
+    }
+    return s.toString();
+  }
+
+  private static String quotedAnd(List<String> names) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      s.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append('\'').append(names.get(i)).append('\'');
+    }
+    return s.toString();
+  }
+}

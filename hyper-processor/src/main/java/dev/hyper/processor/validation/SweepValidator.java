@@ -1,0 +1,303 @@
+package dev.hyper.processor.validation;
+
+import dev.hyper.processor.model.AxisModel;
+import dev.hyper.processor.model.Kind;
+import dev.hyper.processor.model.Origin;
+import dev.hyper.processor.model.ParamModel;
+import dev.hyper.processor.model.SlurmModel;
+import dev.hyper.processor.model.SweepModel;
+import dev.hyper.processor.model.Template;
+import dev.hyper.processor.model.TlaParam;
+import dev.hyper.processor.model.TlaParam.DefaultKind;
+import dev.hyper.processor.model.TrainerModel;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link SweepModel}. Pure: it prints nothing and returns every problem of the record.
+ * The only outside call is the template's {@link Template.Renderer}, once, when all else is valid.
+ */
+public final class SweepValidator {
+  private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern SLURM_TIME =
+      Pattern.compile("\\d+|\\d+:\\d+|\\d+:\\d+:\\d+|\\d+-\\d+|\\d+-\\d+:\\d+|\\d+-\\d+:\\d+:\\d+");
+  private static final Map<String, String> BOXED = Map.of(
+      "Double", "double", "Integer", "int", "Long", "long", "Boolean", "boolean",
+      "Float", "double", "Short", "int", "Byte", "int", "CharSequence", "String");
+
+  /**
+   * @param model the record
+   * @param earlierSweeps sweep names already taken in this compilation, to the record that took them
+   */
+  public List<Diagnostic> validate(SweepModel model, Map<String, String> earlierSweeps) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (!model.isRecord()) {
+      out.add(Messages.notARecord(model.origin(), model.simpleName(), model.declaredAs()));
+      return out;
+    }
+    if (!model.unsupportedReason().isEmpty()) {
+      out.add(Messages.unsupportedRecord(model.origin(), model.simpleName(), model.unsupportedReason()));
+    }
+    checkName(model, earlierSweeps, out);
+    if (model.trials() < 1) {
+      out.add(Messages.badTrials(model.trialsOrigin(), model.trials()));
+    }
+    checkSlurm(model.slurm(), out);
+    model.trainer().ifPresent(t -> checkTrainer(t, model.simpleName(), out));
+
+    boolean axesValid = true;
+    for (ParamModel p : model.params()) {
+      axesValid &= checkAxis(p, out);
+    }
+    checkTlaNames(model, out);
+    if (axesValid) {
+      checkGridSize(model, out);
+    }
+    boolean templateValid = checkTemplate(model, out);
+    if (out.isEmpty() && templateValid && model.template() instanceof Template.Function f) {
+      renderOnce(model, f, out);
+    }
+    return out;
+  }
+
+  // ---- @Sweep
+
+  private static void checkName(SweepModel model, Map<String, String> earlier, List<Diagnostic> out) {
+    String name = model.name();
+    if (!SWEEP_NAME.matcher(name).matches()) {
+      String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[_-]+|-+$", "");
+      Optional<String> suggestion = SWEEP_NAME.matcher(fixed).matches() ? Optional.of(fixed) : Optional.empty();
+      out.add(Messages.badSweepName(model.nameOrigin(), name, suggestion));
+      return;
+    }
+    String other = earlier.get(name);
+    if (other != null && !other.equals(model.record().canonicalName())) {
+      out.add(Messages.duplicateSweepName(model.nameOrigin(), name, other));
+    }
+  }
+
+  private static void checkSlurm(SlurmModel slurm, List<Diagnostic> out) {
+    if (!slurm.time().isEmpty() && !SLURM_TIME.matcher(slurm.time()).matches()) {
+      out.add(Messages.badSlurmTime(slurm.timeOrigin(), slurm.time()));
+    }
+    if (slurm.cpus() < 0) {
+      out.add(Messages.badSlurmCount(slurm.cpusOrigin(), "cpus", slurm.cpus()));
+    }
+    if (slurm.maxParallel() < 0) {
+      out.add(Messages.badSlurmCount(slurm.maxParallelOrigin(), "maxParallel", slurm.maxParallel()));
+    }
+  }
+
+  private static void checkTrainer(TrainerModel t, String record, List<Diagnostic> out) {
+    if (!t.implementsTrainerForRecord()) {
+      out.add(Messages.trainerWrongType(t.origin(), t.display(), record, t.trainerTypeArgument()));
+    }
+    String why = !t.isClass() ? "is not a class"
+        : t.isAbstract() ? "is abstract"
+        : !t.isAccessible() ? "is not public"
+        : t.isInnerClass() ? "is an inner (non-static) class"
+        : !t.hasPublicNoArgConstructor() ? "has no public no-argument constructor"
+        : "";
+    if (!why.isEmpty()) {
+      out.add(Messages.trainerNotInstantiable(t.origin(), t.display(), why));
+    }
+  }
+
+  // ---- components
+
+  /** Returns whether the component's values are usable (for grid size and rendering). */
+  private static boolean checkAxis(ParamModel p, List<Diagnostic> out) {
+    Kind kind = p.kind();
+    if (kind == Kind.UNSUPPORTED) {
+      String type = p.type().display();
+      out.add(Messages.unsupportedType(p.origin(), p.component(), type, Optional.ofNullable(BOXED.get(type))));
+      return false;
+    }
+    if (p.axis().isEmpty()) {
+      out.add(Messages.missingAxis(p.origin(), p.component(), example(p)));
+      return false;
+    }
+    AxisModel axis = p.axis().get();
+    if (axis.attributes().size() > 1) {
+      out.add(Messages.axisAttributeConflict(axis.origin(), p.component(), axis.attributes(), rightAttribute(p)));
+      return false;
+    }
+    if (axis.attributes().size() == 1 && !axis.attributes().get(0).equals(kind.attribute())) {
+      out.add(Messages.axisTypeMismatch(
+          axis.attributeOrigin(), p.component(), typeWord(p), axis.attributes().get(0), "Use " + rightAttribute(p)));
+      return false;
+    }
+    List<Object> values = axis.values();
+    if (values.isEmpty()) {
+      if (kind == Kind.ENUM) {
+        return !p.type().enumConstants().isEmpty() || emptyEnum(p, axis, out);
+      }
+      out.add(Messages.emptyAxis(axis.attributeOrigin(), p.component(), example(p)));
+      return false;
+    }
+    boolean valid = true;
+    Set<Object> seen = new HashSet<>();
+    Set<Object> reported = new HashSet<>();
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      Origin at = axis.valueOrigins().get(i);
+      if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+        out.add(Messages.nonFiniteValue(at, p.component(), d.toString()));
+        valid = false;
+        continue;
+      }
+      if (kind == Kind.ENUM && !p.type().enumConstants().contains((String) v)) {
+        out.add(Messages.unknownEnumConstant(at, (String) v, p.type().display(), p.type().enumConstants(),
+            Suggest.nearest((String) v, p.type().enumConstants())));
+        valid = false;
+        continue;
+      }
+      if (!seen.add(v) && reported.add(v)) {
+        out.add(Messages.duplicateAxisValue(at, p.component(), show(v, kind)));
+        valid = false;
+      }
+    }
+    return valid;
+  }
+
+  private static boolean emptyEnum(ParamModel p, AxisModel axis, List<Diagnostic> out) {
+    out.add(Messages.emptyAxis(axis.origin(), p.component(), "enum " + p.type().display() + " has no constants"));
+    return false;
+  }
+
+  private static String typeWord(ParamModel p) {
+    return switch (p.kind()) {
+      case INT -> "an int";
+      case ENUM -> "enum " + p.type().display();
+      default -> "a " + p.type().display();
+    };
+  }
+
+  private static String example(ParamModel p) {
+    return switch (p.kind()) {
+      case DOUBLE -> "@Axis(doubles = {0.1, 0.2})";
+      case INT -> "@Axis(ints = {1, 2})";
+      case LONG -> "@Axis(longs = {1L, 2L})";
+      case STRING -> "@Axis(strings = {\"a\", \"b\"})";
+      case BOOLEAN -> "@Axis(booleans = {true, false})";
+      case ENUM -> "@Axis (every constant) or @Axis(strings = {\"CONSTANT\"})";
+      case UNSUPPORTED -> "@Axis";
+    };
+  }
+
+  private static String rightAttribute(ParamModel p) {
+    if (p.kind() == Kind.ENUM) {
+      return "'strings' naming constants of " + p.type().display() + ", or no values for all of them.";
+    }
+    return "'" + p.kind().attribute() + "' for " + typeWord(p) + " component.";
+  }
+
+  /** A value as Java source spells it. */
+  static String show(Object v, Kind kind) {
+    return switch (kind) {
+      case STRING -> "\"" + v + "\"";
+      case LONG -> v + "L";
+      default -> String.valueOf(v);
+    };
+  }
+
+  private static void checkTlaNames(SweepModel model, List<Diagnostic> out) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (ParamModel p : model.params()) {
+      if (!IDENTIFIER.matcher(p.tla()).matches()) {
+        out.add(Messages.badTlaName(p.tlaOrigin(), p.tla(), p.component()));
+        continue;
+      }
+      String other = owners.putIfAbsent(p.tla(), p.component());
+      if (other != null) {
+        out.add(Messages.duplicateTla(p.tlaOrigin(), p.tla(), p.component(), other));
+      }
+    }
+  }
+
+  private static void checkGridSize(SweepModel model, List<Diagnostic> out) {
+    BigInteger points = BigInteger.ONE;
+    for (ParamModel p : model.params()) {
+      points = points.multiply(BigInteger.valueOf(p.sweptValues().size()));
+    }
+    BigInteger experiments = points.multiply(BigInteger.valueOf(Math.max(1, model.trials())));
+    if (experiments.bitLength() > 63) {
+      out.add(Messages.gridTooLarge(model.origin(), model.simpleName(), points.toString(), model.trials()));
+    }
+  }
+
+  // ---- the template
+
+  /** Returns whether the template is a function all components agree with. */
+  private static boolean checkTemplate(SweepModel model, List<Diagnostic> out) {
+    Origin at = model.configOrigin();
+    String resource = model.config();
+    Template template = model.template();
+    if (template instanceof Template.NotFound nf) {
+      out.add(Messages.templateNotFound(at, resource, nf.lookedIn(), Suggest.nearest(resource, nf.nearby())));
+    } else if (template instanceof Template.Invalid inv) {
+      out.add(Messages.templateSyntax(at, resource, inv.problem().kind(), inv.problem().oneLine()));
+    } else if (template instanceof Template.NotAFunction naf) {
+      out.add(Messages.templateNotAFunction(at, resource, naf.valueKind()));
+    } else if (template instanceof Template.Function f) {
+      return checkAgainst(model, f, out);
+    }
+    return false;
+  }
+
+  private static boolean checkAgainst(SweepModel model, Template.Function f, List<Diagnostic> out) {
+    int before = out.size();
+    Map<String, TlaParam> byName = new LinkedHashMap<>();
+    f.params().forEach(t -> byName.put(t.name(), t));
+    List<String> names = List.copyOf(byName.keySet());
+    Set<String> supplied = new HashSet<>();
+    for (ParamModel p : model.params()) {
+      supplied.add(p.tla());
+      TlaParam t = byName.get(p.tla());
+      if (t == null) {
+        boolean explicit = p.axis().map(a -> !a.tla().isEmpty()).orElse(false);
+        out.add(Messages.unknownTla(p.tlaOrigin(), p.tla(), p.component(), explicit, f.resource(), names,
+            Suggest.nearest(p.tla(), names)));
+        continue;
+      }
+      DefaultKind expected = p.kind().isNumber() ? DefaultKind.NUMBER
+          : p.kind() == Kind.BOOLEAN ? DefaultKind.BOOLEAN
+          : p.kind() == Kind.UNSUPPORTED ? null
+          : DefaultKind.STRING;
+      Set<DefaultKind> checked = Set.of(DefaultKind.NUMBER, DefaultKind.STRING, DefaultKind.BOOLEAN,
+          DefaultKind.ARRAY, DefaultKind.OBJECT);
+      if (expected != null && checked.contains(t.defaultKind()) && t.defaultKind() != expected) {
+        out.add(Messages.tlaTypeMismatch(p.origin(), p.component(), typeWord(p), t.name(), f.resource(),
+            t.defaultLiteral(), t.defaultKind().article()));
+      }
+    }
+    for (TlaParam t : f.params()) {
+      if (!t.hasDefault() && !supplied.contains(t.name())) {
+        out.add(Messages.missingTla(model.configOrigin(), f.resource(), t.name(), model.simpleName()));
+      }
+    }
+    return out.size() == before;
+  }
+
+  private static void renderOnce(SweepModel model, Template.Function f, List<Diagnostic> out) {
+    Map<String, Object> tlas = new LinkedHashMap<>();
+    for (ParamModel p : model.params()) {
+      tlas.put(p.tla(), p.sweptValues().get(0));
+    }
+    f.renderer().tryRender(tlas).ifPresent(problem -> {
+      StringBuilder point = new StringBuilder();
+      model.params().forEach(p -> point.append(point.length() == 0 ? "" : ", ")
+          .append(p.tla()).append('=').append(show(p.sweptValues().get(0), p.kind())));
+      out.add(Messages.templateRenderFailed(model.configOrigin(), f.resource(), point.toString(), problem.oneLine()));
+    });
+  }
+}

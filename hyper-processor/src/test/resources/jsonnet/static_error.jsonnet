@@ -1,0 +1,4 @@
+function(lr=0.001)
+  {
+    optimizer: { lr: lr, momentum: momentum },
+  }
