@@ -40,7 +40,7 @@ public final class SnapshotStore {
       return stored;
     }
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, ".", ".jar.tmp");
+    Path temp = dir.resolve("." + snapshot.sha256() + ".jar.tmp");   // the sweep's lock is held: no one else writes it
     try {
       Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
       String sha = Sha256.of(temp);
