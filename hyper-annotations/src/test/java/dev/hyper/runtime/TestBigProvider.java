@@ -1,7 +1,7 @@
 package dev.hyper.runtime;
 
 /**
- * Sweep {@code big}: 1,000 x 3 x 2 = 6,000 points with the test template, for the crash test (a child JVM
+ * Sweep {@code big}: 500 x 2 x 2 = 2,000 points with the test template, for the crash test (a child JVM
  * writing it is killed at random moments). Registered in the test model jar only.
  */
 public final class TestBigProvider implements SweepSpec.Provider {
@@ -12,11 +12,11 @@ public final class TestBigProvider implements SweepSpec.Provider {
 
   /** The sweep, for the test's reference run. */
   public static SweepSpec<TestParams> sweep() {
-    double[] lrs = new double[1000];
+    double[] lrs = new double[500];
     for (int i = 0; i < lrs.length; i++) {
       lrs[i] = (i + 1) * 1.0E-5;
     }
-    return SweepSpec.builder("big", TestParams.class, new TestParamsGrid(lrs, new String[] {"a", "b", "c"}))
+    return SweepSpec.builder("big", TestParams.class, new TestParamsGrid(lrs, new String[] {"a", "b"}))
         .template("jsonnet/test_model.jsonnet").trainer(TestTrainer::new).build();
   }
 }
