@@ -442,6 +442,7 @@ public final class SweepMaterializer {
     private final long total;
     private final List<BlockingQueue<List<Item>>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch firstTemplate = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean stopped;
     private long chunk;
     private Iterator<Item> current = java.util.Collections.emptyIterator();
@@ -472,7 +473,15 @@ public final class SweepMaterializer {
       BlockingQueue<List<Item>> queue = queues.get(worker);
       List<Item> items = new ArrayList<>(CHUNK);
       try {
-        ExperimentRenderer<P> renderer = ExperimentRenderer.of(spec, template.call());
+        if (worker > 0) {
+          firstTemplate.await();                        // its classes loaded, another template costs little
+        }
+        ExperimentRenderer<P> renderer;
+        try {
+          renderer = ExperimentRenderer.of(spec, template.call());
+        } finally {
+          firstTemplate.countDown();
+        }
         trace("template loaded (worker " + worker + ")");
         Snapshot jar = snapshot.get();
         for (long c = worker; c * CHUNK < total && !stopped; c += queues.size()) {
