@@ -43,7 +43,7 @@ public final class Templates {
       if (in == null) {
         return Optional.empty();
       }
-      return Optional.of(SweepManifest.sha256(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+      return Optional.of(SweepManifest.sha256(in.readAllBytes()));
     } catch (java.io.IOException e) {
       return Optional.empty();
     }

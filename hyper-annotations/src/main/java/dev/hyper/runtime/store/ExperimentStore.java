@@ -81,18 +81,17 @@ public final class ExperimentStore {
   public Outcome write(ExperimentInfo info, byte[] json, byte[] toml) throws IOException, Conflict {
     Path dir = root.resolve(info.confDir());
     Path idDir = dir.getParent();
-    boolean newPoint = mkdir(idDir);
     Path serialization = root.resolve(info.serializationDir());
-    if (!newPoint && Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {        // a re-run: one stat, no exception
       String difference = difference(info, dir, json, toml);
       if (difference == null) {
-        Files.createDirectories(serialization);
+        ensureDirectory(serialization);
         return Outcome.SKIPPED;
       }
       if (!force) {
         throw new Conflict(dir, difference);
       }
-      Files.createDirectories(serialization);
+      ensureDirectory(serialization);
       Path temp = writeTemp(info, idDir, dir, json, toml);
       Path old = idDir.resolve("." + dir.getFileName() + ".old");
       AtomicFiles.deleteTree(old);
@@ -101,15 +100,28 @@ public final class ExperimentStore {
       AtomicFiles.deleteTree(old);
       return Outcome.REPLACED;
     }
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new Conflict(dir, "a file, not a directory");
+    }
+    boolean newPoint = info.trial() == 0 ? mkdir(idDir) : !ensureDirectory(idDir);
     if (newPoint) {
       mkdir(serialization.getParent());
       mkdir(serialization);
     } else {
-      Files.createDirectories(serialization);
+      ensureDirectory(serialization);
     }
     Path temp = writeTemp(info, idDir, dir, json, toml);
     Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
     return Outcome.WRITTEN;
+  }
+
+  /** Makes {@code dir} and its parents unless it is a directory already; true if it was there. */
+  private static boolean ensureDirectory(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return true;
+    }
+    Files.createDirectories(dir);
+    return false;
   }
 
   /** Removes an experiment this run wrote: its config directory, and its serialization directory if empty. */
