@@ -9,7 +9,7 @@
 # Every Hyper run uses -Xmx256m (memory must not grow with the sweep). Repeats: median of REPS.
 #
 # usage: bench/materialize.sh            env: REPS=3  SIZES="1k 10k 100k"  DISK_N=10000  PEER=1  JMH=0
-#        SKIP_BUILD=1 (use the jars as built)  DISK_DIR=/tmp (parent of the disk runs)  JAVA_OPTS=...
+#        EXAMPLE=1  SKIP_BUILD=1 (use the jars as built); SIZES="" or DISK_N=0 skip those parts  DISK_DIR=/tmp (parent of the disk runs)  JAVA_OPTS=...
 #        FS_LIMIT_C=/work/shared/bench/fs-limit.c  PEER_DIR=/work/shared/peer-hyperpy
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,7 +50,7 @@ echo "tmpfs: $SHM   disk: $DISK ($(df -T "$DISK" | awk 'NR==2 {print $2}'))   Hy
 echo
 
 # 1. tmpfs sweeps
-printf '%-10s %9s %10s %12s %12s %10s %12s %12s %12s\n' sweep exps "wall_s" "exp/s" "min..max" "rss_MiB" "KB/exp(du)" "KB/exp(cfg)" "rerun_s"
+[ -n "$SIZES" ] && printf '%-10s %9s %8s %8s %12s %8s %11s %12s %12s %8s\n' sweep exps "wall_s" "exp/s" "min..max" "rss_MiB" "KB/exp(du)" "cfg_KB/exp" "cfg_app_KB" "rerun_s"
 declare -A RATE
 for size in $SIZES; do
   n="$(count "$size")"; walls=(); rss=()
@@ -60,7 +60,8 @@ for size in $SIZES; do
     walls+=("$w"); rss+=("$m")
     if [ "$r" = 1 ]; then
       du_all=$(du -sk "$out" | cut -f1)
-      du_cfg=$(du -sk --exclude=.snapshots "$out/config" | cut -f1)
+      du_cfg=$(du -sk --exclude=.snapshots --exclude=model.jar "$out/config" | cut -f1)
+      app_cfg=$(du -sk --apparent-size --exclude=.snapshots --exclude=model.jar "$out/config" | cut -f1)
       links=$(find "$out/config/generated/bench-$size/.snapshots" -name '*.jar' | wc -l)
       read -r rerun _ < <(hyper_run "$out" "bench-$size")
     fi
@@ -70,15 +71,18 @@ for size in $SIZES; do
   lo=$(printf '%s\n' "${walls[@]}" | sort -g | head -1); hi=$(printf '%s\n' "${walls[@]}" | sort -g | tail -1)
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')
   RATE[$size]=$rate
-  printf '%-10s %9d %10.2f %12s %12s %10.0f %12.2f %12.2f %12s\n' "bench-$size" "$n" "$wall" "$rate" \
+  printf '%-10s %9d %8.2f %8s %12s %8.0f %11.2f %12.2f %12.2f %8s\n' "bench-$size" "$n" "$wall" "$rate" \
     "$(awk -v n="$n" -v a="$hi" -v b="$lo" 'BEGIN {printf "%.0f..%.0f", n/a, n/b}')" \
     "$(printf '%s\n' "${rss[@]}" | sort -g | tail -1 | awk '{print $1/1024}')" \
-    "$(awk -v d="$du_all" -v n="$n" 'BEGIN {print d/n}')" "$(awk -v d="$du_cfg" -v n="$n" 'BEGIN {print d/n}')" "$rerun"
-  echo "           (stored jars: $links for $n experiments; wall = median of $REPS, rss = max)"
+    "$(awk -v d="$du_all" -v n="$n" 'BEGIN {print d/n}')" "$(awk -v d="$du_cfg" -v n="$n" 'BEGIN {print d/n}')" \
+    "$(awk -v d="$app_cfg" -v n="$n" 'BEGIN {print d/n}')" "$rerun"
+  echo "           (stored jars: $links for $n experiments, hard-linked into each; wall = median of $REPS, rss = max;"
+  echo "            KB/exp(du) = whole tree incl. the jar; cfg = config/ without the jar, in blocks and apparent)"
 done
 echo
 
 # 2. disk, side by side: fs-limit vs Hyper, A B A B
+if [ "$DISK_N" != 0 ]; then
 FSL="$DISK/fs-limit"
 gcc -O2 -o "$FSL" "$FS_LIMIT_C"
 size=$(case "$DISK_N" in 1000) echo 1k;; 10000) echo 10k;; 100000) echo 100k;; esac)
@@ -94,9 +98,10 @@ for r in $(seq "$REPS"); do
 done
 echo "  median ratio Hyper / fs-limit on disk: $(printf '%s\n' "${ratios[@]}" | median)"
 echo
+fi
 
 # 3. the example model's 72-experiment sweep
-if [ -f "$MODEL" ]; then
+if [ "${EXAMPLE:-1}" = 1 ] && [ -f "$MODEL" ]; then
   ex=()
   for r in $(seq "$REPS"); do
     t="$(mktemp)"; /usr/bin/time -f '%e' -o "$t" java -jar "$MODEL" sweep rnn --out "$SHM/rnn-$r" >/dev/null
