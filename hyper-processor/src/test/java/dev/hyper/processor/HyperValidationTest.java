@@ -254,6 +254,18 @@ class HyperValidationTest {
   }
 
   @Test
+  void inexactLong() {
+    JavaFileObject src = record("@Sweep(name = \"m\", config = \"typed.jsonnet\")",
+        "@Axis(longs = {1L,\n        9007199254740993L}) long lr");
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[hyper/InexactLong] @Axis on 'lr' lists 9007199254740993L, which the template "
+        + "cannot receive exactly: jsonnet numbers are doubles. Use values within +-2^53 (9007199254740992), or a "
+        + "String.").inFile(src).onLineContaining("9007199254740993L");
+    tested(Code.InexactLong);
+  }
+
+  @Test
   void badTlaName() {
     JavaFileObject src = record("@Sweep(name = \"m\")", "@Axis(ints = 1,\n        tla = \"hidden dim\") int hiddenDim");
     Compilation c = compile(src);

@@ -20,6 +20,7 @@ public enum Code {
   DuplicateAxisValue,
   UnknownEnumConstant,
   NonFiniteValue,
+  InexactLong,
   BadTlaName,
   DuplicateTla,
   // the template

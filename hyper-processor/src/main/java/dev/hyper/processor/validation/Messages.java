@@ -92,6 +92,11 @@ public final class Messages {
         + "Only finite doubles can reach jsonnet and TOML: remove it.", o);
   }
 
+  static Diagnostic inexactLong(Origin o, String component, long value) {
+    return error(Code.InexactLong, "@Axis on '" + component + "' lists " + value + "L, which the template cannot "
+        + "receive exactly: jsonnet numbers are doubles. Use values within +-2^53 (9007199254740992), or a String.", o);
+  }
+
   static Diagnostic badTlaName(Origin o, String tla, String component) {
     return error(Code.BadTlaName, "'" + tla + "' (the tla of component '" + component + "') is not a jsonnet "
         + "identifier. Use letters, digits and '_', not starting with a digit.", o);

@@ -56,7 +56,7 @@ public final class SweepValidator {
 
     boolean axesValid = true;
     for (ParamModel p : model.params()) {
-      axesValid &= checkAxis(p, out);
+      axesValid &= checkAxis(p, !(model.template() instanceof Template.None), out);
     }
     checkTlaNames(model, out);
     if (axesValid) {
@@ -115,7 +115,7 @@ public final class SweepValidator {
   // ---- components
 
   /** Returns whether the component's values are usable (for grid size and rendering). */
-  private static boolean checkAxis(ParamModel p, List<Diagnostic> out) {
+  private static boolean checkAxis(ParamModel p, boolean hasTemplate, List<Diagnostic> out) {
     Kind kind = p.kind();
     if (kind == Kind.UNSUPPORTED) {
       String type = p.type().display();
@@ -155,6 +155,11 @@ public final class SweepValidator {
         valid = false;
         continue;
       }
+      if (hasTemplate && v instanceof Long l && !exactInJsonnet(l)) {
+        out.add(Messages.inexactLong(at, p.component(), l));
+        valid = false;
+        continue;
+      }
       if (kind == Kind.ENUM && !p.type().enumConstants().contains((String) v)) {
         out.add(Messages.unknownEnumConstant(at, (String) v, p.type().display(), p.type().enumConstants(),
             Suggest.nearest((String) v, p.type().enumConstants())));
@@ -167,6 +172,11 @@ public final class SweepValidator {
       }
     }
     return valid;
+  }
+
+  /** Whether a long survives jsonnet's numbers (doubles) unchanged: |v| <= 2^53. */
+  private static boolean exactInJsonnet(long v) {
+    return Math.abs((double) v) <= 9007199254740992.0 && (long) (double) v == v;
   }
 
   private static boolean emptyEnum(ParamModel p, AxisModel axis, List<Diagnostic> out) {
