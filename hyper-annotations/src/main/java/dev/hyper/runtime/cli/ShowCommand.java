@@ -5,7 +5,7 @@ import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.jsonnet.TemplateParam;
-import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.check.TemplateCheck;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -37,7 +37,7 @@ final class ShowCommand implements Callable<Integer> {
           + p.values().size() + "): " + Describe.values(p));
     }
     ctx.out.println("template: " + s.template().orElse("(none: the JSON config holds the params)"));
-    Optional<JsonnetTemplate> template = Templates.load(s);
+    Optional<JsonnetTemplate> template = TemplateCheck.load(s);
     template.ifPresent(t -> ctx.out.println("  parameters: "
         + t.parameters().stream().map(TemplateParam::toString).collect(Collectors.joining(", "))));
     ctx.out.println("trials: " + s.trials());

@@ -6,7 +6,7 @@ import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
-import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.store.SweepMaterializer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
 
   private <P extends Record> int run(SweepSpec<P> spec) throws HyperException, IOException {
     Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
-    JsonnetTemplate template = Templates.load(spec).orElse(null);
+    JsonnetTemplate template = TemplateCheck.load(spec).orElse(null); // the processor's checks, on the jar's template
     if (dryRun) {
       return dryRun(spec, template, root);
     }

@@ -11,6 +11,7 @@ import dev.hyper.processor.model.SlurmModel;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
 import dev.hyper.processor.model.TrainerModel;
+import dev.hyper.runtime.check.TlaNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

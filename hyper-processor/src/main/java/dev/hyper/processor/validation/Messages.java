@@ -3,6 +3,7 @@ package dev.hyper.processor.validation;
 import static dev.hyper.processor.validation.Diagnostic.error;
 
 import dev.hyper.processor.model.Origin;
+import dev.hyper.runtime.check.Suggest;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,30 +126,6 @@ public final class Messages {
         + ", not a function, so it takes no parameters. Make it 'function(lr=0.001, ...) { ... }'.", o);
   }
 
-  static Diagnostic unknownTla(
-      Origin o, String tla, String component, boolean explicit, String resource, List<String> params,
-      Optional<String> suggestion) {
-    String what = explicit ? "'" + tla + "' (the tla of component '" + component + "')"
-        : tla.equals(component) ? "'" + tla + "'" : "'" + tla + "' (from component '" + component + "')";
-    String fix = suggestion.isPresent()
-        ? "Did you mean '" + suggestion.get() + "'?"
-        : params.isEmpty() ? "The function takes no parameters."
-        : "Its parameters are " + list(params) + "; rename the component or set @Axis(tla = ...).";
-    return error(Code.UnknownTla, what + " is not a parameter of the top-level function in " + resource + ". " + fix, o);
-  }
-
-  static Diagnostic missingTla(Origin o, String resource, String tla, String record) {
-    return error(Code.MissingTla, resource + " needs '" + tla + "' (no default), but " + record
-        + " has no component for it. Add a component '" + tla + "', or give '" + tla + "' a default in " + resource + ".", o);
-  }
-
-  static Diagnostic tlaTypeMismatch(
-      Origin o, String component, String type, String tla, String resource, String literal, String kind) {
-    return error(Code.TlaTypeMismatch, "Component '" + component + "' is " + type + ", but '" + tla + "' in "
-        + resource + " defaults to " + (literal.isEmpty() ? kind : literal + " (" + kind + ")") + ". "
-        + "Change the component's type or the template's default so they agree.", o);
-  }
-
   static Diagnostic templateRenderFailed(Origin o, String resource, String point, String error) {
     return error(Code.TemplateRenderFailed, "Template '" + resource + "' fails for the first grid point ("
         + point + "): " + error + ". Fix the template or the axis values.", o);
@@ -200,14 +177,7 @@ public final class Messages {
 
   /** Up to 5 names, quoted, then "..." */
   static String list(List<String> names) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < names.size() && i < 5; i++) {
-      s.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
-    }
-    if (names.size() > 5) {
-      s.append(", ... (").append(names.size()).append(" in all)");
-    }
-    return s.toString();
+    return Suggest.quotedList(names);
   }
 
   private static String quotedAnd(List<String> names) {

@@ -7,9 +7,12 @@ import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.SlurmModel;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
-import dev.hyper.processor.model.TlaParam;
-import dev.hyper.processor.model.TlaParam.DefaultKind;
 import dev.hyper.processor.model.TrainerModel;
+import dev.hyper.runtime.Param;
+import dev.hyper.runtime.check.ParamDecl;
+import dev.hyper.runtime.check.Problem;
+import dev.hyper.runtime.check.Suggest;
+import dev.hyper.runtime.check.TemplateCheck;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -264,38 +267,28 @@ public final class SweepValidator {
     return false;
   }
 
+  /** The name and type checks, shared with the launcher through {@link TemplateCheck}. */
   private static boolean checkAgainst(SweepModel model, Template.Function f, List<Diagnostic> out) {
-    int before = out.size();
-    Map<String, TlaParam> byName = new LinkedHashMap<>();
-    f.params().forEach(t -> byName.put(t.name(), t));
-    List<String> names = List.copyOf(byName.keySet());
-    Set<String> supplied = new HashSet<>();
+    List<ParamDecl> decls = new ArrayList<>();
+    Map<String, ParamModel> byComponent = new LinkedHashMap<>();
     for (ParamModel p : model.params()) {
-      supplied.add(p.tla());
-      TlaParam t = byName.get(p.tla());
-      if (t == null) {
-        boolean explicit = p.axis().map(a -> !a.tla().isEmpty()).orElse(false);
-        out.add(Messages.unknownTla(p.tlaOrigin(), p.tla(), p.component(), explicit, f.resource(), names,
-            Suggest.nearest(p.tla(), names)));
-        continue;
-      }
-      DefaultKind expected = p.kind().isNumber() ? DefaultKind.NUMBER
-          : p.kind() == Kind.BOOLEAN ? DefaultKind.BOOLEAN
-          : p.kind() == Kind.UNSUPPORTED ? null
-          : DefaultKind.STRING;
-      Set<DefaultKind> checked = Set.of(DefaultKind.NUMBER, DefaultKind.STRING, DefaultKind.BOOLEAN,
-          DefaultKind.ARRAY, DefaultKind.OBJECT);
-      if (expected != null && checked.contains(t.defaultKind()) && t.defaultKind() != expected) {
-        out.add(Messages.tlaTypeMismatch(p.origin(), p.component(), typeWord(p), t.name(), f.resource(),
-            t.defaultLiteral(), t.defaultKind().article()));
-      }
+      decls.add(new ParamDecl(p.component(), p.tla(), runtimeKind(p.kind()), p.type().display()));
+      byComponent.put(p.component(), p);
     }
-    for (TlaParam t : f.params()) {
-      if (!t.hasDefault() && !supplied.contains(t.name())) {
-        out.add(Messages.missingTla(model.configOrigin(), f.resource(), t.name(), model.simpleName()));
-      }
+    List<Problem> problems = TemplateCheck.check(decls, f.params(), f.resource(), model.simpleName());
+    for (Problem problem : problems) {
+      Origin at = switch (problem.target()) {
+        case TLA -> byComponent.get(problem.component()).tlaOrigin();
+        case COMPONENT -> byComponent.get(problem.component()).origin();
+        case TEMPLATE -> model.configOrigin();
+      };
+      out.add(Diagnostic.error(Code.valueOf(problem.code()), problem.text(), at));
     }
-    return out.size() == before;
+    return problems.isEmpty();
+  }
+
+  private static Param.Kind runtimeKind(Kind kind) {
+    return kind == Kind.UNSUPPORTED ? null : Param.Kind.valueOf(kind.name());
   }
 
   private static void renderOnce(SweepModel model, Template.Function f, List<Diagnostic> out) {
