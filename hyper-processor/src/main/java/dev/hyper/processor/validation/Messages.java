@@ -50,6 +50,59 @@ public final class Messages {
         + " trials, more experiments than a long can count. Sweep fewer values.", o);
   }
 
+  // ---- search spaces
+
+  static Diagnostic badRange(Origin o, String component, String attribute, String reason, String fix) {
+    return error(Code.BadRange, "@Axis(" + attribute + ") on '" + component + "' is not valid: " + reason + ". "
+        + fix, o);
+  }
+
+  static final String RANGE_FIX = "Write from < to and exactly one of step > 0 or count >= 1, "
+      + "e.g. @Range(from = 100, to = 1000, step = 100).";
+  static final String LOG_RANGE_FIX = "Write 0 < from < to and count >= 1, "
+      + "e.g. @LogRange(from = 1e-5, to = 1e-2, count = 4).";
+  static final String WHOLE_FIX = "On an int or long component every value must be a whole number: "
+      + "use whole from and to, and a whole step (or a count that lands on whole numbers).";
+
+  static Diagnostic badDistribution(Origin o, String component, String attribute, String reason) {
+    return error(Code.BadDistribution, "@Axis(" + attribute + ") on '" + component + "' is not valid: " + reason
+        + ". Write finite min < max (and 0 < min for logUniform), e.g. @Uniform(min = 0.1, max = 0.6).", o);
+  }
+
+  static Diagnostic distributionNeedsSamples(Origin o, String component, String distribution) {
+    return error(Code.DistributionNeedsSamples, "'" + component + "' is sampled from " + distribution
+        + ", which a grid cannot enumerate. Set @Sweep(samples = N, seed = S) for random search, or give '"
+        + component + "' values or a range.", o);
+  }
+
+  static Diagnostic badSamples(Origin o, int samples) {
+    return error(Code.BadSamples, "samples = " + samples + " is not allowed. "
+        + "Use samples >= 1 for random search, or leave it out for the full grid.", o);
+  }
+
+  static Diagnostic seedWithoutSamples(Origin o, long seed) {
+    return error(Code.BadSamples, "seed = " + seed + " has no effect without samples. "
+        + "Set samples = N for random search, or remove seed.", o);
+  }
+
+  static Diagnostic sampledInGroup(Origin o, String component, String distribution, String group) {
+    return error(Code.BadGroup, "'" + component + "' is sampled from " + distribution + " and cannot be in group '"
+        + group + "': a group zips value lists. Remove the group, or give '" + component + "' values.", o);
+  }
+
+  static Diagnostic lonelyGroup(Origin o, String group, String component, Optional<String> suggestion) {
+    return error(Code.BadGroup, "Group '" + group + "' has only '" + component + "'; a group pairs two or more "
+        + "components." + suggestion.map(s -> " Did you mean '" + s + "'?")
+            .orElse(" Set group = \"" + group + "\" on the components to pair with it, or remove it."), o);
+  }
+
+  static Diagnostic groupSizeMismatch(Origin o, String group, String first, int firstSize, String component,
+      int size) {
+    return error(Code.GroupSizeMismatch, "Group '" + group + "' pairs '" + first + "' (" + firstSize + " values) "
+        + "with '" + component + "' (" + size + " values). Paired components zip by position: give them the same "
+        + "number of values.", o);
+  }
+
   // ---- components and @Axis
 
   static Diagnostic missingAxis(Origin o, String component, String example) {

@@ -5,6 +5,8 @@ import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.SlurmModel;
+import dev.hyper.processor.model.Span;
+import dev.hyper.processor.model.Spans;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
 import dev.hyper.processor.model.TrainerModel;
@@ -62,7 +64,9 @@ public final class SweepValidator {
       axesValid &= checkAxis(p, !(model.template() instanceof Template.None), out);
     }
     checkTlaNames(model, out);
-    if (axesValid) {
+    int before = out.size();
+    checkSearch(model, axesValid, out);
+    if (axesValid && out.size() == before) {
       checkGridSize(model, out);
     }
     boolean templateValid = checkTemplate(model, out);
@@ -134,10 +138,18 @@ public final class SweepValidator {
       out.add(Messages.axisAttributeConflict(axis.origin(), p.component(), axis.attributes(), rightAttribute(p)));
       return false;
     }
-    if (axis.attributes().size() == 1 && !axis.attributes().get(0).equals(kind.attribute())) {
-      out.add(Messages.axisTypeMismatch(
-          axis.attributeOrigin(), p.component(), typeWord(p), axis.attributes().get(0), "Use " + rightAttribute(p)));
+    if (axis.attributes().size() == 1 && !allowed(kind).contains(axis.attributes().get(0))) {
+      String attribute = axis.attributes().get(0);
+      Span.Kind span = Span.Kind.of(attribute);
+      String fix = span == null ? "Use " + rightAttribute(p)
+          : "'" + attribute + "' makes doubles" + (span == Span.Kind.RANGE ? ", ints or longs" : "") + ". Use "
+              + (kind == Kind.INT || kind == Kind.LONG ? "'" + kind.attribute() + "' or 'range' for " + typeWord(p)
+                  + " component." : rightAttribute(p));
+      out.add(Messages.axisTypeMismatch(axis.attributeOrigin(), p.component(), typeWord(p), attribute, fix));
       return false;
+    }
+    if (axis.span().isPresent()) {
+      return checkSpan(p, axis.span().get(), out);
     }
     List<Object> values = axis.values();
     if (values.isEmpty()) {
@@ -175,6 +187,93 @@ public final class SweepValidator {
       }
     }
     return valid;
+  }
+
+  /** The {@code @Axis} attributes a component of this kind may set. */
+  private static Set<String> allowed(Kind kind) {
+    return switch (kind) {
+      case DOUBLE -> Set.of("doubles", "range", "logRange", "uniform", "logUniform");
+      case INT -> Set.of("ints", "range");
+      case LONG -> Set.of("longs", "range");
+      default -> Set.of(kind.attribute());
+    };
+  }
+
+  private static boolean checkSpan(ParamModel p, Span span, List<Diagnostic> out) {
+    String attribute = span.kind().attribute();
+    if (span.kind().isDistribution()) {
+      String reason = !Double.isFinite(span.from()) || !Double.isFinite(span.to()) ? "min and max must be finite"
+          : !(span.from() < span.to()) ? "min " + plain(span.from()) + " must be less than max " + plain(span.to())
+          : span.kind() == Span.Kind.LOG_UNIFORM && !(span.from() > 0) ? "min " + plain(span.from())
+              + " must be positive"
+          : "";
+      if (!reason.isEmpty()) {
+        out.add(Messages.badDistribution(span.origin(), p.component(), attribute, reason));
+        return false;
+      }
+      return true;
+    }
+    try {
+      Spans.values(span, Kind.DOUBLE);
+    } catch (IllegalArgumentException e) {
+      out.add(Messages.badRange(span.origin(), p.component(), attribute, e.getMessage(),
+          span.kind() == Span.Kind.RANGE ? Messages.RANGE_FIX : Messages.LOG_RANGE_FIX));
+      return false;
+    }
+    try {
+      Spans.values(span, p.kind());
+    } catch (IllegalArgumentException e) {
+      out.add(Messages.badRange(span.origin(), p.component(), attribute, "it gives " + e.getMessage(),
+          Messages.WHOLE_FIX));
+      return false;
+    }
+    return true;
+  }
+
+  private static String plain(double v) {
+    return dev.hyper.runtime.Spans.plain(v);
+  }
+
+  /** samples and seed, distributions without random search, and groups. */
+  private static void checkSearch(SweepModel model, boolean axesValid, List<Diagnostic> out) {
+    if (model.samples() < 0) {
+      out.add(Messages.badSamples(model.samplesOrigin(), model.samples()));
+    } else if (model.samples() == 0 && model.seedSet()) {
+      out.add(Messages.seedWithoutSamples(model.seedOrigin(), model.seed()));
+    }
+    Map<String, List<ParamModel>> groups = new LinkedHashMap<>();
+    for (ParamModel p : model.params()) {
+      if (p.isSampled() && model.samples() == 0) {
+        out.add(Messages.distributionNeedsSamples(p.span().get().origin(), p.component(), p.span().get().display()));
+      }
+      if (!p.group().isEmpty()) {
+        if (p.isSampled()) {
+          out.add(Messages.sampledInGroup(p.axis().get().groupOrigin(), p.component(), p.span().get().display(),
+              p.group()));
+          continue;
+        }
+        groups.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
+      }
+    }
+    for (Map.Entry<String, List<ParamModel>> g : groups.entrySet()) {
+      List<ParamModel> members = g.getValue();
+      if (members.size() == 1) {
+        List<String> others = groups.keySet().stream().filter(n -> !n.equals(g.getKey())).toList();
+        out.add(Messages.lonelyGroup(members.get(0).axis().get().groupOrigin(), g.getKey(),
+            members.get(0).component(), Suggest.nearest(g.getKey(), others)));
+        continue;
+      }
+      if (!axesValid) {
+        continue;
+      }
+      ParamModel first = members.get(0);
+      for (ParamModel p : members.subList(1, members.size())) {
+        if (p.sweptValues().size() != first.sweptValues().size()) {
+          out.add(Messages.groupSizeMismatch(p.axis().get().groupOrigin(), g.getKey(), first.component(),
+              first.sweptValues().size(), p.component(), p.sweptValues().size()));
+        }
+      }
+    }
   }
 
   /** Whether a long survives jsonnet's numbers (doubles) unchanged: |v| <= 2^53. */
@@ -238,10 +337,7 @@ public final class SweepValidator {
   }
 
   private static void checkGridSize(SweepModel model, List<Diagnostic> out) {
-    BigInteger points = BigInteger.ONE;
-    for (ParamModel p : model.params()) {
-      points = points.multiply(BigInteger.valueOf(p.sweptValues().size()));
-    }
+    BigInteger points = model.points();
     BigInteger experiments = points.multiply(BigInteger.valueOf(Math.max(1, model.trials())));
     if (experiments.bitLength() > 63) {
       out.add(Messages.gridTooLarge(model.origin(), model.simpleName(), points.toString(), model.trials()));
@@ -294,13 +390,18 @@ public final class SweepValidator {
   private static void renderOnce(SweepModel model, Template.Function f, List<Diagnostic> out) {
     Map<String, Object> tlas = new LinkedHashMap<>();
     for (ParamModel p : model.params()) {
-      tlas.put(p.tla(), p.sweptValues().get(0));
+      tlas.put(p.tla(), first(p));
     }
     f.renderer().tryRender(tlas).ifPresent(problem -> {
       StringBuilder point = new StringBuilder();
       model.params().forEach(p -> point.append(point.length() == 0 ? "" : ", ")
-          .append(p.tla()).append('=').append(show(p.sweptValues().get(0), p.kind())));
+          .append(p.tla()).append('=').append(show(first(p), p.kind())));
       out.add(Messages.templateRenderFailed(model.configOrigin(), f.resource(), point.toString(), problem.oneLine()));
     });
+  }
+
+  /** A component's first value: its first listed value, or the lower bound of its distribution. */
+  private static Object first(ParamModel p) {
+    return p.isSampled() ? (Object) p.span().get().from() : p.sweptValues().get(0);
   }
 }
