@@ -34,8 +34,9 @@ final class ShowCommand implements Callable<Integer> {
     ctx.out.println("axes:");
     for (Param<?> p : s.grid().params()) {
       ctx.out.println("  " + p.component() + " -> " + p.tla() + " (" + p.kind().name().toLowerCase() + ", "
-          + p.values().size() + "): " + Describe.values(p));
+          + (p.distribution().isPresent() ? "sampled" : p.values().size()) + "): " + Describe.values(p));
     }
+    ctx.out.println("points: " + s.grid().describe());
     ctx.out.println("template: " + s.template().orElse("(none: the JSON config holds the params)"));
     Optional<JsonnetTemplate> template = TemplateCheck.load(s);
     template.ifPresent(t -> ctx.out.println("  parameters: "
