@@ -243,6 +243,22 @@ public class Grid<P> implements Iterable<P> {
     };
   }
 
+  /**
+   * This grid with other values for some parameters, keyed by component name (a sweep file or
+   * {@code --set}); the others keep theirs.
+   */
+  public final Grid<P> withValues(java.util.Map<String, List<Object>> valuesByComponent) {
+    List<Param<P>> changed = new ArrayList<>();
+    for (Param<P> p : params) {
+      List<Object> values = valuesByComponent.get(p.component());
+      changed.add(values == null ? p : p.withValues(values));
+    }
+    if (!valuesByComponent.keySet().stream().allMatch(components()::contains)) {
+      throw new IllegalArgumentException("not components of this grid: " + valuesByComponent.keySet());
+    }
+    return new Grid<>(changed, factory, strategy);
+  }
+
   /** The component names, in order. */
   public final List<String> components() {
     List<String> names = new ArrayList<>();

@@ -125,6 +125,24 @@ public final class Param<P> {
     return group;
   }
 
+  /** The same parameter taking other values (of its type), e.g. from a sweep file. */
+  public Param<P> withValues(List<?> newValues) {
+    for (Object v : newValues) {
+      Class<?> boxed = switch (kind) {
+        case DOUBLE -> Double.class;
+        case INT -> Integer.class;
+        case LONG -> Long.class;
+        case BOOLEAN -> Boolean.class;
+        case STRING, ENUM -> type;
+      };
+      if (!boxed.isInstance(v)) {
+        throw new IllegalArgumentException("parameter '" + component + "' takes " + type.getSimpleName()
+            + " values, not " + v);
+      }
+    }
+    return new Param<>(component, tla, kind, type, accessor, newValues, null, group); // a list now, same group
+  }
+
   /** The record component's name, e.g. {@code hiddenDim}. */
   public String component() {
     return component;

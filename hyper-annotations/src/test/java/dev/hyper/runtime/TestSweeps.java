@@ -20,13 +20,23 @@ public final class TestSweeps {
   }
 
   /** A small valid jar file standing in for the model's jar. */
+  private static final long FIXED_TIME = 946684800000L; // 2000-01-01
+
   public static Path dummyJar(Path dir, String content) throws IOException {
     Files.createDirectories(dir);
     Path jar = dir.resolve("model-" + Integer.toHexString(content.hashCode()) + ".jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
-      j.putNextEntry(new JarEntry("content.txt"));
+    // Fixed entry times: the same content must give the same bytes (and SHA-256) whenever it is built.
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+      JarEntry meta = new JarEntry("META-INF/MANIFEST.MF");
+      meta.setTime(FIXED_TIME);
+      j.putNextEntry(meta);
+      manifest.write(j);
+      j.closeEntry();
+      JarEntry entry = new JarEntry("content.txt");
+      entry.setTime(FIXED_TIME);
+      j.putNextEntry(entry);
       j.write(content.getBytes(StandardCharsets.UTF_8));
       j.closeEntry();
     }
