@@ -145,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
       StringWriter trace = new StringWriter();
       PrintWriter w = new PrintWriter(trace);
       w.println("run failed: " + experiment + ": " + failure);
+      trimToTrainer(failure);
       failure.printStackTrace(w);
       w.flush();
       ctx.err.print(trace);
@@ -162,5 +163,22 @@ final class RunCommand implements Callable<Integer> {
     Markers.writeDone(dir, new Done(Provenance.now(), started.time(), seconds, metricsSha, problems));
     ctx.out.println("done: " + experiment + (problems.isEmpty() ? "" : " (forced)"));
     return HyperCli.OK;
+  }
+
+  /**
+   * Cuts the stack traces of {@code t} and its causes below this command (picocli, the launcher): what is
+   * left is the trainer's part, which is what the FAILED marker's last lines should show.
+   */
+  private static void trimToTrainer(Throwable t) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable x = t; x != null && seen.add(x); x = x.getCause()) {
+      StackTraceElement[] trace = x.getStackTrace();
+      for (int i = 0; i < trace.length; i++) {
+        if (trace[i].getClassName().equals(RunCommand.class.getName())) {
+          x.setStackTrace(java.util.Arrays.copyOf(trace, i));
+          break;
+        }
+      }
+    }
   }
 }

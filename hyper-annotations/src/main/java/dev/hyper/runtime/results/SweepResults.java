@@ -37,7 +37,8 @@ import java.util.TreeSet;
  * @param lowerIsBetter whether smaller values of the metric are better
  * @param params the sweep's parameters (jsonnet names), in component order
  * @param axisValues each parameter's values in axis order, as text
- * @param rows every experiment, best first; experiments without the metric last, in grid order
+ * @param rows every experiment, best first; experiments without the metric last, by status (FAILED, RUNNING,
+ *     PENDING, MISSING), then in grid order
  * @param warnings problems with single experiments that did not stop the report
  */
 public record SweepResults(String sweep, String metric, boolean lowerIsBetter, List<String> params,
@@ -242,7 +243,7 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
     Comparator<Row> byMetric = Comparator.comparing(Row::metric, lowerIsBetter ? Comparator.naturalOrder()
         : Comparator.<Double>reverseOrder());
     rows.sort(Comparator.comparing((Row r) -> r.metric() == null).thenComparing((a, b) -> a.metric() == null
-        ? 0 : byMetric.compare(a, b)).thenComparing(byGrid));
+        ? 0 : byMetric.compare(a, b)).thenComparing(Row::status).thenComparing(byGrid));
 
     List<String> params = new ArrayList<>();
     Map<String, List<String>> axisValues = new LinkedHashMap<>();

@@ -204,7 +204,9 @@ public final class Markers {
   }
 
   private static void write(Path dir, String name, MutableTomlTable t) throws IOException {
-    AtomicFiles.write(dir.resolve(name), t.toToml().getBytes(StandardCharsets.UTF_8), null);
+    String text = t.toToml();
+    AtomicFiles.write(dir.resolve(name), (text.endsWith("\n") ? text : text + "\n").getBytes(StandardCharsets.UTF_8),
+        null);
   }
 
   private interface Parser<T> {
