@@ -18,6 +18,8 @@ final class ConfigToml {
   static final String PARAMS = "params";
   static final String SLURM = "slurm";
   static final String SNAPSHOT = "snapshot";
+  static final String PROVENANCE = "provenance";
+  private static final String PROVENANCE_HEADER = "[" + PROVENANCE + "]";
 
   private ConfigToml() {}
 
@@ -44,8 +46,46 @@ final class ConfigToml {
       t.set(List.of(SNAPSHOT, "size"), e.snapshot().size());
       t.set(List.of(SNAPSHOT, "sha256"), e.snapshot().sha256());
     }
+    if (e.provenance() != null) {                              // last, see withoutProvenance
+      writeProvenance(t, e.provenance());
+    }
     return t.toToml();
   }
+
+  private static void writeProvenance(MutableTomlTable t, Provenance p) {
+    t.set(List.of(PROVENANCE, "created"), p.created());
+    t.set(List.of(PROVENANCE, "command_line"), p.commandLine());
+    t.set(List.of(PROVENANCE, "working_dir"), p.workingDir());
+    t.set(List.of(PROVENANCE, "java_version"), p.javaVersion());
+    t.set(List.of(PROVENANCE, "java_vendor"), p.javaVendor());
+    t.set(List.of(PROVENANCE, "os_name"), p.osName());
+    t.set(List.of(PROVENANCE, "os_version"), p.osVersion());
+    t.set(List.of(PROVENANCE, "os_arch"), p.osArch());
+    if (p.gitCommit() != null) {
+      t.set(List.of(PROVENANCE, "git_commit"), p.gitCommit());
+    }
+    if (p.gitDirty() != null) {
+      t.set(List.of(PROVENANCE, "git_dirty"), p.gitDirty());
+    }
+    if (p.buildTime() != null) {
+      t.set(List.of(PROVENANCE, "build_time"), p.buildTime());
+    }
+  }
+
+  /**
+   * TOML text as {@link #write} makes it, without its {@code [provenance]} table (which it writes last):
+   * two experiments that differ only in when and how they were written are the same experiment.
+   */
+  static String withoutProvenance(String toml) {
+    String text = "\n" + toml;
+    int start = text.indexOf("\n" + PROVENANCE_HEADER + "\n");
+    if (start >= 0) {
+      int end = text.indexOf("\n[", start + PROVENANCE_HEADER.length() + 1);
+      text = text.substring(0, start) + (end < 0 ? "" : text.substring(end));
+    }
+    return text.substring(1).stripTrailing();
+  }
+
 
   static String sweepName(Path file) throws IOException {
     TomlParseResult toml = Toml.parse(file);
@@ -62,7 +102,7 @@ final class ConfigToml {
     }
     Fields f = new Fields(file, toml);
     f.allowOnly(null, Set.of("name", "generated_id", "trial", "n_trials", "seed", "conf_dir", "conf_path",
-        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT));
+        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT, PROVENANCE));
     String sweep = f.string("name");
     if (!sweep.equals(spec.name())) {
       throw f.error("name", "this experiment belongs to sweep '" + sweep + "', not '" + spec.name() + "'");
@@ -73,7 +113,7 @@ final class ConfigToml {
     Path confPath = f.relativePath("conf_path");
     ExperimentInfo info = new ExperimentInfo(sweep, id, trial, nTrials, f.longValue("seed"),
         f.relativePath("conf_dir"), confPath, f.relativePath("config_json"), f.relativePath("serialization_dir"),
-        rootOf(file, confPath, f), readSlurm(f), readSnapshot(f));
+        rootOf(file, confPath, f), readSlurm(f), readSnapshot(f), readProvenance(f));
     return new ExperimentConfig<>(info, readParams(f, spec));
   }
 
@@ -151,6 +191,21 @@ final class ConfigToml {
       throw f.error("snapshot.sha256", "expected 64 lower-case hex digits");
     }
     return new ExperimentInfo.Snapshot(f.string("snapshot.file"), f.longValue("snapshot.size"), sha);
+  }
+
+  private static Provenance readProvenance(Fields f) throws ConfigException {
+    if (f.table(PROVENANCE, false) == null) {
+      return null;
+    }
+    f.allowOnly(PROVENANCE, new LinkedHashSet<>(List.of("created", "command_line", "working_dir", "java_version",
+        "java_vendor", "os_name", "os_version", "os_arch", "git_commit", "git_dirty", "build_time")));
+    String p = PROVENANCE + ".";
+    String commit = f.optionalString(p + "git_commit");
+    String buildTime = f.optionalString(p + "build_time");
+    return new Provenance(f.string(p + "created"), f.string(p + "command_line"), f.string(p + "working_dir"),
+        f.string(p + "java_version"), f.string(p + "java_vendor"), f.string(p + "os_name"),
+        f.string(p + "os_version"), f.string(p + "os_arch"), commit.isEmpty() ? null : commit,
+        f.optionalBool(p + "git_dirty"), buildTime.isEmpty() ? null : buildTime);
   }
 
   private static Object tomlValue(Tla tla) {
@@ -279,6 +334,10 @@ final class ConfigToml {
         throw wrongType(key, "a boolean", v);
       }
       return b;
+    }
+
+    Boolean optionalBool(String key) throws ConfigException {
+      return toml.get(Toml.parseDottedKey(key)) == null ? null : bool(key);
     }
 
     Object enumConstant(String key, Class<?> type) throws ConfigException {

@@ -1,6 +1,7 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
@@ -66,7 +67,8 @@ final class SweepCommand implements Callable<Integer> {
       return dryRun(spec, template, root);
     }
     Path snapshot = jar != null ? jar : ctx.locator.locate(spec);
-    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, template, root, snapshot, slurm);
+    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, template, root, snapshot, slurm,
+        Provenance.capture(snapshot, ctx.args));
     ctx.out.println("sweep " + spec.name() + ": " + r.experiments().size() + " experiments, " + r.written()
         + " written, " + r.skipped() + " already there, under " + root);
     ctx.out.println("jobs script: " + r.jobsScript());

@@ -1,10 +1,12 @@
 package dev.hyper.runtime.store;
 
+import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.RenderedExperiment;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,7 +90,7 @@ public final class ExperimentStore {
     if (!Arrays.equals(Files.readAllBytes(json), e.jsonBytes())) {
       return json.getFileName() + " differs";
     }
-    if (!Arrays.equals(Files.readAllBytes(toml), e.tomlBytes())) {
+    if (!ExperimentConfig.sameExceptProvenance(Files.readString(toml, StandardCharsets.UTF_8), e.toml())) {
       return toml.getFileName() + " differs";
     }
     boolean sameJar = stored != null && Files.exists(stored) && Files.isSameFile(stored, jar);

@@ -3,6 +3,7 @@ package dev.hyper.runtime.store;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.Layout;
@@ -57,9 +58,22 @@ public final class SweepMaterializer {
    */
   public <P extends Record> Result materialize(SweepSpec<P> spec, JsonnetTemplate template, Path root, Path jar,
       boolean slurm) throws HyperException, IOException {
+    return materialize(spec, template, root, jar, slurm, null);
+  }
+
+  /**
+   * Writes sweep {@code spec} under {@code root}, recording {@code provenance} in every new experiment's
+   * TOML (experiments already there keep theirs).
+   */
+  public <P extends Record> Result materialize(SweepSpec<P> spec, JsonnetTemplate template, Path root, Path jar,
+      boolean slurm, Provenance provenance) throws HyperException, IOException {
     Path out = root.toAbsolutePath().normalize();
     Snapshot snapshot = SnapshotStore.describe(jar);
     List<PlannedExperiment<P>> plan = planner.plan(spec, out, snapshot);
+    if (provenance != null) {
+      plan = plan.stream().map(e -> new PlannedExperiment<>(e.index(), e.params(), e.tlas(),
+          e.info().withProvenance(provenance))).toList();
+    }
     ExperimentRenderer<P> renderer = ExperimentRenderer.of(spec, template);
     SnapshotStore store = new SnapshotStore(out, spec.name());
     Path stored = store.pathOf(snapshot);
