@@ -36,6 +36,15 @@ public @interface Sweep {
   /** How many trials of each grid point to run; at least 1. */
   int trials() default 1;
 
+  /**
+   * Random search: how many points to draw from the axes (value lists and ranges uniformly, {@code uniform}
+   * and {@code logUniform} from their distributions); 0, the default, sweeps the full grid.
+   */
+  int samples() default 0;
+
+  /** The seed of random search: the same seed gives the same points on any machine. Needs {@code samples}. */
+  long seed() default 0;
+
   /** SLURM settings for the jobs script written by {@code sweep --slurm}. */
   Slurm slurm() default @Slurm;
 

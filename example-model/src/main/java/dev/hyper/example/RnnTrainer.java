@@ -26,6 +26,14 @@ import java.util.SplittableRandom;
 public final class RnnTrainer implements Trainer<RnnParams> {
   @Override
   public void train(RnnParams params, Experiment experiment) throws Exception {
+    train(experiment);
+  }
+
+  /**
+   * Trains from the experiment's rendered config alone, so every sweep over {@code rnn_model.jsonnet}
+   * (the grid {@code rnn} and the random search {@code rnn-random}) shares it.
+   */
+  static void train(Experiment experiment) throws Exception {
     JsonConfig config = experiment.config();
     Digits data = Digits.load(
         config.getString("dataset_reader.data_path"),

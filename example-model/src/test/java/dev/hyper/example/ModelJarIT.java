@@ -102,8 +102,9 @@ class ModelJarIT {
     ModelJar.Result trained = ModelJar.exec(dir, List.of("bash", "-c", first));
     assertEquals(0, trained.exitCode(), trained.toString());
     String id = first.replaceAll(".*config/generated/rnn/([0-9a-f]+)/0/.*", "$1");
-    JsonConfig metrics = JsonConfig.read(dir.resolve("model/generated/rnn").resolve(id).resolve("0/metrics.json"));
-    assertTrue(metrics.getDouble("best_validation_accuracy") > 0.5, "the model learned: " + metrics.get(""));
+    Path metricsFile = dir.resolve("model/generated/rnn").resolve(id).resolve("0/metrics.json");
+    JsonConfig metrics = JsonConfig.read(metricsFile);
+    assertTrue(metrics.getDouble("best_validation_accuracy") > 0.5, () -> "the model learned: " + metricsFile);
     assertTrue(Files.size(dir.resolve("model/generated/rnn").resolve(id).resolve("0/model.bin")) > 0);
   }
 }

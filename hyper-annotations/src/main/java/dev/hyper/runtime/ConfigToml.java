@@ -17,6 +17,8 @@ final class ConfigToml {
   static final String PARAMS = "params";
   static final String SLURM = "slurm";
   static final String SNAPSHOT = "snapshot";
+  static final String PROVENANCE = "provenance";
+  private static final String PROVENANCE_HEADER = "[" + PROVENANCE + "]";
 
   private ConfigToml() {}
 
@@ -56,6 +58,9 @@ final class ConfigToml {
       line(t, "file", e.snapshot().file());
       t.append("size = ").append(e.snapshot().size()).append('\n');
       line(t, "sha256", e.snapshot().sha256());
+    }
+    if (e.provenance() != null) {                              // last, see withoutProvenance
+      writeProvenance(t, e.provenance());
     }
     return t.toString();
   }
@@ -109,6 +114,42 @@ final class ConfigToml {
     return Double.toString(d);
   }
 
+  private static void writeProvenance(StringBuilder t, Provenance p) {
+    t.append('\n').append(PROVENANCE_HEADER).append('\n');
+    line(t, "created", p.created());
+    line(t, "command_line", p.commandLine());
+    line(t, "working_dir", p.workingDir());
+    line(t, "java_version", p.javaVersion());
+    line(t, "java_vendor", p.javaVendor());
+    line(t, "os_name", p.osName());
+    line(t, "os_version", p.osVersion());
+    line(t, "os_arch", p.osArch());
+    if (p.gitCommit() != null) {
+      line(t, "git_commit", p.gitCommit());
+    }
+    if (p.gitDirty() != null) {
+      t.append("git_dirty = ").append(p.gitDirty()).append('\n');
+    }
+    if (p.buildTime() != null) {
+      line(t, "build_time", p.buildTime());
+    }
+  }
+
+  /**
+   * TOML text as {@link #write} makes it, without its {@code [provenance]} table (which it writes last):
+   * two experiments that differ only in when and how they were written are the same experiment.
+   */
+  static String withoutProvenance(String toml) {
+    String text = "\n" + toml;
+    int start = text.indexOf("\n" + PROVENANCE_HEADER + "\n");
+    if (start >= 0) {
+      int end = text.indexOf("\n[", start + PROVENANCE_HEADER.length() + 1);
+      text = text.substring(0, start) + (end < 0 ? "" : text.substring(end));
+    }
+    return text.substring(1).stripTrailing();
+  }
+
+
   static String sweepName(Path file) throws IOException {
     TomlParseResult toml = Toml.parse(file);
     if (toml.hasErrors()) {
@@ -124,7 +165,7 @@ final class ConfigToml {
     }
     Fields f = new Fields(file, toml);
     f.allowOnly(null, Set.of("name", "generated_id", "trial", "n_trials", "seed", "conf_dir", "conf_path",
-        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT));
+        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT, PROVENANCE));
     String sweep = f.string("name");
     if (!sweep.equals(spec.name())) {
       throw f.error("name", "this experiment belongs to sweep '" + sweep + "', not '" + spec.name() + "'");
@@ -135,7 +176,7 @@ final class ConfigToml {
     Path confPath = f.relativePath("conf_path");
     ExperimentInfo info = new ExperimentInfo(sweep, id, trial, nTrials, f.longValue("seed"),
         f.relativePath("conf_dir"), confPath, f.relativePath("config_json"), f.relativePath("serialization_dir"),
-        rootOf(file, confPath, f), readSlurm(f), readSnapshot(f));
+        rootOf(file, confPath, f), readSlurm(f), readSnapshot(f), readProvenance(f));
     return new ExperimentConfig<>(info, readParams(f, spec));
   }
 
@@ -217,6 +258,21 @@ final class ConfigToml {
       throw f.error("snapshot.sha256", "expected 64 lower-case hex digits");
     }
     return new ExperimentInfo.Snapshot(f.string("snapshot.file"), f.longValue("snapshot.size"), sha);
+  }
+
+  private static Provenance readProvenance(Fields f) throws ConfigException {
+    if (f.table(PROVENANCE, false) == null) {
+      return null;
+    }
+    f.allowOnly(PROVENANCE, new LinkedHashSet<>(List.of("created", "command_line", "working_dir", "java_version",
+        "java_vendor", "os_name", "os_version", "os_arch", "git_commit", "git_dirty", "build_time")));
+    String p = PROVENANCE + ".";
+    String commit = f.optionalString(p + "git_commit");
+    String buildTime = f.optionalString(p + "build_time");
+    return new Provenance(f.string(p + "created"), f.string(p + "command_line"), f.string(p + "working_dir"),
+        f.string(p + "java_version"), f.string(p + "java_vendor"), f.string(p + "os_name"),
+        f.string(p + "os_version"), f.string(p + "os_arch"), commit.isEmpty() ? null : commit,
+        f.optionalBool(p + "git_dirty"), buildTime.isEmpty() ? null : buildTime);
   }
 
   static String slashes(Path p) {
@@ -336,6 +392,10 @@ final class ConfigToml {
         throw wrongType(key, "a boolean", v);
       }
       return b;
+    }
+
+    Boolean optionalBool(String key) throws ConfigException {
+      return toml.get(Toml.parseDottedKey(key)) == null ? null : bool(key);
     }
 
     Object enumConstant(String key, Class<?> type) throws ConfigException {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * {@code conf_dir}, {@code conf_path}, {@code config_json}, {@code serialization_dir} (paths relative to
  * the sweep's output directory), a {@code [params]} table under the parameters' jsonnet names with typed
  * values (enums as their names), {@code [slurm]} with the settings that are set, and {@code [snapshot]}
- * with the jar's {@code file}, {@code size} and {@code sha256}.
+ * with the jar's {@code file}, {@code size} and {@code sha256}, and {@code [provenance]} (see {@link Provenance}):
+ * when, how, on which Java and OS, and from which git commit the experiment was written.
  *
  * @param experiment the experiment
  * @param params its point of the sweep
@@ -43,6 +44,14 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
    */
   public static String sweepName(Path toml) throws IOException {
     return ConfigToml.sweepName(toml);
+  }
+
+  /**
+   * Whether two experiment TOML texts are the same but for their {@code [provenance]} tables (as
+   * {@link #toToml} writes them): the same experiment, written at another time or by another command.
+   */
+  public static boolean sameExceptProvenance(String toml, String other) {
+    return ConfigToml.withoutProvenance(toml).equals(ConfigToml.withoutProvenance(other));
   }
 
   /** This config as TOML text, which {@link #load} reads back to an equal config. */

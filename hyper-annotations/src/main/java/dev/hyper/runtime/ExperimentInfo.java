@@ -22,11 +22,19 @@ import java.util.Objects;
  * @param root the absolute directory the relative paths are resolved against
  * @param slurm SLURM settings of the sweep
  * @param snapshot the jar the experiment runs, or null when unknown
+ * @param provenance where, when and from which source the experiment was made, or null when unknown
  */
 public record ExperimentInfo(
     String sweep, String id, int trial, int nTrials, long seed,
     Path confDir, Path confPath, Path configJson, Path serializationDir,
-    Path root, SlurmSettings slurm, Snapshot snapshot) {
+    Path root, SlurmSettings slurm, Snapshot snapshot, Provenance provenance) {
+
+  /** An experiment without provenance. */
+  public ExperimentInfo(String sweep, String id, int trial, int nTrials, long seed, Path confDir, Path confPath,
+      Path configJson, Path serializationDir, Path root, SlurmSettings slurm, Snapshot snapshot) {
+    this(sweep, id, trial, nTrials, seed, confDir, confPath, configJson, serializationDir, root, slurm, snapshot,
+        null);
+  }
 
   /**
    * The code an experiment runs: a jar file in its config directory.
@@ -71,13 +79,19 @@ public record ExperimentInfo(
   /** The same experiment with its paths resolved against another root. */
   public ExperimentInfo withRoot(Path newRoot) {
     return new ExperimentInfo(sweep, id, trial, nTrials, seed, confDir, confPath, configJson, serializationDir,
-        newRoot, slurm, snapshot);
+        newRoot, slurm, snapshot, provenance);
   }
 
   /** The same experiment with another snapshot. */
   public ExperimentInfo withSnapshot(Snapshot newSnapshot) {
     return new ExperimentInfo(sweep, id, trial, nTrials, seed, confDir, confPath, configJson, serializationDir,
-        root, slurm, newSnapshot);
+        root, slurm, newSnapshot, provenance);
+  }
+
+  /** The same experiment with another provenance (null for none). */
+  public ExperimentInfo withProvenance(Provenance newProvenance) {
+    return new ExperimentInfo(sweep, id, trial, nTrials, seed, confDir, confPath, configJson, serializationDir,
+        root, slurm, snapshot, newProvenance);
   }
 
   private static Path relative(String what, Path p) {

@@ -1,45 +1,156 @@
 package dev.hyper.runtime;
 
+import dev.hyper.runtime.space.Mix;
+import dev.hyper.runtime.space.Permutation;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * The cartesian product of a sweep's parameters, enumerated lazily.
+ * The points of a sweep, numbered 0..size-1 and computed one at a time: nothing is ever materialized,
+ * so a sweep of 10^12 points is as cheap as one of 10.
  *
- * <p>Points are numbered in mixed radix over the parameters in declaration order, the last parameter
- * varying fastest: {@link #get(long)} and {@link #indexOf(Object)} cost O(number of parameters) and
- * nothing is ever materialized, so a grid of 10^12 points is as cheap as one of 10.
+ * <p><b>Axes.</b> Each parameter with values is an axis, except that parameters of one
+ * {@link Param#inGroup group} form a single axis together: their value lists (of one length) zip by
+ * position, at the place of the group's first parameter. Parameters {@link Param#sampled sampled} from a
+ * distribution are no axis; only random search can use them.
+ *
+ * <p><b>Grid</b> ({@link Strategy#grid()}): every combination of the axes, numbered in mixed radix in
+ * declaration order, the last axis varying fastest. {@link #get(long)} and {@link #indexOf(Object)}
+ * cost O(number of parameters).
+ *
+ * <p><b>Random search</b> ({@link Strategy#random(long, long)}): point {@code i} is computed alone, from
+ * {@code (seed, i)} only, with the hash specified in {@link Mix}, so the same seed gives the same points
+ * on any machine and {@code get(i)} needs no earlier point. With D the number of combinations of the
+ * axes: the axes' part of point {@code i} is combination {@code perm_r(i mod D)} (in the grid's
+ * numbering), where {@code perm_r} is a seeded {@link Permutation} of [0, D) for round
+ * {@code r = i / D}; so the first D points have D distinct combinations, each value uniformly
+ * distributed, and no combination repeats before all have been drawn. Sampled parameter {@code k} of
+ * point {@code i} is its distribution at {@code Mix.unit(seed, i, k)}. Duplicates therefore cannot
+ * occur: without sampled parameters the size is {@code min(samples, D)} (asking for more points than
+ * exist gives every point once, in seeded order, which {@link #describe()} says), and sampled doubles
+ * make every point distinct. (When D exceeds 2^62 each axis value is drawn independently instead.)
  *
  * @param <P> the params record
  */
 public class Grid<P> implements Iterable<P> {
+  /** Hash stream of the permutation keys and of independently drawn axis values, apart from sampled ones. */
+  private static final int PERMUTATION_STREAM = -1;
+  private static final int AXIS_STREAM = 1 << 20;
+
   private final List<Param<P>> params;
   private final Function<Values, P> factory;
+  private final Strategy strategy;
+  /** The axes: parameter indices, one for a plain axis, several for a group. */
+  private final int[][] axes;
+  private final long[] lengths;
+  /** Indices of the sampled parameters, in order. */
+  private final int[] sampled;
+  /** The number of combinations of the axes, or -1 when it does not fit a long. */
+  private final long combinations;
+  private final Permutation firstRound;
   private final long size;
 
   /**
+   * A grid: every combination.
+   *
    * @param params the record's parameters in component order
    * @param factory builds the record from one point's values, in the same order
    * @throws ArithmeticException if the number of points does not fit a {@code long}
    */
   protected Grid(List<Param<P>> params, Function<Values, P> factory) {
+    this(params, factory, Strategy.grid());
+  }
+
+  /**
+   * The points {@code strategy} draws from {@code params}.
+   *
+   * @throws ArithmeticException if a grid's number of points does not fit a {@code long}
+   * @throws IllegalArgumentException if a group's value lists differ in length, or a grid has a sampled parameter
+   */
+  protected Grid(List<Param<P>> params, Function<Values, P> factory, Strategy strategy) {
     this.params = List.copyOf(params);
     this.factory = factory;
-    long n = 1;
-    for (Param<P> p : this.params) {
-      n = Math.multiplyExact(n, (long) p.values().size());
+    this.strategy = strategy;
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    List<int[]> axes = new ArrayList<>();
+    List<Integer> sampled = new ArrayList<>();
+    for (int i = 0; i < this.params.size(); i++) {
+      Param<P> p = this.params.get(i);
+      if (p.distribution().isPresent()) {
+        sampled.add(i);
+      } else if (p.group().isEmpty()) {
+        axes.add(new int[] {i});
+      } else {
+        List<Integer> members = groups.get(p.group());
+        if (members == null) {
+          members = new ArrayList<>();
+          groups.put(p.group(), members);
+          axes.add(null); // the group's place, filled below
+        }
+        members.add(i);
+      }
     }
-    this.size = n;
+    int g = 0;
+    List<List<Integer>> groupList = List.copyOf(groups.values());
+    for (int a = 0; a < axes.size(); a++) {
+      if (axes.get(a) == null) {
+        axes.set(a, groupList.get(g++).stream().mapToInt(Integer::intValue).toArray());
+      }
+    }
+    this.axes = axes.toArray(int[][]::new);
+    this.lengths = new long[this.axes.length];
+    BigInteger product = BigInteger.ONE;
+    for (int a = 0; a < this.axes.length; a++) {
+      Param<P> first = this.params.get(this.axes[a][0]);
+      for (int member : this.axes[a]) {
+        Param<P> p = this.params.get(member);
+        if (p.values().size() != first.values().size()) {
+          throw new IllegalArgumentException("group '" + p.group() + "' pairs '" + first.component() + "' ("
+              + first.values().size() + " values) with '" + p.component() + "' (" + p.values().size()
+              + " values); paired parameters need value lists of one length");
+        }
+      }
+      lengths[a] = first.values().size();
+      product = product.multiply(BigInteger.valueOf(lengths[a]));
+    }
+    this.sampled = sampled.stream().mapToInt(Integer::intValue).toArray();
+    this.combinations = product.bitLength() < 64 ? product.longValueExact() : -1;
+    if (!strategy.isRandom()) {
+      if (this.sampled.length > 0) {
+        Param<P> p = this.params.get(this.sampled[0]);
+        throw new IllegalArgumentException("a grid cannot enumerate '" + p.component() + "' ~ "
+            + p.distribution().orElseThrow() + ": use random search (Strategy.random)");
+      }
+      if (combinations < 0) {
+        throw new ArithmeticException("the grid has " + product + " points, more than a long counts");
+      }
+      this.firstRound = null;
+      this.size = combinations;
+    } else {
+      boolean permuted = combinations > 0 && combinations <= Permutation.MAX_SIZE;
+      this.firstRound = permuted ? permutation(0) : null;
+      this.size = permuted && this.sampled.length == 0 ? Math.min(strategy.samples(), combinations)
+          : strategy.samples();
+    }
   }
 
   /** The parameters, in component order. */
   public final List<Param<P>> params() {
     return params;
+  }
+
+  /** How the points are drawn. */
+  public final Strategy strategy() {
+    return strategy;
   }
 
   /** The number of points. */
@@ -53,11 +164,14 @@ public class Grid<P> implements Iterable<P> {
       throw new IndexOutOfBoundsException("index " + index + " out of a grid of " + size + " points");
     }
     Object[] values = new Object[params.size()];
-    long rest = index;
-    for (int i = params.size() - 1; i >= 0; i--) {
-      List<Object> axis = params.get(i).values();
-      values[i] = axis.get((int) (rest % axis.size()));
-      rest /= axis.size();
+    if (!strategy.isRandom()) {
+      decode(index, values);
+    } else {
+      drawAxes(index, values);
+      for (int k = 0; k < sampled.length; k++) {
+        Distribution d = params.get(sampled[k]).distribution().orElseThrow();
+        values[sampled[k]] = d.at(Mix.unit(strategy.seed(), index, k));
+      }
     }
     return factory.apply(new Values(List.of(values)));
   }
@@ -73,17 +187,35 @@ public class Grid<P> implements Iterable<P> {
     return factory.apply(values);
   }
 
-  /** The index of {@code point} in this grid, or -1 if one of its values is not on the grid. */
+  /** The index of {@code point}, or -1 if it is not one of this sweep's points. */
   public final long indexOf(P point) {
-    long index = 0;
-    for (Param<P> p : params) {
-      int i = p.indexIn(point);
-      if (i < 0) {
+    long combination = combinationOf(point);
+    if (combination < 0) {
+      return -1;
+    }
+    if (!strategy.isRandom()) {
+      return combination;
+    }
+    for (int k : sampled) {
+      if (!params.get(k).distribution().orElseThrow().contains((Double) params.get(k).valueOf(point))) {
         return -1;
       }
-      index = index * p.values().size() + i;
     }
-    return index;
+    if (firstRound == null) {
+      for (long i = 0; i < size; i++) { // more than 2^62 combinations: axis values were drawn independently
+        if (get(i).equals(point)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    for (long round = 0; round <= (size - 1) / combinations; round++) {
+      long i = round * combinations + permutation(round).inverse(combination);
+      if (i < size && (sampled.length == 0 || get(i).equals(point))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Every point, in index order, lazily. */
@@ -111,10 +243,118 @@ public class Grid<P> implements Iterable<P> {
     };
   }
 
+  /**
+   * This grid with other values for some parameters, keyed by component name (a sweep file or
+   * {@code --set}); the others keep theirs.
+   */
+  public final Grid<P> withValues(java.util.Map<String, List<Object>> valuesByComponent) {
+    List<Param<P>> changed = new ArrayList<>();
+    for (Param<P> p : params) {
+      List<Object> values = valuesByComponent.get(p.component());
+      changed.add(values == null ? p : p.withValues(values));
+    }
+    if (!valuesByComponent.keySet().stream().allMatch(components()::contains)) {
+      throw new IllegalArgumentException("not components of this grid: " + valuesByComponent.keySet());
+    }
+    return new Grid<>(changed, factory, strategy);
+  }
+
   /** The component names, in order. */
   public final List<String> components() {
     List<String> names = new ArrayList<>();
     params.forEach(p -> names.add(p.component()));
     return names;
+  }
+
+  /**
+   * One line on how the points are drawn, for {@code show} and the manifest: {@code grid of 72 points},
+   * {@code random search: 12 samples, seed 7, ...}, and whether samples were capped.
+   */
+  public final String describe() {
+    String paired = axes.length == 0 ? "" : java.util.Arrays.stream(axes).filter(a -> a.length > 1)
+        .map(a -> java.util.Arrays.stream(a).mapToObj(i -> params.get(i).component())
+            .collect(Collectors.joining(", ", "(", ")")))
+        .collect(Collectors.joining(" "));
+    String pairs = paired.isEmpty() ? "" : ", paired " + paired;
+    if (!strategy.isRandom()) {
+      return "grid of " + size + (size == 1 ? " point" : " points") + pairs;
+    }
+    String space = (combinations < 0 ? "more than 2^63" : Long.toString(combinations)) + " combinations of "
+        + axes.length + (axes.length == 1 ? " axis" : " axes") + pairs
+        + (sampled.length == 0 ? "" : ", sampled " + java.util.Arrays.stream(sampled)
+            .mapToObj(i -> params.get(i).component() + " ~ " + params.get(i).distribution().orElseThrow())
+            .collect(Collectors.joining(", ")));
+    String head = "random search, seed " + strategy.seed() + ": ";
+    if (size < strategy.samples()) {
+      return head + strategy.samples() + " samples asked but only " + size + " distinct points exist ("
+          + space + "); each is taken once, in seeded order";
+    }
+    return head + size + " samples from " + space;
+  }
+
+  /** Grid decoding: mixed radix over the axes, last fastest. */
+  private void decode(long index, Object[] values) {
+    long rest = index;
+    for (int a = axes.length - 1; a >= 0; a--) {
+      int position = (int) (rest % lengths[a]);
+      rest /= lengths[a];
+      put(a, position, values);
+    }
+  }
+
+  private void drawAxes(long index, Object[] values) {
+    if (axes.length == 0) {
+      return;
+    }
+    if (firstRound != null) {
+      long round = index / combinations;
+      Permutation perm = round == 0 ? firstRound : permutation(round);
+      decode(perm.apply(index % combinations), values);
+      return;
+    }
+    for (int a = 0; a < axes.length; a++) {
+      put(a, (int) Mix.below(strategy.seed(), index, AXIS_STREAM + a, lengths[a]), values);
+    }
+  }
+
+  private void put(int axis, int position, Object[] values) {
+    for (int member : axes[axis]) {
+      values[member] = params.get(member).values().get(position);
+    }
+  }
+
+  private Permutation permutation(long round) {
+    return new Permutation(combinations, Mix.hash(strategy.seed(), round, PERMUTATION_STREAM));
+  }
+
+  /** The grid index of the point's axis values, or -1 if one is not on its axis. */
+  private long combinationOf(P point) {
+    long index = 0;
+    for (int a = 0; a < axes.length; a++) {
+      int position = positionOf(a, point);
+      if (position < 0) {
+        return -1;
+      }
+      index = index * lengths[a] + position;
+    }
+    return index;
+  }
+
+  private int positionOf(int axis, P point) {
+    int[] members = axes[axis];
+    if (members.length == 1) {
+      return params.get(members[0]).indexIn(point);
+    }
+    positions:
+    for (int k = 0; k < lengths[axis]; k++) {
+      for (int member : members) {
+        Param<P> p = params.get(member);
+        if (!p.values().get(k).equals(p.valueOf(point))) {
+          continue positions;
+        }
+      }
+      return k;
+    }
+    return -1;
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -34,15 +35,24 @@ public final class Param<P> {
   private final Class<?> type;
   private final Function<P, ?> accessor;
   private final List<Object> values;
+  private final Distribution distribution;
+  private final String group;
 
   private Param(String component, String tla, Kind kind, Class<?> type, Function<P, ?> accessor, List<?> values) {
+    this(component, tla, kind, type, accessor, values, null, "");
+  }
+
+  private Param(String component, String tla, Kind kind, Class<?> type, Function<P, ?> accessor, List<?> values,
+      Distribution distribution, String group) {
     this.component = Objects.requireNonNull(component);
     this.tla = Objects.requireNonNull(tla);
     this.kind = kind;
     this.type = type;
     this.accessor = accessor;
     this.values = List.<Object>copyOf(values);
-    if (this.values.isEmpty()) {
+    this.distribution = distribution;
+    this.group = Objects.requireNonNull(group);
+    if (this.values.isEmpty() && distribution == null) {
       throw new IllegalArgumentException("parameter '" + component + "' has no values");
     }
   }
@@ -80,6 +90,59 @@ public final class Param<P> {
     return new Param<>(component, tla, Kind.ENUM, type, accessor, List.of(values));
   }
 
+  /**
+   * A double parameter that random search samples from {@code distribution} (a grid cannot enumerate
+   * it); its {@link #values()} are empty.
+   */
+  public static <P> Param<P> sampled(
+      String component, String tla, ToDoubleFunction<P> accessor, Distribution distribution) {
+    return new Param<>(component, tla, Kind.DOUBLE, double.class, p -> accessor.applyAsDouble(p), List.of(),
+        Objects.requireNonNull(distribution), "");
+  }
+
+  /**
+   * This parameter, paired with every other parameter of group {@code group}: the group's value lists
+   * (all of one length) zip by position into one axis of the sweep instead of a product.
+   */
+  public Param<P> inGroup(String group) {
+    if (distribution != null) {
+      throw new IllegalArgumentException("parameter '" + component + "' is sampled from " + distribution
+          + "; only value lists can be grouped");
+    }
+    if (group.isEmpty()) {
+      throw new IllegalArgumentException("empty group name for '" + component + "'");
+    }
+    return new Param<>(component, tla, kind, type, accessor, values, null, group);
+  }
+
+  /** The distribution random search samples this parameter from, if it has one instead of values. */
+  public Optional<Distribution> distribution() {
+    return Optional.ofNullable(distribution);
+  }
+
+  /** The group this parameter is paired in, or "" for none. */
+  public String group() {
+    return group;
+  }
+
+  /** The same parameter taking other values (of its type), e.g. from a sweep file. */
+  public Param<P> withValues(List<?> newValues) {
+    for (Object v : newValues) {
+      Class<?> boxed = switch (kind) {
+        case DOUBLE -> Double.class;
+        case INT -> Integer.class;
+        case LONG -> Long.class;
+        case BOOLEAN -> Boolean.class;
+        case STRING, ENUM -> type;
+      };
+      if (!boxed.isInstance(v)) {
+        throw new IllegalArgumentException("parameter '" + component + "' takes " + type.getSimpleName()
+            + " values, not " + v);
+      }
+    }
+    return new Param<>(component, tla, kind, type, accessor, newValues, null, group); // a list now, same group
+  }
+
   /** The record component's name, e.g. {@code hiddenDim}. */
   public String component() {
     return component;
@@ -99,7 +162,7 @@ public final class Param<P> {
     return type;
   }
 
-  /** The values this parameter takes, boxed, in declaration order. */
+  /** The values this parameter takes, boxed, in declaration order; empty for a {@link #sampled} one. */
   public List<Object> values() {
     return values;
   }
@@ -116,6 +179,7 @@ public final class Param<P> {
 
   @Override
   public String toString() {
-    return component + " (" + tla + ", " + kind + ") " + values;
+    return component + " (" + tla + ", " + kind + (group.isEmpty() ? "" : ", group " + group) + ") "
+        + (distribution != null ? distribution : values);
   }
 }

@@ -80,6 +80,12 @@ public final class SweepSpec<P extends Record> {
     return trainer.get();
   }
 
+  /** This sweep with another grid (same record), trials and SLURM settings. */
+  public SweepSpec<P> with(Grid<P> newGrid, int newTrials, SlurmSettings newSlurm) {
+    Builder<P> b = builder(name, type, newGrid).trials(newTrials).slurm(newSlurm).trainer(trainer);
+    return b.template(template).build();
+  }
+
   @Override
   public String toString() {
     return "sweep " + name + " (" + type.getName() + ")";

@@ -19,21 +19,24 @@ public final class TestSweeps {
     return SweepSpec.builder(name, TestParams.class, new TestParamsGrid()).template("jsonnet/test_model.jsonnet");
   }
 
-  /** A small valid jar file standing in for the model's jar; the same content gives the same bytes. */
+  /** A small valid jar file standing in for the model's jar. */
+  private static final long FIXED_TIME = 946684800000L; // 2000-01-01
+
   public static Path dummyJar(Path dir, String content) throws IOException {
     Files.createDirectories(dir);
     Path jar = dir.resolve("model-" + Integer.toHexString(content.hashCode()) + ".jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    // Fixed entry times: the same content must give the same bytes (and SHA-256) whenever it is built.
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
-      JarEntry m = new JarEntry("META-INF/MANIFEST.MF");
-      m.setTime(0);
-      j.putNextEntry(m);
+      JarEntry meta = new JarEntry("META-INF/MANIFEST.MF");
+      meta.setTime(FIXED_TIME);
+      j.putNextEntry(meta);
       manifest.write(j);
       j.closeEntry();
-      JarEntry c = new JarEntry("content.txt");
-      c.setTime(0);
-      j.putNextEntry(c);
+      JarEntry entry = new JarEntry("content.txt");
+      entry.setTime(FIXED_TIME);
+      j.putNextEntry(entry);
       j.write(content.getBytes(StandardCharsets.UTF_8));
       j.closeEntry();
     }

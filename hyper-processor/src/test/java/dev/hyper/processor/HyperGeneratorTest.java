@@ -54,6 +54,55 @@ class HyperGeneratorTest {
         "exp.mixed.MixedParamsGrid", "exp.mixed.MixedParamsConfig", "exp.mixed.MixedParamsLauncher");
   }
 
+  /** Linear and log ranges on double, int and long components, and a paired (grouped) axis, on a grid. */
+  @Test
+  void rangesAndPairedAxes(TestInfo test) {
+    JavaFileObject src = source("exp.ranges.RangeParams", """
+        package exp.ranges;
+
+        import dev.hyper.Axis;
+        import dev.hyper.LogRange;
+        import dev.hyper.Range;
+        import dev.hyper.Sweep;
+
+        @Sweep(name = "ranges")
+        public record RangeParams(
+            @Axis(logRange = @LogRange(from = 1e-5, to = 1e-2, count = 4)) double lr,
+            @Axis(range = @Range(from = 0.1, to = 0.5, step = 0.1)) double dropout,
+            @Axis(ints = {300, 1000}, group = "arch") int hiddenDim,
+            @Axis(range = @Range(from = 0, to = 1, count = 5)) double mix,
+            @Axis(range = @Range(from = 1, to = 2, step = 1), group = "arch") int nLayers,
+            @Axis(range = @Range(from = 1000, to = 3000, count = 3)) long steps) {}
+        """);
+    Compilation c = Hyper.javacWithHyper().compile(src);
+    assertThat(c).succeededWithoutWarnings();
+    Goldens.assertGenerated(c, test, "exp.ranges.RangeParamsGrid");
+  }
+
+  /** Random search: distributions, a value list, a range and a group, with the template. */
+  @Test
+  void randomSearch(TestInfo test) {
+    JavaFileObject src = source("exp.random.RandomParams", """
+        package exp.random;
+
+        import dev.hyper.Axis;
+        import dev.hyper.LogUniform;
+        import dev.hyper.Range;
+        import dev.hyper.Sweep;
+        import dev.hyper.Uniform;
+
+        @Sweep(name = "rnn-random", config = "rnn_model.jsonnet", samples = 12, seed = 7)
+        public record RandomParams(
+            @Axis(logUniform = @LogUniform(min = 1e-5, max = 1e-2)) double lr,
+            @Axis(uniform = @Uniform(min = 0.1, max = 0.6)) double dropout,
+            @Axis(ints = {300, 1000}, group = "arch") int hiddenDim,
+            @Axis(range = @Range(from = 1, to = 2, step = 1), group = "arch") int nHiddenLayers) {}
+        """);
+    Compilation c = Hyper.javacWithHyper().compile(src);
+    assertThat(c).succeededWithoutWarnings();
+    Goldens.assertGenerated(c, test, "exp.random.RandomParamsGrid", "exp.random.RandomParamsLauncher");
+  }
+
   /** A record nested in a class: Outer_Params*, every @Slurm attribute, a nested trainer. */
   @Test
   void nestedRecord(TestInfo test) {

@@ -132,6 +132,120 @@ class HyperValidationTest {
     tested(Code.GridTooLarge);
   }
 
+  // ---- search spaces: ranges, distributions, random search, paired axes
+
+  @Test
+  void badRange() {
+    JavaFileObject src = record("@Sweep(name = \"r\")", String.join(",\n    ",
+        "@Axis(range = @Range(from = 1, to = 0, step = 0.1)) double a",
+        "@Axis(range = @Range(from = 0, to = 1)) double b",
+        "@Axis(logRange = @LogRange(from = 0, to = 1e-2, count = 4)) double c",
+        "@Axis(logRange = @LogRange(from = 1e-5, to = 1e-2, count = 0)) double d",
+        "@Axis(range = @Range(from = 0, to = 1, step = 0.25)) int e"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(5);
+    assertThat(c).hadErrorContaining("[hyper/BadRange] @Axis(range) on 'a' is not valid: from 1 must be less than "
+        + "to 0. Write from < to and exactly one of step > 0 or count >= 1, e.g. @Range(from = 100, to = 1000, "
+        + "step = 100).").inFile(src).onLineContaining("double a");
+    assertThat(c).hadErrorContaining("[hyper/BadRange] @Axis(range) on 'b' is not valid: set exactly one of step "
+        + "and count.").inFile(src).onLineContaining("double b");
+    assertThat(c).hadErrorContaining("[hyper/BadRange] @Axis(logRange) on 'c' is not valid: from 0 must be positive "
+        + "for a log range. Write 0 < from < to and count >= 1, e.g. @LogRange(from = 1e-5, to = 1e-2, count = 4).")
+        .inFile(src).onLineContaining("double c");
+    assertThat(c).hadErrorContaining("[hyper/BadRange] @Axis(logRange) on 'd' is not valid: count 0 must be in "
+        + "[1, 100000].").inFile(src).onLineContaining("double d");
+    assertThat(c).hadErrorContaining("[hyper/BadRange] @Axis(range) on 'e' is not valid: it gives 0.25, which is not an "
+        + "int. On an int or long component every value must be a whole number").inFile(src).onLineContaining("int e");
+    tested(Code.BadRange);
+  }
+
+  @Test
+  void badDistribution() {
+    JavaFileObject src = record("@Sweep(name = \"r\", samples = 4)", String.join(",\n    ",
+        "@Axis(uniform = @Uniform(min = 0.6, max = 0.1)) double dropout",
+        "@Axis(logUniform = @LogUniform(min = 0, max = 1e-2)) double lr"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[hyper/BadDistribution] @Axis(uniform) on 'dropout' is not valid: min 0.6 must "
+        + "be less than max 0.1. Write finite min < max (and 0 < min for logUniform), e.g. @Uniform(min = 0.1, "
+        + "max = 0.6).").inFile(src).onLineContaining("double dropout");
+    assertThat(c).hadErrorContaining("[hyper/BadDistribution] @Axis(logUniform) on 'lr' is not valid: min 0 must be "
+        + "positive.").inFile(src).onLineContaining("double lr");
+    tested(Code.BadDistribution);
+  }
+
+  @Test
+  void distributionOnATypeItCannotProduce() {
+    JavaFileObject src = record("@Sweep(name = \"r\", samples = 4)", String.join(",\n    ",
+        "@Axis(uniform = @Uniform(min = 1, max = 10)) int layers",
+        "@Axis(range = @Range(from = 1, to = 3, step = 1)) String name"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[hyper/AxisTypeMismatch] Component 'layers' is an int, but its @Axis sets "
+        + "'uniform'. 'uniform' makes doubles. Use 'ints' or 'range' for an int component.")
+        .inFile(src).onLineContaining("int layers");
+    assertThat(c).hadErrorContaining("[hyper/AxisTypeMismatch] Component 'name' is a String, but its @Axis sets "
+        + "'range'. 'range' makes doubles, ints or longs. Use 'strings' for a String component.")
+        .inFile(src).onLineContaining("String name");
+  }
+
+  @Test
+  void distributionNeedsSamples() {
+    JavaFileObject src = record("@Sweep(name = \"r\")",
+        "@Axis(logUniform = @LogUniform(min = 1e-5, max = 1e-2)) double lr");
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[hyper/DistributionNeedsSamples] 'lr' is sampled from logUniform(1.0E-5, 0.01), "
+        + "which a grid cannot enumerate. Set @Sweep(samples = N, seed = S) for random search, or give 'lr' values "
+        + "or a range.").inFile(src).onLineContaining("double lr");
+    tested(Code.DistributionNeedsSamples);
+  }
+
+  @Test
+  void badSamples() {
+    JavaFileObject negative = source("exp.N", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"n\",\n    samples = -3)\npublic record N(@Axis(ints = {1, 2}) int x) {}\n");
+    JavaFileObject seedOnly = source("exp.S", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"s\",\n    seed = 7)\npublic record S(@Axis(ints = {1, 2}) int x) {}\n");
+    Compilation c = compile(negative, seedOnly);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[hyper/BadSamples] samples = -3 is not allowed. Use samples >= 1 for random "
+        + "search, or leave it out for the full grid.").inFile(negative).onLineContaining("samples = -3");
+    assertThat(c).hadErrorContaining("[hyper/BadSamples] seed = 7 has no effect without samples. Set samples = N for "
+        + "random search, or remove seed.").inFile(seedOnly).onLineContaining("seed = 7");
+    tested(Code.BadSamples);
+  }
+
+  @Test
+  void badGroup() {
+    JavaFileObject src = record("@Sweep(name = \"g\", samples = 3)", String.join(",\n    ",
+        "@Axis(ints = {300, 1000}, group = \"arch\") int hiddenDim",
+        "@Axis(ints = {1, 2}, group = \"arch\") int nLayers",
+        "@Axis(ints = {1, 2}, group = \"acrh\") int width",
+        "@Axis(uniform = @Uniform(min = 0, max = 1), group = \"reg\") double dropout"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[hyper/BadGroup] Group 'acrh' has only 'width'; a group pairs two or more "
+        + "components. Did you mean 'arch'?").inFile(src).onLineContaining("int width");
+    assertThat(c).hadErrorContaining("[hyper/BadGroup] 'dropout' is sampled from uniform(0, 1) and cannot be in "
+        + "group 'reg': a group zips value lists. Remove the group, or give 'dropout' values.")
+        .inFile(src).onLineContaining("double dropout");
+    tested(Code.BadGroup);
+  }
+
+  @Test
+  void groupSizeMismatch() {
+    JavaFileObject src = record("@Sweep(name = \"g\")", String.join(",\n    ",
+        "@Axis(ints = {300, 1000, 1500}, group = \"arch\") int hiddenDim",
+        "@Axis(range = @Range(from = 1, to = 2, step = 1), group = \"arch\") int nLayers"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[hyper/GroupSizeMismatch] Group 'arch' pairs 'hiddenDim' (3 values) with "
+        + "'nLayers' (2 values). Paired components zip by position: give them the same number of values.")
+        .inFile(src).onLineContaining("int nLayers");
+    tested(Code.GroupSizeMismatch);
+  }
+
   // ---- components and @Axis
 
   @Test
@@ -251,6 +365,18 @@ class HyperValidationTest {
     assertThat(c).hadErrorContaining("[hyper/NonFiniteValue] @Axis on 'scale' lists Infinity.")
         .inFile(src).onLineContaining("double scale");
     tested(Code.NonFiniteValue);
+  }
+
+  @Test
+  void inexactLong() {
+    JavaFileObject src = record("@Sweep(name = \"m\", config = \"typed.jsonnet\")",
+        "@Axis(longs = {1L,\n        9007199254740993L}) long lr");
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[hyper/InexactLong] @Axis on 'lr' lists 9007199254740993L, which the template "
+        + "cannot receive exactly: jsonnet numbers are doubles. Use values within +-2^53 (9007199254740992), or a "
+        + "String.").inFile(src).onLineContaining("9007199254740993L");
+    tested(Code.InexactLong);
   }
 
   @Test

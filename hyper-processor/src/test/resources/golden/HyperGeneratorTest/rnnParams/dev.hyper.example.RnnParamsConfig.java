@@ -13,22 +13,34 @@ import javax.annotation.processing.Generated;
 /**
  * The typed config of one experiment of sweep {@code rnn}: the experiment (id, trial, paths, SLURM
  * settings, snapshot) and its {@link RnnParams}, as written to and read from its TOML file.
+ *
+ * @param experiment the experiment's id, trial, paths and settings
+ * @param params the experiment's point of the grid
  */
-@Generated(value = "dev.hyper.processor.HyperProcessor", comments = "from RnnParams")
+@Generated(
+    value = "dev.hyper.processor.HyperProcessor",
+    comments = "from RnnParams"
+)
 @HyperGenerated
 public record RnnParamsConfig(ExperimentInfo experiment, RnnParams params) {
-  /** Reads an experiment's TOML file, as written by {@code sweep rnn}. */
+  /**
+   * Reads an experiment's TOML file, as written by {@code sweep rnn}.
+   */
   public static RnnParamsConfig load(Path toml) throws IOException {
     ExperimentConfig<RnnParams> config = ExperimentConfig.load(toml, RnnParamsLauncher.SPEC);
     return new RnnParamsConfig(config.experiment(), config.params());
   }
 
-  /** This config as TOML, the inverse of {@link #load(Path)}. */
+  /**
+   * This config as TOML, the inverse of {@link #load(Path)}.
+   */
   public String toToml() {
     return new ExperimentConfig<>(experiment, params).toToml(RnnParamsLauncher.SPEC);
   }
 
-  /** The jsonnet top-level arguments of {@code rnn_model.jsonnet} for these params. */
+  /**
+   * The jsonnet top-level arguments of {@code rnn_model.jsonnet} for these params.
+   */
   public List<Tla> tlas() {
     return Tla.of(RnnParamsLauncher.SPEC, params);
   }

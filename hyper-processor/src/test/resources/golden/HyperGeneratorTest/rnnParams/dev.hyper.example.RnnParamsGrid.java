@@ -11,9 +11,15 @@ import javax.annotation.processing.Generated;
  * The grid of sweep {@code rnn}: every combination of the {@link RnnParams} axes, 72 points, last
  * component fastest.
  */
-@Generated(value = "dev.hyper.processor.HyperProcessor", comments = "from RnnParams")
+@Generated(
+    value = "dev.hyper.processor.HyperProcessor",
+    comments = "from RnnParams"
+)
 @HyperGenerated
 public final class RnnParamsGrid extends Grid<RnnParams> {
+  /**
+   * Creates the grid; it is immutable and cheap, nothing is materialized.
+   */
   public RnnParamsGrid() {
     super(List.of(
         Param.doubles("lr", "lr", RnnParams::lr, 0.001, 1.0E-4, 1.0E-5),

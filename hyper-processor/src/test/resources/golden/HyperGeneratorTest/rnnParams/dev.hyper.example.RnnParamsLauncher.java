@@ -11,24 +11,33 @@ import javax.annotation.processing.Generated;
  * The sweep {@code rnn} declared on {@link RnnParams}, and the jar's command line:
  * {@code java -jar model.jar sweep rnn}.
  */
-@Generated(value = "dev.hyper.processor.HyperProcessor", comments = "from RnnParams")
+@Generated(
+    value = "dev.hyper.processor.HyperProcessor",
+    comments = "from RnnParams"
+)
 @HyperGenerated
 public final class RnnParamsLauncher implements SweepSpec.Provider {
-  /** The sweep as declared by {@code @Sweep} on {@link RnnParams}. */
-  public static final SweepSpec<RnnParams> SPEC =
-      SweepSpec.builder("rnn", RnnParams.class, new RnnParamsGrid())
-          .template("rnn_model.jsonnet")
-          .trials(1)
-          .slurm(SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00"))
-          .trainer(RnnTrainer::new)
-          .build();
+  /**
+   * The sweep as declared by {@code @Sweep} on {@link RnnParams}.
+   */
+  public static final SweepSpec<RnnParams> SPEC = SweepSpec.builder("rnn", RnnParams.class, new RnnParamsGrid())
+      .template("rnn_model.jsonnet")
+      .trials(1)
+      .slurm(SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00"))
+      .trainer(RnnTrainer::new)
+      .build();
 
+  /**
+   * Returns {@link #SPEC}; the runtime finds it through {@code META-INF/services}.
+   */
   @Override
   public SweepSpec<RnnParams> spec() {
     return SPEC;
   }
 
-  /** Runs the Hyper command line over every sweep of this jar. */
+  /**
+   * Runs the Hyper command line over every sweep of this jar.
+   */
   public static void main(String[] args) {
     Launcher.main(args);
   }

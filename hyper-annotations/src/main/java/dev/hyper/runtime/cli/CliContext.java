@@ -12,9 +12,12 @@ final class CliContext {
   final PrintWriter out;
   final PrintWriter err;
   final SnapshotLocator locator;
+  /** The command's arguments, as given. */
+  final List<String> args;
 
-  CliContext(List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err, SnapshotLocator locator) {
+  CliContext(List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err, SnapshotLocator locator, List<String> args) {
     this.specs = specs;
+    this.args = List.copyOf(args);
     this.out = out;
     this.err = err;
     this.locator = locator;

@@ -27,7 +27,9 @@ final class Describe {
 
   /** A parameter's values as jsonnet literals. */
   static String values(Param<?> p) {
-    return p.values().stream().map(v -> new Tla(p.tla(), v, p.kind()).code()).collect(Collectors.joining(", "));
+    String values = p.distribution().map(Object::toString).orElseGet(() ->
+        p.values().stream().map(v -> new Tla(p.tla(), v, p.kind()).code()).collect(Collectors.joining(", ")));
+    return p.group().isEmpty() ? values : values + "  [group " + p.group() + "]";
   }
 
   /** {@code qos=gpu-medium time=1-00:00:00}, or {@code (none)}. */

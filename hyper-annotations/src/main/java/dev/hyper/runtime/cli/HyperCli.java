@@ -15,7 +15,7 @@ import picocli.CommandLine;
 
 /**
  * The picocli command line behind {@link dev.hyper.runtime.Launcher}: {@code list}, {@code show},
- * {@code sweep} and {@code run}. Exit codes: 0 ok, 1 a run or a write failed, 2 bad input (one line on
+ * {@code sweep}, {@code run}, {@code verify} and {@code results}. Exit codes: 0 ok, 1 a run or a write failed, 2 bad input (one line on
  * stderr, no stack trace).
  */
 public final class HyperCli {
@@ -62,7 +62,7 @@ public final class HyperCli {
           return BAD_INPUT;
         }
       }
-      CliContext ctx = new CliContext(List.copyOf(sorted), out, err, locator);
+      CliContext ctx = new CliContext(List.copyOf(sorted), out, err, locator, List.of(args));
       return commandLine(ctx).execute(args);
     } finally {
       out.flush();
@@ -76,6 +76,8 @@ public final class HyperCli {
     cl.addSubcommand(new ShowCommand(ctx));
     cl.addSubcommand(new SweepCommand(ctx));
     cl.addSubcommand(new RunCommand(ctx));
+    cl.addSubcommand(new VerifyCommand(ctx));
+    cl.addSubcommand(new ResultsCommand(ctx));
     cl.setOut(ctx.out);
     cl.setErr(ctx.err);
     cl.setParameterExceptionHandler((e, args) -> {

@@ -7,9 +7,10 @@ import picocli.CommandLine.Mixin;
 /** The top-level command: only subcommands do something. */
 @Command(name = "java -jar model.jar",
     description = "Reproducible hyper-parameter sweeps: list and show the sweeps this jar declares, write"
-        + " one directory per experiment (sweep) and train one experiment (run).",
+        + " one directory per experiment (sweep), train one experiment (run), check experiments against their"
+        + " snapshot (verify) and see what a sweep found (results).",
     synopsisSubcommandLabel = "COMMAND",
-    footer = {"", "Exit codes: 0 ok, 1 a run or write failed, 2 bad input.",
+    footer = {"", "Exit codes: 0 ok, 1 a run or write failed or verify found a difference, 2 bad input or run refused.",
         "Run 'java -jar model.jar COMMAND --help' for a command's options."})
 final class HyperCommand implements Callable<Integer> {
   @Mixin HelpOption help;
@@ -22,7 +23,7 @@ final class HyperCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ctx.err.println("no command given: use list, show, sweep or run (see --help)");
+    ctx.err.println("no command given: use list, show, sweep, run, verify or results (see --help)");
     return HyperCli.BAD_INPUT;
   }
 }

@@ -4,26 +4,54 @@ import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.ExperimentRun;
 import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.Ids;
+import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Trainer;
+import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.status.Done;
+import dev.hyper.runtime.status.Failed;
+import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunState;
+import dev.hyper.runtime.status.Started;
+import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = {
-    "Train one experiment: read its TOML (as written by sweep), create its serialization directory,"
-        + " and call the sweep's trainer with the params and the experiment.",
-    "Exit 1 if training throws."})
+    "Train one experiment: read its TOML (as written by sweep), check it, and call the sweep's trainer.",
+    "Before training, run checks that the jar it runs from is the experiment's snapshot (snapshot.sha256),"
+        + " that the id and seed are those of the params, and that the JSON config is what the template renders"
+        + " from the params; on a mismatch it refuses (exit 2) unless --force.",
+    "Markers in the serialization directory: STARTED before training, then DONE (with the SHA-256 of"
+        + " metrics.json) or FAILED (exit code and the last lines of the error). An experiment with DONE is not"
+        + " trained again unless --rerun.",
+    "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input."})
 final class RunCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
   @Parameters(paramLabel = "EXPERIMENT.toml", description = "The experiment's config file.")
   Path toml;
+
+  @Option(names = "--force", description = "Train even if the checks fail; the overridden problems are recorded in"
+      + " the markers (forced = [...]) and printed as a warning.")
+  boolean force;
+
+  @Option(names = "--rerun", description = "Train again even if the experiment is DONE (its old markers are"
+      + " removed; the trainer overwrites its outputs).")
+  boolean rerun;
 
   private final CliContext ctx;
 
@@ -45,25 +73,112 @@ final class RunCommand implements Callable<Integer> {
     if (!spec.hasTrainer()) {
       throw new HyperException("sweep '" + spec.name() + "' names no trainer: set @Sweep(trainer = ...)");
     }
-    String expectedId = Ids.experimentId(spec, config.params());
-    if (!expectedId.equals(info.id())) {
-      ctx.err.println("warning: the params in " + toml + " are not those of experiment " + info.id()
-          + " (their id is " + expectedId + "); was the file edited?");
+    ExperimentRun experiment = new ExperimentRun(info);
+    Path dir = experiment.serializationDir();
+    RunState state = Markers.read(dir);
+    if (state.done().isPresent() && !rerun) {
+      ctx.out.println("already done: " + experiment + " (DONE " + state.done().get().time()
+          + "); nothing to do, use --rerun to train it again");
+      return HyperCli.OK;
+    }
+    if (state.started().isPresent() && state.done().isEmpty() && state.failed().isEmpty()
+        && state.started().get().isRunningHere()) {
+      Started s = state.started().get();
+      throw new HyperException(toml + ": " + experiment + " is being trained now by process " + s.pid() + " (since "
+          + s.time() + "); wait for it or stop it first");
+    }
+
+    Path jar = null;
+    String jarSha = null;
+    List<String> problems = new ArrayList<>();
+    try {
+      jar = ctx.locator.locate(spec);
+      jarSha = Sha256.of(jar);
+      problems.addAll(ExperimentChecks.snapshot(info, "the running jar " + jar, jar, jarSha));
+    } catch (HyperException e) {
+      problems.add(spec.type().getName() + " is not running from a jar, so its code cannot be checked against the"
+          + " snapshot");
+    }
+    problems.addAll(ExperimentChecks.config(spec, config, Templates.load(spec).orElse(null)));
+    if (!problems.isEmpty() && !force) {
+      String hint = info.snapshot() != null && jarSha != null && !info.snapshot().sha256().equals(jarSha)
+          ? " (run it with its snapshot: java -jar " + info.resolve(info.confDir()).resolve(info.snapshot().file())
+          + " run ...)" : "";
+      throw new HyperException("refusing to run " + toml + ": " + String.join("; ", problems) + hint
+          + "; use --force to run anyway");
+    }
+    if (!problems.isEmpty()) {
+      ctx.err.println("warning: --force: running " + toml + " despite: " + String.join("; ", problems));
     }
     if (spec.grid().indexOf(config.params()) < 0) {
       ctx.err.println("warning: the params in " + toml + " are not a point of sweep '" + spec.name() + "'");
     }
-    Files.createDirectories(info.resolve(info.serializationDir()));
-    ExperimentRun experiment = new ExperimentRun(info);
+
+    Files.createDirectories(dir);
+    Markers.clearFinished(dir);
+    Provenance environment = jar != null ? Provenance.capture(jar, ctx.args)
+        : new Provenance(Provenance.now(), Provenance.commandLine(Path.of("?"), ctx.args),
+            Path.of("").toAbsolutePath().toString(), System.getProperty("java.version", ""),
+            System.getProperty("java.vendor", ""), System.getProperty("os.name", ""),
+            System.getProperty("os.version", ""), System.getProperty("os.arch", ""), null, null, null);
+    ProcessHandle self = ProcessHandle.current();
+    Started started = new Started(info.sweep(), info.id(), info.trial(), Markers.hostName(), self.pid(),
+        self.info().startInstant().map(Object::toString).orElse(null), jarSha, environment, problems);
+    Markers.writeStarted(dir, started);
+    long t0 = System.nanoTime();
+
+    ErrorTail tail = new ErrorTail();
+    PrintStream originalErr = System.err;
+    System.setErr(new PrintStream(tail.tee(originalErr), true, StandardCharsets.UTF_8));
+    Throwable failure = null;
     try {
       Trainer<P> trainer = spec.newTrainer();
       trainer.train(config.params(), experiment);
-    } catch (Exception | LinkageError | AssertionError e) {
-      ctx.err.println("run failed: " + experiment + ": " + e);
-      e.printStackTrace(ctx.err);
+    } catch (Exception | Error e) {
+      failure = e;
+    } finally {
+      System.err.flush();
+      System.setErr(originalErr);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (failure != null) {
+      StringWriter trace = new StringWriter();
+      PrintWriter w = new PrintWriter(trace);
+      w.println("run failed: " + experiment + ": " + failure);
+      trimToTrainer(failure);
+      failure.printStackTrace(w);
+      w.flush();
+      ctx.err.print(trace);
+      ctx.err.flush();
+      tail.append(trace.toString());
+      Markers.writeFailed(dir, new Failed(Provenance.now(), started.time(), seconds, HyperCli.FAILED, tail.lines(),
+          problems));
       return HyperCli.FAILED;
     }
-    ctx.out.println("done: " + experiment);
+    Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
+    String metricsSha = Files.isRegularFile(metrics) ? Sha256.of(metrics) : null;
+    if (metricsSha == null) {
+      ctx.err.println("warning: the trainer wrote no " + ExperimentRun.METRICS_FILE + " in " + dir);
+    }
+    Markers.writeDone(dir, new Done(Provenance.now(), started.time(), seconds, metricsSha, problems));
+    ctx.out.println("done: " + experiment + (problems.isEmpty() ? "" : " (forced)"));
     return HyperCli.OK;
+  }
+
+  /**
+   * Cuts the stack traces of {@code t} and its causes below this command (picocli, the launcher): what is
+   * left is the trainer's part, which is what the FAILED marker's last lines should show.
+   */
+  private static void trimToTrainer(Throwable t) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable x = t; x != null && seen.add(x); x = x.getCause()) {
+      StackTraceElement[] trace = x.getStackTrace();
+      for (int i = 0; i < trace.length; i++) {
+        if (trace[i].getClassName().equals(RunCommand.class.getName())) {
+          x.setStackTrace(java.util.Arrays.copyOf(trace, i));
+          break;
+        }
+      }
+    }
   }
 }

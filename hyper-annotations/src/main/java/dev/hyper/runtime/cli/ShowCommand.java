@@ -5,7 +5,7 @@ import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.jsonnet.TemplateParam;
-import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.check.TemplateCheck;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -34,10 +34,11 @@ final class ShowCommand implements Callable<Integer> {
     ctx.out.println("axes:");
     for (Param<?> p : s.grid().params()) {
       ctx.out.println("  " + p.component() + " -> " + p.tla() + " (" + p.kind().name().toLowerCase() + ", "
-          + p.values().size() + "): " + Describe.values(p));
+          + (p.distribution().isPresent() ? "sampled" : p.values().size()) + "): " + Describe.values(p));
     }
+    ctx.out.println("points: " + s.grid().describe());
     ctx.out.println("template: " + s.template().orElse("(none: the JSON config holds the params)"));
-    Optional<JsonnetTemplate> template = Templates.load(s);
+    Optional<JsonnetTemplate> template = TemplateCheck.load(s);
     template.ifPresent(t -> ctx.out.println("  parameters: "
         + t.parameters().stream().map(TemplateParam::toString).collect(Collectors.joining(", "))));
     ctx.out.println("trials: " + s.trials());

@@ -1,12 +1,13 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
-import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.store.SweepMaterializer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,11 +86,12 @@ final class SweepCommand implements Callable<Integer> {
       throw new HyperException("--threads must be at least 1, was " + threads);
     }
     if (dryRun) {
-      return dryRun(spec, Templates.load(spec).orElse(null), root);
+      return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);
     }
     Path snapshot = jar != null ? jar : ctx.locator.locate(spec);
-    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> Templates.load(spec).orElse(null),
-        root, snapshot, new SweepMaterializer.Options(slurm, force, waitForLock, threads));
+    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> TemplateCheck.load(spec).orElse(null),
+        root, snapshot, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
+            Provenance.capture(snapshot, ctx.args)));
     ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
         + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
         + ", under " + root);

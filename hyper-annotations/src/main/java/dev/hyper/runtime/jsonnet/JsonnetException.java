@@ -38,6 +38,7 @@ public final class JsonnetException extends Exception {
   private final Integer line;
   private final Integer column;
   private final String detail;
+  private final String topLevel;
 
   /**
    * @param kind the kind of failure
@@ -48,12 +49,41 @@ public final class JsonnetException extends Exception {
    * @param cause the underlying failure, or null
    */
   public JsonnetException(Kind kind, String file, Integer line, Integer column, String detail, Throwable cause) {
+    this(kind, file, line, column, detail, cause, null);
+  }
+
+  private JsonnetException(
+      Kind kind, String file, Integer line, Integer column, String detail, Throwable cause, String topLevel) {
     super(format(kind, file, line, column, detail), cause);
     this.kind = Objects.requireNonNull(kind);
     this.file = file;
     this.line = line;
     this.column = column;
     this.detail = Objects.requireNonNull(detail);
+    this.topLevel = topLevel;
+  }
+
+  /**
+   * The template in {@code file} evaluates to {@code topLevel} ("an object", "an array", ...) rather
+   * than a function, so it has no parameters to fill.
+   */
+  public static JsonnetException notAFunction(String file, String topLevel) {
+    Objects.requireNonNull(topLevel);
+    return new JsonnetException(Kind.ERROR, file, null, null,
+        "the top level is " + topLevel + ", not a function: write function(param, ...) { ... }", null, topLevel);
+  }
+
+  /** Whether the template is valid jsonnet whose top level is not a function ({@link #notAFunction}). */
+  public boolean isNotAFunction() {
+    return topLevel != null;
+  }
+
+  /**
+   * What the top level is when {@link #isNotAFunction()}: "an object", "an array", "a string"...;
+   * null otherwise.
+   */
+  public String topLevel() {
+    return topLevel;
   }
 
   /** What kind of failure this is. */

@@ -103,9 +103,7 @@ public final class JsonnetTemplate {
       Interpreter interpreter = newInterpreter(new SjImporter(importer, main, text));
       Val top = unwrap(interpreter.evaluate(text, main), displayName);
       if (!(top instanceof Val.Func function)) {
-        throw new JsonnetException(Kind.ERROR, displayName, null, null,
-            "the top level is " + article(top.prettyName()) + ", not a function: write function(param, ...) { ... }",
-            null);
+        throw JsonnetException.notAFunction(displayName, article(top.prettyName()));
       }
       return new JsonnetTemplate(displayName, interpreter, function, describe(function));
     } catch (Throwable t) {

@@ -1,10 +1,12 @@
 package dev.hyper.runtime.store;
 
+import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.plan.Layout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -210,7 +212,8 @@ public final class ExperimentStore {
     if (!Arrays.equals(Files.readAllBytes(jsonFile), json)) {
       return jsonFile.getFileName() + " differs";
     }
-    if (!Arrays.equals(Files.readAllBytes(tomlFile), toml)) {
+    if (!Arrays.equals(Files.readAllBytes(tomlFile), toml) && !ExperimentConfig.sameExceptProvenance(
+        Files.readString(tomlFile, StandardCharsets.UTF_8), new String(toml, StandardCharsets.UTF_8))) {
       return tomlFile.getFileName() + " differs";
     }
     Object key = Files.readAttributes(jar, BasicFileAttributes.class).fileKey();

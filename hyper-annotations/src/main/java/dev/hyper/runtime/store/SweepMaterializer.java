@@ -3,6 +3,7 @@ package dev.hyper.runtime.store;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.Layout;
@@ -67,8 +68,9 @@ public final class SweepMaterializer {
    * @param force replace experiment directories with other content, and accept a manifest of another schema
    * @param waitForLock wait for another sweep's lock on the output directory rather than fail
    * @param threads how many threads render (each loads the template once); the calling thread writes
+   * @param provenance recorded in every new experiment's TOML (experiments already there keep theirs), or null
    */
-  public record Options(boolean slurm, boolean force, boolean waitForLock, int threads) {
+  public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, Provenance provenance) {
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1, was " + threads);
@@ -77,23 +79,27 @@ public final class SweepMaterializer {
 
     /** Defaults: no SLURM, no force, no waiting, one rendering thread per core. */
     public static Options defaults() {
-      return new Options(false, false, false, Runtime.getRuntime().availableProcessors());
+      return new Options(false, false, false, Runtime.getRuntime().availableProcessors(), null);
     }
 
     public Options withSlurm(boolean v) {
-      return new Options(v, force, waitForLock, threads);
+      return new Options(v, force, waitForLock, threads, provenance);
     }
 
     public Options withForce(boolean v) {
-      return new Options(slurm, v, waitForLock, threads);
+      return new Options(slurm, v, waitForLock, threads, provenance);
     }
 
     public Options withWaitForLock(boolean v) {
-      return new Options(slurm, force, v, threads);
+      return new Options(slurm, force, v, threads, provenance);
+    }
+
+    public Options withProvenance(Provenance v) {
+      return new Options(slurm, force, waitForLock, threads, v);
     }
 
     public Options withThreads(int v) {
-      return new Options(slurm, force, waitForLock, v);
+      return new Options(slurm, force, waitForLock, v, provenance);
     }
   }
 
@@ -144,7 +150,7 @@ public final class SweepMaterializer {
     Iterator<PlannedExperiment<P>> plan = planner.stream(spec, out, null);   // checks name, size, axes
     long total = spec.grid().size() * spec.trials();
     CompletableFuture<Snapshot> snapshot = new CompletableFuture<>();
-    Renderer<P> renderer = new Renderer<>(spec, template, snapshot, out, options.slurm(), total, options.threads());
+    Renderer<P> renderer = new Renderer<>(spec, template, snapshot, out, options, total);
     renderer.start();
     try {
       try {
@@ -439,6 +445,7 @@ public final class SweepMaterializer {
     private final CompletableFuture<Snapshot> snapshot;
     private final Path out;
     private final boolean slurm;
+    private final Provenance provenance;
     private final long total;
     private final List<BlockingQueue<List<Item>>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -448,13 +455,15 @@ public final class SweepMaterializer {
     private Iterator<Item> current = java.util.Collections.emptyIterator();
 
     Renderer(SweepSpec<P> spec, Callable<JsonnetTemplate> template, CompletableFuture<Snapshot> snapshot, Path out,
-        boolean slurm, long total, int workers) {
+        Options options, long total) {
       this.spec = spec;
       this.template = template;
       this.snapshot = snapshot;
       this.out = out;
-      this.slurm = slurm;
+      this.slurm = options.slurm();
+      this.provenance = options.provenance();
       this.total = total;
+      int workers = options.threads();
       int n = (int) Math.max(1, Math.min(workers, (total + CHUNK - 1) / CHUNK));
       for (int k = 0; k < n; k++) {
         queues.add(new ArrayBlockingQueue<>(QUEUE / CHUNK));
@@ -488,6 +497,9 @@ public final class SweepMaterializer {
           for (Iterator<PlannedExperiment<P>> it = planner.stream(spec, out, jar, c * CHUNK, (c + 1) * CHUNK);
               it.hasNext(); ) {
             PlannedExperiment<P> e = it.next();
+            if (provenance != null) {
+              e = new PlannedExperiment<>(e.index(), e.params(), e.tlas(), e.info().withProvenance(provenance));
+            }
             RenderedExperiment r = renderer.render(e);
             items.add(new Item(e, r, r.jsonBytes(), r.tomlBytes(), SweepManifest.row(e),
                 JobsScript.line(spec.name(), e.info(), slurm), null));

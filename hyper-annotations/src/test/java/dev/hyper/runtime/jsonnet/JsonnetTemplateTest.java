@@ -158,6 +158,12 @@ class JsonnetTemplateTest {
     JsonnetException arr = assertThrows(JsonnetException.class,
         () -> JsonnetTemplate.of("[1]", "arr.jsonnet", Importer.none()));
     assertTrue(arr.detail().contains("an array"), arr.detail());
+    assertTrue(e.isNotAFunction());
+    assertEquals("an object", e.topLevel());
+    assertEquals("an array", arr.topLevel());
+    JsonnetException syntax = assertThrows(JsonnetException.class,
+        () -> JsonnetTemplate.of("{ a: }", "bad.jsonnet", Importer.none()));
+    assertFalse(syntax.isNotAFunction(), "a parse error is not the not-a-function signal");
   }
 
   @Test

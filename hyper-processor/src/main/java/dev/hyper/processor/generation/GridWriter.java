@@ -7,10 +7,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.ParamModel;
+import dev.hyper.processor.model.Span;
 import dev.hyper.processor.model.SweepModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code PGrid}: the record's parameters and a factory, handed to {@code dev.hyper.runtime.Grid}. */
@@ -25,32 +27,46 @@ public final class GridWriter extends SourceWriter {
     TypeName record = names.record();
     List<CodeBlock> params = new ArrayList<>();
     List<CodeBlock> args = new ArrayList<>();
-    BigInteger points = BigInteger.ONE;
     for (int i = 0; i < model.params().size(); i++) {
       ParamModel p = model.params().get(i);
       params.add(param(p, record));
       args.add(arg(p, i));
-      points = points.multiply(BigInteger.valueOf(p.sweptValues().size()));
     }
-    CodeBlock body = CodeBlock.builder()
+    BigInteger points = model.points();
+    CodeBlock.Builder body = CodeBlock.builder()
         .add("super($T.of(\n$>$>", List.class)
         .add(CodeBlock.join(params, ",\n"))
         .add("),\n")
-        .add("v -> new $T($L));\n$<$<", record, CodeBlock.join(args, ", "))
-        .build();
+        .add("v -> new $T($L)", record, CodeBlock.join(args, ", "));
+    if (model.isRandom()) {
+      body.add(",\n$T.random($LL, $LL)", Runtime.STRATEGY, model.samples(), model.seed());
+    }
+    body.add(");\n$<$<");
+    String paired = model.axes().stream().filter(a -> a.size() > 1)
+        .map(a -> a.stream().map(ParamModel::component).collect(Collectors.joining(", ", "(", ")")))
+        .collect(Collectors.joining(", "));
+    String what = model.isRandom()
+        ? "random search over the {@link $T} axes, seed " + model.seed() + ", $L $L"
+        : "every combination of the {@link $T} axes, $L $L, last\ncomponent fastest";
     return TypeSpec.classBuilder(names.grid())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(Runtime.GRID, record))
-        .addJavadoc("The grid of sweep {@code $L}: every combination of the {@link $T} axes, $L $L, last\n"
-            + "component fastest.\n", model.name(), record, points, points.equals(BigInteger.ONE) ? "point" : "points")
+        .addJavadoc("The " + (model.isRandom() ? "points" : "grid") + " of sweep {@code $L}: " + what
+            + (paired.isEmpty() ? "" : ";\n" + paired.replace("$", "$$") + " paired") + ".\n",
+            model.name(), record, points, points.equals(BigInteger.ONE) ? "point" : "points")
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Creates the grid; it is immutable and cheap, nothing is materialized.\n")
-            .addCode(body)
+            .addCode(body.build())
             .build());
   }
 
   private static CodeBlock param(ParamModel p, TypeName record) {
+    CodeBlock param = p.span().map(span -> spanParam(p, span, record)).orElseGet(() -> listParam(p, record));
+    return p.group().isEmpty() ? param : CodeBlock.of("$L.inGroup($S)", param, p.group());
+  }
+
+  private static CodeBlock listParam(ParamModel p, TypeName record) {
     List<CodeBlock> values = new ArrayList<>();
     for (Object v : p.sweptValues()) {
       values.add(literal(p, v));
@@ -62,6 +78,30 @@ public final class GridWriter extends SourceWriter {
     }
     return CodeBlock.of("$T.$L($S, $S, $T::$N, $L)",
         Runtime.PARAM, p.kind().attribute(), p.component(), p.tla(), record, p.component(), list);
+  }
+
+  /** A range as a call of the runtime's {@code Spans} (the processor checked it with the same call), or a distribution. */
+  private static CodeBlock spanParam(ParamModel p, Span span, TypeName record) {
+    String from = Double.toString(span.from());
+    String to = Double.toString(span.to());
+    CodeBlock values = switch (span.kind()) {
+      case UNIFORM, LOG_UNIFORM -> null;
+      case RANGE -> span.count() != 0
+          ? CodeBlock.of("$T.linearCount($L, $L, $L)", Runtime.SPANS, from, to, span.count())
+          : CodeBlock.of("$T.linearStep($L, $L, $L)", Runtime.SPANS, from, to, Double.toString(span.step()));
+      case LOG_RANGE -> CodeBlock.of("$T.logCount($L, $L, $L)", Runtime.SPANS, from, to, span.count());
+    };
+    if (values == null) {
+      return CodeBlock.of("$T.sampled($S, $S, $T::$N, $T.$L($L, $L))", Runtime.PARAM, p.component(), p.tla(), record,
+          p.component(), Runtime.DISTRIBUTION, span.kind().attribute(), from, to);
+    }
+    if (p.kind() == Kind.INT) {
+      values = CodeBlock.of("$T.toInts($L)", Runtime.SPANS, values);
+    } else if (p.kind() == Kind.LONG) {
+      values = CodeBlock.of("$T.toLongs($L)", Runtime.SPANS, values);
+    }
+    return CodeBlock.of("$T.$L($S, $S, $T::$N, $L)",
+        Runtime.PARAM, p.kind().attribute(), p.component(), p.tla(), record, p.component(), values);
   }
 
   /** A value as a Java literal: canonical doubles ({@code 1.0E-4}), longs with L, strings escaped. */

@@ -11,6 +11,9 @@ final class Runtime {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName GRID = ClassName.get(PKG, "Grid");
   static final ClassName PARAM = ClassName.get(PKG, "Param");
+  static final ClassName SPANS = ClassName.get(PKG, "Spans");
+  static final ClassName DISTRIBUTION = ClassName.get(PKG, "Distribution");
+  static final ClassName STRATEGY = ClassName.get(PKG, "Strategy");
   static final ClassName SWEEP_SPEC = ClassName.get(PKG, "SweepSpec");
   static final ClassName SLURM_SETTINGS = ClassName.get(PKG, "SlurmSettings");
   static final ClassName LAUNCHER = ClassName.get(PKG, "Launcher");

@@ -1,6 +1,7 @@
 package dev.hyper.processor.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code @Axis} of one component, as written.
@@ -13,6 +14,9 @@ import java.util.List;
  * @param origin the annotation on the component's field
  * @param attributeOrigin the first value attribute, or {@code origin} when none is set
  * @param tlaOrigin the {@code tla} attribute, or {@code origin}
+ * @param span the range or distribution, when the first attribute set is one
+ * @param group the {@code group} attribute, "" when unset
+ * @param groupOrigin the {@code group} attribute, or {@code origin}
  */
 public record AxisModel(
     List<String> attributes,
@@ -21,7 +25,10 @@ public record AxisModel(
     String tla,
     Origin origin,
     Origin attributeOrigin,
-    Origin tlaOrigin) {
+    Origin tlaOrigin,
+    Optional<Span> span,
+    String group,
+    Origin groupOrigin) {
   public AxisModel {
     attributes = List.copyOf(attributes);
     values = List.copyOf(values);

@@ -19,15 +19,34 @@ public record ParamModel(String component, String tla, ComponentType type, Optio
   }
 
   /**
-   * The values swept, in order: the axis values, or every constant of an enum whose {@code @Axis}
-   * lists none. Meaningful only for a valid model.
+   * The values swept, in order: the axis values, a range's values, or every constant of an enum whose
+   * {@code @Axis} lists none; empty for a distribution. Meaningful only for a valid model.
    */
   public List<Object> sweptValues() {
+    Optional<Span> span = span();
+    if (span.isPresent()) {
+      return Spans.values(span.get(), kind());
+    }
     List<Object> listed = axis.map(AxisModel::values).orElse(List.of());
     if (kind() == Kind.ENUM && listed.isEmpty()) {
       return List.copyOf(type.enumConstants());
     }
     return listed;
+  }
+
+  /** The range or distribution of the axis, if it has one instead of values. */
+  public Optional<Span> span() {
+    return axis.flatMap(AxisModel::span);
+  }
+
+  /** Whether random search samples this component from a distribution (it has no values). */
+  public boolean isSampled() {
+    return span().map(s -> s.kind().isDistribution()).orElse(false);
+  }
+
+  /** The axis's group, "" for none. */
+  public String group() {
+    return axis.map(AxisModel::group).orElse("");
   }
 
   /** Where messages about the tla name go: the {@code tla} attribute when set, else the component. */

@@ -20,6 +20,11 @@ import java.util.Optional;
  * @param nameOrigin the {@code name} value
  * @param configOrigin the {@code config} value (or the {@code @Sweep})
  * @param trialsOrigin the {@code trials} value (or the {@code @Sweep})
+ * @param samples {@code @Sweep(samples)}: 0 for the full grid, else random search
+ * @param seed {@code @Sweep(seed)}
+ * @param seedSet whether {@code seed} is written
+ * @param samplesOrigin the {@code samples} value (or the {@code @Sweep})
+ * @param seedOrigin the {@code seed} value (or the {@code @Sweep})
  */
 public record SweepModel(
     ClassName record,
@@ -34,7 +39,12 @@ public record SweepModel(
     Origin origin,
     Origin nameOrigin,
     Origin configOrigin,
-    Origin trialsOrigin) {
+    Origin trialsOrigin,
+    int samples,
+    long seed,
+    boolean seedSet,
+    Origin samplesOrigin,
+    Origin seedOrigin) {
 
   public SweepModel {
     params = List.copyOf(params);
@@ -48,6 +58,49 @@ public record SweepModel(
   /** The record's name as messages and headers show it: {@code RnnParams}, {@code Outer.Params}. */
   public String simpleName() {
     return String.join(".", record.simpleNames());
+  }
+
+  /** Whether this is a random search rather than a grid. */
+  public boolean isRandom() {
+    return samples > 0;
+  }
+
+  /**
+   * The axes of the sweep: each component with values alone, components of one group together at the
+   * place of the first; sampled components are on no axis. Meaningful only for a valid model.
+   */
+  public List<List<ParamModel>> axes() {
+    java.util.Map<String, List<ParamModel>> groups = new java.util.LinkedHashMap<>();
+    List<List<ParamModel>> out = new java.util.ArrayList<>();
+    for (ParamModel p : params) {
+      if (p.isSampled()) {
+        continue;
+      }
+      if (p.group().isEmpty()) {
+        out.add(List.of(p));
+      } else if (!groups.containsKey(p.group())) {
+        List<ParamModel> members = new java.util.ArrayList<>();
+        members.add(p);
+        groups.put(p.group(), members);
+        out.add(members);
+      } else {
+        groups.get(p.group()).add(p);
+      }
+    }
+    return out;
+  }
+
+  /** The number of points: the grid's combinations, or the samples (capped by the combinations when nothing is sampled). */
+  public java.math.BigInteger points() {
+    java.math.BigInteger combinations = java.math.BigInteger.ONE;
+    for (List<ParamModel> axis : axes()) {
+      combinations = combinations.multiply(java.math.BigInteger.valueOf(axis.get(0).sweptValues().size()));
+    }
+    if (!isRandom()) {
+      return combinations;
+    }
+    java.math.BigInteger asked = java.math.BigInteger.valueOf(samples);
+    return params.stream().anyMatch(ParamModel::isSampled) ? asked : asked.min(combinations);
   }
 
   /** {@code @Sweep(config)}, "" for none. */

@@ -1,5 +1,6 @@
 package dev.hyper.processor.model;
 
+import dev.hyper.runtime.jsonnet.TemplateParam;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public sealed interface Template {
   record NotAFunction(String resource, String valueKind) implements Template {}
 
   /** A top-level function with these parameters, in order; {@code renderer} renders it once. */
-  record Function(String resource, List<TlaParam> params, Renderer renderer) implements Template {
+  record Function(String resource, List<TemplateParam> params, Renderer renderer) implements Template {
     public Function {
       params = List.copyOf(params);
     }

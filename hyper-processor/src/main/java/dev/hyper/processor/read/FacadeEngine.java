@@ -2,17 +2,12 @@ package dev.hyper.processor.read;
 
 import dev.hyper.processor.model.JsonnetProblem;
 import dev.hyper.processor.model.Template;
-import dev.hyper.processor.model.TlaParam;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
-import dev.hyper.runtime.jsonnet.TemplateParam;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@link JsonnetEngine} over the runtime's {@link JsonnetTemplate} (sjsonnet). Catches
@@ -20,9 +15,6 @@ import java.util.regex.Pattern;
  * not a javac crash.
  */
 public final class FacadeEngine implements JsonnetEngine {
-  /** How the facade words a top level that is not a function. */
-  private static final Pattern NOT_A_FUNCTION = Pattern.compile("the top level is (an? [^,]+), not a function.*");
-
   @Override
   public Template inspect(String resource, Path file) {
     try {
@@ -47,8 +39,7 @@ public final class FacadeEngine implements JsonnetEngine {
   }
 
   private static Template function(String resource, JsonnetTemplate template) {
-    List<TlaParam> params = template.parameters().stream().map(FacadeEngine::param).toList();
-    return new Template.Function(resource, params, tlas -> render(template, tlas));
+    return new Template.Function(resource, template.parameters(), tlas -> render(template, tlas));
   }
 
   private static Optional<JsonnetProblem> render(JsonnetTemplate template, Map<String, Object> tlas) {
@@ -62,18 +53,9 @@ public final class FacadeEngine implements JsonnetEngine {
     }
   }
 
-  private static TlaParam param(TemplateParam p) {
-    return new TlaParam(
-        p.name(),
-        p.hasDefault(),
-        TlaParam.DefaultKind.valueOf(p.defaultKind().name()),
-        p.defaultLiteral() == null ? "" : p.defaultLiteral());
-  }
-
   private static Template failure(String resource, JsonnetException e) {
-    Matcher m = NOT_A_FUNCTION.matcher(e.detail());
-    if (e.kind() == JsonnetException.Kind.ERROR && e.line() == null && m.matches()) {
-      return new Template.NotAFunction(resource, m.group(1));
+    if (e.isNotAFunction()) {
+      return new Template.NotAFunction(resource, e.topLevel());
     }
     return new Template.Invalid(resource, problem(e));
   }

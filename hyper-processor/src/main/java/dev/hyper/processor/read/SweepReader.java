@@ -8,9 +8,11 @@ import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.SlurmModel;
+import dev.hyper.processor.model.Span;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
 import dev.hyper.processor.model.TrainerModel;
+import dev.hyper.runtime.check.TlaNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,8 @@ public final class SweepReader {
   static final String AXIS = "dev.hyper.Axis";
   static final String TRAINER = "dev.hyper.runtime.Trainer";
   /** The value attributes of {@code @Axis}, in declaration order. */
-  private static final List<String> AXIS_ATTRIBUTES = List.of("doubles", "ints", "longs", "strings", "booleans");
+  private static final List<String> AXIS_ATTRIBUTES = List.of(
+      "doubles", "ints", "longs", "strings", "booleans", "range", "logRange", "uniform", "logUniform");
 
   private final Elements elements;
   private final Types types;
@@ -66,6 +69,10 @@ public final class SweepReader {
     String config = configValue != null && configValue.getValue() instanceof String s ? s : "";
     AnnotationValue trialsValue = Mirrors.explicit(sweep, "trials");
     int trials = trialsValue != null && trialsValue.getValue() instanceof Integer i ? i : 1;
+    AnnotationValue samplesValue = Mirrors.explicit(sweep, "samples");
+    int samples = samplesValue != null && samplesValue.getValue() instanceof Integer i ? i : 0;
+    AnnotationValue seedValue = Mirrors.explicit(sweep, "seed");
+    long seed = seedValue != null && seedValue.getValue() instanceof Long l ? l : 0L;
 
     boolean isRecord = type.getKind() == ElementKind.RECORD;
     ClassName className = className(type);
@@ -88,7 +95,12 @@ public final class SweepReader {
         origin,
         origin.at(nameValue),
         origin.at(configValue),
-        origin.at(trialsValue));
+        origin.at(trialsValue),
+        samples,
+        seed,
+        seedValue != null,
+        origin.at(samplesValue),
+        origin.at(seedValue));
   }
 
   private static ClassName className(TypeElement type) {
@@ -227,12 +239,24 @@ public final class SweepReader {
     List<Object> values = new ArrayList<>();
     List<Origin> valueOrigins = new ArrayList<>();
     Origin attributeOrigin = origin;
+    Optional<Span> span = Optional.empty();
     for (String attribute : AXIS_ATTRIBUTES) {
       AnnotationValue value = Mirrors.explicit(mirror, attribute);
       if (value == null) {
         continue;
       }
       attributes.add(attribute);
+      Span.Kind spanKind = Span.Kind.of(attribute);
+      if (spanKind != null) {
+        if (!(value.getValue() instanceof AnnotationMirror nested)) {
+          throw new AlreadyReported("@Axis(" + attribute + ") = " + value);
+        }
+        if (attributes.size() == 1) {
+          attributeOrigin = origin.at(value);
+          span = Optional.of(readSpan(spanKind, nested, attributeOrigin));
+        }
+        continue;
+      }
       if (!(value.getValue() instanceof List<?> list)) {
         throw new AlreadyReported("@Axis(" + attribute + ") = " + value);
       }
@@ -252,7 +276,34 @@ public final class SweepReader {
     }
     AnnotationValue tlaValue = Mirrors.explicit(mirror, "tla");
     String tla = tlaValue != null && tlaValue.getValue() instanceof String s ? s : "";
-    return new AxisModel(attributes, values, valueOrigins, tla, origin, attributeOrigin, origin.at(tlaValue));
+    AnnotationValue groupValue = Mirrors.explicit(mirror, "group");
+    String group = groupValue != null && groupValue.getValue() instanceof String s ? s : "";
+    return new AxisModel(attributes, values, valueOrigins, tla, origin, attributeOrigin, origin.at(tlaValue),
+        span, group, origin.at(groupValue));
+  }
+
+  private static Span readSpan(Span.Kind kind, AnnotationMirror nested, Origin origin) throws AlreadyReported {
+    boolean distribution = kind.isDistribution();
+    double from = number(nested, distribution ? "min" : "from");
+    double to = number(nested, distribution ? "max" : "to");
+    double step = kind == Span.Kind.RANGE ? number(nested, "step") : 0;
+    int count = distribution ? 0 : (int) number(nested, "count");
+    return new Span(kind, from, to, step, count, origin);
+  }
+
+  /** A number member of a nested annotation; 0 when left at its default, javac's error when missing. */
+  private static double number(AnnotationMirror m, String name) throws AlreadyReported {
+    AnnotationValue v = Mirrors.explicit(m, name);
+    if (v == null) {
+      if (name.equals("step") || name.equals("count")) {
+        return 0;
+      }
+      throw new AlreadyReported("@" + m.getAnnotationType() + "(" + name + ") missing");
+    }
+    if (v.getValue() instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new AlreadyReported("@" + m.getAnnotationType() + "(" + name + ") = " + v);
   }
 
   private SlurmModel readSlurm(AnnotationMirror sweep, Origin sweepOrigin) {

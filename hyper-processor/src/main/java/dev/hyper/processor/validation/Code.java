@@ -11,6 +11,13 @@ public enum Code {
   DuplicateSweepName,
   BadTrials,
   GridTooLarge,
+  // search spaces: ranges, distributions, random search, paired axes
+  BadRange,
+  BadDistribution,
+  DistributionNeedsSamples,
+  BadSamples,
+  BadGroup,
+  GroupSizeMismatch,
   // components and @Axis
   MissingAxis,
   UnsupportedType,
@@ -20,6 +27,7 @@ public enum Code {
   DuplicateAxisValue,
   UnknownEnumConstant,
   NonFiniteValue,
+  InexactLong,
   BadTlaName,
   DuplicateTla,
   // the template

@@ -3,6 +3,7 @@ package dev.hyper.processor.validation;
 import static dev.hyper.processor.validation.Diagnostic.error;
 
 import dev.hyper.processor.model.Origin;
+import dev.hyper.runtime.check.Suggest;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,59 @@ public final class Messages {
         + " trials, more experiments than a long can count. Sweep fewer values.", o);
   }
 
+  // ---- search spaces
+
+  static Diagnostic badRange(Origin o, String component, String attribute, String reason, String fix) {
+    return error(Code.BadRange, "@Axis(" + attribute + ") on '" + component + "' is not valid: " + reason + ". "
+        + fix, o);
+  }
+
+  static final String RANGE_FIX = "Write from < to and exactly one of step > 0 or count >= 1, "
+      + "e.g. @Range(from = 100, to = 1000, step = 100).";
+  static final String LOG_RANGE_FIX = "Write 0 < from < to and count >= 1, "
+      + "e.g. @LogRange(from = 1e-5, to = 1e-2, count = 4).";
+  static final String WHOLE_FIX = "On an int or long component every value must be a whole number: "
+      + "use whole from and to, and a whole step (or a count that lands on whole numbers).";
+
+  static Diagnostic badDistribution(Origin o, String component, String attribute, String reason) {
+    return error(Code.BadDistribution, "@Axis(" + attribute + ") on '" + component + "' is not valid: " + reason
+        + ". Write finite min < max (and 0 < min for logUniform), e.g. @Uniform(min = 0.1, max = 0.6).", o);
+  }
+
+  static Diagnostic distributionNeedsSamples(Origin o, String component, String distribution) {
+    return error(Code.DistributionNeedsSamples, "'" + component + "' is sampled from " + distribution
+        + ", which a grid cannot enumerate. Set @Sweep(samples = N, seed = S) for random search, or give '"
+        + component + "' values or a range.", o);
+  }
+
+  static Diagnostic badSamples(Origin o, int samples) {
+    return error(Code.BadSamples, "samples = " + samples + " is not allowed. "
+        + "Use samples >= 1 for random search, or leave it out for the full grid.", o);
+  }
+
+  static Diagnostic seedWithoutSamples(Origin o, long seed) {
+    return error(Code.BadSamples, "seed = " + seed + " has no effect without samples. "
+        + "Set samples = N for random search, or remove seed.", o);
+  }
+
+  static Diagnostic sampledInGroup(Origin o, String component, String distribution, String group) {
+    return error(Code.BadGroup, "'" + component + "' is sampled from " + distribution + " and cannot be in group '"
+        + group + "': a group zips value lists. Remove the group, or give '" + component + "' values.", o);
+  }
+
+  static Diagnostic lonelyGroup(Origin o, String group, String component, Optional<String> suggestion) {
+    return error(Code.BadGroup, "Group '" + group + "' has only '" + component + "'; a group pairs two or more "
+        + "components." + suggestion.map(s -> " Did you mean '" + s + "'?")
+            .orElse(" Set group = \"" + group + "\" on the components to pair with it, or remove it."), o);
+  }
+
+  static Diagnostic groupSizeMismatch(Origin o, String group, String first, int firstSize, String component,
+      int size) {
+    return error(Code.GroupSizeMismatch, "Group '" + group + "' pairs '" + first + "' (" + firstSize + " values) "
+        + "with '" + component + "' (" + size + " values). Paired components zip by position: give them the same "
+        + "number of values.", o);
+  }
+
   // ---- components and @Axis
 
   static Diagnostic missingAxis(Origin o, String component, String example) {
@@ -92,6 +146,11 @@ public final class Messages {
         + "Only finite doubles can reach jsonnet and TOML: remove it.", o);
   }
 
+  static Diagnostic inexactLong(Origin o, String component, long value) {
+    return error(Code.InexactLong, "@Axis on '" + component + "' lists " + value + "L, which the template cannot "
+        + "receive exactly: jsonnet numbers are doubles. Use values within +-2^53 (9007199254740992), or a String.", o);
+  }
+
   static Diagnostic badTlaName(Origin o, String tla, String component) {
     return error(Code.BadTlaName, "'" + tla + "' (the tla of component '" + component + "') is not a jsonnet "
         + "identifier. Use letters, digits and '_', not starting with a digit.", o);
@@ -118,30 +177,6 @@ public final class Messages {
   static Diagnostic templateNotAFunction(Origin o, String resource, String valueKind) {
     return error(Code.TemplateNotAFunction, "The top level of '" + resource + "' is " + valueKind
         + ", not a function, so it takes no parameters. Make it 'function(lr=0.001, ...) { ... }'.", o);
-  }
-
-  static Diagnostic unknownTla(
-      Origin o, String tla, String component, boolean explicit, String resource, List<String> params,
-      Optional<String> suggestion) {
-    String what = explicit ? "'" + tla + "' (the tla of component '" + component + "')"
-        : tla.equals(component) ? "'" + tla + "'" : "'" + tla + "' (from component '" + component + "')";
-    String fix = suggestion.isPresent()
-        ? "Did you mean '" + suggestion.get() + "'?"
-        : params.isEmpty() ? "The function takes no parameters."
-        : "Its parameters are " + list(params) + "; rename the component or set @Axis(tla = ...).";
-    return error(Code.UnknownTla, what + " is not a parameter of the top-level function in " + resource + ". " + fix, o);
-  }
-
-  static Diagnostic missingTla(Origin o, String resource, String tla, String record) {
-    return error(Code.MissingTla, resource + " needs '" + tla + "' (no default), but " + record
-        + " has no component for it. Add a component '" + tla + "', or give '" + tla + "' a default in " + resource + ".", o);
-  }
-
-  static Diagnostic tlaTypeMismatch(
-      Origin o, String component, String type, String tla, String resource, String literal, String kind) {
-    return error(Code.TlaTypeMismatch, "Component '" + component + "' is " + type + ", but '" + tla + "' in "
-        + resource + " defaults to " + (literal.isEmpty() ? kind : literal + " (" + kind + ")") + ". "
-        + "Change the component's type or the template's default so they agree.", o);
   }
 
   static Diagnostic templateRenderFailed(Origin o, String resource, String point, String error) {
@@ -195,14 +230,7 @@ public final class Messages {
 
   /** Up to 5 names, quoted, then "..." */
   static String list(List<String> names) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < names.size() && i < 5; i++) {
-      s.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
-    }
-    if (names.size() > 5) {
-      s.append(", ... (").append(names.size()).append(" in all)");
-    }
-    return s.toString();
+    return Suggest.quotedList(names);
   }
 
   private static String quotedAnd(List<String> names) {

@@ -5,11 +5,16 @@ import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.SlurmModel;
+import dev.hyper.processor.model.Span;
+import dev.hyper.processor.model.Spans;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
-import dev.hyper.processor.model.TlaParam;
-import dev.hyper.processor.model.TlaParam.DefaultKind;
 import dev.hyper.processor.model.TrainerModel;
+import dev.hyper.runtime.Param;
+import dev.hyper.runtime.check.ParamDecl;
+import dev.hyper.runtime.check.Problem;
+import dev.hyper.runtime.check.Suggest;
+import dev.hyper.runtime.check.TemplateCheck;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,10 +61,12 @@ public final class SweepValidator {
 
     boolean axesValid = true;
     for (ParamModel p : model.params()) {
-      axesValid &= checkAxis(p, out);
+      axesValid &= checkAxis(p, !(model.template() instanceof Template.None), out);
     }
     checkTlaNames(model, out);
-    if (axesValid) {
+    int before = out.size();
+    checkSearch(model, axesValid, out);
+    if (axesValid && out.size() == before) {
       checkGridSize(model, out);
     }
     boolean templateValid = checkTemplate(model, out);
@@ -115,7 +122,7 @@ public final class SweepValidator {
   // ---- components
 
   /** Returns whether the component's values are usable (for grid size and rendering). */
-  private static boolean checkAxis(ParamModel p, List<Diagnostic> out) {
+  private static boolean checkAxis(ParamModel p, boolean hasTemplate, List<Diagnostic> out) {
     Kind kind = p.kind();
     if (kind == Kind.UNSUPPORTED) {
       String type = p.type().display();
@@ -131,10 +138,18 @@ public final class SweepValidator {
       out.add(Messages.axisAttributeConflict(axis.origin(), p.component(), axis.attributes(), rightAttribute(p)));
       return false;
     }
-    if (axis.attributes().size() == 1 && !axis.attributes().get(0).equals(kind.attribute())) {
-      out.add(Messages.axisTypeMismatch(
-          axis.attributeOrigin(), p.component(), typeWord(p), axis.attributes().get(0), "Use " + rightAttribute(p)));
+    if (axis.attributes().size() == 1 && !allowed(kind).contains(axis.attributes().get(0))) {
+      String attribute = axis.attributes().get(0);
+      Span.Kind span = Span.Kind.of(attribute);
+      String fix = span == null ? "Use " + rightAttribute(p)
+          : "'" + attribute + "' makes doubles" + (span == Span.Kind.RANGE ? ", ints or longs" : "") + ". Use "
+              + (kind == Kind.INT || kind == Kind.LONG ? "'" + kind.attribute() + "' or 'range' for " + typeWord(p)
+                  + " component." : rightAttribute(p));
+      out.add(Messages.axisTypeMismatch(axis.attributeOrigin(), p.component(), typeWord(p), attribute, fix));
       return false;
+    }
+    if (axis.span().isPresent()) {
+      return checkSpan(p, axis.span().get(), out);
     }
     List<Object> values = axis.values();
     if (values.isEmpty()) {
@@ -155,6 +170,11 @@ public final class SweepValidator {
         valid = false;
         continue;
       }
+      if (hasTemplate && v instanceof Long l && !exactInJsonnet(l)) {
+        out.add(Messages.inexactLong(at, p.component(), l));
+        valid = false;
+        continue;
+      }
       if (kind == Kind.ENUM && !p.type().enumConstants().contains((String) v)) {
         out.add(Messages.unknownEnumConstant(at, (String) v, p.type().display(), p.type().enumConstants(),
             Suggest.nearest((String) v, p.type().enumConstants())));
@@ -167,6 +187,98 @@ public final class SweepValidator {
       }
     }
     return valid;
+  }
+
+  /** The {@code @Axis} attributes a component of this kind may set. */
+  private static Set<String> allowed(Kind kind) {
+    return switch (kind) {
+      case DOUBLE -> Set.of("doubles", "range", "logRange", "uniform", "logUniform");
+      case INT -> Set.of("ints", "range");
+      case LONG -> Set.of("longs", "range");
+      default -> Set.of(kind.attribute());
+    };
+  }
+
+  private static boolean checkSpan(ParamModel p, Span span, List<Diagnostic> out) {
+    String attribute = span.kind().attribute();
+    if (span.kind().isDistribution()) {
+      String reason = !Double.isFinite(span.from()) || !Double.isFinite(span.to()) ? "min and max must be finite"
+          : !(span.from() < span.to()) ? "min " + plain(span.from()) + " must be less than max " + plain(span.to())
+          : span.kind() == Span.Kind.LOG_UNIFORM && !(span.from() > 0) ? "min " + plain(span.from())
+              + " must be positive"
+          : "";
+      if (!reason.isEmpty()) {
+        out.add(Messages.badDistribution(span.origin(), p.component(), attribute, reason));
+        return false;
+      }
+      return true;
+    }
+    try {
+      Spans.values(span, Kind.DOUBLE);
+    } catch (IllegalArgumentException e) {
+      out.add(Messages.badRange(span.origin(), p.component(), attribute, e.getMessage(),
+          span.kind() == Span.Kind.RANGE ? Messages.RANGE_FIX : Messages.LOG_RANGE_FIX));
+      return false;
+    }
+    try {
+      Spans.values(span, p.kind());
+    } catch (IllegalArgumentException e) {
+      out.add(Messages.badRange(span.origin(), p.component(), attribute, "it gives " + e.getMessage(),
+          Messages.WHOLE_FIX));
+      return false;
+    }
+    return true;
+  }
+
+  private static String plain(double v) {
+    return dev.hyper.runtime.Spans.plain(v);
+  }
+
+  /** samples and seed, distributions without random search, and groups. */
+  private static void checkSearch(SweepModel model, boolean axesValid, List<Diagnostic> out) {
+    if (model.samples() < 0) {
+      out.add(Messages.badSamples(model.samplesOrigin(), model.samples()));
+    } else if (model.samples() == 0 && model.seedSet()) {
+      out.add(Messages.seedWithoutSamples(model.seedOrigin(), model.seed()));
+    }
+    Map<String, List<ParamModel>> groups = new LinkedHashMap<>();
+    for (ParamModel p : model.params()) {
+      if (p.isSampled() && model.samples() == 0) {
+        out.add(Messages.distributionNeedsSamples(p.span().get().origin(), p.component(), p.span().get().display()));
+      }
+      if (!p.group().isEmpty()) {
+        if (p.isSampled()) {
+          out.add(Messages.sampledInGroup(p.axis().get().groupOrigin(), p.component(), p.span().get().display(),
+              p.group()));
+          continue;
+        }
+        groups.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
+      }
+    }
+    for (Map.Entry<String, List<ParamModel>> g : groups.entrySet()) {
+      List<ParamModel> members = g.getValue();
+      if (members.size() == 1) {
+        List<String> others = groups.keySet().stream().filter(n -> !n.equals(g.getKey())).toList();
+        out.add(Messages.lonelyGroup(members.get(0).axis().get().groupOrigin(), g.getKey(),
+            members.get(0).component(), Suggest.nearest(g.getKey(), others)));
+        continue;
+      }
+      if (!axesValid) {
+        continue;
+      }
+      ParamModel first = members.get(0);
+      for (ParamModel p : members.subList(1, members.size())) {
+        if (p.sweptValues().size() != first.sweptValues().size()) {
+          out.add(Messages.groupSizeMismatch(p.axis().get().groupOrigin(), g.getKey(), first.component(),
+              first.sweptValues().size(), p.component(), p.sweptValues().size()));
+        }
+      }
+    }
+  }
+
+  /** Whether a long survives jsonnet's numbers (doubles) unchanged: |v| <= 2^53. */
+  private static boolean exactInJsonnet(long v) {
+    return Math.abs((double) v) <= 9007199254740992.0 && (long) (double) v == v;
   }
 
   private static boolean emptyEnum(ParamModel p, AxisModel axis, List<Diagnostic> out) {
@@ -225,10 +337,7 @@ public final class SweepValidator {
   }
 
   private static void checkGridSize(SweepModel model, List<Diagnostic> out) {
-    BigInteger points = BigInteger.ONE;
-    for (ParamModel p : model.params()) {
-      points = points.multiply(BigInteger.valueOf(p.sweptValues().size()));
-    }
+    BigInteger points = model.points();
     BigInteger experiments = points.multiply(BigInteger.valueOf(Math.max(1, model.trials())));
     if (experiments.bitLength() > 63) {
       out.add(Messages.gridTooLarge(model.origin(), model.simpleName(), points.toString(), model.trials()));
@@ -254,50 +363,45 @@ public final class SweepValidator {
     return false;
   }
 
+  /** The name and type checks, shared with the launcher through {@link TemplateCheck}. */
   private static boolean checkAgainst(SweepModel model, Template.Function f, List<Diagnostic> out) {
-    int before = out.size();
-    Map<String, TlaParam> byName = new LinkedHashMap<>();
-    f.params().forEach(t -> byName.put(t.name(), t));
-    List<String> names = List.copyOf(byName.keySet());
-    Set<String> supplied = new HashSet<>();
+    List<ParamDecl> decls = new ArrayList<>();
+    Map<String, ParamModel> byComponent = new LinkedHashMap<>();
     for (ParamModel p : model.params()) {
-      supplied.add(p.tla());
-      TlaParam t = byName.get(p.tla());
-      if (t == null) {
-        boolean explicit = p.axis().map(a -> !a.tla().isEmpty()).orElse(false);
-        out.add(Messages.unknownTla(p.tlaOrigin(), p.tla(), p.component(), explicit, f.resource(), names,
-            Suggest.nearest(p.tla(), names)));
-        continue;
-      }
-      DefaultKind expected = p.kind().isNumber() ? DefaultKind.NUMBER
-          : p.kind() == Kind.BOOLEAN ? DefaultKind.BOOLEAN
-          : p.kind() == Kind.UNSUPPORTED ? null
-          : DefaultKind.STRING;
-      Set<DefaultKind> checked = Set.of(DefaultKind.NUMBER, DefaultKind.STRING, DefaultKind.BOOLEAN,
-          DefaultKind.ARRAY, DefaultKind.OBJECT);
-      if (expected != null && checked.contains(t.defaultKind()) && t.defaultKind() != expected) {
-        out.add(Messages.tlaTypeMismatch(p.origin(), p.component(), typeWord(p), t.name(), f.resource(),
-            t.defaultLiteral(), t.defaultKind().article()));
-      }
+      decls.add(new ParamDecl(p.component(), p.tla(), runtimeKind(p.kind()), p.type().display()));
+      byComponent.put(p.component(), p);
     }
-    for (TlaParam t : f.params()) {
-      if (!t.hasDefault() && !supplied.contains(t.name())) {
-        out.add(Messages.missingTla(model.configOrigin(), f.resource(), t.name(), model.simpleName()));
-      }
+    List<Problem> problems = TemplateCheck.check(decls, f.params(), f.resource(), model.simpleName());
+    for (Problem problem : problems) {
+      Origin at = switch (problem.target()) {
+        case TLA -> byComponent.get(problem.component()).tlaOrigin();
+        case COMPONENT -> byComponent.get(problem.component()).origin();
+        case TEMPLATE -> model.configOrigin();
+      };
+      out.add(Diagnostic.error(Code.valueOf(problem.code()), problem.text(), at));
     }
-    return out.size() == before;
+    return problems.isEmpty();
+  }
+
+  private static Param.Kind runtimeKind(Kind kind) {
+    return kind == Kind.UNSUPPORTED ? null : Param.Kind.valueOf(kind.name());
   }
 
   private static void renderOnce(SweepModel model, Template.Function f, List<Diagnostic> out) {
     Map<String, Object> tlas = new LinkedHashMap<>();
     for (ParamModel p : model.params()) {
-      tlas.put(p.tla(), p.sweptValues().get(0));
+      tlas.put(p.tla(), first(p));
     }
     f.renderer().tryRender(tlas).ifPresent(problem -> {
       StringBuilder point = new StringBuilder();
       model.params().forEach(p -> point.append(point.length() == 0 ? "" : ", ")
-          .append(p.tla()).append('=').append(show(p.sweptValues().get(0), p.kind())));
+          .append(p.tla()).append('=').append(show(first(p), p.kind())));
       out.add(Messages.templateRenderFailed(model.configOrigin(), f.resource(), point.toString(), problem.oneLine()));
     });
+  }
+
+  /** A component's first value: its first listed value, or the lower bound of its distribution. */
+  private static Object first(ParamModel p) {
+    return p.isSampled() ? (Object) p.span().get().from() : p.sweptValues().get(0);
   }
 }

@@ -8,8 +8,8 @@ import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
-import dev.hyper.processor.model.TlaParam;
-import dev.hyper.processor.model.TlaParam.DefaultKind;
+import dev.hyper.runtime.jsonnet.TemplateParam;
+import dev.hyper.runtime.jsonnet.TemplateParam.DefaultKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ class SweepReaderTest {
         public Template inspect(String resource, Path file) {
           inspected.add(file.getFileName().toString());
           return new Template.Function(resource,
-              List.of(new TlaParam("lr", true, DefaultKind.NUMBER, "0.001")), tlas -> Optional.empty());
+              List.of(new TemplateParam("lr", true, DefaultKind.NUMBER, "0.001")), tlas -> Optional.empty());
         }
 
         @Override

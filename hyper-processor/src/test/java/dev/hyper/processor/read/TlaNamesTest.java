@@ -2,6 +2,7 @@ package dev.hyper.processor.read;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.hyper.runtime.check.TlaNames;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

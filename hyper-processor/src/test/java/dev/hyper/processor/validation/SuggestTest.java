@@ -2,6 +2,7 @@ package dev.hyper.processor.validation;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.hyper.runtime.check.Suggest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.hyper.processor.read;
+package dev.hyper.runtime.check;
 
 /**
  * The default jsonnet top-level argument name of a record component: its snake_case.

@@ -1,9 +1,13 @@
-package dev.hyper.processor.validation;
+package dev.hyper.runtime.check;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
-/** Near-miss suggestions: edit distance at most 2, or at most a third of the name's length. */
+/**
+ * Near-miss suggestions: edit distance at most 2, or at most a third of the name's length. Shared by
+ * the processor and the launcher so both suggest the same names.
+ */
 public final class Suggest {
   private Suggest() {}
 
@@ -35,7 +39,7 @@ public final class Suggest {
   }
 
   /** Levenshtein distance, case-insensitive. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     a = a.toLowerCase(java.util.Locale.ROOT);
     b = b.toLowerCase(java.util.Locale.ROOT);
     int[] prev = new int[b.length() + 1];
@@ -54,5 +58,17 @@ public final class Suggest {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /** Up to 5 names, quoted and comma-separated, then {@code ... (N in all)}. */
+  public static String quotedList(List<String> names) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < names.size() && i < 5; i++) {
+      s.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
+    }
+    if (names.size() > 5) {
+      s.append(", ... (").append(names.size()).append(" in all)");
+    }
+    return s.toString();
   }
 }

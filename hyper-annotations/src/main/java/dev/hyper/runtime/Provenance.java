@@ -1,0 +1,148 @@
+package dev.hyper.runtime;
+
+import dev.hyper.runtime.shell.ShellQuote;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/**
+ * Where and how an experiment was made: the {@code [provenance]} table of its TOML. The jar's SHA-256 is
+ * the TOML's {@code snapshot.sha256}; this adds the rest.
+ *
+ * <pre>
+ * [provenance]
+ * created = "2026-11-27T19:20:35.123Z"          # when sweep wrote the experiment (UTC, ISO-8601)
+ * command_line = "/usr/bin/java -jar model.jar sweep rnn"   # the sweep's command, shell-quoted
+ * working_dir = "/home/me/runs"
+ * java_version = "17.0.13"
+ * java_vendor = "Debian"
+ * os_name = "Linux"
+ * os_version = "6.1.0-28-amd64"
+ * os_arch = "amd64"
+ * git_commit = "3f2a..."                        # only if the jar has a git.properties
+ * git_dirty = false                             # only if the jar has a git.properties
+ * build_time = "2026-11-27T19:19:58+0000"       # only if the jar has a git.properties
+ * </pre>
+ *
+ * <p>The git keys come from {@value #GIT_PROPERTIES} at the root of the snapshot jar, as written by
+ * {@code io.github.git-commit-id:git-commit-id-maven-plugin} ({@code git.commit.id}, {@code git.dirty},
+ * {@code git.build.time}); when the jar has none (built outside a git checkout), they are absent, never
+ * guessed.
+ *
+ * @param created when the experiment was written, ISO-8601 in UTC
+ * @param commandLine the command that wrote it, shell-quoted
+ * @param workingDir the directory it ran in
+ * @param javaVersion {@code java.version}
+ * @param javaVendor {@code java.vendor}
+ * @param osName {@code os.name}
+ * @param osVersion {@code os.version}
+ * @param osArch {@code os.arch}
+ * @param gitCommit the full commit id the jar was built from, or null
+ * @param gitDirty whether that checkout had uncommitted changes, or null
+ * @param buildTime when the jar was built (as git.properties says), or null
+ */
+public record Provenance(String created, String commandLine, String workingDir, String javaVersion,
+    String javaVendor, String osName, String osVersion, String osArch, String gitCommit, Boolean gitDirty,
+    String buildTime) {
+
+  /** The resource in a jar that records the git commit it was built from. */
+  public static final String GIT_PROPERTIES = "git.properties";
+
+  public Provenance {
+    Objects.requireNonNull(created, "created");
+    Objects.requireNonNull(commandLine, "commandLine");
+    Objects.requireNonNull(workingDir, "workingDir");
+    Objects.requireNonNull(javaVersion, "javaVersion");
+    Objects.requireNonNull(javaVendor, "javaVendor");
+    Objects.requireNonNull(osName, "osName");
+    Objects.requireNonNull(osVersion, "osVersion");
+    Objects.requireNonNull(osArch, "osArch");
+  }
+
+  /** What the jar says about the source it was built from; every part may be absent. */
+  public record GitInfo(String commit, Boolean dirty, String buildTime) {
+    public static final GitInfo NONE = new GitInfo(null, null, null);
+  }
+
+  /**
+   * The provenance of what this process writes now.
+   *
+   * @param jar the snapshot jar, whose {@value #GIT_PROPERTIES} is read
+   * @param args this command's arguments (after {@code java -jar JAR}), used when the OS does not
+   *     report the process's command line
+   */
+  public static Provenance capture(Path jar, List<String> args) throws IOException {
+    GitInfo git = readGit(jar);
+    return new Provenance(now(), commandLine(jar, args), Path.of("").toAbsolutePath().toString(),
+        System.getProperty("java.version", ""), System.getProperty("java.vendor", ""),
+        System.getProperty("os.name", ""), System.getProperty("os.version", ""), System.getProperty("os.arch", ""),
+        git.commit(), git.dirty(), git.buildTime());
+  }
+
+  /** Now, in UTC, to the millisecond: {@code 2026-11-27T19:20:35.123Z}. */
+  public static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  /**
+   * This process's command line, shell-quoted, as the operating system reports it; if it does not,
+   * {@code java -jar JAR ARGS...}.
+   */
+  public static String commandLine(Path jar, List<String> args) {
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    Optional<String> command = info.command();
+    Optional<String[]> arguments = info.arguments();
+    List<String> words = new ArrayList<>();
+    if (command.isPresent() && arguments.isPresent()) {
+      words.add(command.get());
+      words.addAll(List.of(arguments.get()));
+    } else {
+      words.add("java");
+      words.add("-jar");
+      words.add(jar.toString());
+      words.addAll(args);
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String w : words) {
+      quoted.add(ShellQuote.quote(w));
+    }
+    return String.join(" ", quoted);
+  }
+
+  /**
+   * Reads {@value #GIT_PROPERTIES} from the root of {@code jar}: {@code git.commit.id}, {@code git.dirty}
+   * and {@code git.build.time}. Missing or blank values are absent.
+   */
+  public static GitInfo readGit(Path jar) throws IOException {
+    try (JarFile j = new JarFile(jar.toFile())) {
+      ZipEntry e = j.getEntry(GIT_PROPERTIES);
+      if (e == null) {
+        return GitInfo.NONE;
+      }
+      Properties p = new Properties();
+      try (InputStream in = j.getInputStream(e)) {
+        p.load(in);
+      }
+      String commit = blankToNull(p.getProperty("git.commit.id"));
+      if (commit != null && !commit.matches("[0-9a-f]{7,64}")) {
+        commit = null;
+      }
+      String dirty = blankToNull(p.getProperty("git.dirty"));
+      Boolean isDirty = "true".equals(dirty) ? Boolean.TRUE : "false".equals(dirty) ? Boolean.FALSE : null;
+      return new GitInfo(commit, isDirty, blankToNull(p.getProperty("git.build.time")));
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,216 @@
+package dev.hyper.runtime.cli;
+
+import dev.hyper.runtime.ExperimentConfig;
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.ExperimentRun;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.jsonnet.JsonnetException;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.status.ExperimentFiles;
+import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunState;
+import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.verify.ExperimentChecks;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", description = {
+    "Check that experiments are still what they were made as: each one's model.jar is the snapshot its TOML"
+        + " records (snapshot.sha256), its id and seed are those of its params, its JSON config is what the"
+        + " snapshot's own template renders from its params, and, once DONE, its metrics.json is the one the run"
+        + " left (the SHA-256 in DONE).",
+    "TARGET is an experiment's TOML, a directory (every experiment TOML beneath it: one experiment, a sweep's"
+        + " config/generated/SWEEP, or a whole output directory), or a sweep's name (its experiments under --out).",
+    "Prints what differs, one line per experiment, then a summary. Exit 0 all ok, 1 something differs, 2 bad"
+        + " input."})
+final class VerifyCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
+  @Parameters(paramLabel = "TARGET", description = "An experiment TOML, a directory, or a sweep name.")
+  String target;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory for a sweep name (default: the"
+      + " current directory).")
+  Path out;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also list the experiments that are ok.")
+  boolean verbose;
+
+  private final CliContext ctx;
+  private final Map<Object, String> shaByFile = new HashMap<>();
+  private final Map<String, Optional<JsonnetTemplate>> templateBySnapshot = new HashMap<>();
+  private final List<URLClassLoader> loaders = new ArrayList<>();
+
+  VerifyCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws HyperException, IOException {
+    List<Path> tomls = tomls();
+    int differ = 0;
+    try {
+      for (Path toml : tomls) {
+        List<String> problems = check(toml);
+        if (!problems.isEmpty()) {
+          differ++;
+          ctx.out.println("DIFFERS  " + toml + ": " + String.join("; ", problems));
+        } else if (verbose) {
+          ctx.out.println("ok       " + toml);
+        }
+      }
+    } finally {
+      for (URLClassLoader l : loaders) {
+        l.close();
+      }
+    }
+    String n = tomls.size() + (tomls.size() == 1 ? " experiment" : " experiments");
+    ctx.out.println("verify: " + n + ", " + (tomls.size() - differ) + " ok"
+        + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : "")));
+    return differ == 0 ? HyperCli.OK : HyperCli.FAILED;
+  }
+
+  private List<Path> tomls() throws HyperException, IOException {
+    Path path = Path.of(target);
+    if (Files.isRegularFile(path)) {
+      return List.of(path);
+    }
+    if (Files.isDirectory(path)) {
+      List<Path> found = ExperimentFiles.under(path);
+      if (found.isEmpty()) {
+        throw new HyperException("no experiment TOML files (config/generated/SWEEP/ID/TRIAL/ID.toml) under " + path);
+      }
+      return found;
+    }
+    boolean isSweep = ctx.specs.stream().anyMatch(s -> s.name().equals(target));
+    if (!isSweep) {
+      throw new HyperException("no such file or directory, and no sweep named '" + target + "': " + target);
+    }
+    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    List<Path> found = ExperimentFiles.ofSweep(root, target);
+    if (found.isEmpty()) {
+      throw new HyperException("sweep '" + target + "' has no experiments under " + root + " (run sweep first, or"
+          + " pass --out)");
+    }
+    return found;
+  }
+
+  private List<String> check(Path toml) throws IOException {
+    SweepSpec<?> spec;
+    try {
+      spec = ctx.find(ExperimentConfig.sweepName(toml));
+    } catch (HyperException | IOException e) {
+      return List.of(e.getMessage());
+    }
+    return check(toml, spec);
+  }
+
+  private <P extends Record> List<String> check(Path toml, SweepSpec<P> spec) throws IOException {
+    ExperimentConfig<P> config;
+    try {
+      config = ExperimentConfig.load(toml, spec);
+    } catch (IOException e) {
+      return List.of(e.getMessage());
+    }
+    ExperimentInfo info = config.experiment();
+    List<String> problems = new ArrayList<>();
+    boolean snapshotOk = false;
+    if (info.snapshot() == null) {
+      problems.add("the TOML records no [snapshot]");
+    } else {
+      Path jar = info.resolve(info.confDir()).resolve(info.snapshot().file());
+      if (!Files.isRegularFile(jar)) {
+        problems.add(info.snapshot().file() + " is missing");
+      } else {
+        List<String> snap = ExperimentChecks.snapshot(info, info.snapshot().file(), jar, sha(jar));
+        snapshotOk = snap.isEmpty();
+        problems.addAll(snap);
+      }
+    }
+    JsonnetTemplate template;
+    try {
+      template = snapshotOk ? snapshotTemplate(spec, info) : Templates.load(spec).orElse(null);
+    } catch (HyperException e) {
+      problems.add(e.getMessage());
+      return problems;
+    }
+    problems.addAll(ExperimentChecks.config(spec, config, template));
+    problems.addAll(metrics(info));
+    return problems;
+  }
+
+  /** The sweep's template as the snapshot has it, read from the snapshot jar (once per snapshot). */
+  private JsonnetTemplate snapshotTemplate(SweepSpec<?> spec, ExperimentInfo info) throws HyperException {
+    if (spec.template().isEmpty()) {
+      return null;
+    }
+    Path jar = info.resolve(info.confDir()).resolve(info.snapshot().file());
+    Optional<JsonnetTemplate> cached = templateBySnapshot.get(info.snapshot().sha256());
+    if (cached == null) {
+      try {
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        loaders.add(loader);
+        cached = Optional.of(JsonnetTemplate.fromResource(loader, spec.template().get()));
+      } catch (IOException e) {
+        throw new HyperException("cannot read " + jar + ": " + e.getMessage());
+      } catch (JsonnetException e) {
+        throw new HyperException("the snapshot's template " + e.oneLine());
+      }
+      templateBySnapshot.put(info.snapshot().sha256(), cached);
+    }
+    return cached.orElse(null);
+  }
+
+  private List<String> metrics(ExperimentInfo info) throws IOException {
+    Path dir = info.resolve(info.serializationDir());
+    RunState state;
+    try {
+      state = Markers.read(dir);
+    } catch (IOException e) {
+      return List.of(e.getMessage());
+    }
+    if (state.done().isEmpty() || state.done().get().metricsSha256() == null) {
+      return List.of();
+    }
+    Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
+    if (!Files.isRegularFile(metrics)) {
+      return List.of(ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
+    }
+    String sha = Sha256.of(metrics);
+    String recorded = state.done().get().metricsSha256();
+    if (!sha.equals(recorded)) {
+      return List.of(ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
+          + ExperimentChecks.shortSha(sha) + ", DONE records " + ExperimentChecks.shortSha(recorded) + ")");
+    }
+    return List.of();
+  }
+
+  /** SHA-256 of a file, hashed once per file (experiments' snapshots are hard links to one stored jar). */
+  private String sha(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    Object key = a.fileKey() != null ? List.of(a.fileKey(), a.size(), a.lastModifiedTime())
+        : file.toAbsolutePath().normalize();
+    String sha = shaByFile.get(key);
+    if (sha == null) {
+      sha = Sha256.of(file);
+      shaByFile.put(key, sha);
+    }
+    return sha;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.hyper.runtime.exec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Progress of an {@code exec}: on a terminal, one line redrawn in place (done / failed / running /
+ * remaining, rate, ETA); elsewhere, one plain line per experiment that ends.
+ */
+public final class Progress implements LocalExecutor.Listener {
+  private final PrintWriter out;
+  private final boolean terminal;
+  private final int total;
+  private final long startNanos = System.nanoTime();
+  private final AtomicInteger done = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final AtomicInteger running = new AtomicInteger();
+
+  public Progress(PrintWriter out, boolean terminal, int total) {
+    this.out = out;
+    this.terminal = terminal;
+    this.total = total;
+  }
+
+  @Override
+  public void started(Task task) {
+    running.incrementAndGet();
+    if (terminal) {
+      redraw();
+    }
+  }
+
+  @Override
+  public synchronized void finished(Task task, int exitCode, double seconds) {
+    running.decrementAndGet();
+    int n = (exitCode == 0 ? done : failed).incrementAndGet();
+    if (terminal) {
+      if (exitCode != 0) {
+        out.print("\r\033[K");
+        out.printf("failed: %s (exit %d, log %s)%n", task.label(), exitCode, task.log());
+      }
+      redraw();
+    } else {
+      out.printf("%s %s (%.1f s)  [%d done, %d failed, %d running, %d remaining]%n",
+          exitCode == 0 ? "done:  " : "failed:", task.label(), seconds, done.get(), failed.get(),
+          running.get(), remaining());
+      if (exitCode != 0) {
+        out.printf("        exit %d, log %s%n", exitCode, task.log());
+      }
+    }
+    out.flush();
+  }
+
+  /** The final line. */
+  public synchronized void finish() {
+    if (terminal) {
+      redraw();
+      out.println();
+    }
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    out.printf("exec: %d done, %d failed, %d not run, in %.1f s%n", done.get(), failed.get(), remaining(), seconds);
+    out.flush();
+  }
+
+  private int remaining() {
+    return total - done.get() - failed.get() - running.get();
+  }
+
+  private synchronized void redraw() {
+    int finished = done.get() + failed.get();
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    double rate = seconds > 0 ? finished / seconds : 0;
+    String eta = rate > 0 ? clock((total - finished) / rate) : "--:--";
+    int width = 30;
+    int filled = total == 0 ? width : (int) ((long) finished * width / total);
+    out.print("\r\033[K[" + "#".repeat(filled) + ".".repeat(width - filled) + "] ");
+    out.printf("%d done, %d failed, %d running, %d remaining  %.2f/s  ETA %s",
+        done.get(), failed.get(), running.get(), remaining(), rate, eta);
+    out.flush();
+  }
+
+  private static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format("%d:%02d", s / 60, s % 60);
+  }
+}

@@ -1,0 +1,219 @@
+package dev.hyper.runtime.results;
+
+import dev.hyper.runtime.results.SweepResults.PointStats;
+import dev.hyper.runtime.results.SweepResults.Row;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@link SweepResults} as one self-contained HTML page: a summary, a chart of the metric against each swept
+ * parameter (inline SVG: each experiment a dot, the mean per value a line), and the full table. No script,
+ * no fonts or styles from elsewhere: it renders offline.
+ */
+public final class ResultsHtml {
+  private static final int W = 380;
+  private static final int H = 270;
+  private static final int LEFT = 58;
+  private static final int RIGHT = 14;
+  private static final int TOP = 34;
+  private static final int BOTTOM = 52;
+
+  private ResultsHtml() {}
+
+  public static String page(SweepResults r) {
+    StringBuilder sb = new StringBuilder();
+    String title = "Hyper sweep " + r.sweep() + ": " + r.metric();
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
+        .append("</title>\n<style>\n")
+        .append("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;margin:24px;"
+            + "color:#222;background:#fff}\n")
+        .append("h1{font-size:22px;margin:0 0 6px}h2{font-size:17px;margin:22px 0 8px}\n")
+        .append(".summary{margin:4px 0;font-size:14px}.summary b{font-variant-numeric:tabular-nums}\n")
+        .append(".charts{display:flex;flex-wrap:wrap;gap:14px}\n")
+        .append(".chart{border:1px solid #ddd;border-radius:6px;background:#fcfcfc}\n")
+        .append("table{border-collapse:collapse;font-size:13px;font-variant-numeric:tabular-nums}\n")
+        .append("th,td{padding:3px 9px;border-bottom:1px solid #e4e4e4;text-align:left}\n")
+        .append("th{background:#f2f2f2;position:sticky;top:0}td.num{text-align:right}\n")
+        .append("tr.best td{background:#fff4d6;font-weight:600}\n")
+        .append(".DONE{color:#1a7f37}.FAILED{color:#c62828;font-weight:600}.RUNNING{color:#b26a00}"
+            + ".PENDING{color:#666}.MISSING{color:#999;font-style:italic}\n")
+        .append("</style>\n</head>\n<body>\n");
+    sb.append("<h1>").append(esc(title)).append("</h1>\n");
+    sb.append("<p class=\"summary\">").append(r.rows().size()).append(" experiments: ")
+        .append(esc(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(", "))))
+        .append(". ").append(esc(r.metric())).append(": ").append(r.lowerIsBetter() ? "lower" : "higher")
+        .append(" is better.</p>\n");
+    Row best = r.best();
+    if (best != null) {
+      sb.append("<p class=\"summary\">Best experiment: <b>").append(ResultsText.format(best.metric()))
+          .append("</b> (").append(esc(best.id())).append(" trial ").append(best.trial()).append(": ")
+          .append(esc(best.describeParams())).append(")</p>\n");
+      Row bp = r.bestPoint();
+      sb.append("<p class=\"summary\">Best point: <b>").append(esc(ResultsText.formatStats(bp.point())
+          .replace("+-", "±"))).append("</b> (").append(esc(bp.describeParams())).append(")</p>\n");
+      sb.append("<h2>").append(esc(r.metric())).append(" by parameter</h2>\n<div class=\"charts\">\n");
+      for (String p : r.params()) {
+        chart(sb, r, p);
+      }
+      sb.append("</div>\n");
+    } else {
+      sb.append("<p class=\"summary\">No experiment has ").append(esc(r.metric())).append(" yet.</p>\n");
+    }
+    table(sb, r);
+    sb.append("</body>\n</html>\n");
+    return sb.toString();
+  }
+
+  private static void chart(StringBuilder sb, SweepResults r, String param) {
+    List<String> values = r.axisValues().get(param);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Row row : r.rows()) {
+      if (row.metric() != null) {
+        lo = Math.min(lo, row.metric());
+        hi = Math.max(hi, row.metric());
+      }
+    }
+    if (hi - lo < 1e-12) {
+      double pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.1 : 0.5;
+      lo -= pad;
+      hi += pad;
+    }
+    double step = niceStep((hi - lo) / 5);
+    double y0 = Math.floor(lo / step) * step;
+    double y1 = Math.ceil(hi / step) * step;
+    double plotW = W - LEFT - RIGHT;
+    double plotH = H - TOP - BOTTOM;
+    double band = plotW / values.size();
+
+    sb.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"")
+        .append(H).append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\">\n");
+    sb.append("<title>").append(esc(r.metric() + " by " + param)).append("</title>\n");
+    sb.append(text(W / 2.0, 20, "middle", 14, "600", r.metric() + " by " + param));
+    for (double y = y0; y <= y1 + step / 2; y += step) {          // grid lines and y labels
+      double py = TOP + plotH * (1 - (y - y0) / (y1 - y0));
+      sb.append(line(LEFT, py, W - RIGHT, py, "#e6e6e6", 1));
+      sb.append(text(LEFT - 6, py + 4, "end", 11, "400", tick(y, step)));
+    }
+    sb.append(line(LEFT, TOP, LEFT, TOP + plotH, "#888", 1));
+    sb.append(line(LEFT, TOP + plotH, W - RIGHT, TOP + plotH, "#888", 1));
+    Map<String, PointStats> marginal = r.marginals().get(param);
+    StringBuilder meanLine = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i);
+      double cx = LEFT + band * (i + 0.5);
+      sb.append(text(cx, TOP + plotH + 16, "middle", 11, "400", v));
+      PointStats s = marginal.get(v);
+      sb.append(text(cx, TOP + plotH + 30, "middle", 10, "400", "n=" + s.n()));
+      for (Row row : r.rows()) {
+        if (row.metric() == null || !row.param(param).equals(v)) {
+          continue;
+        }
+        double jitter = ((Math.floorMod((row.id() + "/" + row.trial()).hashCode(), 1000) / 1000.0) - 0.5)
+            * Math.min(band * 0.55, 60);
+        double py = TOP + plotH * (1 - (row.metric() - y0) / (y1 - y0));
+        sb.append("<circle cx=\"").append(fmt(cx + jitter)).append("\" cy=\"").append(fmt(py))
+            .append("\" r=\"3.2\" fill=\"#3b6fb6\" fill-opacity=\"0.55\"><title>")
+            .append(esc(row.id() + " trial " + row.trial() + ": " + ResultsText.format(row.metric()) + " ("
+                + row.describeParams() + ")"))
+            .append("</title></circle>\n");
+      }
+      if (s.mean() != null) {
+        double py = TOP + plotH * (1 - (s.mean() - y0) / (y1 - y0));
+        meanLine.append(meanLine.length() == 0 ? "" : " ").append(fmt(cx)).append(',').append(fmt(py));
+        sb.append("<rect x=\"").append(fmt(cx - 7)).append("\" y=\"").append(fmt(py - 1.5))
+            .append("\" width=\"14\" height=\"3\" fill=\"#d9480f\"><title>")
+            .append(esc("mean " + ResultsText.formatStats(s).replace("+-", "±")))
+            .append("</title></rect>\n");
+      }
+    }
+    if (meanLine.length() > 0) {
+      sb.append("<polyline points=\"").append(meanLine)
+          .append("\" fill=\"none\" stroke=\"#d9480f\" stroke-width=\"2\" stroke-opacity=\"0.85\"/>\n");
+    }
+    sb.append(text(W / 2.0, H - 6, "middle", 12, "400", param + "  (dots: experiments; line: mean)"));
+    sb.append("</svg>\n");
+  }
+
+  private static void table(StringBuilder sb, SweepResults r) {
+    boolean trials = r.rows().stream().anyMatch(row -> row.point().trials() > 1);
+    sb.append("<h2>Experiments</h2>\n<table>\n<thead><tr><th>rank</th><th>id</th><th>trial</th>");
+    for (String p : r.params()) {
+      sb.append("<th>").append(esc(p)).append("</th>");
+    }
+    sb.append("<th>status</th><th>").append(esc(r.metric())).append("</th>");
+    if (trials) {
+      sb.append("<th>point mean ± std (n)</th>");
+    }
+    sb.append("</tr></thead>\n<tbody>\n");
+    int rank = 0;
+    Row best = r.best();
+    for (Row row : r.rows()) {
+      rank++;
+      sb.append(row == best ? "<tr class=\"best\">" : "<tr>");
+      sb.append("<td class=\"num\">").append(row.metric() == null ? "-" : Integer.toString(rank)).append("</td>");
+      sb.append("<td><code>").append(esc(row.id())).append("</code></td><td class=\"num\">").append(row.trial())
+          .append("</td>");
+      for (String p : r.params()) {
+        sb.append("<td class=\"num\">").append(esc(row.param(p))).append("</td>");
+      }
+      sb.append("<td class=\"").append(row.status().name()).append("\">").append(row.status().name())
+          .append("</td><td class=\"num\">").append(ResultsText.format(row.metric())).append("</td>");
+      if (trials) {
+        sb.append("<td class=\"num\">").append(esc(ResultsText.formatStats(row.point()).replace("+-", "±")))
+            .append("</td>");
+      }
+      sb.append("</tr>\n");
+    }
+    sb.append("</tbody>\n</table>\n");
+  }
+
+  static double niceStep(double raw) {
+    if (!(raw > 0) || Double.isInfinite(raw)) {
+      return 1;
+    }
+    double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    double f = raw / mag;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+  }
+
+  private static String tick(double y, double step) {
+    double mag = Math.floor(Math.log10(step));
+    boolean quarter = Math.abs(step / Math.pow(10, mag) - 2.5) < 1e-9;
+    int decimals = (int) Math.max(0, -mag + (quarter ? 1 : 0));
+    return String.format(Locale.ROOT, "%." + Math.min(decimals, 8) + "f", Math.abs(y) < step / 1e6 ? 0.0 : y);
+  }
+
+  private static String line(double x1, double y1, double x2, double y2, String color, double width) {
+    return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2)
+        + "\" stroke=\"" + color + "\" stroke-width=\"" + fmt(width) + "\"/>\n";
+  }
+
+  private static String text(double x, double y, String anchor, int size, String weight, String s) {
+    return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" + size
+        + "\" font-weight=\"" + weight + "\" fill=\"#333\">" + esc(s) + "</text>\n";
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** Escapes text for HTML and SVG content and attribute values. */
+  static String esc(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

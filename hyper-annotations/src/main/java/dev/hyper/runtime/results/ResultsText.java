@@ -1,0 +1,162 @@
+package dev.hyper.runtime.results;
+
+import dev.hyper.runtime.results.SweepResults.PointStats;
+import dev.hyper.runtime.results.SweepResults.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@link SweepResults} as an aligned text table with a summary, and as CSV. */
+public final class ResultsText {
+  private ResultsText() {}
+
+  /** A metric value for people: 4 decimals, or scientific when tiny or huge. */
+  public static String format(Double v) {
+    if (v == null) {
+      return "";
+    }
+    double a = Math.abs(v);
+    if (v != 0 && (a < 1e-3 || a >= 1e6)) {
+      return String.format(Locale.ROOT, "%.3e", v);
+    }
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** {@code mean +- std (n)} or what there is of it. */
+  public static String formatStats(PointStats s) {
+    if (s.mean() == null) {
+      return "-";
+    }
+    return format(s.mean()) + (s.std() == null ? "" : " +- " + format(s.std())) + " (n=" + s.n() + ")";
+  }
+
+  /**
+   * The table (the first {@code top} rows, all if {@code top <= 0}) and a summary: counts by status, the
+   * best experiment and point, and the metric's mean for each value of each parameter.
+   */
+  public static String table(SweepResults r, int top) {
+    boolean trials = r.rows().stream().anyMatch(row -> row.point().trials() > 1);
+    List<String> header = new ArrayList<>(List.of("rank", "id", "trial"));
+    header.addAll(r.params());
+    header.add("status");
+    header.add(r.metric());
+    if (trials) {
+      header.add("point mean +- std (n)");
+    }
+    List<List<String>> cells = new ArrayList<>();
+    List<Row> rows = top > 0 ? r.rows().subList(0, Math.min(top, r.rows().size())) : r.rows();
+    int rank = 0;
+    for (Row row : rows) {
+      rank++;
+      List<String> line = new ArrayList<>(List.of(row.metric() == null ? "-" : Integer.toString(rank), row.id(),
+          Integer.toString(row.trial())));
+      for (String p : r.params()) {
+        line.add(row.param(p));
+      }
+      line.add(row.status().name());
+      line.add(format(row.metric()));
+      if (trials) {
+        line.add(formatStats(row.point()));
+      }
+      cells.add(line);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("sweep ").append(r.sweep()).append(": ").append(r.rows().size()).append(" experiments, ")
+        .append(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(", ")))
+        .append("; ").append(r.metric()).append(", ").append(r.lowerIsBetter() ? "lower" : "higher")
+        .append(" is better\n\n");
+    appendAligned(sb, header, cells);
+    if (rows.size() < r.rows().size()) {
+      sb.append("... ").append(r.rows().size() - rows.size()).append(" more (without --top: all)\n");
+    }
+    sb.append('\n');
+    Row best = r.best();
+    if (best == null) {
+      sb.append("no experiment has ").append(r.metric()).append(" yet\n");
+      return sb.toString();
+    }
+    sb.append("best experiment: ").append(format(best.metric())).append("  ").append(best.id()).append(" trial ")
+        .append(best.trial()).append("  ").append(best.describeParams()).append('\n');
+    Row bestPoint = r.bestPoint();
+    sb.append("best point:      ").append(formatStats(bestPoint.point())).append("  ").append(bestPoint.id())
+        .append("  ").append(bestPoint.describeParams()).append('\n');
+    sb.append('\n').append(r.metric()).append(" by parameter value (mean +- std over experiments, n):\n");
+    for (Map.Entry<String, Map<String, PointStats>> p : r.marginals().entrySet()) {
+      sb.append("  ").append(p.getKey()).append(":  ").append(p.getValue().entrySet().stream()
+          .map(e -> e.getKey() + " -> " + formatStats(e.getValue())).collect(Collectors.joining(";  ")))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void appendAligned(StringBuilder sb, List<String> header, List<List<String>> rows) {
+    int[] width = new int[header.size()];
+    for (int i = 0; i < header.size(); i++) {
+      width[i] = header.get(i).length();
+      for (List<String> row : rows) {
+        width[i] = Math.max(width[i], row.get(i).length());
+      }
+    }
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    for (List<String> row : all) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        line.append(String.format("%-" + width[i] + "s", row.get(i)));
+        if (i < row.size() - 1) {
+          line.append("  ");
+        }
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  /**
+   * Every row as CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line breaks
+   * quoted): {@code id, trial, <each param>, status, <metric>, point_mean, point_std, point_n}. Numbers are
+   * written in full precision; empty fields are missing values.
+   */
+  public static String csv(SweepResults r) {
+    StringBuilder sb = new StringBuilder();
+    List<String> header = new ArrayList<>(List.of("id", "trial"));
+    header.addAll(r.params());
+    header.addAll(List.of("status", r.metric(), "point_mean", "point_std", "point_n"));
+    csvLine(sb, header);
+    for (Row row : r.rows()) {
+      List<String> line = new ArrayList<>(List.of(row.id(), Integer.toString(row.trial())));
+      for (String p : r.params()) {
+        line.add(row.param(p));
+      }
+      line.add(row.status().name());
+      line.add(number(row.metric()));
+      line.add(number(row.point().mean()));
+      line.add(number(row.point().std()));
+      line.add(Integer.toString(row.point().n()));
+      csvLine(sb, line);
+    }
+    return sb.toString();
+  }
+
+  private static String number(Double v) {
+    return v == null ? "" : v.toString();
+  }
+
+  private static void csvLine(StringBuilder sb, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      String f = fields.get(i);
+      if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+        sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+      } else {
+        sb.append(f);
+      }
+    }
+    sb.append("\r\n");
+  }
+}

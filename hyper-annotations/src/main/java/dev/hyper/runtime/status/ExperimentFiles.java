@@ -1,0 +1,65 @@
+package dev.hyper.runtime.status;
+
+import dev.hyper.runtime.plan.Layout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds experiments' TOML files on disk, as {@code sweep} lays them out:
+ * {@code config/generated/SWEEP/ID/TRIAL/ID.toml}. Results come in a stable order: by id, then by trial
+ * (numerically). Hidden entries ({@code .snapshots}, temporary directories) are skipped.
+ */
+public final class ExperimentFiles {
+  private ExperimentFiles() {}
+
+  /** Every experiment TOML of sweep {@code sweep} under output directory {@code root}; empty if none. */
+  public static List<Path> ofSweep(Path root, String sweep) throws IOException {
+    Path dir = root.resolve(Layout.sweepConfigDir(sweep));
+    return Files.isDirectory(dir) ? under(dir) : List.of();
+  }
+
+  /**
+   * Every experiment TOML at or below {@code dir}: a file named {@code ID.toml} in a directory
+   * {@code ID/TRIAL}.
+   */
+  public static List<Path> under(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.filter(ExperimentFiles::isExperimentToml)
+          .filter(f -> !isHidden(dir.relativize(f)))
+          .forEach(out::add);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    out.sort(Comparator.comparing((Path p) -> p.getParent().getParent().getFileName().toString())
+        .thenComparingInt(p -> Integer.parseInt(p.getParent().getFileName().toString()))
+        .thenComparing(Path::toString));
+    return out;
+  }
+
+  /** Whether {@code file} is named like an experiment's TOML: {@code ID/TRIAL/ID.toml}. */
+  public static boolean isExperimentToml(Path file) {
+    Path trial = file.getParent();
+    if (trial == null || trial.getParent() == null || !file.getFileName().toString().endsWith(".toml")) {
+      return false;
+    }
+    String id = trial.getParent().getFileName().toString();
+    return file.getFileName().toString().equals(id + ".toml") && trial.getFileName().toString().matches("[0-9]{1,9}")
+        && Files.isRegularFile(file);
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path name : relative) {
+      if (name.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.hyper.runtime.status;
+
+/**
+ * Where an experiment is, as its serialization directory's markers say (see {@link Markers}).
+ *
+ * <ul>
+ *   <li>{@link #PENDING}: no marker; never started (or its serialization directory does not exist).
+ *   <li>{@link #RUNNING}: {@code STARTED} without {@code DONE} or {@code FAILED}: training now, or killed
+ *       (a killed run writes nothing more; {@link Started#isRunningHere()} tells the two apart on the
+ *       machine that ran it).
+ *   <li>{@link #DONE}: {@code DONE}: training returned normally.
+ *   <li>{@link #FAILED}: {@code FAILED}: training threw, or an executor recorded the process's failure.
+ * </ul>
+ */
+public enum ExperimentStatus {
+  PENDING, RUNNING, DONE, FAILED
+}

@@ -1,0 +1,38 @@
+package dev.hyper.runtime.sweepfile;
+
+import dev.hyper.runtime.Grid;
+import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.SweepSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Applies sweep files and {@code --set} arguments to a sweep, in order: later ones win. */
+public final class Overrides {
+  private Overrides() {}
+
+  /** The sweep with {@code overrides} applied, or {@code spec} itself when there are none. */
+  public static <P extends Record> SweepSpec<P> apply(SweepSpec<P> spec, List<Override> overrides) {
+    if (overrides.isEmpty()) {
+      return spec;
+    }
+    Map<String, List<Object>> values = new LinkedHashMap<>();
+    int trials = spec.trials();
+    SlurmSettings slurm = spec.slurm();
+    for (Override o : overrides) {
+      values.putAll(o.values());
+      trials = o.trials().orElse(trials);
+      slurm = o.slurm().apply(slurm);
+    }
+    Grid<P> grid = values.isEmpty() ? spec.grid() : spec.grid().withValues(values);
+    return spec.with(grid, trials, slurm);
+  }
+
+  /** What was applied, one line each ({@code config FILE sha256=...}, {@code set KEY=...}), for provenance. */
+  public static List<String> describe(List<Override> overrides) {
+    List<String> lines = new ArrayList<>();
+    overrides.forEach(o -> lines.add(o.source()));
+    return lines;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.hyper.runtime.sweepfile;
+
+import dev.hyper.runtime.SlurmSettings;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/** The {@code [slurm]} keys of a sweep file (and {@code --set slurm.KEY=...}), checked and applied. */
+final class SlurmKeys {
+  static final List<String> KEYS = List.of("qos", "time", "partition", "cpus", "mem", "gres", "max_parallel");
+  /** SLURM's --time formats: M, M:S, H:M:S, D-H, D-H:M, D-H:M:S. */
+  private static final Pattern TIME =
+      Pattern.compile("\\d+|\\d+:\\d+|\\d+:\\d+:\\d+|\\d+-\\d+|\\d+-\\d+:\\d+|\\d+-\\d+:\\d+:\\d+");
+
+  private SlurmKeys() {}
+
+  /** Why {@code value} is not acceptable for {@code key}, or null if it is. */
+  static String check(String key, Object value) {
+    switch (key) {
+      case "qos", "partition", "mem", "gres":
+        return value instanceof String ? null : "slurm '" + key + "' must be a string";
+      case "time":
+        if (!(value instanceof String s)) {
+          return "slurm 'time' must be a string";
+        }
+        return TIME.matcher(s).matches() ? null : "slurm time '" + s + "' is not a SLURM time. "
+            + "Use M, M:S, H:M:S, D-H, D-H:M or D-H:M:S, e.g. '1-00:00:00' or '90'.";
+      case "cpus", "max_parallel":
+        return value instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE
+            ? null : "slurm '" + key + "' must be an integer >= 0";
+      default:
+        return "unknown slurm key '" + key + "'. " + Names.suggest(key, KEYS);
+    }
+  }
+
+  /** Sets {@code key} (already checked) to {@code value}. */
+  static UnaryOperator<SlurmSettings> setter(String key, Object value) {
+    return switch (key) {
+      case "qos" -> s -> s.withQos((String) value);
+      case "time" -> s -> s.withTime((String) value);
+      case "partition" -> s -> s.withPartition((String) value);
+      case "mem" -> s -> s.withMem((String) value);
+      case "gres" -> s -> s.withGres((String) value);
+      case "cpus" -> s -> s.withCpus(((Long) value).intValue());
+      case "max_parallel" -> s -> s.withMaxParallel(((Long) value).intValue());
+      default -> throw new IllegalArgumentException(key);
+    };
+  }
+}

@@ -1,0 +1,225 @@
+package dev.hyper.runtime.sweepfile;
+
+import dev.hyper.runtime.Param;
+import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.SweepSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads a sweep file in the seed's format against a sweep, with the record as the schema:
+ *
+ * <pre>
+ * model = "rnn"          # optional; must name this sweep
+ * n_trials = 1           # replaces @Sweep(trials)
+ * [slurm]                # replaces @Slurm settings: qos, time, partition, cpus, mem, gres, max_parallel
+ * [hyper]                # values to sweep, by jsonnet name, component name or "params.name"
+ * "params.lr" = [0.001, 0.0001]
+ * [params]               # fixed values, unless [hyper] sweeps the same parameter
+ * dropout = 0.5
+ * </pre>
+ *
+ * Every problem is reported at once, each with the file, line and column; nothing is coerced across
+ * types.
+ */
+public final class SweepFile {
+  private static final Set<String> TOP_LEVEL = Set.of("model", "name", "n_trials", "slurm", "hyper", "params");
+
+  private SweepFile() {}
+
+  /** Reads {@code file} as an override of {@code spec}; the source records the file's SHA-256. */
+  public static Override read(Path file, SweepSpec<?> spec) throws SweepFileException, IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new SweepFileException(List.of(file + ": no such sweep file"));
+    }
+    String source = "config " + file + " sha256=" + sha256(bytes);
+    return parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), source, spec);
+  }
+
+  /** Parses sweep-file text; {@code fileName} prefixes every problem, {@code source} is recorded. */
+  public static Override parse(String text, String fileName, String source, SweepSpec<?> spec)
+      throws SweepFileException {
+    return new Reader<>(fileName, spec.grid().params(), spec.name()).read(text, source);
+  }
+
+  private static final class Reader<P> {
+    private final String file;
+    private final ParamNames<P> names;
+    private final String sweep;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(String file, List<Param<P>> params, String sweep) {
+      this.file = file;
+      this.names = new ParamNames<>(params);
+      this.sweep = sweep;
+    }
+
+    Override read(String text, String source) throws SweepFileException {
+      TomlParseResult toml = Toml.parse(text);
+      for (TomlParseError e : toml.errors()) {
+        problems.add(at(e.position()) + "TOML syntax: " + e.getMessage());
+      }
+      if (!problems.isEmpty()) {
+        throw new SweepFileException(problems);
+      }
+      Map<String, List<Object>> fixed = new LinkedHashMap<>();
+      Map<String, List<Object>> swept = new LinkedHashMap<>();
+      OptionalInt trials = OptionalInt.empty();
+      UnaryOperator<SlurmSettings> slurm = UnaryOperator.identity();
+      for (String key : toml.keySet()) {
+        TomlPosition pos = toml.inputPositionOf(List.of(key));
+        Object value = toml.get(List.of(key));
+        switch (key) {
+          case "model", "name" -> checkSweepName(key, value, pos);
+          case "n_trials" -> trials = trials(value, pos);
+          case "slurm" -> slurm = slurm(value, pos);
+          case "hyper" -> table(key, value, pos).ifPresent(t -> readHyper(t, List.of("hyper"), "", swept));
+          case "params" -> table(key, value, pos).ifPresent(t -> readParams(t, fixed));
+          default -> problems.add(at(pos) + "unknown key '" + key + "'. "
+              + Names.suggest(key, List.of("model", "n_trials", "slurm", "hyper", "params")));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new SweepFileException(problems);
+      }
+      Map<String, List<Object>> values = new LinkedHashMap<>(fixed);
+      values.putAll(swept); // [hyper] sweeps what [params] would fix, as in the seed's hyper.py
+      return new Override(source, values, trials, slurm);
+    }
+
+    private void checkSweepName(String key, Object value, TomlPosition pos) {
+      if (!(value instanceof String s)) {
+        problems.add(at(pos) + "'" + key + "' must be a string naming the sweep ('" + sweep + "')");
+      } else if (!s.equals(sweep)) {
+        problems.add(at(pos) + "'" + key + "' is '" + s + "' but this is sweep '" + sweep + "'");
+      }
+    }
+
+    private OptionalInt trials(Object value, TomlPosition pos) {
+      if (value instanceof Long l && l >= 1 && l <= Integer.MAX_VALUE) {
+        return OptionalInt.of(l.intValue());
+      }
+      problems.add(at(pos) + "'n_trials' must be an integer >= 1, found " + value);
+      return OptionalInt.empty();
+    }
+
+    private Optional<TomlTable> table(String key, Object value, TomlPosition pos) {
+      if (value instanceof TomlTable t) {
+        return Optional.of(t);
+      }
+      problems.add(at(pos) + "'" + key + "' must be a table ([" + key + "])");
+      return Optional.empty();
+    }
+
+    /** [hyper]: lists of values; unquoted dotted keys (params.lr = [...]) arrive as nested tables. */
+    private void readHyper(TomlTable table, List<String> path, String prefix, Map<String, List<Object>> out) {
+      for (String key : table.keySet()) {
+        Object value = table.get(List.of(key));
+        TomlPosition pos = table.inputPositionOf(List.of(key));
+        String name = prefix + key;
+        if (value instanceof TomlTable nested && name.equals("params")) {
+          readHyper(nested, path, "params.", out);
+          continue;
+        }
+        Optional<Param<P>> param = names.find(name);
+        if (param.isEmpty()) {
+          problems.add(at(pos) + names.unknown(name));
+        } else if (!(value instanceof TomlArray array)) {
+          problems.add(at(pos) + "'" + name + "' in [hyper] must be a list of values, e.g. [1, 2]; "
+              + "fix a single value in [params]");
+        } else if (array.isEmpty()) {
+          problems.add(at(pos) + "'" + name + "' has no values; list at least one");
+        } else {
+          List<Object> values = new ArrayList<>();
+          for (int i = 0; i < array.size(); i++) {
+            TomlPosition at = array.inputPositionOf(i);
+            TypedValue.Result r = TypedValue.fromToml(param.get(), array.get(i));
+            if (!r.isOk()) {
+              problems.add(at(at) + "'" + name + "': " + r.error());
+            } else if (values.contains(r.value())) {
+              problems.add(at(at) + "'" + name + "': " + r.value() + " is listed twice");
+            } else {
+              values.add(r.value());
+            }
+          }
+          out.put(param.get().component(), values);
+        }
+      }
+    }
+
+    private void readParams(TomlTable table, Map<String, List<Object>> out) {
+      for (Map.Entry<String, Object> e : table.dottedEntrySet()) {
+        String name = e.getKey();
+        TomlPosition pos = table.inputPositionOf(e.getKey());
+        Optional<Param<P>> param = names.find(name.replace("\"", ""));
+        if (param.isEmpty()) {
+          problems.add(at(pos) + names.unknown(name));
+          continue;
+        }
+        TypedValue.Result r = TypedValue.fromToml(param.get(), e.getValue());
+        if (r.isOk()) {
+          out.put(param.get().component(), List.of(r.value()));
+        } else {
+          problems.add(at(pos) + "'" + name + "': " + r.error());
+        }
+      }
+    }
+
+    private UnaryOperator<SlurmSettings> slurm(Object value, TomlPosition pos) {
+      Optional<TomlTable> table = table("slurm", value, pos);
+      if (table.isEmpty()) {
+        return UnaryOperator.identity();
+      }
+      UnaryOperator<SlurmSettings> change = UnaryOperator.identity();
+      for (String key : table.get().keySet()) {
+        Object v = table.get().get(List.of(key));
+        TomlPosition at = table.get().inputPositionOf(List.of(key));
+        String problem = SlurmKeys.check(key, v);
+        if (problem != null) {
+          problems.add(at(at) + problem);
+          continue;
+        }
+        UnaryOperator<SlurmSettings> before = change;
+        UnaryOperator<SlurmSettings> one = SlurmKeys.setter(key, v);
+        change = s -> one.apply(before.apply(s));
+      }
+      return change;
+    }
+
+    private String at(TomlPosition pos) {
+      return pos == null ? file + ": " : file + ":" + pos.line() + ":" + pos.column() + ": ";
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,119 @@
+package dev.hyper.runtime.verify;
+
+import dev.hyper.runtime.ExperimentConfig;
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Ids;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.plan.PlannedExperiment;
+import dev.hyper.runtime.render.ExperimentRenderer;
+import dev.hyper.runtime.store.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks that make an experiment reproducible, shared by {@code run} (before training) and
+ * {@code verify}: the code is the snapshot the TOML records, and the rendered config, id and seed are
+ * what the TOML's params give. Each check returns the problems it found, one short sentence each,
+ * empty when all is well.
+ */
+public final class ExperimentChecks {
+  private ExperimentChecks() {}
+
+  /** The first hex digits of a SHA-256, enough to tell two apart in a message. */
+  public static String shortSha(String sha) {
+    return sha.length() > 12 ? sha.substring(0, 12) + "..." : sha;
+  }
+
+  /**
+   * Whether {@code jar}, whose SHA-256 is {@code sha256}, is the snapshot {@code info} records.
+   *
+   * @param what how to name the jar in a message, e.g. {@code "the running jar /x/model.jar"}
+   */
+  public static List<String> snapshot(ExperimentInfo info, String what, Path jar, String sha256) {
+    List<String> problems = new ArrayList<>();
+    if (info.snapshot() == null) {
+      problems.add("the TOML records no [snapshot] to check " + what + " against");
+    } else if (!info.snapshot().sha256().equals(sha256)) {
+      problems.add(what + " (SHA-256 " + shortSha(sha256) + ") is not this experiment's snapshot"
+          + " (snapshot.sha256 " + shortSha(info.snapshot().sha256()) + ")");
+    }
+    return problems;
+  }
+
+  /** {@link #snapshot(ExperimentInfo, String, Path, String)}, hashing {@code jar}. */
+  public static List<String> snapshot(ExperimentInfo info, String what, Path jar) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      return List.of(what + " is missing");
+    }
+    return snapshot(info, what, jar, Sha256.of(jar));
+  }
+
+  /**
+   * Whether the experiment's id and seed are those of its params and trial, and its JSON config is what
+   * {@code template} renders from its params, byte for byte.
+   *
+   * @param template the sweep's template, or null when the sweep has none
+   */
+  public static <P extends Record> List<String> config(SweepSpec<P> spec, ExperimentConfig<P> config,
+      JsonnetTemplate template) throws IOException {
+    List<String> problems = new ArrayList<>();
+    ExperimentInfo info = config.experiment();
+    String id = Ids.experimentId(spec, config.params());
+    if (!id.equals(info.id())) {
+      problems.add("[params] are not those of experiment " + info.id() + " (they give id " + id
+          + "): were they edited?");
+    }
+    long seed = Ids.seed(info.id(), info.trial());
+    if (seed != info.seed()) {
+      problems.add("seed " + info.seed() + " is not the seed of experiment " + info.id() + " trial " + info.trial()
+          + " (" + seed + ")");
+    }
+    Path json = info.resolve(info.configJson());
+    if (!Files.isRegularFile(json)) {
+      problems.add(info.configJson().getFileName() + " is missing");
+      return problems;
+    }
+    String expected;
+    try {
+      List<Tla> tlas = Tla.of(spec, config.params());
+      PlannedExperiment<P> planned = new PlannedExperiment<>(spec.grid().indexOf(config.params()),
+          config.params(), tlas, info);
+      expected = ExperimentRenderer.of(spec, template).render(planned).json();
+    } catch (HyperException e) {
+      problems.add("its params no longer render: " + e.getMessage());
+      return problems;
+    }
+    String actual = Files.readString(json, StandardCharsets.UTF_8);
+    if (!actual.equals(expected)) {
+      problems.add(info.configJson().getFileName() + " is not what "
+          + (template == null ? "its params give" : template.name() + " renders from its params")
+          + ": " + firstDifference(actual, expected));
+    }
+    return problems;
+  }
+
+  /** {@code line 46 is `"num_epochs": 5,`, expected `"num_epochs": 20,`}. */
+  static String firstDifference(String actual, String expected) {
+    List<String> a = actual.lines().toList();
+    List<String> e = expected.lines().toList();
+    for (int i = 0; i < Math.max(a.size(), e.size()); i++) {
+      String x = i < a.size() ? a.get(i).strip() : "(end of file)";
+      String y = i < e.size() ? e.get(i).strip() : "(end of file)";
+      if (!x.equals(y)) {
+        return "line " + (i + 1) + " is `" + clip(x) + "`, expected `" + clip(y) + "`";
+      }
+    }
+    return "they differ in white space";
+  }
+
+  private static String clip(String s) {
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.hyper.runtime.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executor on real child JVMs, with a fake model jar whose experiments exit or sleep as told. */
+class LocalExecutorTest {
+  @TempDir Path root;
+
+  private Task task(String name, String behaviour) throws Exception {
+    Path confDir = Path.of("config", name);
+    Files.createDirectories(root.resolve(confDir));
+    Path jar = root.resolve(confDir).resolve("model.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeModel.class.getName());
+    try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, manifest)) {
+      String entry = FakeModel.class.getName().replace('.', '/') + ".class";
+      j.putNextEntry(new JarEntry(entry));
+      try (var in = FakeModel.class.getClassLoader().getResourceAsStream(entry)) {
+        in.transferTo(j);
+      }
+      j.closeEntry();
+    }
+    Path conf = confDir.resolve(name + ".toml");
+    Files.writeString(root.resolve(conf), behaviour);
+    return new Task(name, root, confDir, conf, Path.of("model", name));
+  }
+
+  @Test
+  void runsEveryTaskInParallelAndReportsExitCodesInTaskOrder() throws Exception {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      tasks.add(task("ok" + i, "exit 0"));
+    }
+    tasks.add(task("bad", "exit 3"));
+    StringWriter text = new StringWriter();
+    Progress progress = new Progress(new PrintWriter(text), false, tasks.size());
+    List<LocalExecutor.Outcome> outcomes = new LocalExecutor(2, LocalExecutor.currentJava(), progress).run(tasks);
+    progress.finish();
+
+    assertEquals(tasks, outcomes.stream().map(LocalExecutor.Outcome::task).toList());
+    assertEquals(List.of(0, 0, 0, 0, 3), outcomes.stream().map(LocalExecutor.Outcome::exitCode).toList());
+    assertEquals("fake model: exit 3\n", Files.readString(tasks.get(4).log()), "output goes to the log");
+    assertTrue(text.toString().contains("failed: bad"), text.toString());
+    assertTrue(text.toString().contains("exec: 4 done, 1 failed, 0 not run"), text.toString());
+  }
+
+  @Test
+  void stopEndsRunningExperimentsAndStartsNoMore() throws Exception {
+    List<Task> tasks = List.of(task("slow1", "sleep 60"), task("slow2", "sleep 60"), task("never", "exit 0"));
+    LocalExecutor executor = new LocalExecutor(2, LocalExecutor.currentJava(),
+        new Progress(new PrintWriter(new StringWriter()), false, 3));
+    Thread stopper = new Thread(() -> {
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        return;
+      }
+      executor.stop(5);
+    });
+    long start = System.nanoTime();
+    stopper.start();
+    List<LocalExecutor.Outcome> outcomes = executor.run(tasks);
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    assertTrue(seconds < 30, "stopped well before the 60 s sleeps: " + seconds);
+    assertEquals(2, outcomes.size(), "the third never started: " + outcomes);
+    assertTrue(outcomes.stream().noneMatch(LocalExecutor.Outcome::ok));
+    assertTrue(Files.notExists(tasks.get(2).log()));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.hyper.runtime.slurm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SlurmSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArrayScriptTest {
+  @TempDir Path dir;
+
+  @Test
+  void setOptionsOnlyAndTheTaskMapping() throws Exception {
+    String script = ArrayScript.render("rnn",
+        SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00").withCpus(2), "rnn-slurm-tasks.tsv", 72);
+    List<String> lines = script.lines().toList();
+    assertEquals("#!/usr/bin/env bash", lines.get(0));
+    assertTrue(lines.contains("#SBATCH --job-name=rnn"));
+    assertTrue(lines.contains("#SBATCH --qos=gpu-medium"));
+    assertTrue(lines.contains("#SBATCH --time=1-00:00:00"));
+    assertTrue(lines.contains("#SBATCH --cpus-per-task=2"));
+    assertFalse(script.contains("--partition"), "unset options are left out");
+    assertFalse(script.contains("--gres"));
+    assertTrue(script.contains("sed -n \"$(( task + 1 ))p\" 'rnn-slurm-tasks.tsv'"));
+  }
+
+  @Test
+  void valuesThatCannotBeOneDirectiveAreRefused() {
+    HyperException e = assertThrows(HyperException.class,
+        () -> ArrayScript.render("rnn", SlurmSettings.NONE.withQos("gpu\nrm -rf /"), "t.tsv", 1));
+    assertEquals("slurm --qos cannot hold spaces or line breaks in an #SBATCH line: 'gpu\nrm -rf /'",
+        e.getMessage());
+  }
+
+  @Test
+  void passesShellcheck() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    Path script = dir.resolve("rnn.sbatch");
+    Files.writeString(script, ArrayScript.render("rnn",
+        SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00").withMem("16G").withGres("gpu:1"),
+        "rnn-slurm-tasks.tsv", 72));
+    Process p = new ProcessBuilder("shellcheck", script.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.hyper.runtime.sweepfile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TestParams;
+import dev.hyper.runtime.TestParams.Mode;
+import dev.hyper.runtime.TestParamsGrid;
+import dev.hyper.runtime.TestSweeps;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweep files and --set against the test record (lr double, note String, mode enum). */
+class SweepFileTest {
+  private final SweepSpec<TestParams> spec = TestSweeps.builder("toy")
+      .slurm(SlurmSettings.NONE.withQos("normal")).build();
+
+  @TempDir Path dir;
+
+  private SweepSpec<TestParams> apply(String toml, String... sets) throws Exception {
+    Path file = dir.resolve("sweep.toml");
+    Files.writeString(file, toml);
+    List<Override> overrides = new java.util.ArrayList<>();
+    overrides.add(SweepFile.read(file, spec));
+    for (String s : sets) {
+      overrides.add(SetArgument.parse(s, spec));
+    }
+    return Overrides.apply(spec, overrides);
+  }
+
+  private List<String> problems(String toml) throws Exception {
+    Path file = dir.resolve("bad.toml");
+    Files.writeString(file, toml);
+    return assertThrows(SweepFileException.class, () -> SweepFile.read(file, spec)).problems();
+  }
+
+  private String at(String where) {
+    return dir.resolve("bad.toml") + ":" + where + ": ";
+  }
+
+  @Test
+  void everyKeyFormNamesTheSameParameter() throws Exception {
+    for (String key : List.of("lr", "\"params.lr\"", "params.lr")) {
+      SweepSpec<TestParams> s = apply("[hyper]\n" + key + " = [0.5, 0.25]\n");
+      assertEquals(List.of(0.5, 0.25), s.grid().params().get(0).values(), key);
+      assertEquals(new TestParamsGrid().params().get(1).values(), s.grid().params().get(1).values());
+    }
+  }
+
+  @Test
+  void paramsFixAValueAndHyperWinsOverParams() throws Exception {
+    SweepSpec<TestParams> s = apply("""
+        n_trials = 3
+        [hyper]
+        note = ["a", "b"]
+        [params]
+        note = "fixed"
+        mode = "SLOW"
+        lr = 1
+        """);
+    assertEquals(List.of("a", "b"), s.grid().params().get(1).values());
+    assertEquals(List.of(Mode.SLOW), s.grid().params().get(2).values());
+    assertEquals(List.of(1.0), s.grid().params().get(0).values(), "an integer is a fine double");
+    assertEquals(3, s.trials());
+    assertEquals(2, s.grid().size());
+  }
+
+  @Test
+  void slurmTableReplacesOnlyTheKeysItSets() throws Exception {
+    SweepSpec<TestParams> s = apply("[slurm]\ntime = \"4:00:00\"\ncpus = 4\n");
+    assertEquals("normal", s.slurm().qos());
+    assertEquals("4:00:00", s.slurm().time());
+    assertEquals(4, s.slurm().cpus());
+  }
+
+  @Test
+  void setArgumentsComposeAfterTheFileInOrder() throws Exception {
+    SweepSpec<TestParams> s = apply("[hyper]\nlr = [0.5, 0.25]\n", "lr=0.1,0.2,0.3", "lr=0.7", "mode=FAST",
+        "n_trials=2", "slurm.qos=long");
+    assertEquals(List.of(0.7), s.grid().params().get(0).values());
+    assertEquals(List.of(Mode.FAST), s.grid().params().get(2).values());
+    assertEquals(2, s.trials());
+    assertEquals("long", s.slurm().qos());
+    assertEquals(3, s.grid().size());
+  }
+
+  @Test
+  void unknownKeySaysWhereAndSuggests() throws Exception {
+    assertEquals(List.of(at("2:1") + "'nte' is not a parameter of this sweep. Did you mean 'note'?"),
+        problems("[hyper]\nnte = [\"a\"]\n"));
+  }
+
+  @Test
+  void unknownTopLevelKeyAndTable() throws Exception {
+    assertEquals(List.of(at("1:1") + "unknown key 'n_trails'. Did you mean 'n_trials'?",
+            at("2:1") + "unknown key 'grid'. Valid: model, n_trials, slurm, hyper, params."),
+        problems("n_trails = 2\n[grid]\nlr = [1.0]\n"));
+  }
+
+  @Test
+  void wrongTypesNameKeyExpectedTypeAndLine() throws Exception {
+    assertEquals(List.of(
+            at("2:7") + "'lr': expected a double, found the string \"0.5\"",
+            at("3:9") + "'mode': 'FASTER' is not a constant of Mode. Did you mean 'FAST'?",
+            at("4:9") + "'note': expected a string, found the integer 3"),
+        problems("[hyper]\nlr = [\"0.5\"]\nmode = [\"FASTER\"]\nnote = [3]\n"));
+  }
+
+  @Test
+  void emptyListDuplicateAndScalarInHyper() throws Exception {
+    assertEquals(List.of(
+            at("2:1") + "'lr' has no values; list at least one",
+            at("3:14") + "'note': a is listed twice",
+            at("4:1") + "'mode' in [hyper] must be a list of values, e.g. [1, 2]; fix a single value in [params]"),
+        problems("[hyper]\nlr = []\nnote = [\"a\", \"a\"]\nmode = \"FAST\"\n"));
+  }
+
+  @Test
+  void badSlurmTimeAndTrials() throws Exception {
+    assertEquals(List.of(
+            at("1:1") + "'n_trials' must be an integer >= 1, found 0",
+            at("3:1") + "slurm time '1 day' is not a SLURM time. Use M, M:S, H:M:S, D-H, D-H:M or D-H:M:S, "
+                + "e.g. '1-00:00:00' or '90'."),
+        problems("n_trials = 0\n[slurm]\ntime = \"1 day\"\n"));
+  }
+
+  @Test
+  void modelMustNameThisSweep() throws Exception {
+    assertEquals(List.of(at("1:1") + "'model' is 'rnn' but this is sweep 'toy'"), problems("model = \"rnn\"\n"));
+  }
+
+  @Test
+  void everyTomlSyntaxErrorWithItsLine() throws Exception {
+    List<String> problems = problems("model = \n[hyper]\nlr = [0.1\nnote = \"open\n");
+    assertTrue(problems.size() >= 2, problems.toString());
+    assertTrue(problems.get(0).startsWith(at("1:9") + "TOML syntax: "), problems.toString());
+    assertTrue(problems.stream().allMatch(p -> p.startsWith(dir.resolve("bad.toml") + ":")), problems.toString());
+  }
+
+  @Test
+  void badSetArguments() {
+    assertEquals("--set lr=x: 'lr': expected a double, found 'x'",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("lr=x", spec)).getMessage());
+    assertEquals("--set hidden=1: 'hidden' is not a parameter of this sweep. Valid: lr, note, mode.",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("hidden=1", spec)).getMessage());
+    assertEquals("--set lr: expected KEY=VALUE[,VALUE...], e.g. hidden_dim=128,256",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("lr", spec)).getMessage());
+    assertEquals("--set mode=FAST,FAST: 'mode': FAST is listed twice",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("mode=FAST,FAST", spec)).getMessage());
+  }
+
+  @Test
+  void sourcesAreRecordedWithTheFilesHash() throws Exception {
+    Path file = dir.resolve("sweep.toml");
+    Files.writeString(file, "[hyper]\nlr = [0.5]\n");
+    List<String> lines = Overrides.describe(List.of(SweepFile.read(file, spec), SetArgument.parse("lr=0.1", spec)));
+    assertEquals(List.of("config " + file + " sha256=" + SweepFile.sha256(Files.readAllBytes(file)), "set lr=0.1"),
+        lines);
+    assertEquals(64, lines.get(0).length() - lines.get(0).indexOf("sha256=") - "sha256=".length());
+  }
+}
