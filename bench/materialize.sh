@@ -14,7 +14,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPS="${REPS:-3}"
-SIZES="${SIZES:-1k 10k 100k}"
+SIZES="${SIZES-1k 10k 100k}"
 DISK_N="${DISK_N:-10000}"
 FS_LIMIT_C="${FS_LIMIT_C:-$ROOT/../shared/bench/fs-limit.c}"
 [ -f "$FS_LIMIT_C" ] || FS_LIMIT_C=/work/shared/bench/fs-limit.c
@@ -83,20 +83,26 @@ echo
 
 # 2. disk, side by side: fs-limit vs Hyper, A B A B
 if [ "$DISK_N" != 0 ]; then
-FSL="$DISK/fs-limit"
+FSL="$DISK/fs-limit"; FSL2="$DISK/fs-limit-layout"
 gcc -O2 -o "$FSL" "$FS_LIMIT_C"
+gcc -O2 -o "$FSL2" "$ROOT/bench/fs-limit-layout.c"
 size=$(case "$DISK_N" in 1000) echo 1k;; 10000) echo 10k;; 100000) echo 100k;; esac)
-echo "disk ($DISK_N experiments each, A B A B in $DISK, nothing deleted in between):"
-ratios=()
+echo "disk ($DISK_N experiments each, A B C A B C in $DISK, nothing deleted in between;"
+echo "      fs-limit-layout = fs-limit with Hyper's nested ID/TRIAL layout, 2 directories more per experiment):"
+ratios=(); ratios2=()
 for r in $(seq "$REPS"); do
   fs=$("$FSL" "$DISK_N" "$DISK/fs-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')
+  fl=$("$FSL2" "$DISK_N" "$DISK/fsl-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')
   read -r w _ < <(hyper_run "$DISK/hyper-$r" "bench-$size")
   hy=$(awk -v n="$DISK_N" -v w="$w" 'BEGIN {printf "%.0f", n / w}')
   ratio=$(awk -v a="$hy" -v b="$fs" 'BEGIN {printf "%.2f", a / b}')
-  ratios+=("$ratio")
-  echo "  pair $r: fs-limit $fs exp/s, Hyper $hy exp/s (wall $w s, JVM start included): ratio $ratio"
+  ratio2=$(awk -v a="$hy" -v b="$fl" 'BEGIN {printf "%.2f", a / b}')
+  ratios+=("$ratio"); ratios2+=("$ratio2")
+  echo "  round $r: fs-limit $fs exp/s, fs-limit-layout $fl exp/s, Hyper $hy exp/s (wall $w s, JVM start included):" \
+    "ratio $ratio (to the layout: $ratio2)"
 done
-echo "  median ratio Hyper / fs-limit on disk: $(printf '%s\n' "${ratios[@]}" | median)"
+echo "  median ratio Hyper / fs-limit on disk: $(printf '%s\n' "${ratios[@]}" | median)" \
+  "(Hyper / fs-limit-layout: $(printf '%s\n' "${ratios2[@]}" | median))"
 echo
 fi
 
@@ -111,7 +117,7 @@ if [ "${EXAMPLE:-1}" = 1 ] && [ -f "$MODEL" ]; then
   EX_WALL=$(printf '%s\n' "${ex[@]}" | median)
   echo "example-model: sweep rnn (72 experiments) on tmpfs: wall ${EX_WALL} s median of ${ex[*]} (JVM start included), $ex_disk KB in all"
 else
-  echo "example-model: $MODEL not built"
+  [ "${EXAMPLE:-1}" = 1 ] && echo "example-model: $MODEL not built"
 fi
 
 # 4. the peer
