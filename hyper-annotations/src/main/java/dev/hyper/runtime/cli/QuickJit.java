@@ -30,6 +30,11 @@ final class QuickJit {
     if (args.length == 0 || !"sweep".equals(args[0]) || Boolean.getBoolean("hyper.c2")) {
       return;
     }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("--dry-run")) {
+        return;                                         // short, or no rendering hot loop worth it
+      }
+    }
     Thread t = new Thread(QuickJit::addDirective, "hyper-quick-jit");
     t.setDaemon(true);
     t.start();
