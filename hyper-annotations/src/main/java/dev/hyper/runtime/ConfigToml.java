@@ -133,6 +133,13 @@ final class ConfigToml {
     if (p.buildTime() != null) {
       line(t, "build_time", p.buildTime());
     }
+    if (!p.overrides().isEmpty()) {
+      t.append("overrides = [");
+      for (int i = 0; i < p.overrides().size(); i++) {
+        string(t.append(i == 0 ? "" : ", "), p.overrides().get(i));
+      }
+      t.append("]\n");
+    }
   }
 
   /**
@@ -265,14 +272,14 @@ final class ConfigToml {
       return null;
     }
     f.allowOnly(PROVENANCE, new LinkedHashSet<>(List.of("created", "command_line", "working_dir", "java_version",
-        "java_vendor", "os_name", "os_version", "os_arch", "git_commit", "git_dirty", "build_time")));
+        "java_vendor", "os_name", "os_version", "os_arch", "git_commit", "git_dirty", "build_time", "overrides")));
     String p = PROVENANCE + ".";
     String commit = f.optionalString(p + "git_commit");
     String buildTime = f.optionalString(p + "build_time");
     return new Provenance(f.string(p + "created"), f.string(p + "command_line"), f.string(p + "working_dir"),
         f.string(p + "java_version"), f.string(p + "java_vendor"), f.string(p + "os_name"),
         f.string(p + "os_version"), f.string(p + "os_arch"), commit.isEmpty() ? null : commit,
-        f.optionalBool(p + "git_dirty"), buildTime.isEmpty() ? null : buildTime);
+        f.optionalBool(p + "git_dirty"), buildTime.isEmpty() ? null : buildTime, f.optionalStrings(p + "overrides"));
   }
 
   static String slashes(Path p) {
@@ -353,6 +360,24 @@ final class ConfigToml {
 
     String optionalString(String key) throws ConfigException {
       return toml.get(Toml.parseDottedKey(key)) == null ? "" : string(key);
+    }
+
+    List<String> optionalStrings(String key) throws ConfigException {
+      Object v = toml.get(Toml.parseDottedKey(key));
+      if (v == null) {
+        return List.of();
+      }
+      if (!(v instanceof org.tomlj.TomlArray a)) {
+        throw wrongType(key, "a list of strings", v);
+      }
+      List<String> strings = new java.util.ArrayList<>();
+      for (int i = 0; i < a.size(); i++) {
+        if (!(a.get(i) instanceof String s)) {
+          throw wrongType(key, "a list of strings", v);
+        }
+        strings.add(s);
+      }
+      return strings;
     }
 
     long longValue(String key) throws ConfigException {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -53,6 +54,8 @@ final class SweepCommand implements Callable<Integer> {
       + " sweep's SLURM settings.")
   boolean slurm;
 
+  @Mixin OverrideOptions overrides;
+
   @Option(names = "--force", description = "Replace experiment directories that exist with other content, and"
       + " write over a manifest of a changed record, template or trials count.")
   boolean force;
@@ -77,10 +80,11 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws HyperException, IOException {
-    return run(ctx.find(sweep));
+    SweepSpec<?> declared = ctx.find(sweep);
+    return run(overrides.apply(declared), overrides.describe(declared));
   }
 
-  private <P extends Record> int run(SweepSpec<P> spec) throws HyperException, IOException {
+  private <P extends Record> int run(SweepSpec<P> spec, List<String> applied) throws HyperException, IOException {
     Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
     if (threads < 1) {
       throw new HyperException("--threads must be at least 1, was " + threads);
@@ -91,7 +95,7 @@ final class SweepCommand implements Callable<Integer> {
     Path snapshot = jar != null ? jar : ctx.locator.locate(spec);
     SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> TemplateCheck.load(spec).orElse(null),
         root, snapshot, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
-            Provenance.capture(snapshot, ctx.args)));
+            Provenance.capture(snapshot, ctx.args).withOverrides(applied)));
     ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
         + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
         + ", under " + root);

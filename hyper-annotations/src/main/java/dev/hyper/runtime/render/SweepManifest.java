@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,14 @@ public final class SweepManifest {
 
   /** The lines before the rows, each ending in a newline. */
   public String header(long experiments, ExperimentInfo.Snapshot snapshot) {
+    return header(experiments, snapshot, List.of());
+  }
+
+  /**
+   * The lines before the rows, each ending in a newline, with one {@code # override:} line per sweep
+   * file or {@code --set} that changed the axes (in the order applied).
+   */
+  public String header(long experiments, ExperimentInfo.Snapshot snapshot, List<String> overrides) {
     return "# Hyper sweep manifest v1: one row per experiment, in jobs order; paths are relative to this file.\n"
         + "# sweep: " + sweep + "\n"
         + SCHEMA + schema + "\n"
@@ -75,6 +84,7 @@ public final class SweepManifest {
         + "# trials: " + trials + "\n"
         + "# snapshot: " + (snapshot == null ? "(none)" : snapshot.file() + " sha256:" + snapshot.sha256()) + "\n"
         + "# experiments: " + experiments + "\n"
+        + overrides.stream().map(o -> "# override: " + o.replace('\n', ' ') + "\n").collect(Collectors.joining())
         + String.join("\t", columns) + "\n";
   }
 

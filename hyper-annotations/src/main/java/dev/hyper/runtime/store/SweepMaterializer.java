@@ -219,7 +219,8 @@ public final class SweepMaterializer {
       try (Writer rows = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
            Writer lines = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8)) {
         journalOut = Files.newBufferedWriter(journal, StandardCharsets.UTF_8);
-        rows.write(manifest.header(total, snapshot));
+        rows.write(manifest.header(total, snapshot,
+            options.provenance() == null ? List.of() : options.provenance().overrides()));
         lines.write(JobsScript.header(spec.name(), total, options.slurm()));
         for (; item != Item.END; item = renderer.take()) {
           item.rethrow();
