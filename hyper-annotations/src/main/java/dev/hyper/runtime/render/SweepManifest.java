@@ -35,6 +35,8 @@ public final class SweepManifest {
   private final int trials;
   private final String schema;
   private final List<String> columns;
+  /** How the points are drawn (grid, or random search and whether samples were capped). */
+  private final String points;
 
   /**
    * @param templateSha256 the SHA-256 of the template's source, or empty if the sweep has none
@@ -52,6 +54,7 @@ public final class SweepManifest {
     this.record = spec.type().getName() + "(" + String.join(", ", components) + ")";
     this.template = spec.template().map(t -> t + " sha256:" + templateSha256.orElse("?")).orElse("(none)");
     this.trials = spec.trials();
+    this.points = spec.grid().describe();
     this.schema = sha256("hyper-schema-v1\nrecord: " + record + "\ntemplate: " + template + "\ntrials: " + trials
         + "\n").substring(0, 16);
   }
@@ -82,6 +85,7 @@ public final class SweepManifest {
         + "# record: " + record + "\n"
         + "# template: " + template + "\n"
         + "# trials: " + trials + "\n"
+        + "# points: " + points + "\n"
         + "# snapshot: " + (snapshot == null ? "(none)" : snapshot.file() + " sha256:" + snapshot.sha256()) + "\n"
         + "# experiments: " + experiments + "\n"
         + overrides.stream().map(o -> "# override: " + o.replace('\n', ' ') + "\n").collect(Collectors.joining())
