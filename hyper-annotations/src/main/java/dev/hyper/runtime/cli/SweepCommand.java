@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--slurm", description = "Make the jobs script submit each experiment with sbatch, using the"
-      + " sweep's SLURM settings.")
+      + " sweep's SLURM settings, and write the job array SWEEP.sbatch with its task list (see submit).")
   boolean slurm;
 
   @Option(names = "--jar", hidden = true, paramLabel = "FILE",
@@ -72,6 +72,10 @@ final class SweepCommand implements Callable<Integer> {
     ctx.out.println("sweep " + spec.name() + ": " + r.experiments().size() + " experiments, " + r.written()
         + " written, " + r.skipped() + " already there, under " + root);
     ctx.out.println("jobs script: " + r.jobsScript());
+    if (slurm) { // the job array over the same experiments; 'submit' submits what is not done
+      dev.hyper.runtime.slurm.SlurmFiles.write(root, spec.name(), spec.slurm());
+      ctx.out.println("job array: " + root.resolve(dev.hyper.runtime.slurm.SlurmFiles.script(spec.name())));
+    }
     return HyperCli.OK;
   }
 

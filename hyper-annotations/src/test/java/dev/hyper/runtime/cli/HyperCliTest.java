@@ -177,7 +177,8 @@ class HyperCliTest {
     Run sweep = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--slurm");
     assertEquals(0, sweep.code(), sweep.err());
     assertEquals("sweep toy: 24 experiments, 24 written, 0 already there, under " + out + "\n"
-        + "jobs script: " + out.resolve("toy-jobs.sh") + "\n", sweep.out());
+        + "jobs script: " + out.resolve("toy-jobs.sh") + "\n"
+        + "job array: " + out.resolve("toy.sbatch") + "\n", sweep.out());
     String line = Files.readAllLines(out.resolve("toy-jobs.sh")).get(3);
     assertTrue(line.startsWith("sbatch --qos 'gpu' --time '10:00' --job-name 'toy-"), line);
 
