@@ -21,6 +21,8 @@ final class ShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SWEEP", description = "The sweep's name (see list).")
   String sweep;
 
+  @Mixin OverrideOptions overrides;
+
   private final CliContext ctx;
 
   ShowCommand(CliContext ctx) {
@@ -28,8 +30,8 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws HyperException {
-    SweepSpec<?> s = ctx.find(sweep);
+  public Integer call() throws HyperException, java.io.IOException {
+    SweepSpec<?> s = overrides.apply(ctx.find(sweep));
     ctx.out.println("sweep " + s.name() + " (" + s.type().getName() + ")");
     ctx.out.println("axes:");
     for (Param<?> p : s.grid().params()) {

@@ -45,6 +45,8 @@ final class SweepCommand implements Callable<Integer> {
       + " sweep's SLURM settings, and write the job array SWEEP.sbatch with its task list (see submit).")
   boolean slurm;
 
+  @Mixin OverrideOptions overrides;
+
   @Option(names = "--jar", hidden = true, paramLabel = "FILE",
       description = "Snapshot this jar instead of the running one (for tests).")
   Path jar;
@@ -57,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws HyperException, IOException {
-    return run(ctx.find(sweep));
+    return run(overrides.apply(ctx.find(sweep)));
   }
 
   private <P extends Record> int run(SweepSpec<P> spec) throws HyperException, IOException {

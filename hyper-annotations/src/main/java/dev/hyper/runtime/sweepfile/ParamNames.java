@@ -36,7 +36,10 @@ final class ParamNames<P> {
     Set<String> candidates = new LinkedHashSet<>();
     params.forEach(p -> candidates.add(p.tla()));
     params.forEach(p -> candidates.add(p.component()));
-    return "'" + key + "' is not a parameter of this sweep. " + Names.suggest(name, candidates);
+    String hint = dev.hyper.runtime.check.Suggest.nearest(name, candidates)
+        .map(n -> "Did you mean '" + n + "'?")
+        .orElseGet(() -> "Valid: " + String.join(", ", tlas()) + ".");
+    return "'" + key + "' is not a parameter of this sweep. " + hint;
   }
 
   List<String> tlas() {

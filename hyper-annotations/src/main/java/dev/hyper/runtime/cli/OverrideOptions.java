@@ -1,0 +1,56 @@
+package dev.hyper.runtime.cli;
+
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.sweepfile.Override;
+import dev.hyper.runtime.sweepfile.Overrides;
+import dev.hyper.runtime.sweepfile.SetArgument;
+import dev.hyper.runtime.sweepfile.SweepFile;
+import dev.hyper.runtime.sweepfile.SweepFileException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE.toml} and {@code --set KEY=V1,V2}: change a sweep's axes for one run, without a rebuild. */
+final class OverrideOptions {
+  @Option(names = "--config", paramLabel = "FILE.toml", description = {
+      "A sweep file in the seed's format (model, n_trials, [slurm], [hyper], [params]) that replaces or"
+          + " narrows the record's axes; keys by jsonnet name, component name or \"params.NAME\"."
+          + " Applied before --set; may be repeated."})
+  List<Path> configs = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=V1,V2", description = {
+      "Sweep KEY over a comma list, or fix it with one value (e.g. --set hidden_dim=128,256 --set lr=1e-3);"
+          + " also n_trials=N and slurm.KEY=VALUE. Applied in order, after --config; may be repeated."})
+  List<String> sets = new ArrayList<>();
+
+  /** What was given, checked against the sweep: files first, then --set in order. */
+  List<Override> read(SweepSpec<?> spec) throws SweepFileException, IOException {
+    List<Override> overrides = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Path file : configs) {
+      try {
+        overrides.add(SweepFile.read(file, spec));
+      } catch (SweepFileException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    for (String set : sets) {
+      try {
+        overrides.add(SetArgument.parse(set, spec));
+      } catch (SweepFileException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SweepFileException(problems);
+    }
+    return overrides;
+  }
+
+  /** The sweep with the overrides applied. */
+  <P extends Record> SweepSpec<P> apply(SweepSpec<P> spec) throws SweepFileException, IOException {
+    return Overrides.apply(spec, read(spec));
+  }
+}
