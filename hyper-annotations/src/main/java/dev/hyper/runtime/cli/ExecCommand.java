@@ -96,6 +96,10 @@ final class ExecCommand implements Callable<Integer> {
     if (overview.entries.isEmpty()) {
       noExperiments(ctx, sweep, root);
     }
+    if (overview.queueProblem != null) {
+      ctx.err.println("warning: exec cannot ask SLURM about this sweep's jobs, so experiments queued there may run"
+          + " twice: " + overview.queueProblem);
+    }
     List<Task> selected = new ArrayList<>();
     int busy = 0;
     for (SweepOverview.Entry e : overview.entries) {
@@ -203,14 +207,17 @@ final class ExecCommand implements Callable<Integer> {
     }
     stopped.addAll(running);
     int marked = 0;
-    for (Task t : new LinkedHashSet<>(stopped)) {
-      if (recordFailure(t, 130, 0, true)) {
+    Set<Task> distinct = new LinkedHashSet<>(stopped);
+    for (Task t : distinct) {
+      recordFailure(t, 130, 0, true); // if its worker has not already
+      if (Markers.status(t.root().resolve(t.serializationDir())) == ExperimentStatus.FAILED) {
         marked++;
       }
     }
     ctx.out.println();
-    ctx.out.println("exec: interrupted: stopped " + stopped.size() + " running experiment(s), " + marked
-        + " marked FAILED (exit 130); run exec again to resume");
+    ctx.out.println("exec: interrupted: stopped " + distinct.size() + " running experiment(s), " + marked
+        + " marked FAILED (exit 130, interrupted by exec), " + (distinct.size() - marked) + " left as they were"
+        + " (not started or finished); run exec again to resume");
     ctx.out.flush();
   }
 
