@@ -78,6 +78,8 @@ final class ExecCommand implements Callable<Integer> {
   Path slurmBin;
 
   private final CliContext ctx;
+  /** Set first thing on Ctrl-C or SIGTERM. */
+  private volatile boolean interrupted;
 
   ExecCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -159,7 +161,7 @@ final class ExecCommand implements Callable<Integer> {
       @Override
       public void finished(Task task, int exitCode, double seconds) {
         if (exitCode != 0) {
-          recordFailure(task, exitCode, seconds, executor[0].stopped());
+          recordFailure(task, exitCode, seconds, interrupted || executor[0].stopped());
         }
         running.remove(task);
         progress.finished(task, exitCode, seconds);
@@ -176,7 +178,11 @@ final class ExecCommand implements Callable<Integer> {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // the hook is stopping everything; it reports
+        // Ctrl-C or SIGTERM: the hook stops everything and reports, then the JVM halts; print nothing more
+        while (true) {
+          hook.join();
+          Thread.sleep(1000);
+        }
       }
     }
     progress.finish();
@@ -195,6 +201,7 @@ final class ExecCommand implements Callable<Integer> {
 
   /** On Ctrl-C or SIGTERM: stop the children, wait for their workers, mark what they left unfinished. */
   private void interrupted(LocalExecutor executor, Set<Task> running) {
+    interrupted = true;
     List<Task> stopped = new ArrayList<>(running);
     executor.stop(grace);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
