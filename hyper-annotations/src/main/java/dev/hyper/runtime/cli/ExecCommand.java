@@ -37,8 +37,8 @@ import picocli.CommandLine.Parameters;
         + " queued in SLURM. So running exec again resumes; --failed-only and --rerun-all choose otherwise.",
     "There is no state but the markers: an experiment whose run exits non-zero without a marker (it refused,"
         + " or was killed) gets a FAILED marker with the exit code and the end of its log. Ctrl-C (or SIGTERM)"
-        + " stops the running experiments and marks them FAILED (exit 130, interrupted by exec); nothing that"
-        + " did not finish is ever recorded as DONE.",
+        + " stops the running experiments and marks the ones that had started training FAILED (exit 130,"
+        + " interrupted by exec); nothing that did not finish is ever recorded as DONE.",
     "Progress: a bar (done / failed / running / remaining, rate, ETA) on a terminal, one line per experiment"
         + " otherwise.",
     "Exit 0 if every experiment it ran is DONE, 1 if any failed (they are listed), 2 bad input."})

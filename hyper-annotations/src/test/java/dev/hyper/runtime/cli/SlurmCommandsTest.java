@@ -177,6 +177,33 @@ class SlurmCommandsTest {
   }
 
   @Test
+  void execSubmitAndStatusExplainThemselvesWithoutTheTestOptions() {
+    for (String c : List.of("exec", "submit", "status")) {
+      Run r = cli(c, "--help");
+      assertEquals(0, r.code(), c);
+      assertTrue(r.out().startsWith("Usage: java -jar model.jar " + c), r.out());
+      assertFalse(r.out().contains("--slurm-bin"), r.out());
+      assertFalse(r.out().contains("--java"), r.out());
+    }
+    assertTrue(cli("--help").out().contains("  submit "));
+    assertTrue(cli("exec", "--help").out().contains("--failed-only"));
+    assertTrue(cli("submit", "--help").out().contains("--max-array-size=N"));
+  }
+
+  @Test
+  void badOptionsAreOneLineErrors() {
+    Run jobs = cli("exec", "toy", "--out", out.toString(), "--jobs", "0");
+    assertEquals(2, jobs.code());
+    assertEquals("exec: --jobs must be at least 1, was 0\n", jobs.err());
+    Run both = cli("exec", "toy", "--out", out.toString(), "--failed-only", "--rerun-all");
+    assertEquals(2, both.code());
+    assertEquals("exec: --failed-only and --rerun-all exclude each other\n", both.err());
+    Run max = cli("submit", "toy", "--out", out.toString(), "--max-array-size", "0");
+    assertEquals(2, max.code());
+    assertEquals("submit: --max-array-size must be at least 1, was 0\n", max.err());
+  }
+
+  @Test
   void withoutExperimentsTheCommandsSayHowToWriteThem() {
     Run r = cli("status", "toy", "--out", tmp.resolve("empty").toString());
     assertEquals(2, r.code());
