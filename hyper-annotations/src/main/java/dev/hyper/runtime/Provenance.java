@@ -31,6 +31,7 @@ import java.util.zip.ZipEntry;
  * git_commit = "3f2a..."                        # only if the jar has a git.properties
  * git_dirty = false                             # only if the jar has a git.properties
  * build_time = "2026-11-27T19:19:58+0000"       # only if the jar has a git.properties
+ * overrides = ["config rnn.toml sha256=...", "set lr=0.001"]   # only if --config or --set changed the axes
  * </pre>
  *
  * <p>The git keys come from {@value #GIT_PROPERTIES} at the root of the snapshot jar, as written by
@@ -49,10 +50,20 @@ import java.util.zip.ZipEntry;
  * @param gitCommit the full commit id the jar was built from, or null
  * @param gitDirty whether that checkout had uncommitted changes, or null
  * @param buildTime when the jar was built (as git.properties says), or null
+ * @param overrides what changed the sweep's axes for this run, in order: {@code config FILE sha256=HEX}
+ *     for a sweep file, {@code set KEY=VALUES} for a {@code --set}; empty when the record's own axes ran
  */
 public record Provenance(String created, String commandLine, String workingDir, String javaVersion,
     String javaVendor, String osName, String osVersion, String osArch, String gitCommit, Boolean gitDirty,
-    String buildTime) {
+    String buildTime, List<String> overrides) {
+
+  /** Provenance of a run with no overrides. */
+  public Provenance(String created, String commandLine, String workingDir, String javaVersion,
+      String javaVendor, String osName, String osVersion, String osArch, String gitCommit, Boolean gitDirty,
+      String buildTime) {
+    this(created, commandLine, workingDir, javaVersion, javaVendor, osName, osVersion, osArch, gitCommit, gitDirty,
+        buildTime, List.of());
+  }
 
   /** The resource in a jar that records the git commit it was built from. */
   public static final String GIT_PROPERTIES = "git.properties";
@@ -66,6 +77,13 @@ public record Provenance(String created, String commandLine, String workingDir, 
     Objects.requireNonNull(osName, "osName");
     Objects.requireNonNull(osVersion, "osVersion");
     Objects.requireNonNull(osArch, "osArch");
+    overrides = List.copyOf(overrides);
+  }
+
+  /** The same provenance, recording {@code newOverrides}. */
+  public Provenance withOverrides(List<String> newOverrides) {
+    return new Provenance(created, commandLine, workingDir, javaVersion, javaVendor, osName, osVersion, osArch,
+        gitCommit, gitDirty, buildTime, newOverrides);
   }
 
   /** What the jar says about the source it was built from; every part may be absent. */

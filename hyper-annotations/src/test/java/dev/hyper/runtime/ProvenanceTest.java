@@ -58,6 +58,14 @@ class ProvenanceTest {
     Files.writeString(file, toml);
     assertEquals(c, ExperimentConfig.load(file, spec));
 
+    ExperimentConfig<TestParams> overridden = config(p.withOverrides(
+        List.of("config it's \"x\".toml sha256=00ff", "set note=a,b")));
+    String withOverrides = overridden.toToml(spec);
+    assertTrue(withOverrides.contains("overrides = [\"config it's \\\"x\\\".toml sha256=00ff\", \"set note=a,b\"]\n"),
+        withOverrides);
+    Files.writeString(file, withOverrides);
+    assertEquals(overridden, ExperimentConfig.load(file, spec));
+
     String without = config(null).toToml(spec);
     assertFalse(without.contains("provenance"), without);
     assertTrue(ExperimentConfig.sameExceptProvenance(toml, without));

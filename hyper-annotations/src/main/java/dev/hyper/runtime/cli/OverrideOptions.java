@@ -53,4 +53,9 @@ final class OverrideOptions {
   <P extends Record> SweepSpec<P> apply(SweepSpec<P> spec) throws SweepFileException, IOException {
     return Overrides.apply(spec, read(spec));
   }
+
+  /** What the overrides were, for provenance: one line each, in the order applied. */
+  List<String> describe(SweepSpec<?> spec) throws SweepFileException, IOException {
+    return Overrides.describe(read(spec));
+  }
 }

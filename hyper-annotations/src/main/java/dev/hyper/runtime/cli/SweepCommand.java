@@ -11,7 +11,10 @@ import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.store.SweepMaterializer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -25,9 +28,15 @@ import picocli.CommandLine.Parameters;
     "  config/generated/SWEEP/ID/TRIAL/{ID.json, ID.toml, model.jar}",
     "  model/generated/SWEEP/ID/TRIAL/   (empty, for training output)",
     "  SWEEP-jobs.sh                     (one line per experiment)",
-    "model.jar is a hard link to one stored copy of this jar. Existing identical experiments are"
-        + " skipped; an existing experiment with other content is an error. Nothing is written if"
-        + " any experiment fails to render."})
+    "  SWEEP-manifest.tsv                (one row per experiment: index, id, trial, params, config;"
+        + " and the sweep's schema)",
+    "model.jar is a hard link to one stored copy of this jar. Each experiment appears whole or not at"
+        + " all (written under a temporary name, then renamed), so a killed sweep can simply be run again:"
+        + " experiments already there and identical are skipped, missing ones are written, the jobs script"
+        + " and manifest are replaced atomically. An experiment there with other content, or a manifest"
+        + " written by a changed record or template, is an error (exit 2) unless --force. If a point fails"
+        + " to render or a write fails, the experiments this run wrote are removed again. One sweep at a"
+        + " time per output directory (lock file DIR/.hyper.lock)."})
 final class SweepCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
@@ -47,6 +56,18 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin OverrideOptions overrides;
 
+  @Option(names = "--force", description = "Replace experiment directories that exist with other content, and"
+      + " write over a manifest of a changed record, template or trials count.")
+  boolean force;
+
+  @Option(names = "--wait", description = "If another sweep is writing to the output directory, wait for it to"
+      + " finish instead of failing.")
+  boolean waitForLock;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads that render experiments, each with its"
+      + " own copy of the template (default: the number of cores, ${DEFAULT-VALUE}); the main thread writes.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Option(names = "--jar", hidden = true, paramLabel = "FILE",
       description = "Snapshot this jar instead of the running one (for tests).")
   Path jar;
@@ -59,21 +80,27 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws HyperException, IOException {
-    return run(overrides.apply(ctx.find(sweep)));
+    SweepSpec<?> declared = ctx.find(sweep);
+    return run(overrides.apply(declared), overrides.describe(declared));
   }
 
-  private <P extends Record> int run(SweepSpec<P> spec) throws HyperException, IOException {
+  private <P extends Record> int run(SweepSpec<P> spec, List<String> applied) throws HyperException, IOException {
     Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
-    JsonnetTemplate template = TemplateCheck.load(spec).orElse(null); // the processor's checks, on the jar's template
+    if (threads < 1) {
+      throw new HyperException("--threads must be at least 1, was " + threads);
+    }
     if (dryRun) {
-      return dryRun(spec, template, root);
+      return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);
     }
     Path snapshot = jar != null ? jar : ctx.locator.locate(spec);
-    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, template, root, snapshot, slurm,
-        Provenance.capture(snapshot, ctx.args));
-    ctx.out.println("sweep " + spec.name() + ": " + r.experiments().size() + " experiments, " + r.written()
-        + " written, " + r.skipped() + " already there, under " + root);
+    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> TemplateCheck.load(spec).orElse(null),
+        root, snapshot, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
+            Provenance.capture(snapshot, ctx.args).withOverrides(applied)));
+    ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
+        + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
+        + ", under " + root);
     ctx.out.println("jobs script: " + r.jobsScript());
+    ctx.out.println("manifest: " + r.manifest());
     if (slurm) { // the job array over the same experiments; 'submit' submits what is not done
       dev.hyper.runtime.slurm.SlurmFiles.write(root, spec.name(), spec.slurm());
       ctx.out.println("job array: " + root.resolve(dev.hyper.runtime.slurm.SlurmFiles.script(spec.name())));
@@ -83,14 +110,21 @@ final class SweepCommand implements Callable<Integer> {
 
   private <P extends Record> int dryRun(SweepSpec<P> spec, JsonnetTemplate template, Path root)
       throws HyperException {
-    List<PlannedExperiment<P>> plan = new SweepPlanner().plan(spec, root, null);
     ExperimentRenderer<P> renderer = ExperimentRenderer.of(spec, template);
-    for (PlannedExperiment<P> e : plan) {
+    Map<String, Long> ids = new HashMap<>();
+    long count = 0;
+    for (Iterator<PlannedExperiment<P>> it = new SweepPlanner().stream(spec, root, null); it.hasNext(); count++) {
+      PlannedExperiment<P> e = it.next();
+      Long other = e.info().trial() == 0 ? ids.putIfAbsent(e.info().id(), e.index()) : null;
+      if (other != null) {
+        throw new HyperException("sweep '" + spec.name() + "': points " + other + " and " + e.index()
+            + " have the same id " + e.info().id());
+      }
       renderer.render(e);
       ctx.out.println(e.index() + "  " + e.info().id() + "  " + e.info().trial() + "  "
           + e.tlas().stream().map(Object::toString).collect(Collectors.joining(" ")));
     }
-    ctx.out.println(plan.size() + " experiments (" + spec.grid().size() + " points x " + spec.trials()
+    ctx.out.println(count + " experiments (" + spec.grid().size() + " points x " + spec.trials()
         + " trials); dry run, nothing written");
     return HyperCli.OK;
   }

@@ -3,13 +3,18 @@ package dev.hyper.runtime.plan;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Ids;
+import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -36,40 +41,117 @@ public final class SweepPlanner {
   }
 
   /**
-   * Plans every experiment of {@code spec}.
+   * Plans every experiment of {@code spec}, all in memory; {@link #stream} plans them one at a time.
    *
    * @param root the absolute output directory the paths are relative to
    * @param snapshot the jar the experiments will run, or null when not known (a dry run)
-   * @throws HyperException if the sweep's name is not allowed, the sweep is too large, or two points
-   *     get the same id
+   * @throws HyperException if the sweep's name is not allowed, the sweep is too large, an axis lists a
+   *     value twice, or two points get the same id
    */
   public <P extends Record> List<PlannedExperiment<P>> plan(SweepSpec<P> spec, Path root,
       ExperimentInfo.Snapshot snapshot) throws HyperException {
-    checkName(spec.name());
-    long size = spec.grid().size();
-    if (size > MAX_EXPERIMENTS / spec.trials()) {
-      throw new HyperException("sweep '" + spec.name() + "' has " + size + " points x " + spec.trials()
-          + " trials; more than " + MAX_EXPERIMENTS + " experiments is refused");
-    }
     Map<String, Long> seen = new HashMap<>();
     List<PlannedExperiment<P>> out = new ArrayList<>();
-    for (long index = 0; index < size; index++) {
-      P params = spec.grid().get(index);
-      List<Tla> tlas = Tla.of(spec, params);
-      String id = ids.apply(spec.name(), tlas);
-      Long previous = seen.putIfAbsent(id, index);
-      if (previous != null) {
-        throw collision(spec, id, previous, index, params);
-      }
-      for (int trial = 0; trial < spec.trials(); trial++) {
-        ExperimentInfo info = new ExperimentInfo(spec.name(), id, trial, spec.trials(), Ids.seed(id, trial),
-            Layout.confDir(spec.name(), id, trial), Layout.confPath(spec.name(), id, trial),
-            Layout.configJson(spec.name(), id, trial), Layout.serializationDir(spec.name(), id, trial),
-            root, spec.slurm(), snapshot);
-        out.add(new PlannedExperiment<>(index, params, tlas, info));
-      }
+    for (Iterator<PlannedExperiment<P>> it = stream(spec, root, snapshot); it.hasNext(); ) {
+      PlannedExperiment<P> e = it.next();
+      checkUnique(spec, seen, e);
+      out.add(e);
     }
     return out;
+  }
+
+  /**
+   * Plans the experiments of {@code spec} lazily, in jobs order (point index, then trial), holding one
+   * point at a time: memory does not grow with the sweep. Two points with the same id (a hash collision)
+   * are not detected here; the store finds them as an experiment directory with other content.
+   *
+   * @throws HyperException if the sweep's name is not allowed, the sweep is too large, or an axis lists
+   *     a value twice
+   */
+  public <P extends Record> Iterator<PlannedExperiment<P>> stream(SweepSpec<P> spec, Path root,
+      ExperimentInfo.Snapshot snapshot) throws HyperException {
+    return stream(spec, root, snapshot, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #stream(SweepSpec, Path, ExperimentInfo.Snapshot)}, but only experiments {@code from}
+   * (inclusive) to {@code to} (exclusive) in jobs order, where experiment {@code n} is trial
+   * {@code n % trials} of point {@code n / trials}; for rendering a sweep in chunks on several threads.
+   */
+  public <P extends Record> Iterator<PlannedExperiment<P>> stream(SweepSpec<P> spec, Path root,
+      ExperimentInfo.Snapshot snapshot, long from, long to) throws HyperException {
+    checkName(spec.name());
+    checkAxes(spec);
+    long size = spec.grid().size();
+    int trials = spec.trials();
+    if (size > MAX_EXPERIMENTS / trials) {
+      throw new HyperException("sweep '" + spec.name() + "' has " + size + " points x " + trials
+          + " trials; more than " + MAX_EXPERIMENTS + " experiments is refused");
+    }
+    long end = Math.min(to, size * trials);
+    return new Iterator<>() {
+      private long next = from;
+      private long index = -1;
+      private P params;
+      private List<Tla> tlas;
+      private String id;
+
+      @Override
+      public boolean hasNext() {
+        return next < end;
+      }
+
+      @Override
+      public PlannedExperiment<P> next() {
+        if (next >= end) {
+          throw new NoSuchElementException();
+        }
+        long point = next / trials;
+        int trial = (int) (next % trials);
+        if (point != index) {
+          index = point;
+          params = spec.grid().get(point);
+          tlas = Tla.of(spec, params);
+          id = ids.apply(spec.name(), tlas);
+        }
+        next++;
+        return new PlannedExperiment<>(point, params, tlas, info(spec, root, snapshot, id, trial));
+      }
+    };
+  }
+
+  /** The experiment of trial {@code trial} of the point with id {@code id}. */
+  private static ExperimentInfo info(SweepSpec<?> spec, Path root, ExperimentInfo.Snapshot snapshot, String id,
+      int trial) {
+    String name = spec.name();
+    Path confDir = Layout.confDir(name, id, trial);
+    return new ExperimentInfo(name, id, trial, spec.trials(), Ids.seed(id, trial), confDir,
+        confDir.resolve(id + ".toml"), confDir.resolve(id + ".json"), Layout.serializationDir(name, id, trial),
+        root, spec.slurm(), snapshot);
+  }
+
+  private static <P extends Record> void checkUnique(SweepSpec<P> spec, Map<String, Long> seen,
+      PlannedExperiment<P> e) throws HyperException {
+    if (e.info().trial() != 0) {
+      return;
+    }
+    Long previous = seen.putIfAbsent(e.info().id(), e.index());
+    if (previous != null) {
+      throw collision(spec, e.info().id(), previous, e.index(), e.params());
+    }
+  }
+
+  /** An axis that lists a value twice makes two points the same experiment: refused up front. */
+  private static <P extends Record> void checkAxes(SweepSpec<P> spec) throws HyperException {
+    for (Param<P> p : spec.grid().params()) {
+      Set<Object> values = new HashSet<>();
+      for (Object v : p.values()) {
+        if (!values.add(v)) {
+          throw new HyperException("sweep '" + spec.name() + "': axis '" + p.component() + "' lists the value "
+              + new Tla(p.tla(), v, p.kind()).code() + " twice, so two points would be the same experiment");
+        }
+      }
+    }
   }
 
   /** Checks that {@code name} may name a sweep's directories and jobs. */

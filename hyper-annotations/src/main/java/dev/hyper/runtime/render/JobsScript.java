@@ -27,16 +27,29 @@ public final class JobsScript {
    * @throws HyperException if a SLURM setting holds a line break or control character
    */
   public static String render(String sweep, List<ExperimentInfo> experiments, boolean slurm) throws HyperException {
-    StringBuilder sb = new StringBuilder();
-    sb.append("#!/usr/bin/env bash\n");
-    sb.append("# Hyper sweep ").append(sweep).append(": ").append(experiments.size()).append(" experiments")
-        .append(slurm ? ", each submitted with sbatch" : "").append("; paths are relative to this script.\n");
-    sb.append("cd -- \"$(dirname -- \"$0\")\" || exit 2\n");
+    StringBuilder sb = new StringBuilder(header(sweep, experiments.size(), slurm));
     for (ExperimentInfo e : experiments) {
-      String run = runCommand(e);
-      sb.append(slurm ? sbatch(sweep, e, run) : run).append('\n');
+      sb.append(line(sweep, e, slurm));
     }
     return sb.toString();
+  }
+
+  /** The script's first lines, before the experiments': shebang, a comment, and the {@code cd}. */
+  public static String header(String sweep, long experiments, boolean slurm) {
+    return "#!/usr/bin/env bash\n"
+        + "# Hyper sweep " + sweep + ": " + experiments + " experiments" + (slurm ? ", each submitted with sbatch" : "")
+        + "; paths are relative to this script.\n"
+        + "cd -- \"$(dirname -- \"$0\")\" || exit 2\n";
+  }
+
+  /**
+   * The script's line for one experiment, ending in a newline.
+   *
+   * @throws HyperException if a SLURM setting holds a line break or control character
+   */
+  public static String line(String sweep, ExperimentInfo e, boolean slurm) throws HyperException {
+    String run = runCommand(e);
+    return (slurm ? sbatch(sweep, e, run) : run) + "\n";
   }
 
   /** {@code java -jar 'CONF_DIR/model.jar' run 'CONF_PATH'}. */

@@ -27,4 +27,25 @@ public final class Templates {
       throw new HyperException("sweep '" + spec.name() + "': template " + e.oneLine(), e);
     }
   }
+
+  /**
+   * The SHA-256 of the template's source text (not of the files it imports), or empty if the sweep has
+   * no template or it cannot be read. Reads no jsonnet, so it loads no interpreter.
+   */
+  public static Optional<String> sourceSha256(SweepSpec<?> spec) {
+    if (spec.template().isEmpty()) {
+      return Optional.empty();
+    }
+    ClassLoader loader = spec.type().getClassLoader();
+    String name = spec.template().get().startsWith("/") ? spec.template().get().substring(1) : spec.template().get();
+    try (java.io.InputStream in = (loader != null ? loader : ClassLoader.getSystemClassLoader())
+        .getResourceAsStream(name)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      return Optional.of(SweepManifest.sha256(in.readAllBytes()));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
 }

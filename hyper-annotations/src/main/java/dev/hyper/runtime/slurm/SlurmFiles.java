@@ -23,7 +23,7 @@ import java.util.Set;
  * SWEEP-slurm-jobs.tsv    every submission ({@link SlurmJobs})
  * </pre>
  * Task numbers are stable: writing the list again keeps every existing line where it is and appends the
- * experiments that are new (in {@link dev.hyper.runtime.status.ExperimentFiles#ofSweep} order), so an
+ * experiments that are new (in {@link SweepTasks#of} order: the manifest's, then by id), so an
  * array still queued always finds the experiment it was submitted for. Both files are written to a
  * temporary file and renamed into place.
  */

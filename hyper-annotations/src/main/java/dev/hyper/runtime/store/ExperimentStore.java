@@ -2,98 +2,222 @@ package dev.hyper.runtime.store;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.plan.Layout;
-import dev.hyper.runtime.render.RenderedExperiment;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Writes experiment directories, each whole or not at all: the files are made in a temporary directory
- * beside the target, which is then renamed into place. An existing directory with the same content is
- * left alone; one with other content is never overwritten.
+ * beside the target ({@code ID/.TRIAL.tmp}), which is then renamed into place. An existing directory
+ * with the same content is left alone; one with other content is never overwritten, unless the store
+ * was made with {@code force}. The serialization directory is made before the rename, so an experiment
+ * that is there has it too.
+ *
+ * <p>No fsync: a killed process leaves each experiment whole or absent (rename is atomic), at the cost
+ * of the page cache holding the data until the kernel writes it. Directories get the default
+ * permissions (0777 less the umask). One store per sweep run; not thread-safe.
  */
 public final class ExperimentStore {
   /** What {@link #write} did. */
-  public enum Outcome { WRITTEN, SKIPPED }
+  public enum Outcome { WRITTEN, SKIPPED, REPLACED }
 
-  private ExperimentStore() {}
+  /** An experiment directory is in the way with other content. */
+  public static final class Conflict extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Path dir;
+
+    Conflict(Path dir, String difference) {
+      super(difference);
+      this.dir = dir;
+    }
+
+    /** The directory in the way. */
+    public Path dir() {
+      return dir;
+    }
+
+    /** What differs, e.g. {@code ID.json differs}. */
+    public String difference() {
+      return getMessage();
+    }
+  }
+
+  private final Path root;
+  private final Path storedSnapshot;
+  private final String snapshotSha;
+  private final boolean force;
+  private final Object storedKey;
 
   /**
-   * Whether {@code e}'s directory is new (false) or already there with the same content (true).
-   *
-   * @param snapshotSha the SHA-256 of the snapshot {@code model.jar} must have
-   * @param stored the stored snapshot, if it exists yet (a hard link to it needs no hashing), or null
-   * @throws HyperException if the directory exists with other content
+   * @param root the absolute output directory
+   * @param storedSnapshot the stored jar every experiment's {@code model.jar} links to
+   * @param snapshotSha its SHA-256
+   * @param force whether a directory with other content is replaced rather than refused
    */
-  public static boolean existsIdentical(RenderedExperiment e, String snapshotSha, Path stored)
-      throws HyperException, IOException {
-    ExperimentInfo info = e.info();
-    Path dir = info.resolve(info.confDir());
-    if (!Files.exists(dir)) {
-      return false;
-    }
-    String difference = difference(e, dir, snapshotSha, stored);
-    if (difference != null) {
-      throw new HyperException("experiment directory " + dir + " already exists with other content (" + difference
-          + "); remove it, or write the sweep to another --out directory");
-    }
-    return true;
+  public ExperimentStore(Path root, Path storedSnapshot, String snapshotSha, boolean force) throws IOException {
+    this.root = root;
+    this.storedSnapshot = storedSnapshot;
+    this.snapshotSha = Objects.requireNonNull(snapshotSha);
+    this.force = force;
+    this.storedKey = Files.readAttributes(storedSnapshot, BasicFileAttributes.class).fileKey();
   }
 
   /**
-   * Writes {@code e}'s config directory (JSON, TOML, a hard link to the stored snapshot) and creates its
-   * empty serialization directory, unless an identical directory is already there.
+   * Writes one experiment's config directory (JSON, TOML, a hard link to the stored snapshot) and its
+   * empty serialization directory, unless an identical directory is there already.
+   *
+   * @throws Conflict if the directory exists with other content and the store does not force
    */
-  public static Outcome write(RenderedExperiment e, Path storedSnapshot) throws HyperException, IOException {
-    ExperimentInfo info = e.info();
-    if (existsIdentical(e, info.snapshot().sha256(), storedSnapshot)) {
-      Files.createDirectories(info.resolve(info.serializationDir()));
-      return Outcome.SKIPPED;
+  public Outcome write(ExperimentInfo info, byte[] json, byte[] toml) throws IOException, Conflict {
+    Path dir = root.resolve(info.confDir());
+    Path idDir = dir.getParent();
+    Path serialization = root.resolve(info.serializationDir());
+    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {        // a re-run: one stat, no exception
+      String difference = difference(info, dir, json, toml);
+      if (difference == null) {
+        ensureDirectory(serialization);
+        return Outcome.SKIPPED;
+      }
+      if (!force) {
+        throw new Conflict(dir, difference);
+      }
+      ensureDirectory(serialization);
+      Path temp = writeTemp(info, idDir, dir, json, toml);
+      Path old = idDir.resolve("." + dir.getFileName() + ".old");
+      AtomicFiles.deleteTree(old);
+      Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.deleteTree(old);
+      return Outcome.REPLACED;
     }
-    Path dir = info.resolve(info.confDir());
-    Path parent = dir.getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
-    try {
-      Files.write(temp.resolve(info.configJson().getFileName()), e.jsonBytes());
-      Files.write(temp.resolve(info.confPath().getFileName()), e.tomlBytes());
-      SnapshotStore.link(storedSnapshot, temp.resolve(Layout.SNAPSHOT_FILE));
-      Files.move(temp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      AtomicFiles.deleteTree(temp);
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new Conflict(dir, "a file, not a directory");
     }
-    Files.createDirectories(info.resolve(info.serializationDir()));
+    boolean newPoint = info.trial() == 0 ? mkdir(idDir) : !ensureDirectory(idDir);
+    if (newPoint) {
+      mkdir(serialization.getParent());
+      mkdir(serialization);
+    } else {
+      ensureDirectory(serialization);
+    }
+    Path temp = writeTemp(info, idDir, dir, json, toml);
+    Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
     return Outcome.WRITTEN;
   }
 
-  private static String difference(RenderedExperiment e, Path dir, String snapshotSha, Path stored)
-      throws IOException {
-    ExperimentInfo info = e.info();
-    Path json = dir.resolve(info.configJson().getFileName());
-    Path toml = dir.resolve(info.confPath().getFileName());
+  /** Makes {@code dir} and its parents unless it is a directory already; true if it was there. */
+  private static boolean ensureDirectory(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return true;
+    }
+    Files.createDirectories(dir);
+    return false;
+  }
+
+  /** Removes an experiment this run wrote: its config directory, and its serialization directory if empty. */
+  public void remove(ExperimentInfo info) throws IOException {
+    removeExperiment(root, info.confDir(), info.serializationDir());
+  }
+
+  /** Removes config directory {@code confDir} (relative to {@code root}) and, if empty, {@code serializationDir}. */
+  static void removeExperiment(Path root, Path confDir, Path serializationDir) throws IOException {
+    Path dir = root.resolve(confDir);
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      Path gone = dir.resolveSibling("." + dir.getFileName() + ".gone");
+      AtomicFiles.deleteTree(gone);
+      Files.move(dir, gone, StandardCopyOption.ATOMIC_MOVE);   // the experiment disappears at once
+      AtomicFiles.deleteTree(gone);
+    }
+    deleteIfEmpty(dir.getParent());
+    if (serializationDir != null) {
+      Path s = root.resolve(serializationDir);
+      deleteIfEmpty(s);
+      deleteIfEmpty(s.getParent());
+    }
+  }
+
+  private static void deleteIfEmpty(Path dir) throws IOException {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      // not ours to remove
+    }
+  }
+
+  /** Makes {@code dir}; true if it was made, false if it was there (parents are made when missing). */
+  private static boolean mkdir(Path dir) throws IOException {
+    try {
+      Files.createDirectory(dir);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isDirectory(dir)) {
+        throw e;
+      }
+      return false;
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(dir.getParent());
+      return mkdir(dir);
+    }
+  }
+
+  private Path writeTemp(ExperimentInfo info, Path idDir, Path dir, byte[] json, byte[] toml) throws IOException {
+    Path temp = idDir.resolve("." + dir.getFileName() + ".tmp");
+    try {
+      Files.createDirectory(temp);
+    } catch (FileAlreadyExistsException e) {         // left by a killed run
+      AtomicFiles.deleteTree(temp);
+      Files.createDirectory(temp);
+    }
+    try {
+      Files.write(temp.resolve(info.configJson().getFileName()), json);
+      Files.write(temp.resolve(info.confPath().getFileName()), toml);
+      SnapshotStore.link(storedSnapshot, temp.resolve(Layout.SNAPSHOT_FILE));
+    } catch (IOException | RuntimeException e) {
+      try {
+        AtomicFiles.deleteTree(temp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return temp;
+  }
+
+  /** What differs between {@code dir} and the experiment, or null if nothing does. */
+  private String difference(ExperimentInfo info, Path dir, byte[] json, byte[] toml) throws IOException {
+    Path jsonFile = dir.resolve(info.configJson().getFileName());
+    Path tomlFile = dir.resolve(info.confPath().getFileName());
     Path jar = dir.resolve(Layout.SNAPSHOT_FILE);
-    Set<String> expected = Set.of(json.getFileName().toString(), toml.getFileName().toString(), Layout.SNAPSHOT_FILE);
+    Set<String> expected = Set.of(jsonFile.getFileName().toString(), tomlFile.getFileName().toString(),
+        Layout.SNAPSHOT_FILE);
     Set<String> actual = new TreeSet<>();
-    try (Stream<Path> files = Files.list(dir)) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       files.forEach(f -> actual.add(f.getFileName().toString()));
     }
     if (!actual.equals(expected)) {
       return "files " + actual + ", expected " + new TreeSet<>(expected);
     }
-    if (!Arrays.equals(Files.readAllBytes(json), e.jsonBytes())) {
-      return json.getFileName() + " differs";
+    if (!Arrays.equals(Files.readAllBytes(jsonFile), json)) {
+      return jsonFile.getFileName() + " differs";
     }
-    if (!ExperimentConfig.sameExceptProvenance(Files.readString(toml, StandardCharsets.UTF_8), e.toml())) {
-      return toml.getFileName() + " differs";
+    if (!Arrays.equals(Files.readAllBytes(tomlFile), toml) && !ExperimentConfig.sameExceptProvenance(
+        Files.readString(tomlFile, StandardCharsets.UTF_8), new String(toml, StandardCharsets.UTF_8))) {
+      return tomlFile.getFileName() + " differs";
     }
-    boolean sameJar = stored != null && Files.exists(stored) && Files.isSameFile(stored, jar);
+    Object key = Files.readAttributes(jar, BasicFileAttributes.class).fileKey();
+    boolean sameJar = key != null && key.equals(storedKey);
     if (!sameJar && !Sha256.of(jar).equals(snapshotSha)) {
       return Layout.SNAPSHOT_FILE + " differs";
     }

@@ -11,31 +11,112 @@ import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
 import dev.hyper.runtime.render.JobsScript;
+import dev.hyper.runtime.render.RenderedExperiment;
+import dev.hyper.runtime.render.SweepManifest;
+import dev.hyper.runtime.render.Templates;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Writes a whole sweep under an output directory: every experiment's directory, the sweep's snapshot
- * store and its jobs script.
+ * Writes a whole sweep under an output directory, streaming: every experiment's directory, the sweep's
+ * snapshot store, its jobs script and its manifest, in memory that does not grow with the sweep.
  *
- * <p>Two passes. First every experiment is planned, rendered and compared with what is on disk, writing
- * nothing: a template error, an id collision or a directory with other content stops the sweep before
- * any file is made. Then the snapshot is stored, each experiment directory is written whole (or skipped
- * when identical), and the jobs script is written last, atomically.
+ * <p>Two threads: one plans and renders the experiments in jobs order (jsonnet, TOML, manifest row, jobs
+ * line), the calling thread writes them. Each experiment is checked against what is on disk and written
+ * whole (a temporary directory renamed into place) or skipped when identical; the manifest and jobs
+ * script go to temporary files renamed into place at the end. A lock file keeps other sweeps out of the
+ * output directory meanwhile.
+ *
+ * <p>Failures: a template that does not load or fit, or a lock held elsewhere, stop the sweep before
+ * anything is written. A point that fails to render, an experiment directory in the way, or a write
+ * that fails (disk full, read-only) stop it with an error naming the experiment, and the experiments
+ * this run wrote are removed again (their names are journaled on disk as they are written), so the
+ * output directory is as it was. A killed run leaves only whole experiments, which the next run keeps.
  */
 public final class SweepMaterializer {
   /**
    * What a sweep wrote.
    *
-   * @param experiments every experiment of the sweep, in jobs order
+   * @param experiments how many experiments the sweep has
    * @param written how many experiment directories were written
    * @param skipped how many were already there, identical
+   * @param replaced how many were there with other content and replaced ({@code force})
    * @param jobsScript the jobs script's path
+   * @param manifest the manifest's path
    */
-  public record Result(List<ExperimentInfo> experiments, int written, int skipped, Path jobsScript) {}
+  public record Result(long experiments, long written, long skipped, long replaced, Path jobsScript,
+      Path manifest) {}
+
+  /**
+   * How to write.
+   *
+   * @param slurm whether the jobs script submits with {@code sbatch}
+   * @param force replace experiment directories with other content, and accept a manifest of another schema
+   * @param waitForLock wait for another sweep's lock on the output directory rather than fail
+   * @param threads how many threads render (each loads the template once); the calling thread writes
+   * @param provenance recorded in every new experiment's TOML (experiments already there keep theirs), or null
+   */
+  public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, Provenance provenance) {
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+      }
+    }
+
+    /** Defaults: no SLURM, no force, no waiting, one rendering thread per core. */
+    public static Options defaults() {
+      return new Options(false, false, false, Runtime.getRuntime().availableProcessors(), null);
+    }
+
+    public Options withSlurm(boolean v) {
+      return new Options(v, force, waitForLock, threads, provenance);
+    }
+
+    public Options withForce(boolean v) {
+      return new Options(slurm, v, waitForLock, threads, provenance);
+    }
+
+    public Options withWaitForLock(boolean v) {
+      return new Options(slurm, force, v, threads, provenance);
+    }
+
+    public Options withProvenance(Provenance v) {
+      return new Options(slurm, force, waitForLock, threads, v);
+    }
+
+    public Options withThreads(int v) {
+      return new Options(slurm, force, waitForLock, v, provenance);
+    }
+  }
+
+  /** Experiments rendered per chunk, and at most in the queues at once (per worker). */
+  private static final int CHUNK = 64;
+  private static final int QUEUE = 1024;
+
+  /** {@code -Dhyper.trace=true} prints where a sweep's time goes to stderr (for benchmarks). */
+  private static final boolean TRACE = Boolean.getBoolean("hyper.trace");
+  private static final long T0 = System.nanoTime();
+
+  private static void trace(String what) {
+    if (TRACE) {
+      long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+      System.err.printf("hyper.trace %6d ms since JVM start: %s%n", jvm, what);
+    }
+  }
 
   private final SweepPlanner planner;
 
@@ -47,52 +128,426 @@ public final class SweepMaterializer {
     this.planner = planner;
   }
 
-  /**
-   * Writes sweep {@code spec} under {@code root}.
-   *
-   * @param template the sweep's template (parsed once), or null if it has none
-   * @param jar the code to snapshot into every experiment
-   * @param slurm whether the jobs script submits with {@code sbatch}
-   * @throws HyperException for problems of the user's input, before anything is written
-   * @throws IOException if writing fails (experiment directories already written stay whole)
-   */
+  /** {@link #materialize(SweepSpec, Callable, Path, Path, Options)} with a template already loaded, no force, no wait. */
   public <P extends Record> Result materialize(SweepSpec<P> spec, JsonnetTemplate template, Path root, Path jar,
       boolean slurm) throws HyperException, IOException {
-    return materialize(spec, template, root, jar, slurm, null);
+    return materialize(spec, () -> template, root, jar, Options.defaults().withSlurm(slurm).withThreads(1));
   }
 
   /**
-   * Writes sweep {@code spec} under {@code root}, recording {@code provenance} in every new experiment's
-   * TOML (experiments already there keep theirs).
+   * Writes sweep {@code spec} under {@code root}.
+   *
+   * @param template gives the sweep's template (or null if it has none); called on the rendering thread,
+   *     so that loading it overlaps with hashing the jar
+   * @param jar the code to snapshot into every experiment
+   * @throws HyperException for problems of the user's input or of the output directory, naming the
+   *     experiment when one is concerned; the experiments this run wrote are removed again
+   * @throws IOException if a write fails in a way not tied to one experiment
    */
-  public <P extends Record> Result materialize(SweepSpec<P> spec, JsonnetTemplate template, Path root, Path jar,
-      boolean slurm, Provenance provenance) throws HyperException, IOException {
+  public <P extends Record> Result materialize(SweepSpec<P> spec, Callable<JsonnetTemplate> template, Path root,
+      Path jar, Options options) throws HyperException, IOException {
     Path out = root.toAbsolutePath().normalize();
-    Snapshot snapshot = SnapshotStore.describe(jar);
-    List<PlannedExperiment<P>> plan = planner.plan(spec, out, snapshot);
-    if (provenance != null) {
-      plan = plan.stream().map(e -> new PlannedExperiment<>(e.index(), e.params(), e.tlas(),
-          e.info().withProvenance(provenance))).toList();
+    Iterator<PlannedExperiment<P>> plan = planner.stream(spec, out, null);   // checks name, size, axes
+    long total = spec.grid().size() * spec.trials();
+    CompletableFuture<Snapshot> snapshot = new CompletableFuture<>();
+    Renderer<P> renderer = new Renderer<>(spec, template, snapshot, out, options, total);
+    renderer.start();
+    try {
+      try {
+        snapshot.complete(SnapshotStore.describe(jar));
+      } catch (IOException | RuntimeException e) {
+        snapshot.completeExceptionally(e);
+        throw e;
+      }
+      trace("jar hashed");
+      Item first = renderer.take();                   // the template loaded, fits, and renders point 0
+      trace("first experiment rendered");
+      first.rethrow();
+      return write(spec, out, jar, snapshot.join(), options, total, first, renderer);
+    } finally {
+      renderer.stop();
     }
-    ExperimentRenderer<P> renderer = ExperimentRenderer.of(spec, template);
-    SnapshotStore store = new SnapshotStore(out, spec.name());
-    Path stored = store.pathOf(snapshot);
-    for (PlannedExperiment<P> e : plan) {                      // pass 1: check, write nothing
-      ExperimentStore.existsIdentical(renderer.render(e), snapshot.sha256(), stored);
-    }
-    List<ExperimentInfo> infos = plan.stream().map(PlannedExperiment::info).toList();
-    String script = JobsScript.render(spec.name(), infos, slurm);
+  }
 
-    stored = store.put(jar, snapshot);                          // pass 2: write
-    int written = 0;
-    for (PlannedExperiment<P> e : plan) {
-      if (ExperimentStore.write(renderer.render(e), stored) == ExperimentStore.Outcome.WRITTEN) {
-        written++;
+  private <P extends Record> Result write(SweepSpec<P> spec, Path out, Path jar, Snapshot snapshot,
+      Options options, long total, Item first, Renderer<P> renderer) throws HyperException, IOException {
+    List<Path> created = new ArrayList<>();             // what this run made, to undo if it fails
+    try {
+      mkdirs(out, created);
+    } catch (IOException e) {
+      throw new HyperException("cannot create output directory " + out + ": " + reason(e), e);
+    }
+    SweepManifest manifest = new SweepManifest(spec, Templates.sourceSha256(spec));
+    Path manifestPath = out.resolve(spec.name() + "-manifest.tsv");
+    Path scriptPath = out.resolve(Layout.jobsScript(spec.name()));
+    Path manifestTemp = out.resolve("." + manifestPath.getFileName() + ".tmp");
+    Path scriptTemp = out.resolve("." + scriptPath.getFileName() + ".tmp");
+    Path journal = out.resolve("." + spec.name() + "-journal.tmp");
+    SweepLock lock;
+    try {
+      lock = SweepLock.acquire(out, options.waitForLock());
+    } catch (IOException e) {
+      undo(created);
+      throw new HyperException("cannot write to output directory " + out + ": " + reason(e), e);
+    } catch (HyperException e) {
+      undo(created);
+      throw e;
+    }
+    boolean ok = false;
+    try (lock) {
+      checkSchema(spec, manifestPath, manifest, options.force());
+      Path stored;
+      ExperimentStore store;
+      try {
+        mkdirs(out.resolve(Layout.sweepConfigDir(spec.name())), created);
+        mkdirs(out.resolve("model").resolve("generated").resolve(spec.name()), created);
+        SnapshotStore snapshots = new SnapshotStore(out, spec.name());
+        if (!Files.exists(snapshots.pathOf(snapshot))) {
+          mkdirs(snapshots.pathOf(snapshot).getParent(), created);
+          created.add(snapshots.pathOf(snapshot));
+        }
+        stored = snapshots.put(jar, snapshot);
+        store = new ExperimentStore(out, stored, snapshot.sha256(), options.force());
+      } catch (IOException e) {
+        throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
+      }
+      long written = 0;
+      long skipped = 0;
+      long replaced = 0;
+      Item item = first;
+      Writer journalOut = null;
+      try (Writer rows = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
+           Writer lines = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8)) {
+        journalOut = Files.newBufferedWriter(journal, StandardCharsets.UTF_8);
+        rows.write(manifest.header(total, snapshot,
+            options.provenance() == null ? List.of() : options.provenance().overrides()));
+        lines.write(JobsScript.header(spec.name(), total, options.slurm()));
+        for (; item != Item.END; item = renderer.take()) {
+          item.rethrow();
+          ExperimentInfo info = item.rendered.info();
+          try {
+            switch (store.write(info, item.json, item.toml)) {
+              case WRITTEN -> {
+                written++;
+                journalOut.write(info.confDir() + "\t" + info.serializationDir() + "\n");
+              }
+              case SKIPPED -> skipped++;
+              case REPLACED -> replaced++;
+            }
+          } catch (ExperimentStore.Conflict c) {
+            throw conflict(spec, item.planned, c);
+          } catch (IOException e) {
+            throw new HyperException("sweep '" + spec.name() + "', " + item.planned.describe() + ": cannot write "
+                + out.resolve(info.confDir()) + ": " + reason(e), e);
+          }
+          rows.write(item.row);
+          lines.write(item.line);
+        }
+        journalOut.close();
+        trace("all experiments written");
+      } catch (HyperException | IOException | RuntimeException | Error e) {
+        String undone = rollBack(out, journalOut, journal, written);
+        Files.deleteIfExists(manifestTemp);
+        Files.deleteIfExists(scriptTemp);
+        if (e instanceof HyperException h) {
+          throw new HyperException(h.getMessage() + undone, h.getCause());
+        }
+        if (e instanceof IOException io) {
+          throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(io)
+              + undone, io);
+        }
+        throw e;
+      }
+      if (Files.getFileStore(scriptTemp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(scriptTemp, AtomicFiles.EXECUTABLE);
+      }
+      AtomicFiles.move(manifestTemp, manifestPath);
+      AtomicFiles.move(scriptTemp, scriptPath);
+      Files.deleteIfExists(journal);
+      trace("manifest and jobs script in place");
+      ok = true;
+      return new Result(total, written, skipped, replaced, scriptPath, manifestPath);
+    } finally {
+      if (!ok) {
+        undo(created);
       }
     }
-    Path scriptPath = out.resolve(Layout.jobsScript(spec.name()));
-    Files.createDirectories(out);
-    AtomicFiles.write(scriptPath, script.getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
-    return new Result(infos, written, plan.size() - written, scriptPath);
+  }
+
+  /** Like {@link Files#createDirectories}, adding each directory it makes to {@code created}, outermost first. */
+  private static void mkdirs(Path dir, List<Path> created) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Path parent = dir.getParent();
+    if (parent != null) {
+      mkdirs(parent, created);
+    }
+    Files.createDirectory(dir);
+    created.add(dir);
+  }
+
+  /**
+   * Removes what a failed run made besides experiments (those are rolled back from the journal): the
+   * snapshot it stored and the directories it made, if empty; the lock file too if it made the output
+   * directory. Best effort.
+   */
+  private static void undo(List<Path> created) {
+    for (int i = created.size() - 1; i >= 0; i--) {
+      Path p = created.get(i);
+      try {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          try (java.util.stream.Stream<Path> left = Files.list(p)) {
+            List<Path> files = left.toList();
+            if (files.size() == 1 && files.get(0).getFileName().toString().equals(SweepLock.FILE)) {
+              Files.delete(files.get(0));                // the output directory this run made
+            }
+          }
+        }
+        Files.deleteIfExists(p);
+      } catch (IOException | RuntimeException e) {
+        // not empty, or not ours any more: leave it
+      }
+    }
+  }
+
+  /** Refuses to write over a manifest of another schema (record, template or trials changed), unless forced. */
+  private static void checkSchema(SweepSpec<?> spec, Path manifestPath, SweepManifest manifest, boolean force)
+      throws HyperException, IOException {
+    if (force || !Files.isRegularFile(manifestPath)) {
+      return;
+    }
+    List<String> header = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(manifestPath, StandardCharsets.UTF_8)) {
+      for (String line; header.size() < 32 && (line = in.readLine()) != null && line.startsWith("#"); ) {
+        header.add(line);
+      }
+    }
+    String old = SweepManifest.schemaOf(header);
+    if (old != null && !old.equals(manifest.schema())) {
+      throw new HyperException("sweep '" + spec.name() + "': " + manifestPath + " was written by another version of"
+          + " the sweep (schema " + old + ": " + SweepManifest.schemaTextOf(header) + "); now schema "
+          + manifest.schema() + ": " + manifest.schemaText() + ". Write to another --out directory, or pass --force"
+          + " to replace its experiments");
+    }
+  }
+
+  private <P extends Record> HyperException conflict(SweepSpec<P> spec, PlannedExperiment<?> e,
+      ExperimentStore.Conflict c) {
+    String collision = collision(spec, e, c.dir());
+    return new HyperException("sweep '" + spec.name() + "', " + e.describe() + ": experiment directory " + c.dir()
+        + " already exists with other content (" + c.difference() + ")" + collision
+        + "; remove it, write the sweep to another --out directory, or pass --force to replace it");
+  }
+
+  /** If the directory in the way holds another point of this sweep with the same id, says so. */
+  private static <P extends Record> String collision(SweepSpec<P> spec, PlannedExperiment<?> e, Path dir) {
+    try {
+      Path toml = dir.resolve(e.info().confPath().getFileName());
+      P other = dev.hyper.runtime.ExperimentConfig.load(toml, spec).params();
+      long index = spec.grid().indexOf(other);
+      if (!other.equals(e.params()) && index >= 0) {
+        return "; it holds point " + index + " " + other + ", whose id is the same (a hash collision)";
+      }
+    } catch (IOException | RuntimeException x) {
+      // not a readable experiment of this sweep: the plain message says enough
+    }
+    return "";
+  }
+
+  /** Removes the experiments this run wrote, as listed in the journal; returns a note for the error message. */
+  private static String rollBack(Path out, Writer journalOut, Path journal, long written) {
+    if (journalOut == null) {
+      return "";
+    }
+    long removed = 0;
+    try {
+      journalOut.close();
+      try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+        for (String line; (line = in.readLine()) != null; ) {
+          int tab = line.indexOf('\t');
+          ExperimentStore.removeExperiment(out, Path.of(line.substring(0, tab)), Path.of(line.substring(tab + 1)));
+          removed++;
+        }
+      }
+      Files.deleteIfExists(journal);
+    } catch (IOException | RuntimeException x) {
+      return " (removing the " + written + " experiments this run wrote failed after " + removed + ": " + reason(x)
+          + "; they are whole, and the next run keeps them)";
+    }
+    return written == 0 ? "" : " (the " + written + " experiments this run wrote were removed again)";
+  }
+
+  /** The cause of an I/O error in words: {@code No space left on device}, {@code Read-only file system}. */
+  static String reason(Exception e) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString());
+  }
+
+  /** One rendered experiment, the end of the sweep, or the failure that stopped rendering. */
+  private static final class Item {
+    static final Item END = new Item(null, null, null, null, null, null, null);
+
+    final PlannedExperiment<?> planned;
+    final RenderedExperiment rendered;
+    final byte[] json;
+    final byte[] toml;
+    final String row;
+    final String line;
+    final Throwable failure;
+
+    Item(PlannedExperiment<?> planned, RenderedExperiment rendered, byte[] json, byte[] toml, String row,
+        String line, Throwable failure) {
+      this.planned = planned;
+      this.rendered = rendered;
+      this.json = json;
+      this.toml = toml;
+      this.row = row;
+      this.line = line;
+      this.failure = failure;
+    }
+
+    static Item failed(Throwable t) {
+      return new Item(null, null, null, null, null, null, t);
+    }
+
+    void rethrow() throws HyperException, IOException {
+      if (failure instanceof HyperException h) {
+        throw h;
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error err) {
+        throw err;
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+    }
+  }
+
+  /**
+   * Plans and renders the sweep on worker threads, each with its own template (a template is not
+   * thread-safe): worker {@code k} of {@code n} renders chunks {@code k, k + n, ...} of {@link #CHUNK}
+   * experiments into its own bounded queue, and {@link #take} hands the items out in jobs order.
+   */
+  private final class Renderer<P extends Record> {
+    private final SweepSpec<P> spec;
+    private final Callable<JsonnetTemplate> template;
+    private final CompletableFuture<Snapshot> snapshot;
+    private final Path out;
+    private final boolean slurm;
+    private final Provenance provenance;
+    private final long total;
+    private final List<BlockingQueue<List<Item>>> queues = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch firstTemplate = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean stopped;
+    private long chunk;
+    private Iterator<Item> current = java.util.Collections.emptyIterator();
+
+    Renderer(SweepSpec<P> spec, Callable<JsonnetTemplate> template, CompletableFuture<Snapshot> snapshot, Path out,
+        Options options, long total) {
+      this.spec = spec;
+      this.template = template;
+      this.snapshot = snapshot;
+      this.out = out;
+      this.slurm = options.slurm();
+      this.provenance = options.provenance();
+      this.total = total;
+      int workers = options.threads();
+      int n = (int) Math.max(1, Math.min(workers, (total + CHUNK - 1) / CHUNK));
+      for (int k = 0; k < n; k++) {
+        queues.add(new ArrayBlockingQueue<>(QUEUE / CHUNK));
+        int worker = k;
+        Thread t = new Thread(() -> work(worker), "hyper-render-" + k);
+        t.setDaemon(true);
+        threads.add(t);
+      }
+    }
+
+    void start() {
+      threads.forEach(Thread::start);
+    }
+
+    private void work(int worker) {
+      BlockingQueue<List<Item>> queue = queues.get(worker);
+      List<Item> items = new ArrayList<>(CHUNK);
+      try {
+        if (worker > 0) {
+          firstTemplate.await();                        // its classes loaded, another template costs little
+        }
+        ExperimentRenderer<P> renderer;
+        try {
+          renderer = ExperimentRenderer.of(spec, template.call());
+        } finally {
+          firstTemplate.countDown();
+        }
+        trace("template loaded (worker " + worker + ")");
+        Snapshot jar = snapshot.get();
+        for (long c = worker; c * CHUNK < total && !stopped; c += queues.size()) {
+          for (Iterator<PlannedExperiment<P>> it = planner.stream(spec, out, jar, c * CHUNK, (c + 1) * CHUNK);
+              it.hasNext(); ) {
+            PlannedExperiment<P> e = it.next();
+            if (provenance != null) {
+              e = new PlannedExperiment<>(e.index(), e.params(), e.tlas(), e.info().withProvenance(provenance));
+            }
+            RenderedExperiment r = renderer.render(e);
+            items.add(new Item(e, r, r.jsonBytes(), r.tomlBytes(), SweepManifest.row(e),
+                JobsScript.line(spec.name(), e.info(), slurm), null));
+          }
+          put(queue, items);
+          items = new ArrayList<>(CHUNK);
+        }
+        trace("all experiments rendered (worker " + worker + ")");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Throwable t) {
+        items.add(Item.failed(t instanceof ExecutionException ? t.getCause() : t));
+        put(queue, items);
+      }
+    }
+
+    private void put(BlockingQueue<List<Item>> queue, List<Item> items) {
+      try {
+        while (!stopped && !queue.offer(items, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          // the writer is busy; look at stopped again
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** The next experiment in jobs order, or {@link Item#END}. */
+    Item take() throws IOException {
+      while (!current.hasNext()) {
+        if (chunk * CHUNK >= total) {
+          return Item.END;
+        }
+        try {
+          current = queues.get((int) (chunk % queues.size())).take().iterator();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting for rendering");
+        }
+        chunk++;
+      }
+      return current.next();
+    }
+
+    void stop() {
+      stopped = true;
+      queues.forEach(BlockingQueue::clear);
+      threads.forEach(Thread::interrupt);
+    }
   }
 }

@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyper.runtime.JsonConfig;
-import dev.hyper.runtime.SweepSpec;
-import dev.hyper.runtime.TestParams;
+import dev.hyper.runtime.TestJars;
 import dev.hyper.runtime.TestParamsGrid;
 import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +26,7 @@ class JarEndToEndTest {
 
   @Test
   void sweepFromAJarThenRunTheJobsScript() throws Exception {
-    Path jar = modelJar(tmp.resolve("build/model.jar"));
+    Path jar = TestJars.modelJar(tmp.resolve("build/model.jar"));
     Path out = tmp.resolve("out with space");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -60,36 +52,6 @@ class JarEndToEndTest {
       notes.add(c.getString("note"));
     }
     assertEquals(2, notes.stream().filter(TestParamsGrid.TRICKY::equals).count());
-  }
-
-  /** A jar like a model build would make: the test sweep, its template, the service file, and a manifest. */
-  private static Path modelJar(Path jar) throws IOException {
-    Path testClasses = Path.of(TestParams.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-    List<String> classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(Path::of).filter(p -> !p.toAbsolutePath().equals(testClasses.toAbsolutePath()))
-        .map(p -> p.toAbsolutePath().toUri().toString()).collect(Collectors.toList());
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.Launcher");
-    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
-    Files.createDirectories(jar.getParent());
-    try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, manifest)) {
-      try (Stream<Path> files = Files.walk(testClasses)) {
-        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-          String name = testClasses.relativize(f).toString().replace(File.separatorChar, '/');
-          boolean wanted = name.startsWith("jsonnet/") || name.matches("dev/hyper/runtime/Test[A-Za-z$]*\\.class");
-          if (wanted) {
-            j.putNextEntry(new JarEntry(name));
-            j.write(Files.readAllBytes(f));
-            j.closeEntry();
-          }
-        }
-      }
-      j.putNextEntry(new JarEntry("META-INF/services/" + SweepSpec.Provider.class.getName()));
-      j.write("dev.hyper.runtime.TestProvider\n".getBytes(StandardCharsets.UTF_8));
-      j.closeEntry();
-    }
-    return jar;
   }
 
   private static String exec(Path dir, List<String> command, int expectedCode) throws Exception {

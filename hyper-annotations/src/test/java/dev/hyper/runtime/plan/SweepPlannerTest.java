@@ -41,7 +41,8 @@ class SweepPlannerTest {
     SweepSpec<TestParams> spec = SweepSpec.builder("t", TestParams.class,
         new TestParamsGrid(new double[] {0.1, 0.1}, new String[] {"a"})).build();
     HyperException e = assertThrows(HyperException.class, () -> new SweepPlanner().plan(spec, ROOT, null));
-    assertTrue(e.getMessage().contains("points 0 and 2 are the same point"), e.getMessage());
+    assertEquals("sweep 't': axis 'lr' lists the value 0.1 twice, so two points would be the same experiment",
+        e.getMessage());
   }
 
   @Test

@@ -14,7 +14,8 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
-import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.plan.PlannedExperiment;
+import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.Templates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,37 @@ class SweepMaterializerTest {
   }
 
   private SweepMaterializer.Result materialize(SweepSpec<TestParams> s, Path jar) throws Exception {
-    JsonnetTemplate template = Templates.load(s).orElse(null);
-    return new SweepMaterializer().materialize(s, template, out(), jar, true);
+    return materialize(s, jar, SweepMaterializer.Options.defaults().withSlurm(true));
   }
 
-  private static List<Path> tree(Path dir) throws IOException {
+  private SweepMaterializer.Result materialize(SweepSpec<TestParams> s, Path jar, SweepMaterializer.Options o)
+      throws Exception {
+    return new SweepMaterializer().materialize(s, () -> Templates.load(s).orElse(null), out(), jar, o);
+  }
+
+  /** The sweep's experiments, in jobs order, as the materializer writes them. */
+  private List<ExperimentInfo> experiments(SweepSpec<TestParams> s, Path jar) throws Exception {
+    return new SweepPlanner().plan(s, out().toAbsolutePath(), SnapshotStore.describe(jar)).stream()
+        .map(PlannedExperiment::info).toList();
+  }
+
+  /** Every file under {@code dir} with its content (a hash for jars), so that two trees can be compared. */
+  static List<String> contents(Path dir) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    for (Path p : tree(dir)) {
+      Path f = dir.resolve(p);
+      if (Files.isDirectory(f)) {
+        out.add(p + "/");
+      } else if (p.getFileName().toString().equals(SweepLock.FILE)) {
+        out.add(p.toString());                     // holds the last writer's pid
+      } else {
+        out.add(p + " " + (p.toString().endsWith(".jar") ? Sha256.of(f) : Files.readString(f)));
+      }
+    }
+    return out;
+  }
+
+  static List<Path> tree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return List.of();
     }
@@ -54,15 +81,16 @@ class SweepMaterializerTest {
   void writesEveryExperimentWithJsonTomlAndAHardLinkedJar() throws Exception {
     Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
     SweepMaterializer.Result r = materialize(spec, jar);
-    assertEquals(24, r.experiments().size());
+    assertEquals(24, r.experiments());
     assertEquals(24, r.written());
     assertEquals(0, r.skipped());
     String sha = Sha256.of(jar);
     Path stored = out().resolve("config/generated/toy/.snapshots/" + sha + ".jar");
     assertEquals(25, Files.getAttribute(stored, "unix:nlink"));
 
-    for (ExperimentInfo e : r.experiments()) {
+    for (ExperimentInfo e : experiments(spec, jar)) {
       Path dir = out().resolve(e.confDir());
+      assertEquals(PosixFilePermissions.fromString("rwxr-xr-x"), Files.getPosixFilePermissions(dir));
       try (Stream<Path> files = Files.list(dir)) {
         assertEquals(List.of(e.id() + ".json", e.id() + ".toml", "model.jar"),
             files.map(f -> f.getFileName().toString()).sorted().toList());
@@ -83,8 +111,9 @@ class SweepMaterializerTest {
 
   @Test
   void trickyStringReachesJsonAndTomlUnchangedAndTheScriptStaysInert() throws Exception {
-    SweepMaterializer.Result r = materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v1"));
-    ExperimentInfo tricky = r.experiments().get(4); // point 2: lr 0.001, note TRICKY, FAST
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    SweepMaterializer.Result r = materialize(spec, jar);
+    ExperimentInfo tricky = experiments(spec, jar).get(4); // point 2: lr 0.001, note TRICKY, FAST
     ExperimentConfig<TestParams> c = ExperimentConfig.load(out().resolve(tricky.confPath()), spec);
     assertEquals(TestParamsGrid.TRICKY, c.params().note());
     assertEquals(TestParamsGrid.TRICKY, JsonConfig.read(out().resolve(tricky.configJson())).getString("note"));
@@ -107,10 +136,15 @@ class SweepMaterializerTest {
     Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
     materialize(spec, jar);
     List<Path> before = tree(out());
+    List<String> contents = contents(out());
     SweepMaterializer.Result again = materialize(spec, jar);
     assertEquals(0, again.written());
     assertEquals(24, again.skipped());
     assertEquals(before, tree(out()));
+    assertEquals(contents, contents(out()));
+    List<String> rows = Files.readAllLines(again.manifest());
+    assertEquals("index\tid\ttrial\tlr\tnote\tmode\tconfig", rows.get(8));
+    assertEquals(9 + 24, rows.size());
     try (Stream<Path> s = Files.list(out().resolve("config/generated/toy/.snapshots"))) {
       assertEquals(1, s.count());
     }
@@ -118,17 +152,103 @@ class SweepMaterializerTest {
 
   @Test
   void existingExperimentWithOtherContentIsRefusedAndNothingChanges() throws Exception {
-    SweepMaterializer.Result r = materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v1"));
-    ExperimentInfo victim = r.experiments().get(5);
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(spec, jar);
+    ExperimentInfo victim = experiments(spec, jar).get(5);
     Path json = out().resolve(victim.configJson());
     Files.writeString(json, "{}\n");
-    List<Path> before = tree(out());
-    HyperException e = assertThrows(HyperException.class,
-        () -> materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v1")));
-    assertEquals("experiment directory " + out().resolve(victim.confDir()) + " already exists with other content ("
-        + victim.id() + ".json differs); remove it, or write the sweep to another --out directory", e.getMessage());
-    assertEquals("{}\n", Files.readString(json));
-    assertEquals(before, tree(out()));
+    List<String> before = contents(out());
+    HyperException e = assertThrows(HyperException.class, () -> materialize(spec, jar));
+    assertTrue(e.getMessage().startsWith("sweep 'toy', point 2 (id " + victim.id() + ", trial 1: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": experiment directory " + out().resolve(victim.confDir())
+        + " already exists with other content (" + victim.id() + ".json differs); remove it, write the sweep to"
+        + " another --out directory, or pass --force to replace it"), e.getMessage());
+    assertEquals(before, contents(out()));
+  }
+
+  @Test
+  void forceReplacesOnlyTheExperimentThatDiffers() throws Exception {
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(spec, jar);
+    List<String> clean = contents(out());
+    ExperimentInfo victim = experiments(spec, jar).get(5);
+    Files.writeString(out().resolve(victim.configJson()), "{}\n");
+    SweepMaterializer.Result r = materialize(spec, jar, SweepMaterializer.Options.defaults().withSlurm(true)
+        .withForce(true));
+    assertEquals(1, r.replaced());
+    assertEquals(23, r.skipped());
+    assertEquals(0, r.written());
+    assertEquals(clean, contents(out()));
+  }
+
+  @Test
+  void changedRecordOrTemplateIsRefusedByTheManifestsSchemaUnlessForced() throws Exception {
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(spec, jar);
+    List<String> before = contents(out());
+    SweepSpec<TestParams> changed = SweepSpec.builder("toy", TestParams.class, new TestParamsGrid()).trials(2)
+        .slurm(spec.slurm()).template("jsonnet/changed_model.jsonnet").build();
+    HyperException e = assertThrows(HyperException.class, () -> materialize(changed, jar));
+    assertTrue(e.getMessage().startsWith("sweep 'toy': " + out().resolve("toy-manifest.tsv") + " was written by"
+        + " another version of the sweep (schema "), e.getMessage());
+    assertTrue(e.getMessage().contains("template jsonnet/test_model.jsonnet sha256:"), e.getMessage());
+    assertTrue(e.getMessage().contains("template jsonnet/changed_model.jsonnet sha256:"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("pass --force to replace its experiments"), e.getMessage());
+    assertEquals(before, contents(out()));
+
+    SweepMaterializer.Result forced = materialize(changed, jar, SweepMaterializer.Options.defaults().withSlurm(true)
+        .withForce(true));
+    assertEquals(24, forced.replaced());
+    assertTrue(Files.readString(forced.manifest()).contains("changed_model.jsonnet"));
+    assertEquals(24, JsonConfig.read(out().resolve(experiments(changed, jar).get(0).configJson()))
+        .getInt("trainer.num_epochs"));
+  }
+
+  @Test
+  void secondSweepOnTheSameDirectoryFailsWhileTheFirstHoldsTheLockOrWaitsWithWait() throws Exception {
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    Files.createDirectories(out());
+    try (SweepLock held = SweepLock.acquire(out(), false)) {
+      HyperException e = assertThrows(HyperException.class, () -> materialize(spec, jar));
+      assertTrue(e.getMessage().startsWith("output directory " + out().toAbsolutePath() + " is being written by"
+          + " another sweep (process " + ProcessHandle.current().pid() + "), which holds "), e.getMessage());
+      assertTrue(e.getMessage().endsWith("pass --wait to wait for it"), e.getMessage());
+    }
+    assertEquals(List.of(Path.of(""), Path.of(SweepLock.FILE)), tree(out()));
+    materialize(spec, jar);                           // released: fine
+
+    java.util.concurrent.CompletableFuture<SweepMaterializer.Result> waiting;
+    SweepLock held = SweepLock.acquire(out(), false);
+    try {
+      waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return new SweepMaterializer().materialize(spec, () -> Templates.load(spec).orElse(null), out(), jar,
+              SweepMaterializer.Options.defaults().withSlurm(true).withWaitForLock(true));
+        } catch (Exception x) {
+          throw new IllegalStateException(x);
+        }
+      });
+      Thread.sleep(300);
+      assertFalse(waiting.isDone(), "--wait went ahead while the lock was held");
+    } finally {
+      held.close();
+    }
+    assertEquals(24, waiting.get(30, java.util.concurrent.TimeUnit.SECONDS).skipped());
+  }
+
+  @Test
+  void readOnlyOutputDirectoryIsAClearErrorAndNothingIsWritten() throws Exception {
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    Files.createDirectories(out());
+    boolean immutable = ReadOnly.make(out());
+    try {
+      HyperException e = assertThrows(HyperException.class, () -> materialize(spec, jar));
+      assertTrue(e.getMessage().startsWith("cannot write to output directory " + out().toAbsolutePath() + ": "),
+          e.getMessage());
+      assertEquals(List.of(Path.of("")), tree(out()));
+    } finally {
+      ReadOnly.undo(out(), immutable);
+    }
   }
 
   @Test
@@ -150,8 +270,20 @@ class SweepMaterializerTest {
         () -> materialize(failing, TestSweeps.dummyJar(tmp.resolve("jars"), "v1")));
     assertTrue(e.getMessage().startsWith("sweep 'bad', point 7 (id "), e.getMessage());
     assertTrue(e.getMessage().endsWith("lr=1.0E-4, note=\"plain\", mode=\"SLOW\"):"
-        + " jsonnet/failing_model.jsonnet:3:46: Error: too slow for plain"), e.getMessage());
+        + " jsonnet/failing_model.jsonnet:3:46: Error: too slow for plain (the 7 experiments this run wrote were"
+        + " removed again)"), e.getMessage());
     assertEquals(List.of(), tree(out()));
+  }
+
+  @Test
+  void renderFailureInAnExistingOutputKeepsWhatWasThereAndRemovesOnlyThisRunsExperiments() throws Exception {
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(spec, jar);
+    List<String> before = contents(out());
+    SweepSpec<TestParams> failing = SweepSpec.builder("bad", TestParams.class, new TestParamsGrid())
+        .template("jsonnet/failing_model.jsonnet").build();
+    assertThrows(HyperException.class, () -> materialize(failing, jar));
+    assertEquals(before, contents(out()));
   }
 
   @Test
@@ -168,8 +300,9 @@ class SweepMaterializerTest {
   @Test
   void sweepWithoutTemplateWritesTheParamsAsJson() throws Exception {
     SweepSpec<TestParams> s = SweepSpec.builder("plain", TestParams.class, new TestParamsGrid()).build();
-    SweepMaterializer.Result r = materialize(s, TestSweeps.dummyJar(tmp.resolve("jars"), "v1"));
-    ExperimentInfo first = r.experiments().get(0);
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(s, jar);
+    ExperimentInfo first = experiments(s, jar).get(0);
     assertEquals("{\n   \"lr\": 0.001,\n   \"mode\": \"FAST\",\n   \"note\": \"plain\"\n}\n",
         Files.readString(out().resolve(first.configJson())));
   }

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Hyper materialization benchmark (issue #5): builds hyper-bench (and example-model), then
+#   1. sweeps bench-1k / bench-10k / bench-100k on tmpfs: experiments/s (JVM start included), peak RSS,
+#      disk per experiment, and a re-run over the finished tree (all skipped);
+#   2. on the disk, side by side in one run: fs-limit (the syscalls a crash-safe materializer needs,
+#      no rendering) and Hyper, A B A B, same N, same parent directory: the median ratio;
+#   3. the example model's 72-experiment sweep (wall, JVM start included);
+#   4. the peer (the blog's hyper.py) on its 72-point sweep, and the ratio.
+# Every Hyper run uses -Xmx256m (memory must not grow with the sweep). Repeats: median of REPS.
+#
+# usage: bench/materialize.sh            env: REPS=3  SIZES="1k 10k 100k"  DISK_N=10000  PEER=1  JMH=0
+#        EXAMPLE=1  SKIP_BUILD=1 (use the jars as built); SIZES="" or DISK_N=0 skip those parts  DISK_DIR=/tmp (parent of the disk runs)  JAVA_OPTS=...
+#        FS_LIMIT_C=/work/shared/bench/fs-limit.c  PEER_DIR=/work/shared/peer-hyperpy
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPS="${REPS:-3}"
+SIZES="${SIZES:-1k 10k 100k}"
+DISK_N="${DISK_N:-10000}"
+FS_LIMIT_C="${FS_LIMIT_C:-$ROOT/../shared/bench/fs-limit.c}"
+[ -f "$FS_LIMIT_C" ] || FS_LIMIT_C=/work/shared/bench/fs-limit.c
+PEER_DIR="${PEER_DIR:-/work/shared/peer-hyperpy}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "building (mvn package -pl hyper-processor,example-model,hyper-bench -am) ..." >&2
+  (cd "$ROOT" && mvn -B -q -DskipTests package -pl hyper-processor,example-model,hyper-bench -am) >&2
+fi
+JAR="$ROOT/hyper-bench/target/bench.jar"
+MODEL="$ROOT/example-model/target/model.jar"
+
+SHM="$(mktemp -d /dev/shm/hyper-bench.XXXXXX)"
+DISK="$(mktemp -d "${DISK_DIR:-/tmp}/hyper-bench.XXXXXX")"
+cleanup() { rm -rf "$SHM" "$DISK"; }
+trap cleanup EXIT
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+count() { case "$1" in 1k) echo 1000;; 10k) echo 10000;; 100k) echo 100000;; *) echo "$1";; esac; }
+
+# hyper_run OUT SWEEP -> prints "wall_s rss_kb"; fails loudly if the sweep fails
+hyper_run() {
+  local out="$1" sweep="$2" t; t="$(mktemp)"
+  if ! /usr/bin/time -f '%e %M' -o "$t" java $JAVA_OPTS -jar "$JAR" sweep "$sweep" --out "$out" >/dev/null 2>"$t.err"; then
+    cat "$t.err" >&2; exit 1
+  fi
+  tail -1 "$t"; rm -f "$t" "$t.err"
+}
+
+echo "machine: $(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "tmpfs: $SHM   disk: $DISK ($(df -T "$DISK" | awk 'NR==2 {print $2}'))   Hyper JVM options: $JAVA_OPTS"
+echo
+
+# 1. tmpfs sweeps
+[ -n "$SIZES" ] && printf '%-10s %9s %8s %8s %12s %8s %11s %12s %12s %8s\n' sweep exps "wall_s" "exp/s" "min..max" "rss_MiB" "KB/exp(du)" "cfg_KB/exp" "cfg_app_KB" "rerun_s"
+declare -A RATE
+for size in $SIZES; do
+  n="$(count "$size")"; walls=(); rss=()
+  for r in $(seq "$REPS"); do
+    out="$SHM/$size-$r"
+    read -r w m < <(hyper_run "$out" "bench-$size")
+    walls+=("$w"); rss+=("$m")
+    if [ "$r" = 1 ]; then
+      du_all=$(du -sk "$out" | cut -f1)
+      du_cfg=$(du -sk --exclude=.snapshots --exclude=model.jar "$out/config" | cut -f1)
+      app_cfg=$(du -sk --apparent-size --exclude=.snapshots --exclude=model.jar "$out/config" | cut -f1)
+      links=$(find "$out/config/generated/bench-$size/.snapshots" -name '*.jar' | wc -l)
+      read -r rerun _ < <(hyper_run "$out" "bench-$size")
+    fi
+    rm -rf "$out"
+  done
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  lo=$(printf '%s\n' "${walls[@]}" | sort -g | head -1); hi=$(printf '%s\n' "${walls[@]}" | sort -g | tail -1)
+  rate=$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')
+  RATE[$size]=$rate
+  printf '%-10s %9d %8.2f %8s %12s %8.0f %11.2f %12.2f %12.2f %8s\n' "bench-$size" "$n" "$wall" "$rate" \
+    "$(awk -v n="$n" -v a="$hi" -v b="$lo" 'BEGIN {printf "%.0f..%.0f", n/a, n/b}')" \
+    "$(printf '%s\n' "${rss[@]}" | sort -g | tail -1 | awk '{print $1/1024}')" \
+    "$(awk -v d="$du_all" -v n="$n" 'BEGIN {print d/n}')" "$(awk -v d="$du_cfg" -v n="$n" 'BEGIN {print d/n}')" \
+    "$(awk -v d="$app_cfg" -v n="$n" 'BEGIN {print d/n}')" "$rerun"
+  echo "           (stored jars: $links for $n experiments, hard-linked into each; wall = median of $REPS, rss = max;"
+  echo "            KB/exp(du) = whole tree incl. the jar; cfg = config/ without the jar, in blocks and apparent)"
+done
+echo
+
+# 2. disk, side by side: fs-limit vs Hyper, A B A B
+if [ "$DISK_N" != 0 ]; then
+FSL="$DISK/fs-limit"
+gcc -O2 -o "$FSL" "$FS_LIMIT_C"
+size=$(case "$DISK_N" in 1000) echo 1k;; 10000) echo 10k;; 100000) echo 100k;; esac)
+echo "disk ($DISK_N experiments each, A B A B in $DISK, nothing deleted in between):"
+ratios=()
+for r in $(seq "$REPS"); do
+  fs=$("$FSL" "$DISK_N" "$DISK/fs-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')
+  read -r w _ < <(hyper_run "$DISK/hyper-$r" "bench-$size")
+  hy=$(awk -v n="$DISK_N" -v w="$w" 'BEGIN {printf "%.0f", n / w}')
+  ratio=$(awk -v a="$hy" -v b="$fs" 'BEGIN {printf "%.2f", a / b}')
+  ratios+=("$ratio")
+  echo "  pair $r: fs-limit $fs exp/s, Hyper $hy exp/s (wall $w s, JVM start included): ratio $ratio"
+done
+echo "  median ratio Hyper / fs-limit on disk: $(printf '%s\n' "${ratios[@]}" | median)"
+echo
+fi
+
+# 3. the example model's 72-experiment sweep
+if [ "${EXAMPLE:-1}" = 1 ] && [ -f "$MODEL" ]; then
+  ex=()
+  for r in $(seq "$REPS"); do
+    t="$(mktemp)"; /usr/bin/time -f '%e' -o "$t" java -jar "$MODEL" sweep rnn --out "$SHM/rnn-$r" >/dev/null
+    ex+=("$(tail -1 "$t")"); rm -f "$t"
+    [ "$r" = 1 ] && ex_disk=$(du -sk "$SHM/rnn-$r" | cut -f1)
+  done
+  EX_WALL=$(printf '%s\n' "${ex[@]}" | median)
+  echo "example-model: sweep rnn (72 experiments) on tmpfs: wall ${EX_WALL} s median of ${ex[*]} (JVM start included), $ex_disk KB in all"
+else
+  echo "example-model: $MODEL not built"
+fi
+
+# 4. the peer
+if [ "${PEER:-1}" = 1 ] && [ -d "$PEER_DIR" ]; then
+  rm -rf /tmp/peer-hyperpy && cp -r "$PEER_DIR" /tmp/peer-hyperpy && chmod -R u+w /tmp/peer-hyperpy
+  line="$(/tmp/peer-hyperpy/run-baseline.sh | head -1)"
+  echo "peer: $line"
+  peer_rate=$(echo "$line" | sed -E 's/.*exp_per_s: ([0-9.]+).*/\1/')
+  peer_wall=$(echo "$line" | sed -E 's/.*wall_s: ([0-9.]+).*/\1/')
+  for size in $SIZES; do
+    echo "  Hyper bench-$size on tmpfs / peer: $(awk -v a="${RATE[$size]}" -v b="$peer_rate" 'BEGIN {printf "%.0f", a / b}') x the peer's experiments/s"
+  done
+  [ -n "${EX_WALL:-}" ] && echo "  72-experiment sweep: peer ${peer_wall} s, Hyper ${EX_WALL} s: $(awk -v a="$peer_wall" -v b="$EX_WALL" 'BEGIN {printf "%.0f", a / b}') x faster"
+fi
+
+# 5. JMH (optional): grid enumerator and rendering
+if [ "${JMH:-0}" = 1 ]; then
+  echo
+  java -cp "$JAR" org.openjdk.jmh.Main -f 1 -wi 3 -w 1 -i 5 -r 1 'GridBenchmark|RenderBenchmark' 2>&1 | sed -n '/^Benchmark/,$p'
+fi
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
