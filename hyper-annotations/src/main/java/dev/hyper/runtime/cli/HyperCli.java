@@ -15,7 +15,7 @@ import picocli.CommandLine;
 
 /**
  * The picocli command line behind {@link dev.hyper.runtime.Launcher}: {@code list}, {@code show},
- * {@code sweep}, {@code run}, {@code verify} and {@code results}. Exit codes: 0 ok, 1 a run or a write failed, 2 bad input (one line on
+ * {@code sweep}, {@code run}, {@code verify}, {@code results}, {@code exec}, {@code submit} and {@code status}. Exit codes: 0 ok, 1 a run or a write failed, 2 bad input (one line on
  * stderr, no stack trace).
  */
 public final class HyperCli {
@@ -78,6 +78,9 @@ public final class HyperCli {
     cl.addSubcommand(new RunCommand(ctx));
     cl.addSubcommand(new VerifyCommand(ctx));
     cl.addSubcommand(new ResultsCommand(ctx));
+    cl.addSubcommand(new ExecCommand(ctx));
+    cl.addSubcommand(new SubmitCommand(ctx));
+    cl.addSubcommand(new StatusCommand(ctx));
     cl.setOut(ctx.out);
     cl.setErr(ctx.err);
     cl.setParameterExceptionHandler((e, args) -> {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "java -jar model.jar",
     description = "Reproducible hyper-parameter sweeps: list and show the sweeps this jar declares, write"
         + " one directory per experiment (sweep), train one experiment (run), check experiments against their"
-        + " snapshot (verify) and see what a sweep found (results).",
+        + " snapshot (verify) and see what a sweep found (results); run a sweep's experiments on this machine"
+        + " (exec) or as SLURM job arrays (submit), and see where they are (status).",
     synopsisSubcommandLabel = "COMMAND",
     footer = {"", "Exit codes: 0 ok, 1 a run or write failed or verify found a difference, 2 bad input or run refused.",
         "Run 'java -jar model.jar COMMAND --help' for a command's options."})
@@ -23,7 +24,7 @@ final class HyperCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ctx.err.println("no command given: use list, show, sweep, run, verify or results (see --help)");
+    ctx.err.println("no command given: use list, show, sweep, run, verify, results, exec, submit or status (see --help)");
     return HyperCli.BAD_INPUT;
   }
 }

@@ -51,7 +51,7 @@ final class SweepCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--slurm", description = "Make the jobs script submit each experiment with sbatch, using the"
-      + " sweep's SLURM settings.")
+      + " sweep's SLURM settings, and write the job array SWEEP.sbatch with its task list (see submit).")
   boolean slurm;
 
   @Mixin OverrideOptions overrides;
@@ -101,6 +101,10 @@ final class SweepCommand implements Callable<Integer> {
         + ", under " + root);
     ctx.out.println("jobs script: " + r.jobsScript());
     ctx.out.println("manifest: " + r.manifest());
+    if (slurm) { // the job array over the same experiments; 'submit' submits what is not done
+      dev.hyper.runtime.slurm.SlurmFiles.write(root, spec.name(), spec.slurm());
+      ctx.out.println("job array: " + root.resolve(dev.hyper.runtime.slurm.SlurmFiles.script(spec.name())));
+    }
     return HyperCli.OK;
   }
 

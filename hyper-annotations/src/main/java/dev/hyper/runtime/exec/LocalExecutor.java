@@ -34,6 +34,7 @@ public final class LocalExecutor {
   private final int jobs;
   private final String javaLauncher;
   private final Listener listener;
+  private final List<String> runOptions;
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
@@ -42,11 +43,21 @@ public final class LocalExecutor {
    * @param java the java launcher, e.g. {@code $JAVA_HOME/bin/java}
    */
   public LocalExecutor(int jobs, String java, Listener listener) {
+    this(jobs, java, List.of(), listener);
+  }
+
+  /**
+   * @param jobs how many experiments run at once
+   * @param java the java launcher, e.g. {@code $JAVA_HOME/bin/java}
+   * @param runOptions options added to each {@code run} command, e.g. {@code --rerun}
+   */
+  public LocalExecutor(int jobs, String java, List<String> runOptions, Listener listener) {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be >= 1, was " + jobs);
     }
     this.jobs = jobs;
     this.javaLauncher = java;
+    this.runOptions = List.copyOf(runOptions);
     this.listener = listener;
   }
 
@@ -116,14 +127,19 @@ public final class LocalExecutor {
     int exit;
     try {
       Files.createDirectories(task.log().getParent());
-      Process p = new ProcessBuilder(javaLauncher, "-jar", task.confDir().resolve("model.jar").toString(), "run",
-              task.confPath().toString())
+      List<String> command = new ArrayList<>(List.of(javaLauncher, "-jar",
+          task.confDir().resolve("model.jar").toString(), "run", task.confPath().toString()));
+      command.addAll(runOptions);
+      Process p = new ProcessBuilder(command)
           .directory(task.root().toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(task.log().toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
           .start();
       running.add(p);
+      if (stopping) { // stop() came between the check in run() and here: it did not see this process
+        p.destroy();
+      }
       try {
         exit = p.waitFor();
       } finally {

@@ -9,8 +9,11 @@ import dev.hyper.runtime.shell.ShellQuote;
  * {@code HYPER_TASK_OFFSET + SLURM_ARRAY_TASK_ID} to one line of the sweep's task list (conf dir, conf
  * path, serialization dir, tab-separated, relative to the output directory), skips the experiment
  * when it is {@code DONE}, sends its output to the experiment's serialization dir, and runs the
- * experiment's own snapshot jar. The {@code --array} range is given at submission ({@code submit}),
- * so the same script serves re-submissions of only what is not done.
+ * experiment's own snapshot jar (with {@code java} from PATH, or {@code $HYPER_JAVA}). The script's own {@code --array} covers every task; {@code submit}
+ * overrides it on the command line with only the tasks that are not done (split under MaxArraySize,
+ * with {@code HYPER_TASK_OFFSET}), so the same script serves re-submissions. A task that cannot find
+ * its experiment appends a line to {@code <sweep>-slurm-errors.log} in the output directory (its job
+ * output goes to {@code /dev/null}; each experiment's output goes to its serialization directory).
  */
 public final class ArrayScript {
   private ArrayScript() {}
@@ -29,7 +32,9 @@ public final class ArrayScript {
         .append(" experiments.\n");
     sb.append("# Submit with 'java -jar model.jar submit ").append(sweep).append("', which submits only what is\n");
     sb.append("# not DONE and splits arrays larger than MaxArraySize; or by hand from the output directory:\n");
-    sb.append("#   sbatch --array=0-").append(tasks - 1).append(' ').append(sweep).append(".sbatch\n");
+    sb.append("#   sbatch ").append(sweep).append(".sbatch\n");
+    String throttle = slurm.maxParallel() > 0 ? "%" + slurm.maxParallel() : "";
+    directive(sb, "--array", (tasks > 1 ? "0-" + (tasks - 1) : "0") + throttle);
     directive(sb, "--job-name", sweep);
     directive(sb, "--qos", slurm.qos());
     directive(sb, "--time", slurm.time());
@@ -39,14 +44,20 @@ public final class ArrayScript {
     directive(sb, "--gres", slurm.gres());
     sb.append("#SBATCH --output=/dev/null\n");
     sb.append("set -euo pipefail\n");
+    sb.append("fail() {\n");
+    sb.append("  echo \"hyper: $(date -u +%Y-%m-%dT%H:%M:%SZ) job ${SLURM_ARRAY_JOB_ID:-?}_${SLURM_ARRAY_TASK_ID:-?}: $*\" >>")
+        .append(ShellQuote.quote(sweep + "-slurm-errors.log")).append('\n');
+    sb.append("  exit 2\n");
+    sb.append("}\n");
     sb.append("task=$(( ${HYPER_TASK_OFFSET:-0} + SLURM_ARRAY_TASK_ID ))\n");
-    sb.append("line=$(sed -n \"$(( task + 1 ))p\" ").append(ShellQuote.quote(tasksFile)).append(")\n");
-    sb.append("if [ -z \"$line\" ]; then echo \"hyper: no experiment for task $task\" >&2; exit 2; fi\n");
+    sb.append("line=$(sed -n \"$(( task + 1 ))p\" ").append(ShellQuote.quote(tasksFile))
+        .append(") || fail \"cannot read the task list in $PWD\"\n");
+    sb.append("[ -n \"$line\" ] || fail \"no experiment for task $task in the task list\"\n");
     sb.append("IFS=$'\\t' read -r conf_dir conf_path serialization_dir <<<\"$line\"\n");
     sb.append("mkdir -p -- \"$serialization_dir\"\n");
     sb.append("exec >>\"$serialization_dir/slurm-${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}.out\" 2>&1\n");
     sb.append("if [ -e \"$serialization_dir/DONE\" ]; then echo \"hyper: $conf_path is DONE, skipped\"; exit 0; fi\n");
-    sb.append("exec java -jar \"$conf_dir/model.jar\" run \"$conf_path\"\n");
+    sb.append("exec \"${HYPER_JAVA:-java}\" -jar \"$conf_dir/model.jar\" run \"$conf_path\"\n");
     return sb.toString();
   }
 

@@ -24,6 +24,18 @@ public final class SlurmClient {
   /** The output of a finished command. */
   record Output(int exitCode, String stdout, String stderr) {}
 
+  private final Path bin;
+
+  /** Calls the SLURM commands on PATH. */
+  public SlurmClient() {
+    this(null);
+  }
+
+  /** Calls the SLURM commands in {@code bin} (for tests), or on PATH if null. */
+  public SlurmClient(Path bin) {
+    this.bin = bin;
+  }
+
   /** MaxArraySize from {@code scontrol show config}: array indexes must stay below it. */
   public int maxArraySize() throws HyperException {
     Output o = call(List.of("scontrol", "show", "config"));
@@ -40,12 +52,7 @@ public final class SlurmClient {
    * @param maxParallel the {@code %N} throttle, 0 for none
    */
   public String submit(Path script, Path workDir, ArrayChunk chunk, int maxParallel) throws HyperException {
-    List<String> command = new ArrayList<>(List.of("sbatch", "--parsable",
-        "--chdir=" + workDir.toAbsolutePath(),
-        "--array=" + chunk.arraySpec(maxParallel),
-        "--export=ALL,HYPER_TASK_OFFSET=" + chunk.offset(),
-        script.toAbsolutePath().toString()));
-    Output o = call(command);
+    Output o = call(submitCommand(script, workDir, chunk, maxParallel));
     String id = o.stdout().strip();
     Matcher m = JOB_ID.matcher(id);
     if (!m.matches()) {
@@ -54,28 +61,106 @@ public final class SlurmClient {
     return m.group(1);
   }
 
-  /** The queue state (PENDING, RUNNING, ...) of each array task still in the queue, by "job_task" id. */
+  /** The {@code sbatch} command {@link #submit} runs. */
+  public List<String> submitCommand(Path script, Path workDir, ArrayChunk chunk, int maxParallel) {
+    return List.of("sbatch", "--parsable",
+        "--chdir=" + workDir.toAbsolutePath(),
+        "--array=" + chunk.arraySpec(maxParallel),
+        "--export=ALL,HYPER_TASK_OFFSET=" + chunk.offset(),
+        script.toAbsolutePath().toString());
+  }
+
+  /**
+   * The queue state (PENDING, RUNNING, COMPLETING, ...) of each array task of {@code jobIds} still in
+   * the queue, by {@code JOB_INDEX} id. Jobs SLURM no longer knows are simply not in the result.
+   */
   public Map<String, String> queued(List<String> jobIds) throws HyperException {
     Map<String, String> states = new LinkedHashMap<>();
     if (jobIds.isEmpty()) {
       return states;
     }
-    Output o = call(List.of("squeue", "-h", "-r", "-j", String.join(",", jobIds), "-o", "%i %T"));
-    for (String line : o.stdout().split("\n")) {
-      String[] parts = line.trim().split("\\s+");
-      if (parts.length == 2) {
-        states.put(parts[0], parts[1]);
+    try {
+      parseQueue(call(squeue(jobIds)).stdout(), states);
+    } catch (HyperException e) {
+      if (!e.getMessage().contains("Invalid job id")) {
+        throw e;
+      }
+      // squeue fails when a job it is asked about has left slurmctld's memory: ask one by one
+      for (String id : jobIds) {
+        try {
+          parseQueue(call(squeue(List.of(id))).stdout(), states);
+        } catch (HyperException gone) {
+          if (!gone.getMessage().contains("Invalid job id")) {
+            throw gone;
+          }
+        }
       }
     }
     return states;
   }
 
-  private static Output call(List<String> command) throws HyperException {
+  private static List<String> squeue(List<String> jobIds) {
+    return List.of("squeue", "-h", "-r", "-j", String.join(",", jobIds), "-o", "%i %T");
+  }
+
+  private static void parseQueue(String stdout, Map<String, String> states) {
+    for (String line : stdout.split("\n")) {
+      String[] parts = line.trim().split("\\s+");
+      if (parts.length == 2) {
+        states.put(parts[0], parts[1]);
+      }
+    }
+  }
+
+  /**
+   * How the array tasks of {@code jobId} ended or stand, from {@code scontrol show job} (which keeps
+   * finished jobs for MinJobAge seconds only): by {@code JOB_INDEX} id, e.g. {@code state FAILED, exit 2:0}.
+   * Empty if SLURM no longer knows the job.
+   */
+  public Map<String, String> jobStates(String jobId) throws HyperException {
+    Map<String, String> states = new LinkedHashMap<>();
+    Output o;
     try {
-      Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+      o = call(List.of("scontrol", "-o", "show", "job", jobId));
+    } catch (HyperException e) {
+      if (e.getMessage().contains("Invalid job id")) {
+        return states;
+      }
+      throw e;
+    }
+    for (String line : o.stdout().split("\n")) {
+      Matcher array = SCONTROL_ARRAY.matcher(line);
+      Matcher state = SCONTROL_STATE.matcher(line);
+      if (array.find() && state.find()) {
+        Matcher exit = SCONTROL_EXIT.matcher(line);
+        states.put(array.group(1) + "_" + array.group(2),
+            "state " + state.group(1) + (exit.find() ? ", exit " + exit.group(1) : ""));
+      }
+    }
+    return states;
+  }
+
+  private static final Pattern SCONTROL_ARRAY = Pattern.compile("\\bArrayJobId=(\\d+) ArrayTaskId=(\\d+)\\b");
+  private static final Pattern SCONTROL_STATE = Pattern.compile("\\bJobState=([A-Z_]+)");
+  private static final Pattern SCONTROL_EXIT = Pattern.compile("\\bExitCode=(\\d+:\\d+)");
+
+  private Output call(List<String> command) throws HyperException {
+    List<String> resolved = new ArrayList<>(command);
+    if (bin != null) {
+      resolved.set(0, bin.resolve(command.get(0)).toString());
+    }
+    try {
+      Process p = new ProcessBuilder(resolved).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
           .start();
+      java.util.concurrent.CompletableFuture<byte[]> errBytes = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return p.getErrorStream().readAllBytes();
+        } catch (IOException e) {
+          return new byte[0];
+        }
+      });
       byte[] out = p.getInputStream().readAllBytes();
-      byte[] err = p.getErrorStream().readAllBytes();
+      byte[] err = errBytes.join();
       if (!p.waitFor(2, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new HyperException(command.get(0) + " did not answer within 2 minutes");

@@ -178,7 +178,8 @@ class HyperCliTest {
     assertEquals(0, sweep.code(), sweep.err());
     assertEquals("sweep toy: 24 experiments, 24 written, 0 already there, under " + out + "\n"
         + "jobs script: " + out.resolve("toy-jobs.sh") + "\n"
-        + "manifest: " + out.resolve("toy-manifest.tsv") + "\n", sweep.out());
+        + "manifest: " + out.resolve("toy-manifest.tsv") + "\n"
+        + "job array: " + out.resolve("toy.sbatch") + "\n", sweep.out());
     String line = Files.readAllLines(out.resolve("toy-jobs.sh")).get(3);
     assertTrue(line.startsWith("sbatch --qos 'gpu' --time '10:00' --job-name 'toy-"), line);
 

@@ -23,6 +23,7 @@ class ArrayScriptTest {
         SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00").withCpus(2), "rnn-slurm-tasks.tsv", 72);
     List<String> lines = script.lines().toList();
     assertEquals("#!/usr/bin/env bash", lines.get(0));
+    assertTrue(lines.contains("#SBATCH --array=0-71"), "every task, when submitted by hand");
     assertTrue(lines.contains("#SBATCH --job-name=rnn"));
     assertTrue(lines.contains("#SBATCH --qos=gpu-medium"));
     assertTrue(lines.contains("#SBATCH --time=1-00:00:00"));
@@ -30,6 +31,12 @@ class ArrayScriptTest {
     assertFalse(script.contains("--partition"), "unset options are left out");
     assertFalse(script.contains("--gres"));
     assertTrue(script.contains("sed -n \"$(( task + 1 ))p\" 'rnn-slurm-tasks.tsv'"));
+  }
+
+  @Test
+  void maxParallelThrottlesTheDefaultArray() throws Exception {
+    String script = ArrayScript.render("rnn", SlurmSettings.NONE.withMaxParallel(4), "rnn-slurm-tasks.tsv", 72);
+    assertTrue(script.contains("#SBATCH --array=0-71%4\n"), script);
   }
 
   @Test

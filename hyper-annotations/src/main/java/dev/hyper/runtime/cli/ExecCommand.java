@@ -1,0 +1,292 @@
+package dev.hyper.runtime.cli;
+
+import dev.hyper.runtime.ConfigException;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Provenance;
+import dev.hyper.runtime.exec.LocalExecutor;
+import dev.hyper.runtime.exec.Progress;
+import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.slurm.SlurmClient;
+import dev.hyper.runtime.status.ExperimentStatus;
+import dev.hyper.runtime.status.Failed;
+import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunState;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "exec", description = {
+    "Run a swept output directory's experiments on this machine, N at a time, each in its own JVM from its own"
+        + " snapshot jar (java -jar CONF_DIR/model.jar run CONF_PATH), its output appended to run.log in its"
+        + " serialization directory.",
+    "It runs every experiment that is not DONE: never started, FAILED, or left STARTED by a process on this"
+        + " machine that is gone. It skips the ones running now (here, on another machine, or in SLURM) and"
+        + " queued in SLURM. So running exec again resumes; --failed-only and --rerun-all choose otherwise.",
+    "There is no state but the markers: an experiment whose run exits non-zero without a marker (it refused,"
+        + " or was killed) gets a FAILED marker with the exit code and the end of its log. Ctrl-C (or SIGTERM)"
+        + " stops the running experiments and marks the ones that had started training FAILED (exit 130,"
+        + " interrupted by exec); nothing that did not finish is ever recorded as DONE.",
+    "Progress: a bar (done / failed / running / remaining, rate, ETA) on a terminal, one line per experiment"
+        + " otherwise.",
+    "Exit 0 if every experiment it ran is DONE, 1 if any failed (they are listed), 2 bad input."})
+final class ExecCommand implements Callable<Integer> {
+  /** How exec starts each attempt's part of an experiment's {@code run.log}. */
+  static final String ATTEMPT = "=== hyper exec ";
+
+  @Mixin HelpOption help;
+
+  @Parameters(paramLabel = "SWEEP", description = "The sweep's name, as swept into DIR.")
+  String sweep;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "The sweep's output directory (default: the current"
+      + " directory).")
+  Path out;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "How many experiments run at once (default:"
+      + " the number of cores, ${DEFAULT-VALUE}).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--failed-only", description = "Run only the FAILED experiments, not the ones never started.")
+  boolean failedOnly;
+
+  @Option(names = "--rerun-all", description = "Run every experiment again, DONE ones too (run --rerun), except"
+      + " the ones running or queued now.")
+  boolean rerunAll;
+
+  @Option(names = "--grace", paramLabel = "SECONDS", description = "On Ctrl-C, how long running experiments get"
+      + " to end after SIGTERM before they are killed (default: ${DEFAULT-VALUE}).")
+  long grace = 10;
+
+  @Option(names = "--java", hidden = true, paramLabel = "FILE", description = "The java launcher for the"
+      + " experiments (default: this JVM's).")
+  String javaLauncher;
+
+  @Option(names = "--slurm-bin", hidden = true, paramLabel = "DIR", description = "Where squeue is (for tests).")
+  Path slurmBin;
+
+  private final CliContext ctx;
+  /** Set first thing on Ctrl-C or SIGTERM. */
+  private volatile boolean interrupted;
+
+  ExecCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws HyperException, IOException, InterruptedException {
+    if (jobs < 1) {
+      throw new HyperException("exec: --jobs must be at least 1, was " + jobs);
+    }
+    if (failedOnly && rerunAll) {
+      throw new HyperException("exec: --failed-only and --rerun-all exclude each other");
+    }
+    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    SweepOverview overview = SweepOverview.load(root, sweep, new SlurmClient(slurmBin), false);
+    if (overview.entries.isEmpty()) {
+      noExperiments(ctx, sweep, root);
+    }
+    if (overview.queueProblem != null) {
+      ctx.err.println("warning: exec cannot ask SLURM about this sweep's jobs, so experiments queued there may run"
+          + " twice: " + overview.queueProblem);
+    }
+    List<Task> selected = new ArrayList<>();
+    int busy = 0;
+    for (SweepOverview.Entry e : overview.entries) {
+      boolean run = switch (e.state()) {
+        case FAILED -> true;
+        case PENDING -> !failedOnly;
+        case DONE -> rerunAll;
+        case RUNNING, QUEUED -> false;
+      };
+      if (run) {
+        selected.add(e.task());
+      } else if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
+        busy++;
+      }
+    }
+    String skipped = busy == 0 ? "" : "; " + busy + " running or queued elsewhere, skipped (see status)";
+    if (selected.isEmpty()) {
+      var counts = overview.counts();
+      ctx.out.println("exec " + sweep + ": nothing to run: " + counts.get(SweepOverview.State.DONE) + " of "
+          + overview.entries.size() + " done, " + counts.get(SweepOverview.State.FAILED) + " failed, "
+          + counts.get(SweepOverview.State.PENDING) + " never started" + skipped);
+      return HyperCli.OK;
+    }
+    ctx.out.println("exec " + sweep + ": running " + selected.size() + " of " + overview.entries.size()
+        + " experiments, " + jobs + " at a time, under " + root + skipped);
+    ctx.out.flush();
+    return run(root, selected);
+  }
+
+  /** Fails for a sweep with no experiments under {@code root}, saying what to do. */
+  static void noExperiments(CliContext ctx, String sweep, Path root) throws HyperException {
+    ctx.find(sweep); // an unknown name: the list of known ones
+    throw new HyperException("no experiments of sweep '" + sweep + "' under " + root + ": write them first with"
+        + " 'java -jar model.jar sweep " + sweep + (root.equals(Path.of("").toAbsolutePath()) ? "" : " --out "
+        + root) + "'");
+  }
+
+  private int run(Path root, List<Task> tasks) throws InterruptedException {
+    Progress progress = new Progress(ctx.out, System.console() != null, tasks.size());
+    Set<Task> running = ConcurrentHashMap.newKeySet();
+    LocalExecutor[] executor = new LocalExecutor[1];
+    LocalExecutor.Listener listener = new LocalExecutor.Listener() {
+      @Override
+      public void started(Task task) {
+        running.add(task);
+        try { // where this attempt's output starts in the log, which keeps earlier ones
+          Files.createDirectories(task.log().getParent());
+          Files.writeString(task.log(), ATTEMPT + Provenance.now() + ": run " + task.confPath()
+              + (rerunAll ? " --rerun" : "") + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
+        } catch (IOException e) {
+          // the run's own failure to write its log will say more
+        }
+        progress.started(task);
+      }
+
+      @Override
+      public void finished(Task task, int exitCode, double seconds) {
+        if (exitCode != 0) {
+          recordFailure(task, exitCode, seconds, interrupted || executor[0].stopped());
+        }
+        running.remove(task);
+        progress.finished(task, exitCode, seconds);
+      }
+    };
+    executor[0] = new LocalExecutor(jobs, javaLauncher != null ? javaLauncher : LocalExecutor.currentJava(),
+        rerunAll ? List.of("--rerun") : List.of(), listener);
+    Thread hook = new Thread(() -> interrupted(executor[0], running), "hyper-exec-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    List<LocalExecutor.Outcome> outcomes;
+    try {
+      outcomes = executor[0].run(tasks);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C or SIGTERM: the hook stops everything and reports, then the JVM halts; print nothing more
+        while (true) {
+          hook.join();
+          Thread.sleep(1000);
+        }
+      }
+    }
+    progress.finish();
+    List<Task> failedInOrder = outcomes.stream().filter(o -> !o.ok()).map(LocalExecutor.Outcome::task).toList();
+    if (failedInOrder.isEmpty()) {
+      return HyperCli.OK;
+    }
+    ctx.out.println("failed (" + failedInOrder.size() + "):");
+    for (Task t : failedInOrder) {
+      ctx.out.println("  " + t.label() + "  " + failureLine(t) + "  (log " + root.relativize(t.log()) + ")");
+    }
+    ctx.out.println("run them again with: java -jar model.jar exec " + sweep + " --failed-only"
+        + (out != null ? " --out " + root : ""));
+    return HyperCli.FAILED;
+  }
+
+  /** On Ctrl-C or SIGTERM: stop the children, wait for their workers, mark what they left unfinished. */
+  private void interrupted(LocalExecutor executor, Set<Task> running) {
+    interrupted = true;
+    List<Task> stopped = new ArrayList<>(running);
+    executor.stop(grace);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!running.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    stopped.addAll(running);
+    int marked = 0;
+    Set<Task> distinct = new LinkedHashSet<>(stopped);
+    for (Task t : distinct) {
+      recordFailure(t, 130, 0, true); // if its worker has not already
+      if (Markers.status(t.root().resolve(t.serializationDir())) == ExperimentStatus.FAILED) {
+        marked++;
+      }
+    }
+    ctx.out.println();
+    ctx.out.println("exec: interrupted: stopped " + distinct.size() + " running experiment(s), " + marked
+        + " marked FAILED (exit 130, interrupted by exec), " + (distinct.size() - marked) + " left as they were"
+        + " (not started or finished); run exec again to resume");
+    ctx.out.flush();
+  }
+
+  /**
+   * Gives a task that ended with {@code exitCode} a {@code FAILED} marker if its run left none (it
+   * refused, or was killed). When exec was interrupted, only a run that had started training (STARTED) is
+   * marked, as interrupted. Returns whether it wrote one.
+   */
+  private synchronized boolean recordFailure(Task task, int exitCode, double seconds, boolean interrupted) {
+    Path dir = task.root().resolve(task.serializationDir());
+    try {
+      ExperimentStatus status = Markers.status(dir);
+      if (status == ExperimentStatus.DONE || status == ExperimentStatus.FAILED
+          || (interrupted && status != ExperimentStatus.RUNNING)) {
+        return false;
+      }
+      String started = "";
+      try {
+        RunState state = Markers.read(dir);
+        started = state.started().map(s -> s.time()).orElse("");
+      } catch (ConfigException e) {
+        // an unreadable STARTED: the FAILED marker replaces its meaning
+      }
+      List<String> error = new ArrayList<>(logTail(task));
+      if (interrupted) {
+        exitCode = 130;
+        error.add("interrupted by exec");
+      }
+      Files.createDirectories(dir);
+      Markers.writeFailed(dir, new Failed(Provenance.now(), started, seconds, exitCode, error, List.of()));
+      return true;
+    } catch (IOException e) {
+      ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static List<String> logTail(Task task) {
+    try {
+      List<String> lines = Files.readAllLines(task.log(), StandardCharsets.UTF_8);
+      int from = 0;
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).startsWith(ATTEMPT)) {
+          from = i + 1;
+          break;
+        }
+      }
+      return lines.subList(Math.max(from, lines.size() - Markers.ERROR_LINES + 1), lines.size());
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static String failureLine(Task t) {
+    try {
+      RunState state = Markers.read(t.root().resolve(t.serializationDir()));
+      if (state.failed().isPresent()) {
+        return "exit " + state.failed().get().exitCode() + ": " + SweepOverview.errorLine(state.failed().get().error());
+      }
+    } catch (IOException e) {
+      return "(unreadable marker: " + e.getMessage() + ")";
+    }
+    return "";
+  }
+}

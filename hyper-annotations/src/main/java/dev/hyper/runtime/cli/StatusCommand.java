@@ -1,0 +1,106 @@
+package dev.hyper.runtime.cli;
+
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.slurm.SlurmClient;
+import dev.hyper.runtime.slurm.SlurmFiles;
+import dev.hyper.runtime.slurm.SlurmJobs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "status", description = {
+    "Where a swept output directory's experiments are: counts of done, failed, running, queued (in SLURM, not"
+        + " started) and pending (never started), then the failed ones with their last error line, and the"
+        + " running ones.",
+    "From the markers in each serialization directory (STARTED, DONE, FAILED) and, for a sweep submitted with"
+        + " 'submit', from squeue and scontrol for the jobs in SWEEP-slurm-jobs.tsv. An experiment that is"
+        + " not done and that nothing runs any more is failed: its SLURM array task left the queue without"
+        + " DONE or FAILED (killed, timed out, refused), or the process that STARTED it on this machine is"
+        + " gone. 'exec' and 'submit' run exactly the failed and pending ones.",
+    "Exit 0 (whatever the experiments' states), 2 bad input."})
+final class StatusCommand implements Callable<Integer> {
+  /** How many failed or running experiments are listed, at most. */
+  static final int LISTED = 20;
+
+  @Mixin HelpOption help;
+
+  @Parameters(paramLabel = "SWEEP", description = "The sweep's name, as swept into DIR.")
+  String sweep;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "The sweep's output directory (default: the current"
+      + " directory).")
+  Path out;
+
+  @Option(names = "--all", description = "List every failed and running experiment, not only the first "
+      + LISTED + ".")
+  boolean all;
+
+  @Option(names = "--slurm-bin", hidden = true, paramLabel = "DIR", description = "Where squeue and scontrol are"
+      + " (for tests).")
+  Path slurmBin;
+
+  private final CliContext ctx;
+
+  StatusCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws HyperException, IOException {
+    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    SweepOverview o = SweepOverview.load(root, sweep, new SlurmClient(slurmBin), true);
+    if (o.entries.isEmpty()) {
+      ExecCommand.noExperiments(ctx, sweep, root);
+    }
+    Map<SweepOverview.State, Integer> n = o.counts();
+    ctx.out.println("sweep " + sweep + " in " + root + ": " + o.entries.size() + " experiments");
+    ctx.out.printf("  done     %6d%n", n.get(SweepOverview.State.DONE));
+    ctx.out.printf("  failed   %6d%n", n.get(SweepOverview.State.FAILED));
+    ctx.out.printf("  running  %6d%n", n.get(SweepOverview.State.RUNNING));
+    ctx.out.printf("  queued   %6d   (in SLURM, not started)%n", n.get(SweepOverview.State.QUEUED));
+    ctx.out.printf("  pending  %6d   (never started)%n", n.get(SweepOverview.State.PENDING));
+    if (!o.submissions.isEmpty()) {
+      long inQueue = o.queue.size();
+      long runningInQueue = o.queue.values().stream().filter(s -> !s.equals("PENDING")).count();
+      ctx.out.println("SLURM: " + o.submissions.size() + " array job" + (o.submissions.size() == 1 ? "" : "s")
+          + " in " + SlurmFiles.jobsFile(sweep) + " (latest: " + describe(o.submissions.get(o.submissions.size() - 1))
+          + "); in the queue now: " + (o.queueProblem != null ? "unknown (" + o.queueProblem + ")"
+          : inQueue + " task" + (inQueue == 1 ? "" : "s") + ", " + runningInQueue + " running"));
+    }
+    list("failed", o.in(SweepOverview.State.FAILED));
+    list("running", o.in(SweepOverview.State.RUNNING));
+    return HyperCli.OK;
+  }
+
+  private void list(String what, List<SweepOverview.Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    ctx.out.println(what + ":");
+    int shown = 0;
+    for (SweepOverview.Entry e : entries) {
+      if (!all && shown == LISTED) {
+        ctx.out.println("  ... and " + (entries.size() - LISTED) + " more (--all lists them)");
+        break;
+      }
+      ctx.out.println("  " + e.task().label() + "  " + e.note() + (e.log() == null ? "" : "  (log " + slashes(e.log())
+          + ")"));
+      shown++;
+    }
+  }
+
+  private static String describe(SlurmJobs.Submission s) {
+    return "job " + s.jobId() + ", --array=" + s.array() + (s.offset() == 0 ? "" : " offset " + s.offset()) + ", "
+        + s.tasks() + " task" + (s.tasks() == 1 ? "" : "s") + ", " + s.submitted();
+  }
+
+  private static String slashes(Path p) {
+    return p.toString().replace('\\', '/');
+  }
+}

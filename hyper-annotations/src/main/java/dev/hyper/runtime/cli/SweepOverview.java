@@ -1,0 +1,244 @@
+package dev.hyper.runtime.cli;
+
+import dev.hyper.runtime.ConfigException;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.exec.SweepTasks;
+import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.slurm.SlurmClient;
+import dev.hyper.runtime.slurm.SlurmFiles;
+import dev.hyper.runtime.slurm.SlurmJobs;
+import dev.hyper.runtime.status.ExperimentStatus;
+import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunState;
+import dev.hyper.runtime.status.Started;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where each experiment of a swept output directory is, from its markers and, for a sweep submitted to
+ * SLURM ({@code SWEEP-slurm-jobs.tsv}), from the queue. {@code exec}, {@code submit} and {@code status}
+ * all decide from this, so they agree.
+ *
+ * <ul>
+ *   <li>{@link State#DONE}: a {@code DONE} marker.
+ *   <li>{@link State#QUEUED} / {@link State#RUNNING}: its latest SLURM array task is in the queue, pending
+ *       or running; or (RUNNING) a {@code STARTED} marker whose process is alive on this machine, or that
+ *       was written on another machine and is not known to have ended.
+ *   <li>{@link State#FAILED}: a {@code FAILED} marker; or it is not done and nothing runs it any more: its
+ *       SLURM array task left the queue, or the process of its {@code STARTED} marker on this machine is
+ *       gone (killed before it could write {@code FAILED}).
+ *   <li>{@link State#PENDING}: never started and not queued.
+ * </ul>
+ */
+final class SweepOverview {
+  enum State {
+    PENDING, QUEUED, RUNNING, DONE, FAILED
+  }
+
+  /**
+   * One experiment.
+   *
+   * @param task the experiment
+   * @param state where it is
+   * @param note why, for RUNNING and QUEUED (where) and FAILED (the last error line), else empty
+   * @param log the file with its output, relative to the output directory, or null if none is known
+   * @param unchecked RUNNING only by a STARTED marker from another machine, which cannot be checked
+   */
+  record Entry(Task task, State state, String note, Path log, boolean unchecked) {
+    Entry(Task task, State state, String note, Path log) {
+      this(task, state, note, log, false);
+    }
+  }
+
+  final Path root;
+  final String sweep;
+  final List<Entry> entries;
+  final List<SlurmJobs.Submission> submissions;
+  /** The queue state of each array task of the submissions still in the queue, by {@code JOB_INDEX}. */
+  final Map<String, String> queue;
+  /** Why the queue could not be read (then {@link #queue} is empty), or null. */
+  final String queueProblem;
+
+  private SweepOverview(Path root, String sweep, List<Entry> entries, List<SlurmJobs.Submission> submissions,
+      Map<String, String> queue, String queueProblem) {
+    this.root = root;
+    this.sweep = sweep;
+    this.entries = entries;
+    this.submissions = submissions;
+    this.queue = queue;
+    this.queueProblem = queueProblem;
+  }
+
+  /**
+   * Reads the experiments of {@code sweep} under {@code root}.
+   *
+   * @param slurm asked about the sweep's submitted jobs, if there are any
+   * @param details whether to find the last error line of failed experiments (reads their markers and
+   *     logs, and asks SLURM how its tasks ended)
+   */
+  static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException {
+    List<Task> tasks = SweepTasks.of(root, sweep);
+    List<SlurmJobs.Submission> submissions = SlurmJobs.read(root, sweep);
+    Map<Path, Long> numbers = new HashMap<>();
+    List<Task> listed = SlurmFiles.readTasks(root, sweep);
+    for (int i = 0; i < listed.size(); i++) {
+      numbers.putIfAbsent(listed.get(i).confPath(), (long) i);
+    }
+    Map<Long, SlurmJobs.Submission> latest = new HashMap<>();
+    for (SlurmJobs.Submission s : submissions) {
+      for (int index : s.indexes()) {
+        latest.put(s.offset() + index, s);
+      }
+    }
+    Map<String, String> queue = new HashMap<>();
+    String problem = null;
+    if (!submissions.isEmpty()) {
+      try {
+        queue = slurm.queued(List.copyOf(new LinkedHashSet<>(submissions.stream().map(SlurmJobs.Submission::jobId)
+            .toList())));
+      } catch (HyperException e) {
+        problem = e.getMessage();
+      }
+    }
+    Map<String, Map<String, String>> jobStates = new HashMap<>();
+    List<Entry> entries = new ArrayList<>();
+    for (Task t : tasks) {
+      Long number = numbers.get(t.confPath());
+      SlurmJobs.Submission submission = number == null ? null : latest.get(number);
+      String arrayTask = submission == null ? null : submission.arrayTaskId(number);
+      entries.add(classify(t, arrayTask, problem == null ? queue.get(arrayTask) : null, problem != null, details,
+          slurm, jobStates));
+    }
+    return new SweepOverview(root, sweep, List.copyOf(entries), submissions, queue, problem);
+  }
+
+  private static Entry classify(Task t, String arrayTask, String queued, boolean queueUnknown, boolean details,
+      SlurmClient slurm, Map<String, Map<String, String>> jobStates) throws IOException {
+    Path dir = t.root().resolve(t.serializationDir());
+    ExperimentStatus markers = Markers.status(dir);
+    Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");
+    if (markers == ExperimentStatus.DONE) {
+      return new Entry(t, State.DONE, "", null);
+    }
+    if (queued != null) {
+      boolean pending = queued.equals("PENDING") || queued.equals("REQUEUED") || queued.startsWith("REQUEUE");
+      return new Entry(t, pending ? State.QUEUED : State.RUNNING, "SLURM " + arrayTask + " " + queued, slurmLog);
+    }
+    Path log = slurmLog != null && Files.exists(t.root().resolve(slurmLog)) ? slurmLog
+        : Files.exists(t.log()) ? t.root().relativize(t.log()) : null;
+    if (markers == ExperimentStatus.FAILED) {
+      return new Entry(t, State.FAILED, details ? failedNote(dir) : "", log);
+    }
+    boolean leftQueue = arrayTask != null && !queueUnknown;
+    if (markers == ExperimentStatus.RUNNING) {
+      Optional<Started> started;
+      try {
+        started = Markers.read(dir).started();
+      } catch (ConfigException e) {
+        return new Entry(t, State.FAILED, "unreadable marker: " + e.getMessage(), log);
+      }
+      if (started.isEmpty()) { // finished between the two reads
+        return classify(t, arrayTask, null, queueUnknown, details, slurm, jobStates);
+      }
+      Started s = started.get();
+      String where = "pid " + s.pid() + " on " + s.host() + " since " + s.time();
+      if (s.isRunningHere()) {
+        return new Entry(t, State.RUNNING, where, log);
+      }
+      if (s.host().equals(Markers.hostName())) {
+        return new Entry(t, State.FAILED, "process " + s.pid() + " on " + s.host()
+            + " is gone without DONE or FAILED (killed?)", log);
+      }
+      if (!leftQueue) {
+        return new Entry(t, State.RUNNING, where + " (another machine: not checked)", log, true);
+      }
+    }
+    if (leftQueue) {
+      String note = "SLURM " + arrayTask + " left the queue without DONE or FAILED";
+      if (details) {
+        note += slurmEnd(arrayTask, slurm, jobStates) + lastLine(t.root(), log);
+      }
+      return new Entry(t, State.FAILED, note, log);
+    }
+    return new Entry(t, State.PENDING, "", null);
+  }
+
+  private static String failedNote(Path dir) throws IOException {
+    try {
+      RunState state = Markers.read(dir);
+      if (state.failed().isEmpty()) {
+        return "";
+      }
+      return "exit " + state.failed().get().exitCode() + ": " + errorLine(state.failed().get().error());
+    } catch (ConfigException e) {
+      return "unreadable marker: " + e.getMessage();
+    }
+  }
+
+  /**
+   * The line of an error output that says what went wrong: the last one that is not part of a stack
+   * trace's frames ({@code at ...}, {@code ... 3 more}), or the last line.
+   */
+  static String errorLine(List<String> lines) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String l = lines.get(i);
+      if (!l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("...")) {
+        return l.strip();
+      }
+    }
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (!lines.get(i).isBlank()) {
+        return lines.get(i).strip();
+      }
+    }
+    return "(no error output)";
+  }
+
+  private static String slurmEnd(String arrayTask, SlurmClient slurm, Map<String, Map<String, String>> jobStates) {
+    String job = arrayTask.substring(0, arrayTask.indexOf('_'));
+    Map<String, String> states = jobStates.computeIfAbsent(job, j -> {
+      try {
+        return slurm.jobStates(j);
+      } catch (HyperException e) {
+        return Map.of();
+      }
+    });
+    String state = states.get(arrayTask);
+    return state == null ? "" : " (" + state + ")";
+  }
+
+  private static String lastLine(Path root, Path log) {
+    if (log == null) {
+      return "";
+    }
+    try {
+      List<String> lines = Files.readAllLines(root.resolve(log), StandardCharsets.UTF_8);
+      return lines.isEmpty() ? "" : ": " + errorLine(lines);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** How many experiments are in each state. */
+  Map<State, Integer> counts() {
+    Map<State, Integer> counts = new EnumMap<>(State.class);
+    for (State s : State.values()) {
+      counts.put(s, 0);
+    }
+    entries.forEach(e -> counts.merge(e.state(), 1, Integer::sum));
+    return counts;
+  }
+
+  List<Entry> in(State state) {
+    return entries.stream().filter(e -> e.state() == state).toList();
+  }
+}

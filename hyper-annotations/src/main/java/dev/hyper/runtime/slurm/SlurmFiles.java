@@ -1,0 +1,120 @@
+package dev.hyper.runtime.slurm;
+
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.exec.SweepTasks;
+import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A sweep's SLURM files in its output directory:
+ * <pre>
+ * SWEEP-slurm-tasks.tsv   line k (from 0) = the experiment of array task k:
+ *                         conf_dir TAB conf_path TAB serialization_dir, relative to the output directory
+ * SWEEP.sbatch            the job-array script ({@link ArrayScript}) that reads it
+ * SWEEP-slurm-jobs.tsv    every submission ({@link SlurmJobs})
+ * </pre>
+ * Task numbers are stable: writing the list again keeps every existing line where it is and appends the
+ * experiments that are new (in {@link SweepTasks#of} order: the manifest's, then by id), so an
+ * array still queued always finds the experiment it was submitted for. Both files are written to a
+ * temporary file and renamed into place.
+ */
+public final class SlurmFiles {
+  private SlurmFiles() {}
+
+  /** The task list, relative to the output directory. */
+  public static Path tasksFile(String sweep) {
+    return Path.of(sweep + "-slurm-tasks.tsv");
+  }
+
+  /** The job-array script, relative to the output directory. */
+  public static Path script(String sweep) {
+    return Path.of(sweep + ".sbatch");
+  }
+
+  /** The record of submissions, relative to the output directory. */
+  public static Path jobsFile(String sweep) {
+    return Path.of(sweep + "-slurm-jobs.tsv");
+  }
+
+  /** Where array tasks that cannot find their experiment say so, relative to the output directory. */
+  public static Path errorsFile(String sweep) {
+    return Path.of(sweep + "-slurm-errors.log");
+  }
+
+  /**
+   * Writes (or extends) the task list of the experiments of {@code sweep} under {@code root} and the
+   * array script over it.
+   *
+   * @return the task list: element k is array task k
+   */
+  public static List<Task> write(Path root, String sweep, SlurmSettings settings) throws IOException, HyperException {
+    root = root.toAbsolutePath().normalize();
+    List<Task> tasks = taskList(root, sweep);
+    StringBuilder text = new StringBuilder();
+    for (Task t : tasks) {
+      text.append(slashes(t.confDir())).append('\t').append(slashes(t.confPath())).append('\t')
+          .append(slashes(t.serializationDir())).append('\n');
+    }
+    AtomicFiles.write(root.resolve(tasksFile(sweep)), text.toString().getBytes(StandardCharsets.UTF_8), null);
+    String script = ArrayScript.render(sweep, settings, slashes(tasksFile(sweep)), tasks.size());
+    AtomicFiles.write(root.resolve(script(sweep)), script.getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
+    return tasks;
+  }
+
+  /**
+   * The task list {@link #write} writes: the one written before, then the experiments under {@code root}
+   * that it does not list.
+   */
+  public static List<Task> taskList(Path root, String sweep) throws IOException {
+    List<Task> tasks = new ArrayList<>(readTasks(root, sweep));
+    Set<Path> listed = new HashSet<>();
+    tasks.forEach(t -> listed.add(t.confPath()));
+    for (Task t : SweepTasks.of(root, sweep)) {
+      if (listed.add(t.confPath())) {
+        tasks.add(t);
+      }
+    }
+    return tasks;
+  }
+
+  /** The task list as written, or empty if there is none. */
+  public static List<Task> readTasks(Path root, String sweep) throws IOException {
+    Path file = root.resolve(tasksFile(sweep));
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    List<Task> tasks = new ArrayList<>();
+    int n = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      n++;
+      String[] f = line.split("\t", -1);
+      if (f.length != 3) {
+        throw new IOException(file + ":" + n + ": expected conf_dir, conf_path and serialization_dir separated by"
+            + " tabs");
+      }
+      Task fromPath;
+      try {
+        fromPath = SweepTasks.task(root, sweep, Path.of(f[1]));
+      } catch (RuntimeException e) {
+        throw new IOException(file + ":" + n + ": not an experiment's TOML path: " + f[1]);
+      }
+      tasks.add(new Task(fromPath.label(), root, Path.of(f[0]), Path.of(f[1]), Path.of(f[2])));
+    }
+    return tasks;
+  }
+
+  private static String slashes(Path p) {
+    List<String> names = new ArrayList<>();
+    p.forEach(n -> names.add(n.toString()));
+    return String.join("/", names);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.hyper.runtime.slurm;
+
+import dev.hyper.runtime.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The submissions of a sweep, {@code SWEEP-slurm-jobs.tsv} in its output directory: a header, then one
+ * line per {@code sbatch} that succeeded, oldest first:
+ * <pre>
+ * job_id  offset  array     tasks  submitted
+ * 1234    0       0-71%4    72     2026-11-27T19:20:35Z
+ * </pre>
+ * Array task {@code i} of job {@code job_id} runs task {@code offset + i} of the task list.
+ */
+public final class SlurmJobs {
+  static final String HEADER = "job_id\toffset\tarray\ttasks\tsubmitted";
+
+  private SlurmJobs() {}
+
+  /**
+   * One {@code sbatch}.
+   *
+   * @param jobId the array job's id
+   * @param offset added to an array index to get a task number
+   * @param array the {@code --array} value, e.g. {@code 0-5,7%4}
+   * @param tasks how many array tasks it has
+   * @param submitted when (ISO-8601, UTC)
+   */
+  public record Submission(String jobId, long offset, String array, int tasks, String submitted) {
+    public Submission {
+      Objects.requireNonNull(jobId);
+      Objects.requireNonNull(array);
+      Objects.requireNonNull(submitted);
+    }
+
+    /** The array indexes of {@link #array}, ascending as written. */
+    public List<Integer> indexes() {
+      return parseIndexes(array);
+    }
+
+    /** The SLURM id of the array task that runs task number {@code task}: {@code JOB_INDEX}. */
+    public String arrayTaskId(long task) {
+      return jobId + "_" + (task - offset);
+    }
+  }
+
+  /** The submissions recorded under {@code root}, oldest first; empty if none. */
+  public static List<Submission> read(Path root, String sweep) throws IOException {
+    Path file = root.resolve(SlurmFiles.jobsFile(sweep));
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    List<Submission> out = new ArrayList<>();
+    int n = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      n++;
+      if (line.isBlank() || line.equals(HEADER) || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      try {
+        if (f.length != 5) {
+          throw new IllegalArgumentException("expected 5 tab-separated fields");
+        }
+        Submission s = new Submission(f[0], Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]), f[4]);
+        s.indexes();
+        out.add(s);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(file + ":" + n + ": not a submission (" + e.getMessage() + "): " + line);
+      }
+    }
+    return out;
+  }
+
+  /** Adds {@code s} to the record under {@code root}, writing the whole file anew and renaming it into place. */
+  public static void append(Path root, String sweep, Submission s) throws IOException {
+    Path file = root.resolve(SlurmFiles.jobsFile(sweep));
+    StringBuilder text = new StringBuilder();
+    if (Files.isRegularFile(file)) {
+      text.append(Files.readString(file, StandardCharsets.UTF_8));
+      if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
+        text.append('\n');
+      }
+    }
+    if (text.length() == 0) {
+      text.append(HEADER).append('\n');
+    }
+    text.append(s.jobId()).append('\t').append(s.offset()).append('\t').append(s.array()).append('\t')
+        .append(s.tasks()).append('\t').append(s.submitted()).append('\n');
+    AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  /**
+   * The indexes of an {@code --array} value: {@code 0-3,7,9-10%2} is 0, 1, 2, 3, 7, 9, 10 ({@code :step}
+   * is understood too).
+   */
+  static List<Integer> parseIndexes(String array) {
+    String spec = array.contains("%") ? array.substring(0, array.indexOf('%')) : array;
+    List<Integer> out = new ArrayList<>();
+    for (String part : spec.split(",")) {
+      int step = 1;
+      String range = part;
+      if (part.contains(":")) {
+        step = Integer.parseInt(part.substring(part.indexOf(':') + 1));
+        range = part.substring(0, part.indexOf(':'));
+      }
+      if (step < 1) {
+        throw new IllegalArgumentException("bad step in " + array);
+      }
+      int dash = range.indexOf('-');
+      int from = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+      int to = dash < 0 ? from : Integer.parseInt(range.substring(dash + 1));
+      for (int i = from; i <= to; i += step) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+}
