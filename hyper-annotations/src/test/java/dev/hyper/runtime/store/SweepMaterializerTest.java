@@ -143,8 +143,9 @@ class SweepMaterializerTest {
     assertEquals(before, tree(out()));
     assertEquals(contents, contents(out()));
     List<String> rows = Files.readAllLines(again.manifest());
-    assertEquals("index\tid\ttrial\tlr\tnote\tmode\tconfig", rows.get(8));
-    assertEquals(9 + 24, rows.size());
+    assertEquals("# points: grid of 12 points", rows.get(6));
+    assertEquals("index\tid\ttrial\tlr\tnote\tmode\tconfig", rows.get(9));
+    assertEquals(10 + 24, rows.size());
     try (Stream<Path> s = Files.list(out().resolve("config/generated/toy/.snapshots"))) {
       assertEquals(1, s.count());
     }
