@@ -51,9 +51,7 @@ final class ExecCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SWEEP", description = "The sweep's name, as swept into DIR.")
   String sweep;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "The sweep's output directory (default: the current"
-      + " directory).")
-  Path out;
+  @Mixin OutOption output;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "How many experiments run at once (default:"
       + " the number of cores, ${DEFAULT-VALUE}).")
@@ -93,7 +91,7 @@ final class ExecCommand implements Callable<Integer> {
     if (failedOnly && rerunAll) {
       throw new HyperException("exec: --failed-only and --rerun-all exclude each other");
     }
-    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    Path root = output.root();
     SweepOverview overview = SweepOverview.load(root, sweep, new SlurmClient(slurmBin), false);
     if (overview.entries.isEmpty()) {
       noExperiments(ctx, sweep, root);
@@ -195,7 +193,7 @@ final class ExecCommand implements Callable<Integer> {
       ctx.out.println("  " + t.label() + "  " + failureLine(t) + "  (log " + root.relativize(t.log()) + ")");
     }
     ctx.out.println("run them again with: java -jar model.jar exec " + sweep + " --failed-only"
-        + (out != null ? " --out " + root : ""));
+        + (output.out != null ? " --out " + root : ""));
     return HyperCli.FAILED;
   }
 

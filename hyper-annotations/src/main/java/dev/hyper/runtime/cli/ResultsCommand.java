@@ -28,9 +28,7 @@ final class ResultsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SWEEP", description = "The sweep's name (see list).")
   String sweep;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "The sweep's output directory (default: the current"
-      + " directory).")
-  Path out;
+  @Mixin OutOption output;
 
   @Option(names = "--metric", paramLabel = "NAME", defaultValue = "best_validation_accuracy",
       description = "The key (or dotted path) in metrics.json to rank by (default: ${DEFAULT-VALUE}).")
@@ -77,7 +75,7 @@ final class ResultsCommand implements Callable<Integer> {
       }
     }
     boolean lower = direction != null ? direction.lower : SweepResults.lowerIsBetterByName(metric);
-    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    Path root = output.root();
     SweepResults r = SweepResults.collect(ctx.find(sweep), root, metric, lower);
     for (String w : r.warnings()) {
       ctx.err.println("warning: " + w);

@@ -33,9 +33,7 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SWEEP", description = "The sweep's name, as swept into DIR.")
   String sweep;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "The sweep's output directory (default: the current"
-      + " directory).")
-  Path out;
+  @Mixin OutOption output;
 
   @Option(names = "--all", description = "List every failed and running experiment, not only the first "
       + LISTED + ".")
@@ -53,7 +51,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws HyperException, IOException {
-    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    Path root = output.root();
     SweepOverview o = SweepOverview.load(root, sweep, new SlurmClient(slurmBin), true);
     if (o.entries.isEmpty()) {
       ExecCommand.noExperiments(ctx, sweep, root);

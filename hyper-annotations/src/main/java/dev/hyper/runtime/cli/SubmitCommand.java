@@ -43,9 +43,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SWEEP", description = "The sweep's name, as swept into DIR.")
   String sweep;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "The sweep's output directory (default: the current"
-      + " directory).")
-  Path out;
+  @Mixin OutOption output;
 
   @Option(names = "--max-array-size", paramLabel = "N", description = "The site's MaxArraySize: array indexes stay"
       + " below it (default: read from scontrol show config).")
@@ -77,7 +75,7 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws HyperException, IOException {
-    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    Path root = output.root();
     if (maxArraySize != null && maxArraySize < 1) {
       throw new HyperException("submit: --max-array-size must be at least 1, was " + maxArraySize);
     }
@@ -156,7 +154,7 @@ final class SubmitCommand implements Callable<Integer> {
           + c.size() + " experiment" + (c.size() == 1 ? "" : "s") + ")");
     }
     ctx.out.println("job ids: " + String.join(" ", ids) + " (in " + SlurmFiles.jobsFile(sweep) + "); follow with:"
-        + " java -jar model.jar status " + sweep + (out != null ? " --out " + root : ""));
+        + " java -jar model.jar status " + sweep + (output.out != null ? " --out " + root : ""));
     return HyperCli.OK;
   }
 

@@ -43,8 +43,7 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SWEEP", description = "The sweep's name (see list).")
   String sweep;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: the current directory).")
-  Path out;
+  @Mixin OutOption output;
 
   @Option(names = "--dry-run", description = "Print each experiment (index, id, trial, params) and the count;"
       + " write nothing.")
@@ -85,7 +84,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private <P extends Record> int run(SweepSpec<P> spec, List<String> applied) throws HyperException, IOException {
-    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    Path root = output.root();
     if (threads < 1) {
       throw new HyperException("--threads must be at least 1, was " + threads);
     }

@@ -45,9 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TARGET", description = "An experiment TOML, a directory, or a sweep name.")
   String target;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory for a sweep name (default: the"
-      + " current directory).")
-  Path out;
+  @Mixin OutOption output;
 
   @Option(names = {"-v", "--verbose"}, description = "Also list the experiments that are ok.")
   boolean verbose;
@@ -102,7 +100,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (!isSweep) {
       throw new HyperException("no such file or directory, and no sweep named '" + target + "': " + target);
     }
-    Path root = (out != null ? out : Path.of("")).toAbsolutePath().normalize();
+    Path root = output.root();
     List<Path> found = ExperimentFiles.ofSweep(root, target);
     if (found.isEmpty()) {
       throw new HyperException("sweep '" + target + "' has no experiments under " + root + " (run sweep first, or"
