@@ -7,6 +7,17 @@ package dev.hyper.runtime;
 public record SlurmSettings(
     String qos, String time, String partition, int cpus, String mem, String gres, int maxParallel) {
 
+  /** SLURM's {@code --time} formats, in words, for messages. */
+  public static final String TIME_FORMATS = "M, M:S, H:M:S, D-H, D-H:M or D-H:M:S";
+
+  private static final java.util.regex.Pattern TIME =
+      java.util.regex.Pattern.compile("\\d+|\\d+:\\d+|\\d+:\\d+:\\d+|\\d+-\\d+|\\d+-\\d+:\\d+|\\d+-\\d+:\\d+:\\d+");
+
+  /** Whether {@code time} is one of SLURM's {@code --time} formats ({@link #TIME_FORMATS}). */
+  public static boolean isValidTime(String time) {
+    return TIME.matcher(time).matches();
+  }
+
   /** No settings at all. */
   public static final SlurmSettings NONE = new SlurmSettings("", "", "", 0, "", "", 0);
 

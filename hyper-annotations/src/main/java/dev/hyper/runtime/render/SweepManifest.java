@@ -6,10 +6,7 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Optional;
@@ -127,14 +124,7 @@ public final class SweepManifest {
   }
 
   static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
+    return dev.hyper.runtime.store.Sha256.of(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
-  }
 }

@@ -12,6 +12,16 @@ import java.util.HexFormat;
 public final class Sha256 {
   private Sha256() {}
 
+  /** SHA-256 of {@code bytes}. */
+  public static String of(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  /** SHA-256 of a file's content, read in chunks. */
   public static String of(Path file) throws IOException {
     MessageDigest digest;
     try {

@@ -3,14 +3,10 @@ package dev.hyper.runtime.sweepfile;
 import dev.hyper.runtime.SlurmSettings;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /** The {@code [slurm]} keys of a sweep file (and {@code --set slurm.KEY=...}), checked and applied. */
 final class SlurmKeys {
   static final List<String> KEYS = List.of("qos", "time", "partition", "cpus", "mem", "gres", "max_parallel");
-  /** SLURM's --time formats: M, M:S, H:M:S, D-H, D-H:M, D-H:M:S. */
-  private static final Pattern TIME =
-      Pattern.compile("\\d+|\\d+:\\d+|\\d+:\\d+:\\d+|\\d+-\\d+|\\d+-\\d+:\\d+|\\d+-\\d+:\\d+:\\d+");
 
   private SlurmKeys() {}
 
@@ -23,8 +19,8 @@ final class SlurmKeys {
         if (!(value instanceof String s)) {
           return "slurm 'time' must be a string";
         }
-        return TIME.matcher(s).matches() ? null : "slurm time '" + s + "' is not a SLURM time. "
-            + "Use M, M:S, H:M:S, D-H, D-H:M or D-H:M:S, e.g. '1-00:00:00' or '90'.";
+        return SlurmSettings.isValidTime(s) ? null : "slurm time '" + s + "' is not a SLURM time. "
+            + "Use " + SlurmSettings.TIME_FORMATS + ", e.g. '1-00:00:00' or '90'.";
       case "cpus", "max_parallel":
         return value instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE
             ? null : "slurm '" + key + "' must be an integer >= 0";

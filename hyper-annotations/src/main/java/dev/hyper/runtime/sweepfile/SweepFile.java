@@ -3,15 +3,13 @@ package dev.hyper.runtime.sweepfile;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.store.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ public final class SweepFile {
     } catch (NoSuchFileException e) {
       throw new SweepFileException(List.of(file + ": no such sweep file"));
     }
-    String source = "config " + file + " sha256=" + sha256(bytes);
+    String source = "config " + file + " sha256=" + Sha256.of(bytes);
     return parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), source, spec);
   }
 
@@ -214,12 +212,5 @@ public final class SweepFile {
     }
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
 }

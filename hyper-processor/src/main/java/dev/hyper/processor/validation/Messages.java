@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class Messages {
   private Messages() {}
 
-  static final String SLURM_TIME_FORMATS = "M, M:S, H:M:S, D-H, D-H:M or D-H:M:S";
+  static final String SLURM_TIME_FORMATS = dev.hyper.runtime.SlurmSettings.TIME_FORMATS;
 
   // ---- the record and @Sweep
 

@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
 public final class SweepValidator {
   private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern SLURM_TIME =
-      Pattern.compile("\\d+|\\d+:\\d+|\\d+:\\d+:\\d+|\\d+-\\d+|\\d+-\\d+:\\d+|\\d+-\\d+:\\d+:\\d+");
   private static final Map<String, String> BOXED = Map.of(
       "Double", "double", "Integer", "int", "Long", "long", "Boolean", "boolean",
       "Float", "double", "Short", "int", "Byte", "int", "CharSequence", "String");
@@ -93,7 +91,7 @@ public final class SweepValidator {
   }
 
   private static void checkSlurm(SlurmModel slurm, List<Diagnostic> out) {
-    if (!slurm.time().isEmpty() && !SLURM_TIME.matcher(slurm.time()).matches()) {
+    if (!slurm.time().isEmpty() && !dev.hyper.runtime.SlurmSettings.isValidTime(slurm.time())) {
       out.add(Messages.badSlurmTime(slurm.timeOrigin(), slurm.time()));
     }
     if (slurm.cpus() < 0) {
