@@ -9,6 +9,11 @@ public final class Launcher {
 
   /** Runs the command line and exits with its code: 0 ok, 1 a run failed, 2 bad input. */
   public static void main(String[] args) {
+    java.util.OptionalInt forked = dev.hyper.runtime.cli.ForkedSweep.runIfWanted(args);
+    if (forked.isPresent()) {
+      System.exit(forked.getAsInt());
+    }
+    dev.hyper.runtime.cli.ForkedSweep.watchParent();
     System.exit(run(args));
   }
 

@@ -112,11 +112,12 @@ public record Provenance(String created, String commandLine, String workingDir, 
   }
 
   /**
-   * This process's command line, shell-quoted, as the operating system reports it; if it does not,
+   * This process's command line (the one the user typed, if {@code sweep} runs in a forked JVM),
+   * shell-quoted, as the operating system reports it; if it does not,
    * {@code java -jar JAR ARGS...}.
    */
   public static String commandLine(Path jar, List<String> args) {
-    ProcessHandle.Info info = ProcessHandle.current().info();
+    ProcessHandle.Info info = dev.hyper.runtime.cli.ForkedSweep.userProcess().info();
     Optional<String> command = info.command();
     Optional<String[]> arguments = info.arguments();
     List<String> words = new ArrayList<>();

@@ -30,7 +30,6 @@ public final class HyperCli {
 
   /** Runs over the sweeps registered in the jar ({@code META-INF/services/dev.hyper.runtime.SweepSpec$Provider}). */
   public static int run(String[] args) {
-    QuickJit.startIfWanted(args);
     List<SweepSpec<?>> specs = new ArrayList<>();
     try {
       ServiceLoader.load(SweepSpec.Provider.class).forEach(p -> specs.add(p.spec()));

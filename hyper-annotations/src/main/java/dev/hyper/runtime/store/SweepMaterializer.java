@@ -146,6 +146,7 @@ public final class SweepMaterializer {
    */
   public <P extends Record> Result materialize(SweepSpec<P> spec, Callable<JsonnetTemplate> template, Path root,
       Path jar, Options options) throws HyperException, IOException {
+    trace("sweep starts");
     Path out = root.toAbsolutePath().normalize();
     Iterator<PlannedExperiment<P>> plan = planner.stream(spec, out, null);   // checks name, size, axes
     long total = spec.grid().size() * spec.trials();

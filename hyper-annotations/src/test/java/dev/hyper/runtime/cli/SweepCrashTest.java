@@ -70,8 +70,17 @@ class SweepCrashTest {
       long delay = writing ? random.nextInt(1000) : 100 + random.nextInt(500);
       boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
       if (!finished) {
-        p.destroyForcibly();                           // SIGKILL
+        List<ProcessHandle> forked = p.descendants().toList();  // the JVM that sweep forks (ForkedSweep)
+        p.destroyForcibly();                           // SIGKILL to the process the user started
         p.waitFor();
+        for (ProcessHandle h : forked) {               // the forked sweep notices and halts too
+          try {
+            h.onExit().get(5, TimeUnit.SECONDS);
+          } catch (java.util.concurrent.TimeoutException e) {
+            h.destroyForcibly();
+            throw new AssertionError("the forked sweep " + h.pid() + " still ran 5 s after its parent was killed");
+          }
+        }
       }
       int whole = checkEveryExperimentIsWhole(out);
       log.add((finished ? "finished" : "killed") + (writing ? " writing, " : " starting, ") + delay + " ms: "
@@ -88,8 +97,8 @@ class SweepCrashTest {
     Path jar = TestJars.modelJar(tmp.resolve("build/model.jar"));
     Path out = base.resolve("out");
     Process child = sweep(jar, out);
-    String pid = Long.toString(child.pid());
     assertTrue(awaitLock(child, out), "the child never took the lock");
+    String pid = Files.readString(out.resolve(SweepLock.FILE)).strip();
     SweepSpec<TestParams> toy = TestSweeps.builder("toy").build();
     SweepMaterializer m = new SweepMaterializer();
     try {
@@ -106,14 +115,18 @@ class SweepCrashTest {
     assertEquals(EXPERIMENTS, checkEveryExperimentIsWhole(out));
   }
 
-  /** Waits until {@code p} holds the output directory's lock (it then writes); false if it ended first. */
+  /**
+   * Waits until {@code p}, or the JVM it forked to run the sweep, holds the output directory's lock (it
+   * then writes); false if it ended first.
+   */
   private static boolean awaitLock(Process p, Path out) throws IOException, InterruptedException {
     Path lockFile = out.resolve(SweepLock.FILE);
-    String pid = Long.toString(p.pid());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (p.isAlive() && System.nanoTime() < deadline) {
       try {
-        if (Files.readString(lockFile).strip().equals(pid)) {
+        String holder = Files.readString(lockFile).strip();
+        if (holder.equals(Long.toString(p.pid()))
+            || p.descendants().anyMatch(h -> holder.equals(Long.toString(h.pid())))) {
           return true;
         }
       } catch (java.nio.file.NoSuchFileException e) {

@@ -1,0 +1,291 @@
+package dev.hyper.runtime.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Runs {@code sweep} in a child JVM started with the options a short, hot process wants, which a
+ * {@code java -jar} command cannot carry:
+ *
+ * <ul>
+ *   <li>{@code -XX:TieredStopAtLevel=1}: only the quick compiler. A sweep runs the jsonnet interpreter hot
+ *       for a few seconds; on two cores the optimizing compiler's work competed with rendering and writing
+ *       and was not paid back before the sweep ended (a 10,000-experiment sweep: 3.9 s -> 3.3 s).
+ *   <li>An application class-data archive ({@code -XX:SharedArchiveFile}): the classes a sweep loads
+ *       (picocli, sjsonnet, Scala, Hyper), parsed and verified once and then mapped from the archive
+ *       (another 0.3-0.4 s). The first sweep of a jar records it ({@code -XX:ArchiveClassesAtExit}, about a
+ *       second more, once); it lives in {@code $XDG_CACHE_HOME/hyper/cds} (or {@code ~/.cache/hyper/cds}),
+ *       keyed by the jar's path, size and time and by the Java runtime, which the JVM checks again when it
+ *       maps it. At most {@value #KEEP} archives are kept.
+ * </ul>
+ *
+ * <p>The JVM options the user gave come after these, so they win (for example
+ * {@code -XX:TieredStopAtLevel=4}). The child inherits standard input, output and error; this process
+ * waits for it and exits with its code. A SIGTERM or Ctrl-C here is passed on (the child stops as an
+ * unforked sweep would); if this process is killed with SIGKILL, the child notices within a tenth of a
+ * second and halts too, so {@code kill -9} of a sweep still stops its writing at once (what it leaves is
+ * whole experiments, as after any kill). {@code -Dhyper.fork=false} runs the sweep in this JVM.
+ */
+public final class ForkedSweep {
+  /** Set in the child: its parent's pid. */
+  static final String PARENT_PROPERTY = "hyper.forkedFrom";
+  /** How many class-data archives the cache keeps (each is 10-20 MB). */
+  static final int KEEP = 6;
+
+  private ForkedSweep() {}
+
+  /**
+   * If {@code args} is a sweep that writes, runs it in a tuned child JVM and returns its exit code;
+   * empty if this process should run the command itself (another command, {@code --help},
+   * {@code --dry-run}, forking turned off or impossible, or this is the child).
+   */
+  public static OptionalInt runIfWanted(String[] args) {
+    if (!wanted(args)) {
+      return OptionalInt.empty();
+    }
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    Optional<String> java = info.command();
+    Optional<String[]> arguments = info.arguments();
+    if (java.isEmpty() || arguments.isEmpty() || arguments.get().length < args.length) {
+      return OptionalInt.empty();                        // the OS does not say how this JVM was started
+    }
+    Archive archive = Archive.forThisJar();
+    List<String> command = new ArrayList<>();
+    command.add(java.get());
+    command.add("-XX:TieredStopAtLevel=1");
+    if (archive != null) {
+      command.addAll(archive.options());
+    }
+    command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+    command.addAll(List.of(arguments.get()));
+    Process child;
+    try {
+      child = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException | RuntimeException e) {
+      return OptionalInt.empty();                        // run it here, untuned
+    }
+    Thread passOn = new Thread(() -> stop(child), "hyper-fork-stop");
+    Runtime.getRuntime().addShutdownHook(passOn);       // SIGTERM, SIGINT: stop the child, wait for it
+    int code;
+    try {
+      code = waitFor(child);
+    } finally {
+      if (archive != null) {
+        archive.keepIf(!child.isAlive() && child.exitValue() == 0);
+      }
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(passOn);
+    } catch (IllegalStateException e) {
+      // shutting down already
+    }
+    return OptionalInt.of(code);
+  }
+
+  /** The process whose command line the user typed: this one, or the parent that forked it. */
+  public static ProcessHandle userProcess() {
+    String parent = System.getProperty(PARENT_PROPERTY);
+    if (parent != null) {
+      try {
+        Optional<ProcessHandle> p = ProcessHandle.of(Long.parseLong(parent));
+        if (p.isPresent()) {
+          return p.get();
+        }
+      } catch (NumberFormatException e) {
+        // not ours
+      }
+    }
+    return ProcessHandle.current();
+  }
+
+  /**
+   * In the child: halts this JVM when the parent that forked it is gone (killed with SIGKILL), checking
+   * ten times a second on a daemon thread. Does nothing in an unforked process.
+   */
+  public static void watchParent() {
+    String parent = System.getProperty(PARENT_PROPERTY);
+    if (parent == null) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(parent);
+    } catch (NumberFormatException e) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      while (true) {
+        Optional<ProcessHandle> now = ProcessHandle.current().parent();
+        if (now.isEmpty() || now.get().pid() != pid) {
+          Runtime.getRuntime().halt(137);               // as if killed along with it
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "hyper-watch-parent");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  static boolean wanted(String[] args) {
+    if (args.length == 0 || !args[0].equals("sweep") || System.getProperty(PARENT_PROPERTY) != null
+        || "false".equals(System.getProperty("hyper.fork"))) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("--")) {
+        break;
+      }
+      if (a.equals("-h") || a.equals("--help") || a.equals("--dry-run")) {
+        return false;                                    // quick: not worth a second JVM
+      }
+    }
+    return true;
+  }
+
+  private static int waitFor(Process child) {
+    while (true) {
+      try {
+        return child.waitFor();
+      } catch (InterruptedException e) {
+        // keep waiting: the child decides when the sweep ends
+      }
+    }
+  }
+
+  private static void stop(Process child) {
+    if (child.isAlive()) {
+      child.destroy();                                   // SIGTERM: the sweep stops as it would unforked
+      try {
+        child.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** This jar's class-data archive in the user's cache: used if it is there, recorded if not. */
+  private static final class Archive {
+    private final Path file;
+    private final Path temp;
+
+    private Archive(Path file, Path temp) {
+      this.file = file;
+      this.temp = temp;
+    }
+
+    /** Null when there is no jar to key it on, no cache directory, or archives are turned off. */
+    static Archive forThisJar() {
+      if ("false".equals(System.getProperty("hyper.cds"))) {
+        return null;
+      }
+      try {
+        Path jar = Path.of(ForkedSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!Files.isRegularFile(jar)) {
+          return null;                                   // classes directory: nothing to key an archive on
+        }
+        Path dir = cacheDir();
+        if (dir == null) {
+          return null;
+        }
+        Files.createDirectories(dir);
+        String key = key(jar.toRealPath().toString(), Files.size(jar), Files.getLastModifiedTime(jar),
+            System.getProperty("java.home"), System.getProperty("java.vm.version"));
+        Path file = dir.resolve(key + ".jsa");
+        if (Files.isRegularFile(file)) {
+          return new Archive(file, null);
+        }
+        return new Archive(file, dir.resolve("." + key + "." + ProcessHandle.current().pid() + ".tmp"));
+      } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+        return null;
+      }
+    }
+
+    List<String> options() {
+      // -Xlog: a stale or foreign archive is a warning on standard output otherwise; the JVM then runs without it
+      return temp == null
+          ? List.of("-XX:SharedArchiveFile=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+          : List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** After the child: a newly recorded archive is kept if the sweep succeeded (it then loaded every class). */
+    void keepIf(boolean succeeded) {
+      if (temp == null) {
+        return;
+      }
+      try {
+        if (succeeded && Files.isRegularFile(temp)) {
+          try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+          }
+          prune(file.getParent());
+        }
+        Files.deleteIfExists(temp);
+      } catch (IOException | RuntimeException e) {
+        // the cache is an optimization: the next sweep records it again
+      }
+    }
+
+    /** Keeps the {@value #KEEP} newest archives. */
+    private static void prune(Path dir) throws IOException {
+      List<Path> archives = new ArrayList<>();
+      try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "*.jsa")) {
+        all.forEach(archives::add);
+      }
+      if (archives.size() <= KEEP) {
+        return;
+      }
+      archives.sort(Comparator.comparing(Archive::modified).reversed());
+      for (Path old : archives.subList(KEEP, archives.size())) {
+        Files.deleteIfExists(old);
+      }
+    }
+
+    private static FileTime modified(Path p) {
+      try {
+        return Files.getLastModifiedTime(p);
+      } catch (IOException e) {
+        return FileTime.fromMillis(0);
+      }
+    }
+
+    private static Path cacheDir() {
+      String xdg = System.getenv("XDG_CACHE_HOME");
+      if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+        return Path.of(xdg, "hyper", "cds");
+      }
+      String home = System.getProperty("user.home");
+      return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "hyper", "cds");
+    }
+
+    private static String key(String jar, long size, FileTime modified, String javaHome, String vm) {
+      try {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        d.update(String.join("\n", jar, Long.toString(size), modified.toString(), String.valueOf(javaHome),
+            String.valueOf(vm)).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d.digest(), 0, 12);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java has SHA-256", e);
+      }
+    }
+  }
+}

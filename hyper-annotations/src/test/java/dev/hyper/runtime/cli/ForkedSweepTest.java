@@ -1,0 +1,39 @@
+package dev.hyper.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Which command lines fork (the forking itself is driven on the real jar by example-model's ForkedSweepIT). */
+class ForkedSweepTest {
+  @Test
+  void onlyASweepThatWritesForks() {
+    assertTrue(ForkedSweep.wanted(new String[] {"sweep", "rnn"}));
+    assertTrue(ForkedSweep.wanted(new String[] {"sweep", "rnn", "--out", "runs", "--set", "lr=0.1"}));
+    assertFalse(ForkedSweep.wanted(new String[] {}));
+    assertFalse(ForkedSweep.wanted(new String[] {"list"}));
+    assertFalse(ForkedSweep.wanted(new String[] {"run", "config/generated/rnn/abc/0/abc.toml"}));
+    assertFalse(ForkedSweep.wanted(new String[] {"sweep", "--help"}));
+    assertFalse(ForkedSweep.wanted(new String[] {"sweep", "rnn", "-h"}));
+    assertFalse(ForkedSweep.wanted(new String[] {"sweep", "rnn", "--dry-run"}));
+    assertTrue(ForkedSweep.wanted(new String[] {"sweep", "--", "--dry-run"}), "after --, an argument, not an option");
+  }
+
+  @Test
+  void notInTheForkedChildNorWhenTurnedOff() {
+    String was = System.getProperty(ForkedSweep.PARENT_PROPERTY);
+    try {
+      System.setProperty(ForkedSweep.PARENT_PROPERTY, "1");
+      assertFalse(ForkedSweep.wanted(new String[] {"sweep", "rnn"}));
+      System.clearProperty(ForkedSweep.PARENT_PROPERTY);
+      System.setProperty("hyper.fork", "false");
+      assertFalse(ForkedSweep.wanted(new String[] {"sweep", "rnn"}));
+    } finally {
+      System.clearProperty("hyper.fork");
+      if (was != null) {
+        System.setProperty(ForkedSweep.PARENT_PROPERTY, was);
+      }
+    }
+  }
+}
