@@ -81,6 +81,9 @@ final class ConfigToml {
 
   /** A TOML basic string: quotes, backslashes and control characters escaped. */
   private static StringBuilder string(StringBuilder t, String s) {
+    if (plain(s)) {
+      return t.append('"').append(s).append('"');
+    }
     t.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -104,6 +107,17 @@ final class ConfigToml {
     return t.append('"');
   }
 
+  /** Whether {@code s} goes into a basic string as it is: no quote, backslash or control character. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String tomlDouble(double d) {
     if (Double.isNaN(d)) {
       return "nan";
@@ -114,7 +128,21 @@ final class ConfigToml {
     return Double.toString(d);
   }
 
+  /** The last provenance table written on this thread: a sweep writes the same one into every experiment. */
+  private static final ThreadLocal<Object[]> LAST_PROVENANCE = new ThreadLocal<>();
+
   private static void writeProvenance(StringBuilder t, Provenance p) {
+    Object[] last = LAST_PROVENANCE.get();
+    if (last == null || last[0] != p) {
+      StringBuilder table = new StringBuilder(512);
+      provenanceTable(table, p);
+      last = new Object[] {p, table.toString()};
+      LAST_PROVENANCE.set(last);
+    }
+    t.append((String) last[1]);
+  }
+
+  private static void provenanceTable(StringBuilder t, Provenance p) {
     t.append('\n').append(PROVENANCE_HEADER).append('\n');
     line(t, "created", p.created());
     line(t, "command_line", p.commandLine());

@@ -46,11 +46,16 @@ public final class Ids {
     return seed & Long.MAX_VALUE;
   }
 
-  private static byte[] sha256(String text) {
+  /** One digest per thread: looking one up costs more than hashing the few bytes of an id. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }
+  });
+
+  private static byte[] sha256(String text) {
+    return SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));   // digest() resets it
   }
 }
