@@ -38,6 +38,8 @@ class ForkedSweepIT {
     assertTrue(toml.contains("command_line = \"'" + java + "' '-Xmx200m' '-jar' '" + ModelJar.jar()
         + "' 'sweep' 'rnn' '--out' 'runs'\""), toml);
     assertFalse(toml.contains("TieredStopAtLevel"), toml);
+    // the parent hashed the jar and handed the digest over: it must be the jar's
+    assertTrue(toml.contains("sha256 = \"" + dev.hyper.runtime.store.Sha256.of(ModelJar.jar()) + "\""), toml);
 
     Process unforked = start(cache, List.of("-Dhyper.fork=false"), "sweep", "rnn", "--out", "plain");
     assertEquals(0, unforked.waitFor(), output(unforked));

@@ -14,6 +14,7 @@ public final class Launcher {
       System.exit(forked.getAsInt());
     }
     dev.hyper.runtime.cli.ForkedSweep.watchParent();
+    dev.hyper.runtime.cli.ForkedSweep.receiveDigest();
     System.exit(run(args));
   }
 

@@ -1,6 +1,10 @@
 package dev.hyper.runtime.cli;
 
+import dev.hyper.runtime.store.Sha256;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -16,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs {@code sweep} in a child JVM started with the options a short, hot process wants, which a
@@ -43,6 +48,8 @@ import java.util.OptionalInt;
 public final class ForkedSweep {
   /** Set in the child: its parent's pid. */
   static final String PARENT_PROPERTY = "hyper.forkedFrom";
+  /** Set in the child when the parent writes the jar's digest to its standard input. */
+  static final String DIGEST_PROPERTY = "hyper.jarDigest";
   /** How many class-data archives the cache keeps (each is 10-20 MB). */
   static final int KEEP = 6;
 
@@ -71,15 +78,26 @@ public final class ForkedSweep {
       command.addAll(archive.options());
     }
     command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+    Path jar = runningJar();
+    if (jar != null) {
+      command.add("-D" + DIGEST_PROPERTY + "=stdin");
+    }
     command.addAll(List.of(arguments.get()));
     Process child;
     try {
-      child = new ProcessBuilder(command).inheritIO().start();
+      ProcessBuilder b = new ProcessBuilder(command).inheritIO();
+      if (jar != null) {
+        b.redirectInput(ProcessBuilder.Redirect.PIPE);  // sweep reads no input: the jar's digest goes there
+      }
+      child = b.start();
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();                        // run it here, untuned
     }
     Thread passOn = new Thread(() -> stop(child), "hyper-fork-stop");
     Runtime.getRuntime().addShutdownHook(passOn);       // SIGTERM, SIGINT: stop the child, wait for it
+    if (jar != null) {
+      handDigest(jar, child);
+    }
     int code;
     try {
       code = waitFor(child);
@@ -94,6 +112,67 @@ public final class ForkedSweep {
       // shutting down already
     }
     return OptionalInt.of(code);
+  }
+
+  /**
+   * Hashes the jar while the child JVM starts, with this JVM's optimizing compiler (the child has only
+   * the quick one, and took about 0.5 s for a 17 MB jar), and writes {@code SHA256 SIZE MILLIS PATH} to
+   * the child's standard input; an empty line if the jar cannot be read or changed meanwhile.
+   */
+  private static void handDigest(Path jar, Process child) {
+    String line = "";
+    try {
+      long size = Files.size(jar);
+      long modified = Files.getLastModifiedTime(jar).toMillis();
+      String sha = Sha256.of(jar);
+      if (Files.size(jar) == size && Files.getLastModifiedTime(jar).toMillis() == modified) {
+        line = sha + " " + size + " " + modified + " " + jar;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the child hashes it
+    }
+    try (OutputStream in = child.getOutputStream()) {
+      in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // the child ended already
+    }
+  }
+
+  /**
+   * In the child: if the parent hands over the jar's digest on standard input, reads it on a daemon
+   * thread and tells {@link Sha256#ofJar} to expect it.
+   */
+  public static void receiveDigest() {
+    if (System.getProperty(PARENT_PROPERTY) == null || !"stdin".equals(System.getProperty(DIGEST_PROPERTY))) {
+      return;
+    }
+    CompletableFuture<Sha256.Handed> digest = new CompletableFuture<>();
+    Sha256.expect(digest);
+    Thread t = new Thread(() -> {
+      Sha256.Handed handed = null;
+      try {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String[] f = String.valueOf(in.readLine()).split(" ", 4);
+        if (f.length == 4 && f[0].matches("[0-9a-f]{64}")) {
+          handed = new Sha256.Handed(Path.of(f[3]), Long.parseLong(f[1]), Long.parseLong(f[2]), f[0]);
+        }
+      } catch (IOException | RuntimeException e) {
+        // hash it here
+      }
+      digest.complete(handed);
+    }, "hyper-digest");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The jar this class runs from, or null (a classes directory). */
+  private static Path runningJar() {
+    try {
+      Path jar = Path.of(ForkedSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(jar) ? jar : null;
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The process whose command line the user typed: this one, or the parent that forked it. */
@@ -197,8 +276,8 @@ public final class ForkedSweep {
         return null;
       }
       try {
-        Path jar = Path.of(ForkedSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (!Files.isRegularFile(jar)) {
+        Path jar = runningJar();
+        if (jar == null) {
           return null;                                   // classes directory: nothing to key an archive on
         }
         Path dir = cacheDir();
@@ -213,7 +292,7 @@ public final class ForkedSweep {
           return new Archive(file, null);
         }
         return new Archive(file, dir.resolve("." + key + "." + ProcessHandle.current().pid() + ".tmp"));
-      } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+      } catch (IOException | RuntimeException e) {
         return null;
       }
     }

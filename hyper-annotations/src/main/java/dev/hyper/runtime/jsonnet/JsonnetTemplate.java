@@ -4,7 +4,6 @@ import dev.hyper.runtime.jsonnet.JsonnetException.Kind;
 import dev.hyper.runtime.jsonnet.TemplateParam.DefaultKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +131,11 @@ public final class JsonnetTemplate {
    *     value cannot be passed, or evaluation fails
    */
   public String render(Map<String, ?> tlas) throws JsonnetException {
+    return new String(renderUtf8(tlas), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #render}'s text as UTF-8 bytes, as a file holds it (without making the string). */
+  public byte[] renderUtf8(Map<String, ?> tlas) throws JsonnetException {
     Objects.requireNonNull(tlas);
     checkNames(tlas);
     try {
@@ -144,10 +148,9 @@ public final class JsonnetTemplate {
         args[i++] = toVal(e.getKey(), e.getValue(), pos);
       }
       Val result = function.apply(args, names, pos, interpreter.evaluator());
-      StringWriter out = new StringWriter();
+      Utf8Output out = new Utf8Output();
       unwrap(interpreter.materialize(result, new sjsonnet.Renderer(out, INDENT)), name);
-      String json = out.toString();
-      return json.endsWith("\n") ? json : json + "\n";
+      return out.toUtf8WithNewline();
     } catch (Throwable t) {
       throw SjErrors.convert(t, name);
     }

@@ -67,6 +67,21 @@ public final class ExperimentRenderer<P extends Record> {
     return new RenderedExperiment(e.info(), json(e), e.config().toToml(spec));
   }
 
+  /**
+   * One experiment's JSON config as UTF-8 bytes, what {@link #render} gives as text: for writing it,
+   * without the string.
+   */
+  public byte[] jsonUtf8(PlannedExperiment<P> e) throws HyperException {
+    if (template == null) {
+      return paramsJson(e.tlas()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try {
+      return template.renderUtf8(Tla.asMap(e.tlas()));
+    } catch (JsonnetException x) {
+      throw new HyperException("sweep '" + spec.name() + "', " + e.describe() + ": " + x.oneLine(), x);
+    }
+  }
+
   private String json(PlannedExperiment<P> e) throws HyperException {
     if (template == null) {
       return paramsJson(e.tlas());

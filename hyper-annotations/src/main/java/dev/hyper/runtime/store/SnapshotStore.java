@@ -21,7 +21,7 @@ public final class SnapshotStore {
 
   /** What {@code jar} is: its size and SHA-256, under the name {@value Layout#SNAPSHOT_FILE}. */
   public static Snapshot describe(Path jar) throws IOException {
-    return new Snapshot(Layout.SNAPSHOT_FILE, Files.size(jar), Sha256.of(jar));
+    return new Snapshot(Layout.SNAPSHOT_FILE, Files.size(jar), Sha256.ofJar(jar));
   }
 
   /** Where the store keeps the jar described by {@code snapshot}. */

@@ -11,7 +11,6 @@ import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
 import dev.hyper.runtime.render.JobsScript;
-import dev.hyper.runtime.render.RenderedExperiment;
 import dev.hyper.runtime.render.SweepManifest;
 import dev.hyper.runtime.render.Templates;
 import java.io.BufferedReader;
@@ -225,7 +224,7 @@ public final class SweepMaterializer {
         lines.write(JobsScript.header(spec.name(), total, options.slurm()));
         for (; item != Item.END; item = renderer.take()) {
           item.rethrow();
-          ExperimentInfo info = item.rendered.info();
+          ExperimentInfo info = item.planned.info();
           try {
             switch (store.write(info, item.json, item.toml)) {
               case WRITTEN -> {
@@ -392,20 +391,17 @@ public final class SweepMaterializer {
 
   /** One rendered experiment, the end of the sweep, or the failure that stopped rendering. */
   private static final class Item {
-    static final Item END = new Item(null, null, null, null, null, null, null);
+    static final Item END = new Item(null, null, null, null, null, null);
 
     final PlannedExperiment<?> planned;
-    final RenderedExperiment rendered;
     final byte[] json;
     final byte[] toml;
     final String row;
     final String line;
     final Throwable failure;
 
-    Item(PlannedExperiment<?> planned, RenderedExperiment rendered, byte[] json, byte[] toml, String row,
-        String line, Throwable failure) {
+    Item(PlannedExperiment<?> planned, byte[] json, byte[] toml, String row, String line, Throwable failure) {
       this.planned = planned;
-      this.rendered = rendered;
       this.json = json;
       this.toml = toml;
       this.row = row;
@@ -414,7 +410,7 @@ public final class SweepMaterializer {
     }
 
     static Item failed(Throwable t) {
-      return new Item(null, null, null, null, null, null, t);
+      return new Item(null, null, null, null, null, t);
     }
 
     void rethrow() throws HyperException, IOException {
@@ -502,9 +498,8 @@ public final class SweepMaterializer {
             if (provenance != null) {
               e = new PlannedExperiment<>(e.index(), e.params(), e.tlas(), e.info().withProvenance(provenance));
             }
-            RenderedExperiment r = renderer.render(e);
-            items.add(new Item(e, r, r.jsonBytes(), r.tomlBytes(), SweepManifest.row(e),
-                JobsScript.line(spec.name(), e.info(), slurm), null));
+            items.add(new Item(e, renderer.jsonUtf8(e), e.config().toToml(spec).getBytes(StandardCharsets.UTF_8),
+                SweepManifest.row(e), JobsScript.line(spec.name(), e.info(), slurm), null));
           }
           put(queue, items);
           items = new ArrayList<>(CHUNK);
