@@ -49,6 +49,13 @@ echo "machine: $(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1); loa
 echo "tmpfs: $SHM   disk: $DISK ($(df -T "$DISK" | awk 'NR==2 {print $2}'))   Hyper JVM options: $JAVA_OPTS"
 echo
 
+# 0. the first sweep of a newly built jar records its class-data archive (ForkedSweep); say what that costs,
+#    and leave the archive in place for the runs below, as a user's second sweep would find it
+t0="$(mktemp)"; /usr/bin/time -f '%e' -o "$t0" java $JAVA_OPTS -jar "$JAR" sweep bench-1k --out "$SHM/first" >/dev/null
+first_wall=$(tail -1 "$t0"); rm -rf "$t0" "$SHM/first"
+echo "first sweep of this jar (bench-1k, records the class-data archive in ${XDG_CACHE_HOME:-~/.cache}/hyper/cds): ${first_wall} s"
+echo
+
 # 1. tmpfs sweeps
 [ -n "$SIZES" ] && printf '%-10s %9s %8s %8s %12s %8s %11s %12s %12s %8s\n' sweep exps "wall_s" "exp/s" "min..max" "rss_MiB" "KB/exp(du)" "cfg_KB/exp" "cfg_app_KB" "rerun_s"
 declare -A RATE
@@ -109,6 +116,8 @@ fi
 # 3. the example model's 72-experiment sweep
 if [ "${EXAMPLE:-1}" = 1 ] && [ -f "$MODEL" ]; then
   ex=()
+  t="$(mktemp)"; /usr/bin/time -f '%e' -o "$t" java -jar "$MODEL" sweep rnn --out "$SHM/rnn-first" >/dev/null
+  echo "example-model: first sweep of model.jar (records its class-data archive): $(tail -1 "$t") s"; rm -rf "$t" "$SHM/rnn-first"
   for r in $(seq "$REPS"); do
     t="$(mktemp)"; /usr/bin/time -f '%e' -o "$t" java -jar "$MODEL" sweep rnn --out "$SHM/rnn-$r" >/dev/null
     ex+=("$(tail -1 "$t")"); rm -f "$t"

@@ -87,7 +87,7 @@ final class StatusCommand implements Callable<Integer> {
         ctx.out.println("  ... and " + (entries.size() - LISTED) + " more (--all lists them)");
         break;
       }
-      ctx.out.println("  " + e.task().label() + "  " + e.note() + (e.log() == null ? "" : "  (log " + slashes(e.log())
+      ctx.out.println("  " + e.task().label() + "  " + e.note() + (e.log() == null ? "" : "  (log " + dev.hyper.runtime.plan.Layout.slashes(e.log())
           + ")"));
       shown++;
     }
@@ -98,7 +98,4 @@ final class StatusCommand implements Callable<Integer> {
         + s.tasks() + " task" + (s.tasks() == 1 ? "" : "s") + ", " + s.submitted();
   }
 
-  private static String slashes(Path p) {
-    return p.toString().replace('\\', '/');
-  }
 }

@@ -47,4 +47,10 @@ public final class Layout {
   public static Path jobsScript(String sweep) {
     return Path.of(sweep + "-jobs.sh");
   }
+
+  /** A relative path as the files Hyper writes spell it, with {@code /} between names on every OS. */
+  public static String slashes(Path p) {
+    String s = p.toString();
+    return java.io.File.separatorChar == '/' ? s : s.replace(java.io.File.separatorChar, '/');
+  }
 }

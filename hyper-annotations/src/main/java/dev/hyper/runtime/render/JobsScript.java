@@ -54,8 +54,8 @@ public final class JobsScript {
 
   /** {@code java -jar 'CONF_DIR/model.jar' run 'CONF_PATH'}. */
   public static String runCommand(ExperimentInfo e) {
-    return "java -jar " + quote(slashes(e.confDir().resolve(Layout.SNAPSHOT_FILE))) + " run "
-        + quote(slashes(e.confPath()));
+    return "java -jar " + quote(dev.hyper.runtime.plan.Layout.slashes(e.confDir().resolve(Layout.SNAPSHOT_FILE))) + " run "
+        + quote(dev.hyper.runtime.plan.Layout.slashes(e.confPath()));
   }
 
   private static String sbatch(String sweep, ExperimentInfo e, String run) throws HyperException {
@@ -71,7 +71,7 @@ public final class JobsScript {
     option(words, "--mem", s.mem());
     option(words, "--gres", s.gres());
     option(words, "--job-name", sweep + "-" + e.id() + "-" + e.trial());
-    option(words, "--output", slashes(e.serializationDir()) + "/slurm-%j.out");
+    option(words, "--output", dev.hyper.runtime.plan.Layout.slashes(e.serializationDir()) + "/slurm-%j.out");
     option(words, "--wrap", run);
     return String.join(" ", words);
   }
@@ -87,9 +87,4 @@ public final class JobsScript {
     words.add(quote(value));
   }
 
-  private static String slashes(Path p) {
-    List<String> names = new ArrayList<>();
-    p.forEach(n -> names.add(n.toString()));
-    return String.join("/", names);
-  }
 }

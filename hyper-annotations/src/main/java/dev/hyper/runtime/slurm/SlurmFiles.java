@@ -61,11 +61,11 @@ public final class SlurmFiles {
     List<Task> tasks = taskList(root, sweep);
     StringBuilder text = new StringBuilder();
     for (Task t : tasks) {
-      text.append(slashes(t.confDir())).append('\t').append(slashes(t.confPath())).append('\t')
-          .append(slashes(t.serializationDir())).append('\n');
+      text.append(dev.hyper.runtime.plan.Layout.slashes(t.confDir())).append('\t').append(dev.hyper.runtime.plan.Layout.slashes(t.confPath())).append('\t')
+          .append(dev.hyper.runtime.plan.Layout.slashes(t.serializationDir())).append('\n');
     }
     AtomicFiles.write(root.resolve(tasksFile(sweep)), text.toString().getBytes(StandardCharsets.UTF_8), null);
-    String script = ArrayScript.render(sweep, settings, slashes(tasksFile(sweep)), tasks.size());
+    String script = ArrayScript.render(sweep, settings, dev.hyper.runtime.plan.Layout.slashes(tasksFile(sweep)), tasks.size());
     AtomicFiles.write(root.resolve(script(sweep)), script.getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
     return tasks;
   }
@@ -112,9 +112,4 @@ public final class SlurmFiles {
     return tasks;
   }
 
-  private static String slashes(Path p) {
-    List<String> names = new ArrayList<>();
-    p.forEach(n -> names.add(n.toString()));
-    return String.join("/", names);
-  }
 }
