@@ -72,6 +72,15 @@ class ForkedSweepIT {
   }
 
   @Test
+  void withClassDataSharingOffTheForkedSweepRecordsNoArchiveAndStillRuns() throws Exception {
+    Path cache = dir.resolve("cache");
+    Process p = start(cache, List.of("-Xshare:off"), "sweep", "rnn", "--out", "off");
+    assertEquals(0, p.waitFor(), output(p));
+    assertFalse(Files.exists(cache.resolve("hyper/cds")) && !list(cache.resolve("hyper/cds")).isEmpty());
+    assertNotEquals(Long.toString(p.pid()), Files.readString(dir.resolve("off/.hyper.lock")).strip(), "forked");
+  }
+
+  @Test
   void sigtermToTheSweepStopsTheForkedChildToo() throws Exception {
     // a grid of 3 x 60 x 4 x 2 = 1,440 experiments: long enough to stop midway
     String dropouts = IntStream.range(0, 60).mapToObj(i -> "0." + (100 + i)).collect(Collectors.joining(","));

@@ -67,10 +67,11 @@ public final class ForkedSweep {
     ProcessHandle.Info info = ProcessHandle.current().info();
     Optional<String> java = info.command();
     Optional<String[]> arguments = info.arguments();
-    if (java.isEmpty() || arguments.isEmpty() || arguments.get().length < args.length) {
-      return OptionalInt.empty();                        // the OS does not say how this JVM was started
+    if (java.isEmpty() || arguments.isEmpty() || arguments.get().length < args.length
+        || !Path.of(java.get()).getFileName().toString().matches("java(\\.exe)?")) {
+      return OptionalInt.empty();             // the OS does not say how this JVM was started, or not as java
     }
-    Archive archive = Archive.forThisJar();
+    Archive archive = archivesUsable(arguments.get()) ? Archive.forThisJar() : null;
     List<String> command = new ArrayList<>();
     command.add(java.get());
     command.add("-XX:TieredStopAtLevel=1");
@@ -221,6 +222,27 @@ public final class ForkedSweep {
     }, "hyper-watch-parent");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Whether the child can record or map an archive of its own: this JVM runs with class data sharing
+   * (not so with {@code -Xshare:off} or a JDK without its base archive, where recording one fails the
+   * JVM's start), and the user chose no archive.
+   */
+  static boolean archivesUsable(String[] jvmArguments) {
+    if (!System.getProperty("java.vm.info", "").contains("sharing")) {
+      return false;
+    }
+    for (String a : jvmArguments) {
+      if (a.equals("-jar") || a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
+        break;                                           // the application's arguments follow
+      }
+      if (a.equals("-Xshare:off") || a.equals("-Xshare:dump") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
+          || a.contains("UseSharedSpaces")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean wanted(String[] args) {
