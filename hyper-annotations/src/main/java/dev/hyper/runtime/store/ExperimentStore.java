@@ -13,7 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import dev.hyper.runtime.ExperimentInfo.Snapshot;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,23 +59,43 @@ public final class ExperimentStore {
   }
 
   private final Path root;
-  private final Path storedSnapshot;
+  private final SnapshotStore snapshots;
+  private final Snapshot snapshot;
   private final String snapshotSha;
   private final boolean force;
-  private final Object storedKey;
+  /** The stored copies of the jar (file keys): an experiment linked to one has the right jar. */
+  private final Set<Object> storedKeys = new HashSet<>();
+  private final List<Path> replicasMade = new ArrayList<>();
+  private Path storedSnapshot;
 
   /**
    * @param root the absolute output directory
-   * @param storedSnapshot the stored jar every experiment's {@code model.jar} links to
-   * @param snapshotSha its SHA-256
+   * @param snapshots the sweep's snapshot store, holding the jar (and any replicas of it)
+   * @param snapshot the jar every experiment's {@code model.jar} links to
    * @param force whether a directory with other content is replaced rather than refused
    */
-  public ExperimentStore(Path root, Path storedSnapshot, String snapshotSha, boolean force) throws IOException {
+  public ExperimentStore(Path root, SnapshotStore snapshots, Snapshot snapshot, boolean force) throws IOException {
     this.root = root;
-    this.storedSnapshot = storedSnapshot;
-    this.snapshotSha = Objects.requireNonNull(snapshotSha);
+    this.snapshots = snapshots;
+    this.snapshot = snapshot;
+    this.snapshotSha = Objects.requireNonNull(snapshot.sha256());
     this.force = force;
-    this.storedKey = Files.readAttributes(storedSnapshot, BasicFileAttributes.class).fileKey();
+    List<Path> copies = snapshots.copies(snapshot);
+    if (copies.isEmpty()) {
+      throw new java.nio.file.NoSuchFileException(snapshots.pathOf(snapshot).toString());
+    }
+    for (Path copy : copies) {
+      Object key = Files.readAttributes(copy, BasicFileAttributes.class).fileKey();
+      if (key != null) {
+        storedKeys.add(key);
+      }
+    }
+    this.storedSnapshot = copies.get(copies.size() - 1);
+  }
+
+  /** The replicas of the jar this store made (when the file system allowed no more links to the last). */
+  public List<Path> replicasMade() {
+    return List.copyOf(replicasMade);
   }
 
   /**
@@ -183,7 +207,7 @@ public final class ExperimentStore {
     try {
       Files.write(temp.resolve(info.configJson().getFileName()), json);
       Files.write(temp.resolve(info.confPath().getFileName()), toml);
-      SnapshotStore.link(storedSnapshot, temp.resolve(Layout.SNAPSHOT_FILE));
+      linkSnapshot(temp.resolve(Layout.SNAPSHOT_FILE));
     } catch (IOException | RuntimeException e) {
       try {
         AtomicFiles.deleteTree(temp);
@@ -193,6 +217,34 @@ public final class ExperimentStore {
       throw e;
     }
     return temp;
+  }
+
+  /**
+   * Links the stored jar; when the file system refuses another link to it (ext4 allows 65,000), links
+   * a new replica instead, once. If that fails too, the first error is what went wrong.
+   */
+  private void linkSnapshot(Path link) throws IOException {
+    try {
+      SnapshotStore.link(storedSnapshot, link);
+    } catch (IOException first) {
+      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+        throw first;
+      }
+      Path replica;
+      try {
+        replica = snapshots.addReplica(snapshot);
+        SnapshotStore.link(replica, link);
+      } catch (IOException second) {
+        first.addSuppressed(second);
+        throw first;
+      }
+      replicasMade.add(replica);
+      Object key = Files.readAttributes(replica, BasicFileAttributes.class).fileKey();
+      if (key != null) {
+        storedKeys.add(key);
+      }
+      storedSnapshot = replica;
+    }
   }
 
   /** What differs between {@code dir} and the experiment, or null if nothing does. */
@@ -217,7 +269,7 @@ public final class ExperimentStore {
       return tomlFile.getFileName() + " differs";
     }
     Object key = Files.readAttributes(jar, BasicFileAttributes.class).fileKey();
-    boolean sameJar = key != null && key.equals(storedKey);
+    boolean sameJar = key != null && storedKeys.contains(key);
     if (!sameJar && !Sha256.of(jar).equals(snapshotSha)) {
       return Layout.SNAPSHOT_FILE + " differs";
     }

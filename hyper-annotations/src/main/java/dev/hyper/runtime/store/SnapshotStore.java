@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A sweep's content-addressed store of code snapshots: {@code config/generated/SWEEP/.snapshots/SHA256.jar}.
- * Each jar is stored once and hard-linked into every experiment that runs it.
+ * Each jar is stored once and hard-linked into every experiment that runs it. A file system caps the
+ * links to one file (ext4 at 65,000), so a bigger sweep links to replicas, {@code SHA256.1.jar},
+ * {@code SHA256.2.jar}, ...: one copy per so many experiments.
  */
 public final class SnapshotStore {
   private final Path dir;
@@ -56,14 +60,51 @@ public final class SnapshotStore {
     return stored;
   }
 
-  /** Makes {@code link} a hard link to the stored {@code stored}, or a copy if the file system cannot link. */
+  /** The stored jar and its replicas, in order: {@code SHA256.jar}, {@code SHA256.1.jar}, ... (those that exist). */
+  public List<Path> copies(Snapshot snapshot) {
+    List<Path> copies = new ArrayList<>();
+    for (int n = 0; Files.isRegularFile(copy(snapshot, n)); n++) {
+      copies.add(copy(snapshot, n));
+    }
+    return copies;
+  }
+
+  /**
+   * Stores another copy of the stored jar, for more hard links than the file system allows to one
+   * file: a copy renamed into place as the next {@code SHA256.N.jar}; returns it.
+   *
+   * @throws IOException if it cannot be copied, or the copy is not the stored jar's size
+   */
+  public Path addReplica(Snapshot snapshot) throws IOException {
+    Path stored = pathOf(snapshot);
+    int n = copies(snapshot).size();
+    Path replica = copy(snapshot, n);
+    Path temp = dir.resolve("." + replica.getFileName() + ".tmp");
+    try {
+      Files.copy(stored, temp, StandardCopyOption.REPLACE_EXISTING);
+      if (Files.size(temp) != snapshot.size()) {
+        throw new IOException(stored + " is not " + snapshot.size() + " bytes");
+      }
+      AtomicFiles.move(temp, replica);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return replica;
+  }
+
+  private Path copy(Snapshot snapshot, int n) {
+    return n == 0 ? pathOf(snapshot) : dir.resolve(snapshot.sha256() + "." + n + ".jar");
+  }
+
+  /**
+   * Makes {@code link} a hard link to the stored {@code stored}, or a copy if the file system has no
+   * hard links at all. Any other failure (among them too many links to {@code stored}) is thrown:
+   * copying the jar for every experiment would fill the disk.
+   */
   public static void link(Path stored, Path link) throws IOException {
     try {
       Files.createLink(link, stored);
-    } catch (UnsupportedOperationException | IOException e) {
-      if (Files.exists(link)) {
-        throw e instanceof IOException io ? io : new IOException(e);
-      }
+    } catch (UnsupportedOperationException e) {
       Files.copy(stored, link);
     }
   }

@@ -196,7 +196,6 @@ public final class SweepMaterializer {
     boolean ok = false;
     try (lock) {
       checkSchema(spec, manifestPath, manifest, options.force());
-      Path stored;
       ExperimentStore store;
       try {
         mkdirs(out.resolve(Layout.sweepConfigDir(spec.name())), created);
@@ -206,8 +205,8 @@ public final class SweepMaterializer {
           mkdirs(snapshots.pathOf(snapshot).getParent(), created);
           created.add(snapshots.pathOf(snapshot));
         }
-        stored = snapshots.put(jar, snapshot);
-        store = new ExperimentStore(out, stored, snapshot.sha256(), options.force());
+        snapshots.put(jar, snapshot);
+        store = new ExperimentStore(out, snapshots, snapshot, options.force());
       } catch (IOException e) {
         throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
       }
@@ -247,6 +246,7 @@ public final class SweepMaterializer {
         trace("all experiments written");
       } catch (HyperException | IOException | RuntimeException | Error e) {
         String undone = rollBack(out, journalOut, journal, written);
+        created.addAll(store.replicasMade());          // unlinked once the experiments are gone
         Files.deleteIfExists(manifestTemp);
         Files.deleteIfExists(scriptTemp);
         if (e instanceof HyperException h) {

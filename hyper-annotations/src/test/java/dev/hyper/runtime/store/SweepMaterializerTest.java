@@ -109,6 +109,55 @@ class SweepMaterializerTest {
     }
   }
 
+  /**
+   * ext4 allows 65,000 links to a file: a sweep that needs more links a replica of the stored jar
+   * (SHA.1.jar) rather than failing, or copying the jar into every experiment as it once did until the
+   * disk was full. Needs a file system with such a cap under the temp directory (ext4 here and in CI).
+   */
+  @Test
+  void pastTheFileSystemsLinkCapExperimentsLinkAReplicaOfTheJar() throws Exception {
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(spec, jar);
+    String sha = Sha256.of(jar);
+    Path stored = out().resolve("config/generated/toy/.snapshots/" + sha + ".jar");
+    Path scratch = Files.createDirectories(tmp.resolve("links"));
+    int made = 0;
+    try {
+      for (; made < 70_000; made++) {
+        Files.createLink(scratch.resolve(Integer.toString(made)), stored);
+      }
+    } catch (java.nio.file.FileSystemException full) {
+      // the cap: about 65,000 links in all
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(made < 70_000, "no link cap on this file system");
+    List<ExperimentInfo> all = experiments(spec, jar);
+    for (ExperimentInfo e : all.subList(0, 12)) {           // 12 experiments gone, 12 links free ...
+      AtomicFiles.deleteTree(out().resolve(e.confDir()));
+    }
+    for (int i = 0; i < 7; i++) {                            // ... and 7 of them taken: 5 left
+      Files.createLink(scratch.resolve("again-" + i), stored);
+    }
+
+    SweepMaterializer.Result r = materialize(spec, jar);
+    assertEquals(12, r.written());
+    assertEquals(12, r.skipped());
+    Path replica = stored.resolveSibling(sha + ".1.jar");
+    assertTrue(Files.isRegularFile(replica), "a replica was stored");
+    assertEquals(sha, Sha256.of(replica));
+    assertEquals(8, Files.getAttribute(replica, "unix:nlink"), "the replica and the 7 experiments past the cap");
+    int linkedToStored = 0;
+    for (ExperimentInfo e : all) {
+      Path model = out().resolve(e.confDir()).resolve("model.jar");
+      assertTrue(Files.isSameFile(model, stored) || Files.isSameFile(model, replica), e.confDir().toString());
+      linkedToStored += Files.isSameFile(model, stored) ? 1 : 0;
+    }
+    assertEquals(17, linkedToStored);
+
+    SweepMaterializer.Result again = materialize(spec, jar);   // both copies count as the stored jar
+    assertEquals(24, again.skipped());
+    assertFalse(Files.exists(stored.resolveSibling(sha + ".2.jar")));
+  }
+
   @Test
   void trickyStringReachesJsonAndTomlUnchangedAndTheScriptStaysInert() throws Exception {
     Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
