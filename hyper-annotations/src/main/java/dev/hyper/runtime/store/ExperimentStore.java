@@ -108,6 +108,12 @@ public final class ExperimentStore {
     Path dir = root.resolve(info.confDir());
     Path idDir = dir.getParent();
     Path serialization = root.resolve(info.serializationDir());
+    if (info.trial() == 0 && mkdir(idDir)) {          // a new point: nothing of it can be there, no stat needed
+      mkdir(serialization.getParent());
+      mkdir(serialization);
+      Files.move(writeTemp(info, idDir, dir, json, toml), dir, StandardCopyOption.ATOMIC_MOVE);
+      return Outcome.WRITTEN;
+    }
     if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {        // a re-run: one stat, no exception
       String difference = difference(info, dir, json, toml);
       if (difference == null) {
@@ -129,7 +135,7 @@ public final class ExperimentStore {
     if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       throw new Conflict(dir, "a file, not a directory");
     }
-    boolean newPoint = info.trial() == 0 ? mkdir(idDir) : !ensureDirectory(idDir);
+    boolean newPoint = !ensureDirectory(idDir);
     if (newPoint) {
       mkdir(serialization.getParent());
       mkdir(serialization);
