@@ -30,13 +30,17 @@ import picocli.CommandLine.Parameters;
     "  SWEEP-jobs.sh                     (one line per experiment)",
     "  SWEEP-manifest.tsv                (one row per experiment: index, id, trial, params, config;"
         + " and the sweep's schema)",
-    "model.jar is a hard link to one stored copy of this jar. Each experiment appears whole or not at"
+    "model.jar is a hard link to one stored copy of this jar (one more copy per 65,000 experiments on"
+        + " ext4, which allows no more links to a file). Each experiment appears whole or not at"
         + " all (written under a temporary name, then renamed), so a killed sweep can simply be run again:"
         + " experiments already there and identical are skipped, missing ones are written, the jobs script"
         + " and manifest are replaced atomically. An experiment there with other content, or a manifest"
         + " written by a changed record or template, is an error (exit 2) unless --force. If a point fails"
         + " to render or a write fails, the experiments this run wrote are removed again. One sweep at a"
-        + " time per output directory (lock file DIR/.hyper.lock)."})
+        + " time per output directory (lock file DIR/.hyper.lock).",
+    "The sweep runs in a second JVM started with the quick JIT compiler only and a class-data archive"
+        + " (recorded by the first sweep of a jar in $XDG_CACHE_HOME/hyper/cds or ~/.cache/hyper/cds);"
+        + " -Dhyper.fork=false before -jar keeps it in this one."})
 final class SweepCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 

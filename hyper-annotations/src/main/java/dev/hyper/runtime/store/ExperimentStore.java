@@ -31,7 +31,8 @@ import java.util.TreeSet;
  *
  * <p>No fsync: a killed process leaves each experiment whole or absent (rename is atomic), at the cost
  * of the page cache holding the data until the kernel writes it. Directories get the default
- * permissions (0777 less the umask). One store per sweep run; not thread-safe.
+ * permissions (0777 less the umask). One store per sweep run; experiments may be written on several
+ * threads at once (each experiment on one).
  */
 public final class ExperimentStore {
   /** What {@link #write} did. */
@@ -64,9 +65,9 @@ public final class ExperimentStore {
   private final String snapshotSha;
   private final boolean force;
   /** The stored copies of the jar (file keys): an experiment linked to one has the right jar. */
-  private final Set<Object> storedKeys = new HashSet<>();
-  private final List<Path> replicasMade = new ArrayList<>();
-  private Path storedSnapshot;
+  private final Set<Object> storedKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final List<Path> replicasMade = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile Path storedSnapshot;
 
   /**
    * @param root the absolute output directory
@@ -230,27 +231,41 @@ public final class ExperimentStore {
    * a new replica instead, once. If that fails too, the first error is what went wrong.
    */
   private void linkSnapshot(Path link) throws IOException {
+    Path target = storedSnapshot;
     try {
-      SnapshotStore.link(storedSnapshot, link);
+      SnapshotStore.link(target, link);
     } catch (IOException first) {
-      if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-        throw first;
-      }
-      Path replica;
-      try {
-        replica = snapshots.addReplica(snapshot);
-        SnapshotStore.link(replica, link);
-      } catch (IOException second) {
-        first.addSuppressed(second);
-        throw first;
-      }
-      replicasMade.add(replica);
-      Object key = Files.readAttributes(replica, BasicFileAttributes.class).fileKey();
-      if (key != null) {
-        storedKeys.add(key);
-      }
-      storedSnapshot = replica;
+      replicate(target, link, first);
     }
+  }
+
+  /** After {@code target} refused a link: links the replica another writer made meanwhile, or a new one. */
+  private synchronized void replicate(Path target, Path link, IOException first) throws IOException {
+    if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+      throw first;
+    }
+    if (!storedSnapshot.equals(target)) {
+      try {
+        SnapshotStore.link(storedSnapshot, link);
+        return;
+      } catch (IOException again) {
+        first.addSuppressed(again);
+      }
+    }
+    Path replica;
+    try {
+      replica = snapshots.addReplica(snapshot);
+      SnapshotStore.link(replica, link);
+    } catch (IOException second) {
+      first.addSuppressed(second);
+      throw first;
+    }
+    replicasMade.add(replica);
+    Object key = Files.readAttributes(replica, BasicFileAttributes.class).fileKey();
+    if (key != null) {
+      storedKeys.add(key);
+    }
+    storedSnapshot = replica;
   }
 
   /** What differs between {@code dir} and the experiment, or null if nothing does. */

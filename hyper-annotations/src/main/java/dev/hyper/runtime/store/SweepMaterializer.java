@@ -34,8 +34,9 @@ import java.util.concurrent.ExecutionException;
  * Writes a whole sweep under an output directory, streaming: every experiment's directory, the sweep's
  * snapshot store, its jobs script and its manifest, in memory that does not grow with the sweep.
  *
- * <p>Two threads: one plans and renders the experiments in jobs order (jsonnet, TOML, manifest row, jobs
- * line), the calling thread writes them. Each experiment is checked against what is on disk and written
+ * <p>Threads: renderers plan and render the experiments (jsonnet, TOML, manifest row, jobs line), the
+ * calling thread takes them in jobs order, writes the manifest row and jobs line, and hands each
+ * experiment to a few writer threads ({@link ExperimentWriters}). Each experiment is checked against what is on disk and written
  * whole (a temporary directory renamed into place) or skipped when identical; the manifest and jobs
  * script go to temporary files renamed into place at the end. A lock file keeps other sweeps out of the
  * output directory meanwhile.
@@ -66,39 +67,56 @@ public final class SweepMaterializer {
    * @param slurm whether the jobs script submits with {@code sbatch}
    * @param force replace experiment directories with other content, and accept a manifest of another schema
    * @param waitForLock wait for another sweep's lock on the output directory rather than fail
-   * @param threads how many threads render (each loads the template once); the calling thread writes
+   * @param threads how many threads render (each loads the template once)
+   * @param writers how many threads write experiment directories (1: the calling thread, which in any
+   *     case takes the rendered experiments in order and writes the manifest and the jobs script)
    * @param provenance recorded in every new experiment's TOML (experiments already there keep theirs), or null
    */
-  public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, Provenance provenance) {
+  public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
+      Provenance provenance) {
+    /** Threads that write experiment directories: the file system's waits overlap (see {@link ExperimentWriters}). */
+    public static final int DEFAULT_WRITERS = Integer.getInteger("hyper.writers", 2);
+
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1, was " + threads);
       }
+      if (writers < 1) {
+        throw new IllegalArgumentException("writers must be >= 1, was " + writers);
+      }
     }
 
-    /** Defaults: no SLURM, no force, no waiting, one rendering thread per core. */
+    public Options(boolean slurm, boolean force, boolean waitForLock, int threads, Provenance provenance) {
+      this(slurm, force, waitForLock, threads, DEFAULT_WRITERS, provenance);
+    }
+
+    /** Defaults: no SLURM, no force, no waiting, one rendering thread per core, {@link #DEFAULT_WRITERS} writers. */
     public static Options defaults() {
       return new Options(false, false, false, Runtime.getRuntime().availableProcessors(), null);
     }
 
     public Options withSlurm(boolean v) {
-      return new Options(v, force, waitForLock, threads, provenance);
+      return new Options(v, force, waitForLock, threads, writers, provenance);
     }
 
     public Options withForce(boolean v) {
-      return new Options(slurm, v, waitForLock, threads, provenance);
+      return new Options(slurm, v, waitForLock, threads, writers, provenance);
     }
 
     public Options withWaitForLock(boolean v) {
-      return new Options(slurm, force, v, threads, provenance);
+      return new Options(slurm, force, v, threads, writers, provenance);
     }
 
     public Options withProvenance(Provenance v) {
-      return new Options(slurm, force, waitForLock, threads, v);
+      return new Options(slurm, force, waitForLock, threads, writers, v);
+    }
+
+    public Options withWriters(int v) {
+      return new Options(slurm, force, waitForLock, threads, v, provenance);
     }
 
     public Options withThreads(int v) {
-      return new Options(slurm, force, waitForLock, v, provenance);
+      return new Options(slurm, force, waitForLock, v, writers, provenance);
     }
   }
 
@@ -210,42 +228,50 @@ public final class SweepMaterializer {
       } catch (IOException e) {
         throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
       }
-      long written = 0;
-      long skipped = 0;
-      long replaced = 0;
+      java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
+      java.util.concurrent.atomic.LongAdder skipped = new java.util.concurrent.atomic.LongAdder();
+      java.util.concurrent.atomic.LongAdder replaced = new java.util.concurrent.atomic.LongAdder();
       Item item = first;
       Writer journalOut = null;
+      ExperimentWriters writers = new ExperimentWriters(options.writers(), QUEUE);
       try (Writer rows = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
            Writer lines = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8)) {
-        journalOut = Files.newBufferedWriter(journal, StandardCharsets.UTF_8);
+        Writer journaled = journalOut = Files.newBufferedWriter(journal, StandardCharsets.UTF_8);
         rows.write(manifest.header(total, snapshot,
             options.provenance() == null ? List.of() : options.provenance().overrides()));
         lines.write(JobsScript.header(spec.name(), total, options.slurm()));
         for (; item != Item.END; item = renderer.take()) {
           item.rethrow();
-          ExperimentInfo info = item.planned.info();
-          try {
-            switch (store.write(info, item.json, item.toml)) {
-              case WRITTEN -> {
-                written++;
-                journalOut.write(info.confDir() + "\t" + info.serializationDir() + "\n");
+          Item e = item;
+          writers.submit(() -> {
+            ExperimentInfo info = e.planned.info();
+            try {
+              switch (store.write(info, e.json, e.toml)) {
+                case WRITTEN -> {
+                  synchronized (journaled) {
+                    journaled.write(info.confDir() + "\t" + info.serializationDir() + "\n");
+                  }
+                  written.increment();
+                }
+                case SKIPPED -> skipped.increment();
+                case REPLACED -> replaced.increment();
               }
-              case SKIPPED -> skipped++;
-              case REPLACED -> replaced++;
+            } catch (ExperimentStore.Conflict c) {
+              throw conflict(spec, e.planned, c);
+            } catch (IOException x) {
+              throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": cannot write "
+                  + out.resolve(info.confDir()) + ": " + reason(x), x);
             }
-          } catch (ExperimentStore.Conflict c) {
-            throw conflict(spec, item.planned, c);
-          } catch (IOException e) {
-            throw new HyperException("sweep '" + spec.name() + "', " + item.planned.describe() + ": cannot write "
-                + out.resolve(info.confDir()) + ": " + reason(e), e);
-          }
+          });
           rows.write(item.row);
           lines.write(item.line);
         }
+        writers.finish();
         journalOut.close();
         trace("all experiments written");
       } catch (HyperException | IOException | RuntimeException | Error e) {
-        String undone = rollBack(out, journalOut, journal, written);
+        writers.stop();                                  // nothing writes while the run is rolled back
+        String undone = rollBack(out, journalOut, journal, written.sum());
         created.addAll(store.replicasMade());          // unlinked once the experiments are gone
         Files.deleteIfExists(manifestTemp);
         Files.deleteIfExists(scriptTemp);
@@ -266,7 +292,7 @@ public final class SweepMaterializer {
       Files.deleteIfExists(journal);
       trace("manifest and jobs script in place");
       ok = true;
-      return new Result(total, written, skipped, replaced, scriptPath, manifestPath);
+      return new Result(total, written.sum(), skipped.sum(), replaced.sum(), scriptPath, manifestPath);
     } finally {
       if (!ok) {
         undo(created);
@@ -375,7 +401,8 @@ public final class SweepMaterializer {
       return " (removing the " + written + " experiments this run wrote failed after " + removed + ": " + reason(x)
           + "; they are whole, and the next run keeps them)";
     }
-    return written == 0 ? "" : " (the " + written + " experiments this run wrote were removed again)";
+    return written == 0 ? "" : written == 1 ? " (the 1 experiment this run wrote was removed again)"
+        : " (the " + written + " experiments this run wrote were removed again)";
   }
 
   /** The cause of an I/O error in words: {@code No space left on device}, {@code Read-only file system}. */

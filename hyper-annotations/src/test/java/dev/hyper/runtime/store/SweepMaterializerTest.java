@@ -319,9 +319,10 @@ class SweepMaterializerTest {
     HyperException e = assertThrows(HyperException.class,
         () -> materialize(failing, TestSweeps.dummyJar(tmp.resolve("jars"), "v1")));
     assertTrue(e.getMessage().startsWith("sweep 'bad', point 7 (id "), e.getMessage());
-    assertTrue(e.getMessage().endsWith("lr=1.0E-4, note=\"plain\", mode=\"SLOW\"):"
-        + " jsonnet/failing_model.jsonnet:3:46: Error: too slow for plain (the 7 experiments this run wrote were"
-        + " removed again)"), e.getMessage());
+    // points 0-6 were written, or some of them: writes run on other threads, and a failure stops those not begun
+    assertTrue(e.getMessage().matches(".*lr=1.0E-4, note=\"plain\", mode=\"SLOW\"\\):"
+        + " jsonnet/failing_model.jsonnet:3:46: Error: too slow for plain( \\(the ([2-7] experiments this run wrote"
+        + " were|1 experiment this run wrote was) removed again\\))?"), e.getMessage());
     assertEquals(List.of(), tree(out()));
   }
 
