@@ -69,20 +69,25 @@ public final class SweepMaterializer {
    * @param waitForLock wait for another sweep's lock on the output directory rather than fail
    * @param threads how many threads render (each loads the template once)
    * @param writers how many threads write experiment directories (1: the calling thread, which in any
-   *     case takes the rendered experiments in order and writes the manifest and the jobs script)
+   *     case takes the rendered experiments in order and writes the manifest and the jobs script; 0: by
+   *     the output's file system, see {@link #DEFAULT_WRITERS})
    * @param provenance recorded in every new experiment's TOML (experiments already there keep theirs), or null
    */
   public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
       Provenance provenance) {
-    /** Threads that write experiment directories: the file system's waits overlap (see {@link ExperimentWriters}). */
-    public static final int DEFAULT_WRITERS = Integer.getInteger("hyper.writers", 2);
+    /**
+     * Writers chosen by the output directory's file system: 0 stands for 1 on a memory file system
+     * (tmpfs: writing is all CPU, and a second writer only competes with rendering), 2 elsewhere (a disk
+     * waits on its journal, and the waits overlap). {@code -Dhyper.writers=N} sets it.
+     */
+    public static final int DEFAULT_WRITERS = Integer.getInteger("hyper.writers", 0);
 
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1, was " + threads);
       }
-      if (writers < 1) {
-        throw new IllegalArgumentException("writers must be >= 1, was " + writers);
+      if (writers < 0) {
+        throw new IllegalArgumentException("writers must be >= 0 (0: by file system), was " + writers);
       }
     }
 
@@ -233,7 +238,7 @@ public final class SweepMaterializer {
       java.util.concurrent.atomic.LongAdder replaced = new java.util.concurrent.atomic.LongAdder();
       Item item = first;
       Writer journalOut = null;
-      ExperimentWriters writers = new ExperimentWriters(options.writers(), QUEUE);
+      ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers()), QUEUE);
       try (Writer rows = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
            Writer lines = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8)) {
         Writer journaled = journalOut = Files.newBufferedWriter(journal, StandardCharsets.UTF_8);
@@ -297,6 +302,19 @@ public final class SweepMaterializer {
       if (!ok) {
         undo(created);
       }
+    }
+  }
+
+  /** {@code writers}, or if it is 0 the default for the file system of {@code out} (see {@link Options#DEFAULT_WRITERS}). */
+  static int writersFor(Path out, int writers) {
+    if (writers > 0) {
+      return writers;
+    }
+    try {
+      String type = Files.getFileStore(out).type();
+      return type.equals("tmpfs") || type.equals("ramfs") ? 1 : 2;
+    } catch (IOException | RuntimeException e) {
+      return 2;
     }
   }
 
