@@ -159,6 +159,17 @@ class SweepMaterializerTest {
   }
 
   @Test
+  void writersAreChosenByTheOutputsFileSystemUnlessGiven() throws IOException {
+    assertEquals(3, SweepMaterializer.writersFor(tmp, 3));
+    String type = Files.getFileStore(tmp).type();
+    assertEquals(type.equals("tmpfs") || type.equals("ramfs") ? 1 : 2, SweepMaterializer.writersFor(tmp, 0), type);
+    Path shm = Path.of("/dev/shm");
+    if (Files.isDirectory(shm) && Files.getFileStore(shm).type().equals("tmpfs")) {
+      assertEquals(1, SweepMaterializer.writersFor(shm, 0));
+    }
+  }
+
+  @Test
   void trickyStringReachesJsonAndTomlUnchangedAndTheScriptStaysInert() throws Exception {
     Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
     SweepMaterializer.Result r = materialize(spec, jar);
