@@ -128,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
           + e.tlas().stream().map(Object::toString).collect(Collectors.joining(" ")));
     }
     ctx.out.println(count + " experiments (" + spec.grid().size() + " points x " + spec.trials()
-        + " trials); dry run, nothing written");
+        + (spec.trials() == 1 ? " trial" : " trials") + "); dry run, nothing written");
     return HyperCli.OK;
   }
 }

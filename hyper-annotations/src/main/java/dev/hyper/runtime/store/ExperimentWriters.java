@@ -98,7 +98,11 @@ final class ExperimentWriters {
   }
 
   private void rethrow() throws HyperException, IOException {
-    Throwable t = failure.get();
+    rethrow(failure.get());
+  }
+
+  /** Throws {@code t} as what it is (wrapped if it is a checked exception of another kind); nothing if null. */
+  static void rethrow(Throwable t) throws HyperException, IOException {
     if (t == null) {
       return;
     }

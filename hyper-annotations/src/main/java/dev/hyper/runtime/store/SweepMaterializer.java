@@ -459,21 +459,7 @@ public final class SweepMaterializer {
     }
 
     void rethrow() throws HyperException, IOException {
-      if (failure instanceof HyperException h) {
-        throw h;
-      }
-      if (failure instanceof IOException io) {
-        throw io;
-      }
-      if (failure instanceof RuntimeException r) {
-        throw r;
-      }
-      if (failure instanceof Error err) {
-        throw err;
-      }
-      if (failure != null) {
-        throw new IllegalStateException(failure);
-      }
+      ExperimentWriters.rethrow(failure);
     }
   }
 
