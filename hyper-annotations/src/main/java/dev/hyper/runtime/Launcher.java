@@ -15,6 +15,7 @@ public final class Launcher {
     }
     dev.hyper.runtime.cli.ForkedSweep.watchParent();
     dev.hyper.runtime.cli.ForkedSweep.receiveDigest();
+    dev.hyper.runtime.cli.ForkedSweep.warmUp(args);
     System.exit(run(args));
   }
 

@@ -1,5 +1,9 @@
 package dev.hyper.runtime.cli;
 
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.store.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -164,6 +169,40 @@ public final class ForkedSweep {
     }, "hyper-digest");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * In the child of {@code sweep SWEEP ...}: loads the sweep's template and renders its first point on a
+   * daemon thread, while the main thread reads the command line. The renderers then find the
+   * interpreter's classes loaded and its code compiled. Nothing is kept, and any failure is left for
+   * the sweep itself to report.
+   */
+  public static void warmUp(String[] args) {
+    if (System.getProperty(PARENT_PROPERTY) == null || args.length < 2 || !args[0].equals("sweep")) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        for (SweepSpec.Provider p : ServiceLoader.load(SweepSpec.Provider.class)) {
+          SweepSpec<?> spec = p.spec();
+          if (spec.name().equals(args[1])) {
+            warm(spec);
+            return;
+          }
+        }
+      } catch (Exception | LinkageError | java.util.ServiceConfigurationError e) {
+        // the sweep reports it
+      }
+    }, "hyper-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static <P extends Record> void warm(SweepSpec<P> spec) throws Exception {
+    Optional<JsonnetTemplate> template = Templates.load(spec);
+    if (template.isPresent() && spec.grid().size() > 0) {
+      template.get().renderUtf8(Tla.asMap(Tla.of(spec, spec.grid().get(0))));
+    }
   }
 
   /** The jar this class runs from, or null (a classes directory). */
