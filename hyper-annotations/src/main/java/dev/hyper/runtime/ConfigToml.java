@@ -1,5 +1,6 @@
 package dev.hyper.runtime;
 
+import dev.hyper.runtime.plan.Layout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +37,10 @@ final class ConfigToml {
     t.append("trial = ").append(e.trial()).append('\n');
     t.append("n_trials = ").append(e.nTrials()).append('\n');
     t.append("seed = ").append(e.seed()).append('\n');
-    line(t, "conf_dir", dev.hyper.runtime.plan.Layout.slashes(e.confDir()));
-    line(t, "conf_path", dev.hyper.runtime.plan.Layout.slashes(e.confPath()));
-    line(t, "config_json", dev.hyper.runtime.plan.Layout.slashes(e.configJson()));
-    line(t, "serialization_dir", dev.hyper.runtime.plan.Layout.slashes(e.serializationDir()));
+    line(t, "conf_dir", Layout.slashes(e.confDir()));
+    line(t, "conf_path", Layout.slashes(e.confPath()));
+    line(t, "config_json", Layout.slashes(e.configJson()));
+    line(t, "serialization_dir", Layout.slashes(e.serializationDir()));
     t.append("\n[").append(PARAMS).append("]\n");
     for (Param<P> p : spec.grid().params()) {
       key(t, p.tla()).append(" = ");
@@ -239,7 +240,7 @@ final class ConfigToml {
   private static Path rootOf(Path file, Path confPath, Fields f) throws ConfigException {
     Path abs = file.toAbsolutePath().normalize();
     if (!abs.endsWith(confPath)) {
-      throw f.error("conf_path", "'" + dev.hyper.runtime.plan.Layout.slashes(confPath) + "' is not where this file is (" + abs
+      throw f.error("conf_path", "'" + Layout.slashes(confPath) + "' is not where this file is (" + abs
           + "); move the whole output directory, not single experiments");
     }
     Path root = abs;
@@ -309,7 +310,6 @@ final class ConfigToml {
         f.string(p + "os_version"), f.string(p + "os_arch"), commit.isEmpty() ? null : commit,
         f.optionalBool(p + "git_dirty"), buildTime.isEmpty() ? null : buildTime, f.optionalStrings(p + "overrides"));
   }
-
 
   private static ConfigException parseErrors(Path file, List<TomlParseError> errors) {
     TomlParseError first = errors.get(0);

@@ -4,26 +4,23 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.store.AtomicFiles;
 import dev.hyper.runtime.store.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 
@@ -76,7 +73,8 @@ public final class ForkedSweep {
         || !Path.of(java.get()).getFileName().toString().matches("java(\\.exe)?")) {
       return OptionalInt.empty();             // the OS does not say how this JVM was started, or not as java
     }
-    Archive archive = archivesUsable(arguments.get()) ? Archive.forThisJar() : null;
+    Path jar = runningJar();
+    Archive archive = jar != null && archivesUsable(arguments.get()) ? Archive.forJar(jar) : null;
     List<String> command = new ArrayList<>();
     command.add(java.get());
     command.add("-XX:TieredStopAtLevel=1");
@@ -84,7 +82,6 @@ public final class ForkedSweep {
       command.addAll(archive.options());
     }
     command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
-    Path jar = runningJar();
     if (jar != null) {
       command.add("-D" + DIGEST_PROPERTY + "=stdin");
     }
@@ -215,20 +212,21 @@ public final class ForkedSweep {
     }
   }
 
+  /** In the child, the pid of the parent that forked it (from {@value #PARENT_PROPERTY}); else empty. */
+  private static OptionalLong parentPid() {
+    String parent = System.getProperty(PARENT_PROPERTY);
+    try {
+      return parent == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(parent));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();                       // not ours
+    }
+  }
+
   /** The process whose command line the user typed: this one, or the parent that forked it. */
   public static ProcessHandle userProcess() {
-    String parent = System.getProperty(PARENT_PROPERTY);
-    if (parent != null) {
-      try {
-        Optional<ProcessHandle> p = ProcessHandle.of(Long.parseLong(parent));
-        if (p.isPresent()) {
-          return p.get();
-        }
-      } catch (NumberFormatException e) {
-        // not ours
-      }
-    }
-    return ProcessHandle.current();
+    OptionalLong parent = parentPid();
+    return parent.isPresent() ? ProcessHandle.of(parent.getAsLong()).orElse(ProcessHandle.current())
+        : ProcessHandle.current();
   }
 
   /**
@@ -236,16 +234,11 @@ public final class ForkedSweep {
    * ten times a second on a daemon thread. Does nothing in an unforked process.
    */
   public static void watchParent() {
-    String parent = System.getProperty(PARENT_PROPERTY);
-    if (parent == null) {
+    OptionalLong parent = parentPid();
+    if (parent.isEmpty()) {
       return;
     }
-    long pid;
-    try {
-      pid = Long.parseLong(parent);
-    } catch (NumberFormatException e) {
-      return;
-    }
+    long pid = parent.getAsLong();
     Thread t = new Thread(() -> {
       while (true) {
         Optional<ProcessHandle> now = ProcessHandle.current().parent();
@@ -331,16 +324,12 @@ public final class ForkedSweep {
       this.temp = temp;
     }
 
-    /** Null when there is no jar to key it on, no cache directory, or archives are turned off. */
-    static Archive forThisJar() {
+    /** The archive of {@code jar}; null when there is no cache directory, or archives are turned off. */
+    static Archive forJar(Path jar) {
       if ("false".equals(System.getProperty("hyper.cds"))) {
         return null;
       }
       try {
-        Path jar = runningJar();
-        if (jar == null) {
-          return null;                                   // classes directory: nothing to key an archive on
-        }
         Path dir = cacheDir();
         if (dir == null) {
           return null;
@@ -372,11 +361,7 @@ public final class ForkedSweep {
       }
       try {
         if (succeeded && Files.isRegularFile(temp)) {
-          try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-          } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-          }
+          AtomicFiles.move(temp, file);
           prune(file.getParent());
         }
         Files.deleteIfExists(temp);
@@ -418,14 +403,8 @@ public final class ForkedSweep {
     }
 
     private static String key(String jar, long size, FileTime modified, String javaHome, String vm) {
-      try {
-        MessageDigest d = MessageDigest.getInstance("SHA-256");
-        d.update(String.join("\n", jar, Long.toString(size), modified.toString(), String.valueOf(javaHome),
-            String.valueOf(vm)).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d.digest(), 0, 12);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java has SHA-256", e);
-      }
+      return Sha256.of(String.join("\n", jar, Long.toString(size), modified.toString(), String.valueOf(javaHome),
+          String.valueOf(vm)).getBytes(StandardCharsets.UTF_8)).substring(0, 24);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
@@ -87,7 +88,7 @@ final class StatusCommand implements Callable<Integer> {
         ctx.out.println("  ... and " + (entries.size() - LISTED) + " more (--all lists them)");
         break;
       }
-      ctx.out.println("  " + e.task().label() + "  " + e.note() + (e.log() == null ? "" : "  (log " + dev.hyper.runtime.plan.Layout.slashes(e.log())
+      ctx.out.println("  " + e.task().label() + "  " + e.note() + (e.log() == null ? "" : "  (log " + Layout.slashes(e.log())
           + ")"));
       shown++;
     }

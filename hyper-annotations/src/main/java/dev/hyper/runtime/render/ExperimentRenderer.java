@@ -9,6 +9,7 @@ import dev.hyper.runtime.jsonnet.JsonnetLiterals;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.jsonnet.TemplateParam;
 import dev.hyper.runtime.plan.PlannedExperiment;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class ExperimentRenderer<P extends Record> {
    * @throws HyperException naming the experiment and the jsonnet error's position if rendering fails
    */
   public RenderedExperiment render(PlannedExperiment<P> e) throws HyperException {
-    return new RenderedExperiment(e.info(), json(e), e.config().toToml(spec));
+    return new RenderedExperiment(e.info(), new String(jsonUtf8(e), StandardCharsets.UTF_8), e.config().toToml(spec));
   }
 
   /**
@@ -73,21 +74,10 @@ public final class ExperimentRenderer<P extends Record> {
    */
   public byte[] jsonUtf8(PlannedExperiment<P> e) throws HyperException {
     if (template == null) {
-      return paramsJson(e.tlas()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      return paramsJson(e.tlas()).getBytes(StandardCharsets.UTF_8);
     }
     try {
       return template.renderUtf8(Tla.asMap(e.tlas()));
-    } catch (JsonnetException x) {
-      throw new HyperException("sweep '" + spec.name() + "', " + e.describe() + ": " + x.oneLine(), x);
-    }
-  }
-
-  private String json(PlannedExperiment<P> e) throws HyperException {
-    if (template == null) {
-      return paramsJson(e.tlas());
-    }
-    try {
-      return template.render(Tla.asMap(e.tlas()));
     } catch (JsonnetException x) {
       throw new HyperException("sweep '" + spec.name() + "', " + e.describe() + ": " + x.oneLine(), x);
     }

@@ -7,7 +7,6 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.shell.ShellQuote;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,8 +53,8 @@ public final class JobsScript {
 
   /** {@code java -jar 'CONF_DIR/model.jar' run 'CONF_PATH'}. */
   public static String runCommand(ExperimentInfo e) {
-    return "java -jar " + quote(dev.hyper.runtime.plan.Layout.slashes(e.confDir().resolve(Layout.SNAPSHOT_FILE))) + " run "
-        + quote(dev.hyper.runtime.plan.Layout.slashes(e.confPath()));
+    return "java -jar " + quote(Layout.slashes(e.confDir().resolve(Layout.SNAPSHOT_FILE))) + " run "
+        + quote(Layout.slashes(e.confPath()));
   }
 
   private static String sbatch(String sweep, ExperimentInfo e, String run) throws HyperException {
@@ -71,7 +70,7 @@ public final class JobsScript {
     option(words, "--mem", s.mem());
     option(words, "--gres", s.gres());
     option(words, "--job-name", sweep + "-" + e.id() + "-" + e.trial());
-    option(words, "--output", dev.hyper.runtime.plan.Layout.slashes(e.serializationDir()) + "/slurm-%j.out");
+    option(words, "--output", Layout.slashes(e.serializationDir()) + "/slurm-%j.out");
     option(words, "--wrap", run);
     return String.join(" ", words);
   }

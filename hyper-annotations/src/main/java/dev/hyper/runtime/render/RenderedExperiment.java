@@ -1,7 +1,6 @@
 package dev.hyper.runtime.render;
 
 import dev.hyper.runtime.ExperimentInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -16,13 +15,5 @@ public record RenderedExperiment(ExperimentInfo info, String json, String toml) 
     Objects.requireNonNull(info);
     Objects.requireNonNull(json);
     Objects.requireNonNull(toml);
-  }
-
-  public byte[] jsonBytes() {
-    return json.getBytes(StandardCharsets.UTF_8);
-  }
-
-  public byte[] tomlBytes() {
-    return toml.getBytes(StandardCharsets.UTF_8);
   }
 }

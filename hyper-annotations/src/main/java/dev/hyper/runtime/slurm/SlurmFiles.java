@@ -4,6 +4,7 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.exec.SweepTasks;
 import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,11 +62,11 @@ public final class SlurmFiles {
     List<Task> tasks = taskList(root, sweep);
     StringBuilder text = new StringBuilder();
     for (Task t : tasks) {
-      text.append(dev.hyper.runtime.plan.Layout.slashes(t.confDir())).append('\t').append(dev.hyper.runtime.plan.Layout.slashes(t.confPath())).append('\t')
-          .append(dev.hyper.runtime.plan.Layout.slashes(t.serializationDir())).append('\n');
+      text.append(Layout.slashes(t.confDir())).append('\t').append(Layout.slashes(t.confPath())).append('\t')
+          .append(Layout.slashes(t.serializationDir())).append('\n');
     }
     AtomicFiles.write(root.resolve(tasksFile(sweep)), text.toString().getBytes(StandardCharsets.UTF_8), null);
-    String script = ArrayScript.render(sweep, settings, dev.hyper.runtime.plan.Layout.slashes(tasksFile(sweep)), tasks.size());
+    String script = ArrayScript.render(sweep, settings, Layout.slashes(tasksFile(sweep)), tasks.size());
     AtomicFiles.write(root.resolve(script(sweep)), script.getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
     return tasks;
   }

@@ -109,43 +109,46 @@ public final class ExperimentStore {
     Path dir = root.resolve(info.confDir());
     Path idDir = dir.getParent();
     Path serialization = root.resolve(info.serializationDir());
-    if (info.trial() == 0 && mkdir(idDir)) {          // a new point: nothing of it can be there, no stat needed
-      mkdir(serialization.getParent());
-      mkdir(serialization);
-      Files.move(writeTemp(info, idDir, dir, json, toml), dir, StandardCopyOption.ATOMIC_MOVE);
-      return Outcome.WRITTEN;
-    }
-    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {        // a re-run: one stat, no exception
-      String difference = difference(info, dir, json, toml);
-      if (difference == null) {
-        ensureDirectory(serialization);
-        return Outcome.SKIPPED;
+    // trial 0 makes its point's id directory; when that succeeds nothing of the point can be there yet
+    boolean newPoint = info.trial() == 0 && mkdir(idDir);
+    if (!newPoint) {
+      if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {      // a re-run
+        return rewrite(info, dir, idDir, serialization, json, toml);
       }
-      if (!force) {
-        throw new Conflict(dir, difference);
+      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        throw new Conflict(dir, "a file, not a directory");
       }
-      ensureDirectory(serialization);
-      Path temp = writeTemp(info, idDir, dir, json, toml);
-      Path old = idDir.resolve("." + dir.getFileName() + ".old");
-      AtomicFiles.deleteTree(old);
-      Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-      Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-      AtomicFiles.deleteTree(old);
-      return Outcome.REPLACED;
+      newPoint = !ensureDirectory(idDir);
     }
-    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw new Conflict(dir, "a file, not a directory");
-    }
-    boolean newPoint = !ensureDirectory(idDir);
     if (newPoint) {
       mkdir(serialization.getParent());
       mkdir(serialization);
     } else {
       ensureDirectory(serialization);
     }
-    Path temp = writeTemp(info, idDir, dir, json, toml);
-    Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(writeTemp(info, idDir, dir, json, toml), dir, StandardCopyOption.ATOMIC_MOVE);
     return Outcome.WRITTEN;
+  }
+
+  /** An experiment directory that is there already: skipped if identical, else refused or (force) replaced. */
+  private Outcome rewrite(ExperimentInfo info, Path dir, Path idDir, Path serialization, byte[] json, byte[] toml)
+      throws IOException, Conflict {
+    String difference = difference(info, dir, json, toml);
+    if (difference == null) {
+      ensureDirectory(serialization);
+      return Outcome.SKIPPED;
+    }
+    if (!force) {
+      throw new Conflict(dir, difference);
+    }
+    ensureDirectory(serialization);
+    Path temp = writeTemp(info, idDir, dir, json, toml);
+    Path old = idDir.resolve("." + dir.getFileName() + ".old");
+    AtomicFiles.deleteTree(old);
+    Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.deleteTree(old);
+    return Outcome.REPLACED;
   }
 
   /** Makes {@code dir} and its parents unless it is a directory already; true if it was there. */
