@@ -45,6 +45,13 @@ public @interface Sweep {
   /** The seed of random search: the same seed gives the same points on any machine. Needs {@code samples}. */
   long seed() default 0;
 
+  /**
+   * Options for each experiment's training JVM, e.g. {@code {"-Xmx8g", "--add-opens=java.base/java.nio=ALL-UNNAMED"}}:
+   * the jobs script, the SLURM array and {@code exec} start {@code java JVM_ARGS -jar model.jar run ...}.
+   * A sweep file's {@code [jvm] args} and {@code sweep --jvm-arg} add to them.
+   */
+  String[] jvmArgs() default {};
+
   /** SLURM settings for the jobs script written by {@code sweep --slurm}. */
   Slurm slurm() default @Slurm;
 

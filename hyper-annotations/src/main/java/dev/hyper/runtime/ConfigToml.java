@@ -19,6 +19,7 @@ final class ConfigToml {
   static final String SLURM = "slurm";
   static final String SNAPSHOT = "snapshot";
   static final String PROVENANCE = "provenance";
+  static final String JVM = "jvm";
   private static final String PROVENANCE_HEADER = "[" + PROVENANCE + "]";
 
   private ConfigToml() {}
@@ -59,6 +60,21 @@ final class ConfigToml {
       line(t, "file", e.snapshot().file());
       t.append("size = ").append(e.snapshot().size()).append('\n');
       line(t, "sha256", e.snapshot().sha256());
+      if (e.snapshot().mainClass() != null) {
+        line(t, "main_class", e.snapshot().mainClass());
+      }
+      if (e.snapshot().java() != null) {
+        line(t, "java_version", e.snapshot().java().version());
+        line(t, "java_vendor", e.snapshot().java().vendor());
+        line(t, "java_home", e.snapshot().java().home());
+      }
+      if (!e.snapshot().jvmArgs().isEmpty()) {
+        t.append("\n[").append(JVM).append("]\nargs = [");
+        for (int i = 0; i < e.snapshot().jvmArgs().size(); i++) {
+          string(t.append(i == 0 ? "" : ", "), e.snapshot().jvmArgs().get(i));
+        }
+        t.append("]\n");
+      }
     }
     if (e.provenance() != null) {                              // last, see withoutProvenance
       writeProvenance(t, e.provenance());
@@ -201,7 +217,7 @@ final class ConfigToml {
     }
     Fields f = new Fields(file, toml);
     f.allowOnly(null, Set.of("name", "generated_id", "trial", "n_trials", "seed", "conf_dir", "conf_path",
-        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT, PROVENANCE));
+        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT, JVM, PROVENANCE));
     String sweep = f.string("name");
     if (!sweep.equals(spec.name())) {
       throw f.error("name", "this experiment belongs to sweep '" + sweep + "', not '" + spec.name() + "'");
@@ -288,12 +304,22 @@ final class ConfigToml {
     if (f.table(SNAPSHOT, false) == null) {
       return null;
     }
-    f.allowOnly(SNAPSHOT, Set.of("file", "size", "sha256"));
+    f.allowOnly(SNAPSHOT, Set.of("file", "size", "sha256", "main_class", "java_version", "java_vendor", "java_home"));
     String sha = f.string("snapshot.sha256");
     if (!sha.matches("[0-9a-f]{64}")) {
       throw f.error("snapshot.sha256", "expected 64 lower-case hex digits");
     }
-    return new ExperimentInfo.Snapshot(f.string("snapshot.file"), f.longValue("snapshot.size"), sha);
+    String main = f.optionalString("snapshot.main_class");
+    String home = f.optionalString("snapshot.java_home");
+    JavaRuntime java = home.isEmpty() ? null
+        : new JavaRuntime(f.optionalString("snapshot.java_version"), f.optionalString("snapshot.java_vendor"), home);
+    List<String> jvmArgs = List.of();
+    if (f.table(JVM, false) != null) {
+      f.allowOnly(JVM, Set.of("args"));
+      jvmArgs = f.optionalStrings(JVM + ".args");
+    }
+    return new ExperimentInfo.Snapshot(f.string("snapshot.file"), f.longValue("snapshot.size"), sha,
+        main.isEmpty() ? null : main, java, jvmArgs);
   }
 
   private static Provenance readProvenance(Fields f) throws ConfigException {

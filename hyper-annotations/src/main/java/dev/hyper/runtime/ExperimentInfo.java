@@ -1,6 +1,7 @@
 package dev.hyper.runtime;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,19 +38,37 @@ public record ExperimentInfo(
   }
 
   /**
-   * The code an experiment runs: a jar file in its config directory.
+   * The program an experiment runs and how to start it: {@code java JVM_ARGS -jar CONF_DIR/FILE run TOML}.
    *
-   * @param file the jar's file name in {@link #confDir()}, e.g. {@code model.jar}
+   * @param file the jar's file name in {@link #confDir()}, {@code model.jar}: the program's one fat jar,
+   *     or a small launcher jar whose manifest names the program's class path in the snapshot store
    * @param size its size in bytes
-   * @param sha256 its SHA-256, 64 lower-case hex digits
+   * @param sha256 its SHA-256, 64 lower-case hex digits; a launcher jar names every class-path entry by
+   *     its SHA-256, so this stands for the whole program
+   * @param mainClass the program's main class, or null when not recorded (experiments made before it was)
+   * @param java the Java runtime the sweep ran on, whose {@code bin/java} runs the experiment where it
+   *     exists; null when not recorded
+   * @param jvmArgs options for the training JVM, e.g. {@code -Xmx8g}
    */
-  public record Snapshot(String file, long size, String sha256) {
+  public record Snapshot(String file, long size, String sha256, String mainClass, JavaRuntime java,
+      List<String> jvmArgs) {
     public Snapshot {
       Objects.requireNonNull(file);
       Objects.requireNonNull(sha256);
       if (size < 0) {
         throw new IllegalArgumentException("size " + size);
       }
+      jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** A jar with nothing else recorded (how experiments were described before main class and runtime were). */
+    public Snapshot(String file, long size, String sha256) {
+      this(file, size, sha256, null, null, List.of());
+    }
+
+    /** The same snapshot with other JVM options. */
+    public Snapshot withJvmArgs(List<String> args) {
+      return new Snapshot(file, size, sha256, mainClass, java, args);
     }
   }
 

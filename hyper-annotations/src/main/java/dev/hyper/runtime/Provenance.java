@@ -52,10 +52,20 @@ import java.util.zip.ZipEntry;
  * @param buildTime when the jar was built (as git.properties says), or null
  * @param overrides what changed the sweep's axes for this run, in order: {@code config FILE sha256=HEX}
  *     for a sweep file, {@code set KEY=VALUES} for a {@code --set}; empty when the record's own axes ran
+ * @param warnings what was odd about the environment, one line each (a run on another Java feature
+ *     release than the snapshot's); usually empty
  */
 public record Provenance(String created, String commandLine, String workingDir, String javaVersion,
     String javaVendor, String osName, String osVersion, String osArch, String gitCommit, Boolean gitDirty,
-    String buildTime, List<String> overrides) {
+    String buildTime, List<String> overrides, List<String> warnings) {
+
+  /** Provenance without warnings. */
+  public Provenance(String created, String commandLine, String workingDir, String javaVersion,
+      String javaVendor, String osName, String osVersion, String osArch, String gitCommit, Boolean gitDirty,
+      String buildTime, List<String> overrides) {
+    this(created, commandLine, workingDir, javaVersion, javaVendor, osName, osVersion, osArch, gitCommit, gitDirty,
+        buildTime, overrides, List.of());
+  }
 
   /** Provenance of a run with no overrides. */
   public Provenance(String created, String commandLine, String workingDir, String javaVersion,
@@ -78,12 +88,19 @@ public record Provenance(String created, String commandLine, String workingDir, 
     Objects.requireNonNull(osVersion, "osVersion");
     Objects.requireNonNull(osArch, "osArch");
     overrides = List.copyOf(overrides);
+    warnings = List.copyOf(warnings);
   }
 
   /** The same provenance, recording {@code newOverrides}. */
   public Provenance withOverrides(List<String> newOverrides) {
     return new Provenance(created, commandLine, workingDir, javaVersion, javaVendor, osName, osVersion, osArch,
-        gitCommit, gitDirty, buildTime, newOverrides);
+        gitCommit, gitDirty, buildTime, newOverrides, warnings);
+  }
+
+  /** The same provenance, recording {@code newWarnings}. */
+  public Provenance withWarnings(List<String> newWarnings) {
+    return new Provenance(created, commandLine, workingDir, javaVersion, javaVendor, osName, osVersion, osArch,
+        gitCommit, gitDirty, buildTime, overrides, newWarnings);
   }
 
   /** What the jar says about the source it was built from; every part may be absent. */
@@ -94,12 +111,12 @@ public record Provenance(String created, String commandLine, String workingDir, 
   /**
    * The provenance of what this process writes now.
    *
-   * @param jar the snapshot jar, whose {@value #GIT_PROPERTIES} is read
+   * @param jar the jar (or classes directory) whose {@value #GIT_PROPERTIES} is read, or null for none
    * @param args this command's arguments (after {@code java -jar JAR}), used when the OS does not
    *     report the process's command line
    */
   public static Provenance capture(Path jar, List<String> args) throws IOException {
-    GitInfo git = readGit(jar);
+    GitInfo git = jar == null ? GitInfo.NONE : readGit(jar);
     return new Provenance(now(), commandLine(jar, args), Path.of("").toAbsolutePath().toString(),
         System.getProperty("java.version", ""), System.getProperty("java.vendor", ""),
         System.getProperty("os.name", ""), System.getProperty("os.version", ""), System.getProperty("os.arch", ""),
@@ -127,7 +144,7 @@ public record Provenance(String created, String commandLine, String workingDir, 
     } else {
       words.add("java");
       words.add("-jar");
-      words.add(jar.toString());
+      words.add(jar == null ? "model.jar" : jar.toString());
       words.addAll(args);
     }
     List<String> quoted = new ArrayList<>();
@@ -142,23 +159,37 @@ public record Provenance(String created, String commandLine, String workingDir, 
    * and {@code git.build.time}. Missing or blank values are absent.
    */
   public static GitInfo readGit(Path jar) throws IOException {
+    Properties p = new Properties();
+    if (java.nio.file.Files.isDirectory(jar)) {
+      Path file = jar.resolve(GIT_PROPERTIES);
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        return GitInfo.NONE;
+      }
+      try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        p.load(in);
+      }
+      return git(p);
+    }
     try (JarFile j = new JarFile(jar.toFile())) {
       ZipEntry e = j.getEntry(GIT_PROPERTIES);
       if (e == null) {
         return GitInfo.NONE;
       }
-      Properties p = new Properties();
       try (InputStream in = j.getInputStream(e)) {
         p.load(in);
       }
-      String commit = blankToNull(p.getProperty("git.commit.id"));
-      if (commit != null && !commit.matches("[0-9a-f]{7,64}")) {
-        commit = null;
-      }
-      String dirty = blankToNull(p.getProperty("git.dirty"));
-      Boolean isDirty = "true".equals(dirty) ? Boolean.TRUE : "false".equals(dirty) ? Boolean.FALSE : null;
-      return new GitInfo(commit, isDirty, blankToNull(p.getProperty("git.build.time")));
+      return git(p);
     }
+  }
+
+  private static GitInfo git(Properties p) {
+    String commit = blankToNull(p.getProperty("git.commit.id"));
+    if (commit != null && !commit.matches("[0-9a-f]{7,64}")) {
+      commit = null;
+    }
+    String dirty = blankToNull(p.getProperty("git.dirty"));
+    Boolean isDirty = "true".equals(dirty) ? Boolean.TRUE : "false".equals(dirty) ? Boolean.FALSE : null;
+    return new GitInfo(commit, isDirty, blankToNull(p.getProperty("git.build.time")));
   }
 
   private static String blankToNull(String s) {

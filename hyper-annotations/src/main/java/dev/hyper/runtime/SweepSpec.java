@@ -24,6 +24,7 @@ public final class SweepSpec<P extends Record> {
   private final int trials;
   private final SlurmSettings slurm;
   private final Supplier<? extends Trainer<P>> trainer;
+  private final java.util.List<String> jvmArgs;
 
   private SweepSpec(Builder<P> b) {
     this.name = b.name;
@@ -33,6 +34,7 @@ public final class SweepSpec<P extends Record> {
     this.trials = b.trials;
     this.slurm = b.slurm;
     this.trainer = b.trainer;
+    this.jvmArgs = b.jvmArgs;
   }
 
   public static <P extends Record> Builder<P> builder(String name, Class<P> type, Grid<P> grid) {
@@ -67,6 +69,11 @@ public final class SweepSpec<P extends Record> {
     return slurm;
   }
 
+  /** Options for each experiment's training JVM ({@code @Sweep(jvmArgs)}, then sweep files', then {@code --jvm-arg}). */
+  public java.util.List<String> jvmArgs() {
+    return jvmArgs;
+  }
+
   /** Whether the sweep names a trainer. */
   public boolean hasTrainer() {
     return trainer != null;
@@ -82,8 +89,13 @@ public final class SweepSpec<P extends Record> {
 
   /** This sweep with another grid (same record), trials and SLURM settings. */
   public SweepSpec<P> with(Grid<P> newGrid, int newTrials, SlurmSettings newSlurm) {
+    return with(newGrid, newTrials, newSlurm, jvmArgs);
+  }
+
+  /** This sweep with another grid (same record), trials, SLURM settings and JVM options. */
+  public SweepSpec<P> with(Grid<P> newGrid, int newTrials, SlurmSettings newSlurm, java.util.List<String> newJvmArgs) {
     Builder<P> b = builder(name, type, newGrid).trials(newTrials).slurm(newSlurm).trainer(trainer);
-    return b.template(template).build();
+    return b.template(template).jvmArgs(newJvmArgs.toArray(String[]::new)).build();
   }
 
   @Override
@@ -100,6 +112,7 @@ public final class SweepSpec<P extends Record> {
     private int trials = 1;
     private SlurmSettings slurm = SlurmSettings.NONE;
     private Supplier<? extends Trainer<P>> trainer;
+    private java.util.List<String> jvmArgs = java.util.List.of();
 
     private Builder(String name, Class<P> type, Grid<P> grid) {
       this.name = Objects.requireNonNull(name);
@@ -127,6 +140,12 @@ public final class SweepSpec<P extends Record> {
 
     public Builder<P> trainer(Supplier<? extends Trainer<P>> trainer) {
       this.trainer = trainer;
+      return this;
+    }
+
+    /** Options for each experiment's training JVM, e.g. {@code -Xmx8g}. */
+    public Builder<P> jvmArgs(String... args) {
+      this.jvmArgs = java.util.List.of(args);
       return this;
     }
 

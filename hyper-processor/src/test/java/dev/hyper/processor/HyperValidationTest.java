@@ -117,6 +117,17 @@ class HyperValidationTest {
   }
 
   @Test
+  void badJvmArg() {
+    JavaFileObject src = record("@Sweep(name = \"t\",\n    jvmArgs = {\"-Xmx1g\", \"-Da=b\\tc\"})", "@Axis(ints = 1) int x");
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[hyper/BadJvmArg] jvmArgs lists '-Da=b\tc', which is empty or holds a tab,"
+        + " line break or control character. Give each JVM option as one printable word.").inFile(src)
+        .onLineContaining("jvmArgs = ");
+    tested(Code.BadJvmArg);
+  }
+
+  @Test
   void gridTooLarge() {
     StringBuilder components = new StringBuilder();
     for (int i = 0; i < 16; i++) {

@@ -23,6 +23,11 @@ final class CliContext {
     this.locator = locator;
   }
 
+  /** How to start this program again from a shell, e.g. {@code java -jar model.jar}: for suggested commands. */
+  String self() {
+    return locator.command();
+  }
+
   /** The sweep named {@code name}, or a one-line error listing the known ones. */
   SweepSpec<?> find(String name) throws HyperException {
     for (SweepSpec<?> s : specs) {

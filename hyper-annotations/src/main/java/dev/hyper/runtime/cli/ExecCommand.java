@@ -1,6 +1,10 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ConfigException;
+import dev.hyper.runtime.ExperimentConfig;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.launch.LaunchCommand;
+import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.exec.LocalExecutor;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "exec", description = {
     "Run a swept output directory's experiments on this machine, N at a time, each in its own JVM from its own"
-        + " snapshot jar (java -jar CONF_DIR/model.jar run CONF_PATH), its output appended to run.log in its"
+        + " snapshot (JAVA JVM_ARGS -jar CONF_DIR/model.jar run CONF_PATH, with the java the sweep ran on where it"
+        + " exists, else java from PATH; $HYPER_JAVA overrides), its output appended to run.log in its"
         + " serialization directory.",
     "It runs every experiment that is not DONE: never started, FAILED, or left STARTED by a process on this"
         + " machine that is gone. It skips the ones running now (here, on another machine, or in SLURM) and"
@@ -133,11 +138,11 @@ final class ExecCommand implements Callable<Integer> {
   static void noExperiments(CliContext ctx, String sweep, Path root) throws HyperException {
     ctx.find(sweep); // an unknown name: the list of known ones
     throw new HyperException("no experiments of sweep '" + sweep + "' under " + root + ": write them first with"
-        + " 'java -jar model.jar sweep " + sweep + (root.equals(Path.of("").toAbsolutePath()) ? "" : " --out "
-        + root) + "'");
+        + " '" + ctx.self() + " sweep " + ShellQuote.word(sweep) + (root.equals(Path.of("").toAbsolutePath()) ? ""
+        : " --out " + ShellQuote.word(root.toString())) + "'");
   }
 
-  private int run(Path root, List<Task> tasks) throws InterruptedException {
+  private int run(Path root, List<Task> tasks) throws InterruptedException, HyperException {
     Progress progress = new Progress(ctx.out, System.console() != null, tasks.size());
     Set<Task> running = ConcurrentHashMap.newKeySet();
     LocalExecutor[] executor = new LocalExecutor[1];
@@ -165,8 +170,12 @@ final class ExecCommand implements Callable<Integer> {
         progress.finished(task, exitCode, seconds);
       }
     };
-    executor[0] = new LocalExecutor(jobs, javaLauncher != null ? javaLauncher : LocalExecutor.currentJava(),
-        rerunAll ? List.of("--rerun") : List.of(), listener);
+    SweepSpec<?> spec = ctx.find(sweep);
+    List<String> runOptions = rerunAll ? List.of("--rerun") : List.of();
+    executor[0] = new LocalExecutor(jobs, task -> {
+      LaunchCommand launch = LaunchCommand.of(ExperimentConfig.load(root.resolve(task.confPath()), spec).experiment());
+      return launch.argv(javaLauncher != null ? javaLauncher : launch.javaHere(LocalExecutor.currentJava()), runOptions);
+    }, listener);
     Thread hook = new Thread(() -> interrupted(executor[0], running), "hyper-exec-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     List<LocalExecutor.Outcome> outcomes;
@@ -192,8 +201,8 @@ final class ExecCommand implements Callable<Integer> {
     for (Task t : failedInOrder) {
       ctx.out.println("  " + t.label() + "  " + failureLine(t) + "  (log " + root.relativize(t.log()) + ")");
     }
-    ctx.out.println("run them again with: java -jar model.jar exec " + sweep + " --failed-only"
-        + (output.out != null ? " --out " + root : ""));
+    ctx.out.println("run them again with: " + ctx.self() + " exec " + ShellQuote.word(sweep) + " --failed-only"
+        + (output.out != null ? " --out " + ShellQuote.word(root.toString()) : ""));
     return HyperCli.FAILED;
   }
 

@@ -74,7 +74,8 @@ public final class ForkedSweep {
       return OptionalInt.empty();             // the OS does not say how this JVM was started, or not as java
     }
     Path jar = runningJar();
-    Archive archive = jar != null && archivesUsable(arguments.get()) ? Archive.forJar(jar) : null;
+    Archive archive = jar != null && archivesUsable(arguments.get()) && !classPathHasDirectory()
+        ? Archive.forJar(jar) : null;
     List<String> command = new ArrayList<>();
     command.add(java.get());
     command.add("-XX:TieredStopAtLevel=1");
@@ -275,6 +276,18 @@ public final class ForkedSweep {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the class path has a directory (an IDE run): a JVM cannot record class data from one ("Cannot
+   * have non-empty directory in paths"), so the child gets no archive.
+   */
+  static boolean classPathHasDirectory() {
+    try {
+      return dev.hyper.runtime.snapshot.ClassPath.ofThisJvm().hasDirectory();
+    } catch (dev.hyper.runtime.HyperException e) {
+      return true;                                       // the child reports it, as an unforked run would
+    }
   }
 
   static boolean wanted(String[] args) {

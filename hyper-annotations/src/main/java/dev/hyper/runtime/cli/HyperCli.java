@@ -50,7 +50,7 @@ public final class HyperCli {
 
   /** Runs over {@code specs}, printing to {@code out} and {@code err} (both flushed before returning). */
   public static int run(String[] args, List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err) {
-    return run(args, specs, out, err, SnapshotLocator.codeSource());
+    return run(args, specs, out, err, SnapshotLocator.thisJvm());
   }
 
   static int run(String[] args, List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err, SnapshotLocator locator) {
@@ -92,6 +92,7 @@ public final class HyperCli {
     commands.put("exec", () -> new ExecCommand(ctx));
     commands.put("submit", () -> new SubmitCommand(ctx));
     commands.put("status", () -> new StatusCommand(ctx));
+    commands.put("export", () -> new ExportCommand(ctx));
     CommandLine cl = new CommandLine(new HyperCommand(ctx));
     Supplier<Object> named = argv.length > 0 ? commands.get(argv[0]) : null;
     if (named != null) {

@@ -25,7 +25,12 @@ final class OverrideOptions {
           + " also n_trials=N and slurm.KEY=VALUE. Applied in order, after --config; may be repeated."})
   List<String> sets = new ArrayList<>();
 
-  /** What was given, checked against the sweep: files first, then --set in order. */
+  @Option(names = "--jvm-arg", paramLabel = "OPTION", description = {
+      "An option for each experiment's training JVM (e.g. --jvm-arg=-Xmx8g); added after @Sweep(jvmArgs) and"
+          + " the sweep files' [jvm] args, recorded in each TOML's [jvm] table. May be repeated."})
+  List<String> jvmArgs = new ArrayList<>();
+
+  /** What was given, checked against the sweep: files first, then --set in order, then --jvm-arg. */
   List<Override> read(SweepSpec<?> spec) throws SweepFileException, IOException {
     List<Override> overrides = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -41,6 +46,13 @@ final class OverrideOptions {
         overrides.add(SetArgument.parse(set, spec));
       } catch (SweepFileException e) {
         problems.addAll(e.problems());
+      }
+    }
+    for (String a : jvmArgs) {
+      if (a.isEmpty() || a.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        problems.add("--jvm-arg '" + a.strip() + "' is empty or holds a tab, line break or control character");
+      } else {
+        overrides.add(Override.jvmArg(a));
       }
     }
     if (!problems.isEmpty()) {

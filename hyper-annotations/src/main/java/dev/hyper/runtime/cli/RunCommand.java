@@ -7,7 +7,11 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Trainer;
+import dev.hyper.runtime.JavaRuntime;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.shell.ShellQuote;
+import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.status.Done;
 import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Markers;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = {
     "Train one experiment: read its TOML (as written by sweep), check it, and call the sweep's trainer.",
-    "Before training, run checks that the jar it runs from is the experiment's snapshot (snapshot.sha256),"
+    "Before training, run checks that the program it runs is the experiment's snapshot (model.jar is"
+        + " snapshot.sha256 and every class-path entry in the store is unchanged, or this JVM's class path has the"
+        + " same entries),"
         + " that the id and seed are those of the params, and that the JSON config is what the template renders"
         + " from the params; on a mismatch it refuses (exit 2) unless --force.",
     "Markers in the serialization directory: STARTED before training, then DONE (with the SHA-256 of"
@@ -88,22 +94,22 @@ final class RunCommand implements Callable<Integer> {
           + s.time() + "); wait for it or stop it first");
     }
 
-    Path jar = null;
-    String jarSha = null;
+    Program running = null;
     List<String> problems = new ArrayList<>();
     try {
-      jar = ctx.locator.locate(spec);
-      jarSha = Sha256.of(jar);
-      problems.addAll(ExperimentChecks.snapshot(info, "the running jar " + jar, jar, jarSha));
+      running = ctx.locator.locate(spec);
+      problems.addAll(ExperimentChecks.runningProgram(info, running, Sha256::of));
     } catch (HyperException e) {
-      problems.add(spec.type().getName() + " is not running from a jar, so its code cannot be checked against the"
-          + " snapshot");
+      problems.add("the running program cannot be checked against the snapshot: " + e.getMessage());
     }
     problems.addAll(ExperimentChecks.config(spec, config, Templates.load(spec).orElse(null)));
     if (!problems.isEmpty() && !force) {
-      String hint = info.snapshot() != null && jarSha != null && !info.snapshot().sha256().equals(jarSha)
-          ? " (run it with its snapshot: java -jar " + info.resolve(info.confDir()).resolve(info.snapshot().file())
-          + " run ...)" : "";
+      Path ownJar = info.resolve(info.confDir()).resolve(Layout.SNAPSHOT_FILE);
+      String hint = info.snapshot() != null && Files.isRegularFile(ownJar)
+          && (running == null || running.classPath().entries().isEmpty()
+              || !Files.isSameFile(running.classPath().entries().get(0), ownJar))
+          ? " (run it with its snapshot: java -jar " + ShellQuote.word(ownJar.toString()) + " run "
+          + ShellQuote.word(toml.toString()) + ")" : "";
       throw new HyperException("refusing to run " + toml + ": " + String.join("; ", problems) + hint
           + "; use --force to run anyway");
     }
@@ -116,14 +122,19 @@ final class RunCommand implements Callable<Integer> {
 
     Files.createDirectories(dir);
     Markers.clearFinished(dir);
-    Provenance environment = jar != null ? Provenance.capture(jar, ctx.args)
-        : new Provenance(Provenance.now(), Provenance.commandLine(Path.of("?"), ctx.args),
-            Path.of("").toAbsolutePath().toString(), System.getProperty("java.version", ""),
-            System.getProperty("java.vendor", ""), System.getProperty("os.name", ""),
-            System.getProperty("os.version", ""), System.getProperty("os.arch", ""), null, null, null);
+    Provenance environment = Provenance.capture(running != null && !running.classPath().entries().isEmpty()
+        ? running.classPath().entries().get(0) : null, ctx.args);
+    JavaRuntime recorded = info.snapshot() == null ? null : info.snapshot().java();
+    if (recorded != null && recorded.feature() != JavaRuntime.current().feature()) {
+      String warning = "runs on Java " + JavaRuntime.current().version() + " (" + JavaRuntime.current().home()
+          + "), the snapshot was made with Java " + recorded.version() + " (" + recorded.home() + ")";
+      ctx.err.println("warning: " + toml + " " + warning);
+      environment = environment.withWarnings(List.of(warning));
+    }
     ProcessHandle self = ProcessHandle.current();
     Started started = new Started(info.sweep(), info.id(), info.trial(), Markers.hostName(), self.pid(),
-        self.info().startInstant().map(Object::toString).orElse(null), jarSha, environment, problems);
+        self.info().startInstant().map(Object::toString).orElse(null),
+        info.snapshot() == null ? null : info.snapshot().sha256(), environment, problems);
     Markers.writeStarted(dir, started);
     long t0 = System.nanoTime();
 

@@ -91,7 +91,8 @@ final class SubmitCommand implements Callable<Integer> {
       throw new HyperException("submit: cannot tell which experiments are queued: " + overview.queueProblem);
     }
     SlurmSettings settings = settings(ctx.find(sweep), root, overview.entries.get(0).task());
-    List<Task> tasks = dryRun ? SlurmFiles.taskList(root, sweep) : SlurmFiles.write(root, sweep, settings);
+    List<Task> tasks = dryRun ? SlurmFiles.taskList(root, sweep) : SlurmFiles.write(root, sweep, settings,
+        SweepCommand.launches(ctx.find(sweep), root));
     Map<Path, Long> numbers = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
       numbers.put(tasks.get(i).confPath(), (long) i);
@@ -154,7 +155,8 @@ final class SubmitCommand implements Callable<Integer> {
           + c.size() + " experiment" + (c.size() == 1 ? "" : "s") + ")");
     }
     ctx.out.println("job ids: " + String.join(" ", ids) + " (in " + SlurmFiles.jobsFile(sweep) + "); follow with:"
-        + " java -jar model.jar status " + sweep + (output.out != null ? " --out " + root : ""));
+        + " " + ctx.self() + " status " + ShellQuote.word(sweep) + (output.out != null ? " --out "
+        + ShellQuote.word(root.toString()) : ""));
     return HyperCli.OK;
   }
 

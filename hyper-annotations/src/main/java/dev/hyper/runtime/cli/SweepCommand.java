@@ -2,6 +2,8 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
+import dev.hyper.runtime.launch.LaunchCommand;
+import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
@@ -72,7 +74,7 @@ final class SweepCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--jar", hidden = true, paramLabel = "FILE",
-      description = "Snapshot this jar instead of the running one (for tests).")
+      description = "Snapshot this jar and its manifest's Class-Path instead of the running program (for tests).")
   Path jar;
 
   private final CliContext ctx;
@@ -95,20 +97,29 @@ final class SweepCommand implements Callable<Integer> {
     if (dryRun) {
       return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);
     }
-    Path snapshot = jar != null ? jar : ctx.locator.locate(spec);
+    LaunchCommand.check(spec.jvmArgs());
+    Program program = jar != null ? Program.ofJar(jar) : ctx.locator.locate(spec);
+    program.classPath().missing().forEach(m -> ctx.err.println("warning: the class path entry " + m
+        + " does not exist; the JVM skips it, and so does the snapshot"));
     SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> TemplateCheck.load(spec).orElse(null),
-        root, snapshot, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
-            Provenance.capture(snapshot, ctx.args).withOverrides(applied)));
+        root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
+            Provenance.capture(program.gitSource(), ctx.args).withOverrides(applied)));
     ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
         + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
         + ", under " + root);
     ctx.out.println("jobs script: " + r.jobsScript());
     ctx.out.println("manifest: " + r.manifest());
     if (slurm) { // the job array over the same experiments; 'submit' submits what is not done
-      dev.hyper.runtime.slurm.SlurmFiles.write(root, spec.name(), spec.slurm());
+      dev.hyper.runtime.slurm.SlurmFiles.write(root, spec.name(), spec.slurm(), launches(spec, root));
       ctx.out.println("job array: " + root.resolve(dev.hyper.runtime.slurm.SlurmFiles.script(spec.name())));
     }
     return HyperCli.OK;
+  }
+
+  /** Each task's launch command, from its experiment's TOML. */
+  static dev.hyper.runtime.slurm.SlurmFiles.Launches launches(SweepSpec<?> spec, Path root) {
+    return t -> LaunchCommand.of(dev.hyper.runtime.ExperimentConfig.load(root.toAbsolutePath().resolve(t.confPath()),
+        spec).experiment());
   }
 
   private <P extends Record> int dryRun(SweepSpec<P> spec, JsonnetTemplate template, Path root)

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", description = {
     "Check that experiments are still what they were made as: each one's model.jar is the snapshot its TOML"
-        + " records (snapshot.sha256), its id and seed are those of its params, its JSON config is what the"
+        + " records (snapshot.sha256) and every class-path entry it names is in the store unchanged, its id and seed are those of its params, its JSON config is what the"
         + " snapshot's own template renders from its params, and, once DONE, its metrics.json is the one the run"
         + " left (the SHA-256 in DONE).",
     "TARGET is an experiment's TOML, a directory (every experiment TOML beneath it: one experiment, a sweep's"
@@ -128,19 +128,9 @@ final class VerifyCommand implements Callable<Integer> {
     }
     ExperimentInfo info = config.experiment();
     List<String> problems = new ArrayList<>();
-    boolean snapshotOk = false;
-    if (info.snapshot() == null) {
-      problems.add("the TOML records no [snapshot]");
-    } else {
-      Path jar = info.resolve(info.confDir()).resolve(info.snapshot().file());
-      if (!Files.isRegularFile(jar)) {
-        problems.add(info.snapshot().file() + " is missing");
-      } else {
-        List<String> snap = ExperimentChecks.snapshot(info, info.snapshot().file(), jar, sha(jar));
-        snapshotOk = snap.isEmpty();
-        problems.addAll(snap);
-      }
-    }
+    List<String> snap = ExperimentChecks.storedProgram(info, this::sha);
+    boolean snapshotOk = snap.isEmpty();
+    problems.addAll(snap);
     JsonnetTemplate template;
     try {
       template = snapshotOk ? snapshotTemplate(spec, info) : Templates.load(spec).orElse(null);

@@ -1,5 +1,6 @@
 package dev.hyper.runtime.exec;
 
+import dev.hyper.runtime.launch.LaunchCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +32,15 @@ public final class LocalExecutor {
     }
   }
 
+  /** The command that starts a task's experiment. */
+  @FunctionalInterface
+  public interface Commands {
+    List<String> of(Task task) throws IOException;
+  }
+
   private final int jobs;
-  private final String javaLauncher;
+  private final Commands commands;
   private final Listener listener;
-  private final List<String> runOptions;
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
@@ -52,12 +58,20 @@ public final class LocalExecutor {
    * @param runOptions options added to each {@code run} command, e.g. {@code --rerun}
    */
   public LocalExecutor(int jobs, String java, List<String> runOptions, Listener listener) {
+    this(jobs, task -> new LaunchCommand(null, List.of(), task.confDir(), task.confPath()).argv(java, runOptions),
+        listener);
+  }
+
+  /**
+   * @param jobs how many experiments run at once
+   * @param commands each task's command ({@link LaunchCommand#argv}), run in the task's root
+   */
+  public LocalExecutor(int jobs, Commands commands, Listener listener) {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be >= 1, was " + jobs);
     }
     this.jobs = jobs;
-    this.javaLauncher = java;
-    this.runOptions = List.copyOf(runOptions);
+    this.commands = commands;
     this.listener = listener;
   }
 
@@ -89,8 +103,12 @@ public final class LocalExecutor {
     } finally {
       pool.shutdownNow();
     }
+    java.util.Map<Task, Integer> order = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      order.putIfAbsent(tasks.get(i), i);
+    }
     List<Outcome> ordered = new ArrayList<>(outcomes);
-    ordered.sort((a, b) -> Integer.compare(tasks.indexOf(a.task()), tasks.indexOf(b.task())));
+    ordered.sort(java.util.Comparator.comparingInt(o -> order.get(o.task())));
     return ordered;
   }
 
@@ -127,10 +145,7 @@ public final class LocalExecutor {
     int exit;
     try {
       Files.createDirectories(task.log().getParent());
-      List<String> command = new ArrayList<>(List.of(javaLauncher, "-jar",
-          task.confDir().resolve("model.jar").toString(), "run", task.confPath().toString()));
-      command.addAll(runOptions);
-      Process p = new ProcessBuilder(command)
+      Process p = new ProcessBuilder(commands.of(task))
           .directory(task.root().toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(task.log().toFile()))

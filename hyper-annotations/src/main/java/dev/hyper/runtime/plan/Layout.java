@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * <pre>
  * config/generated/SWEEP/ID/TRIAL/ID.json     rendered jsonnet config
  * config/generated/SWEEP/ID/TRIAL/ID.toml     the experiment's config
- * config/generated/SWEEP/ID/TRIAL/model.jar   snapshot of the code (hard link into .snapshots)
- * config/generated/SWEEP/.snapshots/SHA256.jar
+ * config/generated/SWEEP/ID/TRIAL/model.jar   the program (hard link into .snapshots)
+ * config/generated/.snapshots/SHA256.jar      the output directory's store: class-path entries, launcher jars
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
  * SWEEP-jobs.sh                               one command per experiment
  * </pre>
@@ -39,9 +39,18 @@ public final class Layout {
     return Path.of("model", "generated", sweep, id, Integer.toString(trial));
   }
 
-  /** The content-addressed store of a sweep's snapshots. */
-  public static Path snapshotDir(String sweep) {
-    return sweepConfigDir(sweep).resolve(".snapshots");
+  /** The output directory's content-addressed store of programs, shared by its sweeps. */
+  public static Path snapshotDir() {
+    return Path.of("config", "generated", ".snapshots");
+  }
+
+  /**
+   * The store as seen from any experiment's config directory ({@code ../../../.snapshots}): a launcher
+   * jar's {@code Class-Path} names stored entries this way, so one launcher serves every experiment and
+   * the tree still runs when moved.
+   */
+  public static Path storeFromConfDir() {
+    return confDir("s", "i", 0).relativize(snapshotDir());
   }
 
   public static Path jobsScript(String sweep) {

@@ -6,14 +6,16 @@ import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.shell.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The text of a sweep's jobs script: a bash script that goes to its own directory (the sweep's output
- * directory) and has one line per experiment, either running it ({@code java -jar .../model.jar run
- * .../ID.toml}) or submitting that same command to SLURM ({@code sbatch ... --wrap '...'}). Paths are
+ * directory) and has one line per experiment, either running it ({@link LaunchCommand}: {@code
+ * "$hyper_java" JVM_ARGS -jar .../model.jar run .../ID.toml}) or submitting that same command to SLURM
+ * ({@code sbatch ... --wrap '...'}). Paths are
  * relative, so the tree can be moved; every value is shell-quoted.
  */
 public final class JobsScript {
@@ -26,19 +28,29 @@ public final class JobsScript {
    * @throws HyperException if a SLURM setting holds a line break or control character
    */
   public static String render(String sweep, List<ExperimentInfo> experiments, boolean slurm) throws HyperException {
-    StringBuilder sb = new StringBuilder(header(sweep, experiments.size(), slurm));
+    ExperimentInfo first = experiments.isEmpty() ? null : experiments.get(0);
+    String javaHome = first == null || first.snapshot() == null || first.snapshot().java() == null ? null
+        : first.snapshot().java().home();
+    StringBuilder sb = new StringBuilder(header(sweep, experiments.size(), slurm, javaHome));
     for (ExperimentInfo e : experiments) {
       sb.append(line(sweep, e, slurm));
     }
     return sb.toString();
   }
 
-  /** The script's first lines, before the experiments': shebang, a comment, and the {@code cd}. */
-  public static String header(String sweep, long experiments, boolean slurm) {
+  /**
+   * The script's first lines, before the experiments': shebang, a comment, the {@code cd}, and (running
+   * directly) the choice of java launcher (see {@link LaunchCommand#chooseJava}).
+   *
+   * @param javaHome the runtime the sweep ran on, or null when not known
+   */
+  public static String header(String sweep, long experiments, boolean slurm, String javaHome) {
     return "#!/usr/bin/env bash\n"
         + "# Hyper sweep " + sweep + ": " + experiments + " experiments" + (slurm ? ", each submitted with sbatch" : "")
         + "; paths are relative to this script.\n"
-        + "cd -- \"$(dirname -- \"$0\")\" || exit 2\n";
+        + "cd -- \"$(dirname -- \"$0\")\" || exit 2\n"
+        + (slurm ? "" : "# the java launcher: $HYPER_JAVA, else the sweep's where it exists, else java from PATH\n"
+            + LaunchCommand.chooseJava(javaHome) + "\n");
   }
 
   /**
@@ -47,14 +59,8 @@ public final class JobsScript {
    * @throws HyperException if a SLURM setting holds a line break or control character
    */
   public static String line(String sweep, ExperimentInfo e, boolean slurm) throws HyperException {
-    String run = runCommand(e);
-    return (slurm ? sbatch(sweep, e, run) : run) + "\n";
-  }
-
-  /** {@code java -jar 'CONF_DIR/model.jar' run 'CONF_PATH'}. */
-  public static String runCommand(ExperimentInfo e) {
-    return "java -jar " + quote(Layout.slashes(e.confDir().resolve(Layout.SNAPSHOT_FILE))) + " run "
-        + quote(Layout.slashes(e.confPath()));
+    LaunchCommand run = LaunchCommand.of(e);
+    return (slurm ? sbatch(sweep, e, run.standalone()) : run.shell()) + "\n";
   }
 
   private static String sbatch(String sweep, ExperimentInfo e, String run) throws HyperException {

@@ -20,6 +20,14 @@ public final class ShellQuote {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
+  /**
+   * {@code s} as one shell word: as it is when it holds only characters no shell treats specially
+   * (letters, digits, {@code @%+=:,./-_}), else {@link #quote quoted}.
+   */
+  public static String word(String s) {
+    return !s.isEmpty() && s.matches("[A-Za-z0-9@%+=:,./_-]+") ? s : quote(s);
+  }
+
   /** Whether {@code s} fits on one line of a script: no line breaks or other control characters. */
   public static boolean isSingleLine(String s) {
     return s.chars().noneMatch(c -> c < 0x20 || c == 0x7f);

@@ -2,6 +2,8 @@ package dev.hyper.runtime.slurm;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.launch.LaunchCommand;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.shell.ShellQuote;
 
 /**
@@ -9,7 +11,8 @@ import dev.hyper.runtime.shell.ShellQuote;
  * {@code HYPER_TASK_OFFSET + SLURM_ARRAY_TASK_ID} to one line of the sweep's task list (conf dir, conf
  * path, serialization dir, tab-separated, relative to the output directory), skips the experiment
  * when it is {@code DONE}, sends its output to the experiment's serialization dir, and runs the
- * experiment's own snapshot jar (with {@code java} from PATH, or {@code $HYPER_JAVA}). The script's own {@code --array} covers every task; {@code submit}
+ * experiment's {@link dev.hyper.runtime.launch.LaunchCommand}: {@code $HYPER_JAVA}, else the java of the
+ * sweep's runtime where it exists on the node, else {@code java} from PATH, with the task's JVM options. The script's own {@code --array} covers every task; {@code submit}
  * overrides it on the command line with only the tasks that are not done (split under MaxArraySize,
  * with {@code HYPER_TASK_OFFSET}), so the same script serves re-submissions. A task that cannot find
  * its experiment appends a line to {@code <sweep>-slurm-errors.log} in the output directory (its job
@@ -53,11 +56,17 @@ public final class ArrayScript {
     sb.append("line=$(sed -n \"$(( task + 1 ))p\" ").append(ShellQuote.quote(tasksFile))
         .append(") || fail \"cannot read the task list in $PWD\"\n");
     sb.append("[ -n \"$line\" ] || fail \"no experiment for task $task in the task list\"\n");
-    sb.append("IFS=$'\\t' read -r conf_dir conf_path serialization_dir <<<\"$line\"\n");
+    sb.append("IFS=$'\\t' read -r -a f <<<\"$line\"\n");
+    sb.append("conf_dir=${f[0]}; conf_path=${f[1]}; serialization_dir=${f[2]}; java_home=${f[3]:--}\n");
+    sb.append("jvm_args=(\"${f[@]:4}\")\n");
+    sb.append("if [ \"$java_home\" != - ] && [ -x \"$java_home/bin/java\" ]; then ")
+        .append(LaunchCommand.JAVA_VAR).append("=$java_home/bin/java; else ").append(LaunchCommand.JAVA_VAR)
+        .append("=java; fi\n");
     sb.append("mkdir -p -- \"$serialization_dir\"\n");
     sb.append("exec >>\"$serialization_dir/slurm-${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}.out\" 2>&1\n");
     sb.append("if [ -e \"$serialization_dir/DONE\" ]; then echo \"hyper: $conf_path is DONE, skipped\"; exit 0; fi\n");
-    sb.append("exec \"${HYPER_JAVA:-java}\" -jar \"$conf_dir/model.jar\" run \"$conf_path\"\n");
+    sb.append("exec \"${HYPER_JAVA:-$").append(LaunchCommand.JAVA_VAR).append("}\" ${jvm_args[@]+\"${jvm_args[@]}\"} -jar \"$conf_dir/")
+        .append(Layout.SNAPSHOT_FILE).append("\" run \"$conf_path\"\n");
     return sb.toString();
   }
 

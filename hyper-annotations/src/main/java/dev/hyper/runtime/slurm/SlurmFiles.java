@@ -4,6 +4,7 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.exec.SweepTasks;
 import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.store.AtomicFiles;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.util.Set;
 /**
  * A sweep's SLURM files in its output directory:
  * <pre>
- * SWEEP-slurm-tasks.tsv   line k (from 0) = the experiment of array task k:
- *                         conf_dir TAB conf_path TAB serialization_dir, relative to the output directory
+ * SWEEP-slurm-tasks.tsv   line k (from 0) = the experiment of array task k: conf_dir TAB conf_path TAB
+ *                         serialization_dir (relative to the output directory) TAB java_home (the sweep's
+ *                         runtime, or -) and a TAB before each JVM option ({@link LaunchCommand})
  * SWEEP.sbatch            the job-array script ({@link ArrayScript}) that reads it
  * SWEEP-slurm-jobs.tsv    every submission ({@link SlurmJobs})
  * </pre>
@@ -58,12 +60,42 @@ public final class SlurmFiles {
    * @return the task list: element k is array task k
    */
   public static List<Task> write(Path root, String sweep, SlurmSettings settings) throws IOException, HyperException {
+    return write(root, sweep, settings, t -> null);
+  }
+
+  /** How each new task's experiment is started: its {@link LaunchCommand}, or null when not known. */
+  @FunctionalInterface
+  public interface Launches {
+    LaunchCommand of(Task task) throws IOException, HyperException;
+  }
+
+  /**
+   * Like {@link #write(Path, String, SlurmSettings)}, with each new task's java and JVM options from
+   * {@code launches}; the lines written before are kept as they are.
+   */
+  public static List<Task> write(Path root, String sweep, SlurmSettings settings, Launches launches)
+      throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
+    List<String> lines = Files.isRegularFile(root.resolve(tasksFile(sweep)))
+        ? Files.readAllLines(root.resolve(tasksFile(sweep)), StandardCharsets.UTF_8) : List.of();
     List<Task> tasks = taskList(root, sweep);
     StringBuilder text = new StringBuilder();
-    for (Task t : tasks) {
+    for (int i = 0; i < tasks.size(); i++) {
+      if (i < lines.size()) {
+        text.append(lines.get(i)).append('\n');
+        continue;
+      }
+      Task t = tasks.get(i);
       text.append(Layout.slashes(t.confDir())).append('\t').append(Layout.slashes(t.confPath())).append('\t')
-          .append(Layout.slashes(t.serializationDir())).append('\n');
+          .append(Layout.slashes(t.serializationDir()));
+      LaunchCommand launch = launches.of(t);
+      text.append('\t').append(launch == null || launch.javaHome() == null ? "-" : launch.javaHome());
+      if (launch != null) {
+        for (String a : launch.jvmArgs()) {
+          text.append('\t').append(a);
+        }
+      }
+      text.append('\n');
     }
     AtomicFiles.write(root.resolve(tasksFile(sweep)), text.toString().getBytes(StandardCharsets.UTF_8), null);
     String script = ArrayScript.render(sweep, settings, Layout.slashes(tasksFile(sweep)), tasks.size());
@@ -98,7 +130,7 @@ public final class SlurmFiles {
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       n++;
       String[] f = line.split("\t", -1);
-      if (f.length != 3) {
+      if (f.length < 3) {
         throw new IOException(file + ":" + n + ": expected conf_dir, conf_path and serialization_dir separated by"
             + " tabs");
       }

@@ -133,6 +133,11 @@ public final class Markers {
     if (p.buildTime() != null) {
       t.set("build_time", p.buildTime());
     }
+    if (!p.warnings().isEmpty()) {
+      MutableTomlArray a = MutableTomlArray.create();
+      p.warnings().forEach(a::add);
+      t.set("warnings", a);
+    }
     forced(t, s.forced());
     write(dir, STARTED, t);
   }
@@ -235,7 +240,7 @@ public final class Markers {
     Provenance env = new Provenance(r.string("time"), r.string("command_line"), r.string("working_dir"),
         r.string("java_version"), r.string("java_vendor"), r.string("os_name"), r.string("os_version"),
         r.string("os_arch"), r.optionalString("git_commit"), gitDirty == null ? null : Boolean.valueOf(gitDirty),
-        r.optionalString("build_time"));
+        r.optionalString("build_time"), List.of(), r.strings("warnings"));
     return new Started(r.string("sweep"), r.string("experiment"), (int) r.integer("trial"), r.string("host"),
         r.integer("pid"), r.optionalString("process_start"), r.optionalString("jar_sha256"), env, r.strings("forced"));
   }

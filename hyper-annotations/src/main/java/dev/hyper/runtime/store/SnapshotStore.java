@@ -3,61 +3,110 @@ package dev.hyper.runtime.store;
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
 import dev.hyper.runtime.plan.Layout;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A sweep's content-addressed store of code snapshots: {@code config/generated/SWEEP/.snapshots/SHA256.jar}.
- * Each jar is stored once and hard-linked into every experiment that runs it. A file system caps the
- * links to one file (ext4 at 65,000), so a bigger sweep links to replicas, {@code SHA256.1.jar},
+ * An output directory's content-addressed store of code, {@code config/generated/.snapshots/SHA256.jar}:
+ * every class-path entry of every sweep's program, and the launcher jars over them, each stored once
+ * and read-only. Each experiment's {@code model.jar} is a hard link to one of them. A file system caps
+ * the links to one file (ext4 at 65,000), so a bigger sweep links to replicas, {@code SHA256.1.jar},
  * {@code SHA256.2.jar}, ...: one copy per so many experiments.
  */
 public final class SnapshotStore {
-  private final Path dir;
+  /** Stored files are read-only: one append through any experiment's link would change them all. */
+  static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
 
-  /** The store of sweep {@code sweep} under output directory {@code root}. */
-  public SnapshotStore(Path root, String sweep) {
-    this.dir = root.resolve(Layout.snapshotDir(sweep));
+  /** Writes a file's content, to be stored. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
   }
 
-  /** What {@code jar} is: its size and SHA-256, under the name {@value Layout#SNAPSHOT_FILE}. */
-  public static Snapshot describe(Path jar) throws IOException {
-    return new Snapshot(Layout.SNAPSHOT_FILE, Files.size(jar), Sha256.ofJar(jar));
+  private final Path dir;
+
+  /** The store under output directory {@code root}. */
+  public SnapshotStore(Path root) {
+    this.dir = root.resolve(Layout.snapshotDir());
+  }
+
+  /** The store's directory. */
+  public Path dir() {
+    return dir;
   }
 
   /** Where the store keeps the jar described by {@code snapshot}. */
   public Path pathOf(Snapshot snapshot) {
-    return dir.resolve(snapshot.sha256() + ".jar");
+    return pathOf(snapshot.sha256());
+  }
+
+  /** Where the store keeps the file whose SHA-256 is {@code sha256}. */
+  public Path pathOf(String sha256) {
+    return dir.resolve(sha256 + ".jar");
   }
 
   /**
-   * Stores {@code jar} (a copy renamed into place) unless the store has it already; returns the stored file.
+   * Stores {@code content} as {@code SHA256.jar} unless the store has it already: written to a temporary
+   * file, hashed on the way, made read-only and renamed into place.
    *
-   * @throws IOException if the jar changed since it was described
+   * @param created where to add the files and directories this call made, to undo them
+   * @return the stored file
+   * @throws IOException if the content written is not {@code size} bytes with SHA-256 {@code sha256}
+   *     (its source changed since it was hashed), or cannot be written
    */
-  public Path put(Path jar, Snapshot snapshot) throws IOException {
-    Path stored = pathOf(snapshot);
-    if (Files.isRegularFile(stored) && Files.size(stored) == snapshot.size()) {
+  public Path put(String sha256, long size, Content content, List<Path> created) throws IOException {
+    Path stored = pathOf(sha256);
+    if (Files.isRegularFile(stored) && Files.size(stored) == size) {
       return stored;
     }
-    Files.createDirectories(dir);
-    Path temp = dir.resolve("." + snapshot.sha256() + ".jar.tmp");   // the sweep's lock is held: no one else writes it
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      created.add(dir);
+    }
+    Path temp = dir.resolve("." + sha256 + ".jar.tmp");   // the output directory's lock is held
     try {
-      java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
-      Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
-      // the jar was hashed moments ago; hashing the copy again cost 0.1-0.4 s per sweep on 16 MB
-      if (Files.size(temp) != snapshot.size() || !before.equals(Files.getLastModifiedTime(jar))) {
-        throw new IOException(jar + " changed while the sweep was being written (size " + Files.size(temp)
-            + ", expected " + snapshot.size() + ")");
+      MessageDigest digest = sha256();
+      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+        content.writeTo(out);
       }
+      String actual = HexFormat.of().formatHex(digest.digest());
+      if (!actual.equals(sha256) || Files.size(temp) != size) {
+        throw new IOException("it changed while the sweep was being written (now " + Files.size(temp)
+            + " bytes, SHA-256 " + actual.substring(0, 12) + "..., was " + size + " bytes, " + sha256.substring(0, 12)
+            + "...)");
+      }
+      readOnly(temp);
       AtomicFiles.move(temp, stored);
+      created.add(stored);
     } finally {
       Files.deleteIfExists(temp);
     }
     return stored;
+  }
+
+  private static void readOnly(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(file, READ_ONLY);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /** The stored jar and its replicas, in order: {@code SHA256.jar}, {@code SHA256.1.jar}, ... (those that exist). */
@@ -85,6 +134,7 @@ public final class SnapshotStore {
       if (Files.size(temp) != snapshot.size()) {
         throw new IOException(stored + " is not " + snapshot.size() + " bytes");
       }
+      readOnly(temp);
       AtomicFiles.move(temp, replica);
     } finally {
       Files.deleteIfExists(temp);

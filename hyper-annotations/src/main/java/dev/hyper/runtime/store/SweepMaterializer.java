@@ -13,6 +13,8 @@ import dev.hyper.runtime.render.ExperimentRenderer;
 import dev.hyper.runtime.render.JobsScript;
 import dev.hyper.runtime.render.SweepManifest;
 import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.snapshot.Program;
+import dev.hyper.runtime.snapshot.ProgramSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -150,10 +152,16 @@ public final class SweepMaterializer {
     this.planner = planner;
   }
 
-  /** {@link #materialize(SweepSpec, Callable, Path, Path, Options)} with a template already loaded, no force, no wait. */
+  /** {@link #materialize(SweepSpec, Callable, Path, Program, Options)} with a template already loaded, no force, no wait. */
   public <P extends Record> Result materialize(SweepSpec<P> spec, JsonnetTemplate template, Path root, Path jar,
       boolean slurm) throws HyperException, IOException {
     return materialize(spec, () -> template, root, jar, Options.defaults().withSlurm(slurm).withThreads(1));
+  }
+
+  /** {@link #materialize(SweepSpec, Callable, Path, Program, Options)} of the program {@code jar} starts. */
+  public <P extends Record> Result materialize(SweepSpec<P> spec, Callable<JsonnetTemplate> template, Path root,
+      Path jar, Options options) throws HyperException, IOException {
+    return materialize(spec, template, root, Program.ofJar(jar), options);
   }
 
   /**
@@ -161,13 +169,13 @@ public final class SweepMaterializer {
    *
    * @param template gives the sweep's template (or null if it has none); called on the rendering thread,
    *     so that loading it overlaps with hashing the jar
-   * @param jar the code to snapshot into every experiment
+   * @param program the code to snapshot: every experiment runs it
    * @throws HyperException for problems of the user's input or of the output directory, naming the
    *     experiment when one is concerned; the experiments this run wrote are removed again
    * @throws IOException if a write fails in a way not tied to one experiment
    */
   public <P extends Record> Result materialize(SweepSpec<P> spec, Callable<JsonnetTemplate> template, Path root,
-      Path jar, Options options) throws HyperException, IOException {
+      Program program, Options options) throws HyperException, IOException {
     trace("sweep starts");
     Path out = root.toAbsolutePath().normalize();
     Iterator<PlannedExperiment<P>> plan = planner.stream(spec, out, null);   // checks name, size, axes
@@ -176,23 +184,25 @@ public final class SweepMaterializer {
     Renderer<P> renderer = new Renderer<>(spec, template, snapshot, out, options, total);
     renderer.start();
     try {
+      ProgramSnapshot code;
       try {
-        snapshot.complete(SnapshotStore.describe(jar));
-      } catch (IOException | RuntimeException e) {
+        code = ProgramSnapshot.of(program);
+        snapshot.complete(code.snapshot().withJvmArgs(spec.jvmArgs()));
+      } catch (HyperException | IOException | RuntimeException e) {
         snapshot.completeExceptionally(e);
         throw e;
       }
-      trace("jar hashed");
+      trace("class path hashed");
       Item first = renderer.take();                   // the template loaded, fits, and renders point 0
       trace("first experiment rendered");
       first.rethrow();
-      return write(spec, out, jar, snapshot.join(), options, total, first, renderer);
+      return write(spec, out, code, snapshot.join(), options, total, first, renderer);
     } finally {
       renderer.stop();
     }
   }
 
-  private <P extends Record> Result write(SweepSpec<P> spec, Path out, Path jar, Snapshot snapshot,
+  private <P extends Record> Result write(SweepSpec<P> spec, Path out, ProgramSnapshot code, Snapshot snapshot,
       Options options, long total, Item first, Renderer<P> renderer) throws HyperException, IOException {
     List<Path> created = new ArrayList<>();             // what this run made, to undo if it fails
     try {
@@ -223,12 +233,8 @@ public final class SweepMaterializer {
       try {
         mkdirs(out.resolve(Layout.sweepConfigDir(spec.name())), created);
         mkdirs(out.resolve("model").resolve("generated").resolve(spec.name()), created);
-        SnapshotStore snapshots = new SnapshotStore(out, spec.name());
-        if (!Files.exists(snapshots.pathOf(snapshot))) {
-          mkdirs(snapshots.pathOf(snapshot).getParent(), created);
-          created.add(snapshots.pathOf(snapshot));
-        }
-        snapshots.put(jar, snapshot);
+        SnapshotStore snapshots = new SnapshotStore(out);
+        code.storeIn(snapshots, created);
         store = new ExperimentStore(out, snapshots, snapshot, options.force());
       } catch (IOException e) {
         throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
@@ -244,7 +250,8 @@ public final class SweepMaterializer {
         Writer journaled = journalOut = Files.newBufferedWriter(journal, StandardCharsets.UTF_8);
         rows.write(manifest.header(total, snapshot,
             options.provenance() == null ? List.of() : options.provenance().overrides()));
-        lines.write(JobsScript.header(spec.name(), total, options.slurm()));
+        lines.write(JobsScript.header(spec.name(), total, options.slurm(),
+            snapshot.java() == null ? null : snapshot.java().home()));
         for (; item != Item.END; item = renderer.take()) {
           item.rethrow();
           Item e = item;

@@ -13,8 +13,8 @@ final class Names {
   static String suggest(String name, Collection<String> candidates) {
     return Suggest.nearest(name, candidates).map(n -> "Did you mean '" + n + "'?").orElseGet(() -> {
       List<String> listed = new ArrayList<>(candidates);
-      String more = listed.size() > 5 ? ", ..." : "";
-      return "Valid: " + String.join(", ", listed.subList(0, Math.min(5, listed.size()))) + more + ".";
+      String more = listed.size() > 6 ? ", ..." : "";
+      return "Valid: " + String.join(", ", listed.subList(0, Math.min(6, listed.size()))) + more + ".";
     });
   }
 }

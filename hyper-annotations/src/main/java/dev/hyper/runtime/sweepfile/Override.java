@@ -16,11 +16,24 @@ import java.util.function.UnaryOperator;
  * @param values new values per component name, in the order they were given
  * @param trials new trials per point, if set
  * @param slurm how the SLURM settings change (identity when untouched)
+ * @param jvmArgs options added for the training JVM ({@code [jvm] args}, {@code --jvm-arg})
  */
-public record Override(
-    String source, Map<String, List<Object>> values, OptionalInt trials, UnaryOperator<SlurmSettings> slurm) {
+public record Override(String source, Map<String, List<Object>> values, OptionalInt trials,
+    UnaryOperator<SlurmSettings> slurm, List<String> jvmArgs) {
 
   public Override {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    jvmArgs = List.copyOf(jvmArgs);
+  }
+
+  /** An override that adds no JVM options. */
+  public Override(String source, Map<String, List<Object>> values, OptionalInt trials,
+      UnaryOperator<SlurmSettings> slurm) {
+    this(source, values, trials, slurm, List.of());
+  }
+
+  /** {@code --jvm-arg ARG}: adds one option for the training JVM. */
+  public static Override jvmArg(String arg) {
+    return new Override("jvm-arg " + arg, Map.of(), OptionalInt.empty(), UnaryOperator.identity(), List.of(arg));
   }
 }

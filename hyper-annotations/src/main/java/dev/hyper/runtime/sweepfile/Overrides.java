@@ -20,13 +20,15 @@ public final class Overrides {
     Map<String, List<Object>> values = new LinkedHashMap<>();
     int trials = spec.trials();
     SlurmSettings slurm = spec.slurm();
+    List<String> jvmArgs = new ArrayList<>(spec.jvmArgs());
     for (Override o : overrides) {
       values.putAll(o.values());
       trials = o.trials().orElse(trials);
       slurm = o.slurm().apply(slurm);
+      jvmArgs.addAll(o.jvmArgs());
     }
     Grid<P> grid = values.isEmpty() ? spec.grid() : spec.grid().withValues(values);
-    return spec.with(grid, trials, slurm);
+    return spec.with(grid, trials, slurm, jvmArgs);
   }
 
   /** What was applied, one line each ({@code config FILE sha256=...}, {@code set KEY=...}), for provenance. */

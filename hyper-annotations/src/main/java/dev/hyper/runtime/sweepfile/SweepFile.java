@@ -41,7 +41,7 @@ import org.tomlj.TomlTable;
  * types.
  */
 public final class SweepFile {
-  private static final Set<String> TOP_LEVEL = Set.of("model", "name", "n_trials", "slurm", "hyper", "params");
+  private static final Set<String> TOP_LEVEL = Set.of("model", "name", "n_trials", "slurm", "hyper", "params", "jvm");
 
   private SweepFile() {}
 
@@ -87,6 +87,7 @@ public final class SweepFile {
       Map<String, List<Object>> swept = new LinkedHashMap<>();
       OptionalInt trials = OptionalInt.empty();
       UnaryOperator<SlurmSettings> slurm = UnaryOperator.identity();
+      List<String> jvmArgs = new java.util.ArrayList<>();
       for (String key : toml.keySet()) {
         TomlPosition pos = toml.inputPositionOf(List.of(key));
         Object value = toml.get(List.of(key));
@@ -96,8 +97,9 @@ public final class SweepFile {
           case "slurm" -> slurm = slurm(value, pos);
           case "hyper" -> table(key, value, pos).ifPresent(t -> readHyper(t, List.of("hyper"), "", swept));
           case "params" -> table(key, value, pos).ifPresent(t -> readParams(t, fixed));
+          case "jvm" -> table(key, value, pos).ifPresent(t -> readJvm(t, jvmArgs));
           default -> problems.add(at(pos) + "unknown key '" + key + "'. "
-              + Names.suggest(key, List.of("model", "n_trials", "slurm", "hyper", "params")));
+              + Names.suggest(key, List.of("model", "n_trials", "slurm", "hyper", "params", "jvm")));
         }
       }
       if (!problems.isEmpty()) {
@@ -105,7 +107,30 @@ public final class SweepFile {
       }
       Map<String, List<Object>> values = new LinkedHashMap<>(fixed);
       values.putAll(swept); // [hyper] sweeps what [params] would fix, as in the seed's hyper.py
-      return new Override(source, values, trials, slurm);
+      return new Override(source, values, trials, slurm, jvmArgs);
+    }
+
+    /** [jvm]: {@code args}, a list of options for the training JVM. */
+    private void readJvm(TomlTable table, List<String> out) {
+      for (String key : table.keySet()) {
+        TomlPosition pos = table.inputPositionOf(List.of(key));
+        Object value = table.get(List.of(key));
+        if (!key.equals("args")) {
+          problems.add(at(pos) + "unknown key 'jvm." + key + "'. " + Names.suggest(key, List.of("args")));
+        } else if (value instanceof org.tomlj.TomlArray a && a.toList().stream().allMatch(String.class::isInstance)) {
+          for (Object o : a.toList()) {
+            String arg = (String) o;
+            if (arg.isEmpty() || arg.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+              problems.add(at(pos) + "'jvm.args' holds '" + arg.strip() + "', which is empty or holds a tab, line"
+                  + " break or control character");
+            } else {
+              out.add(arg);
+            }
+          }
+        } else {
+          problems.add(at(pos) + "'jvm.args' must be a list of strings, e.g. args = [\"-Xmx8g\"]");
+        }
+      }
     }
 
     private void checkSweepName(String key, Object value, TomlPosition pos) {

@@ -8,7 +8,12 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.ExperimentRenderer;
+import dev.hyper.runtime.snapshot.LauncherJar;
+import dev.hyper.runtime.snapshot.Program;
+import dev.hyper.runtime.snapshot.ProgramSnapshot;
+import dev.hyper.runtime.snapshot.StoredEntry;
 import dev.hyper.runtime.store.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +48,92 @@ public final class ExperimentChecks {
     } else if (!info.snapshot().sha256().equals(sha256)) {
       problems.add(what + " (SHA-256 " + shortSha(sha256) + ") is not this experiment's snapshot"
           + " (snapshot.sha256 " + shortSha(info.snapshot().sha256()) + ")");
+    }
+    return problems;
+  }
+
+  /** How a check hashes a file ({@code verify} hashes each stored file once). */
+  @FunctionalInterface
+  public interface Hasher {
+    String sha256(Path file) throws IOException;
+  }
+
+  /**
+   * Whether the experiment's stored program is intact: its {@code model.jar} is the snapshot the TOML
+   * records, and every class-path entry a launcher jar lists is in the store with its SHA-256.
+   */
+  public static List<String> storedProgram(ExperimentInfo info, Hasher hasher) throws IOException {
+    if (info.snapshot() == null) {
+      return List.of("the TOML records no [snapshot]");
+    }
+    Path confDir = info.resolve(info.confDir());
+    Path jar = confDir.resolve(info.snapshot().file());
+    if (!Files.isRegularFile(jar)) {
+      return List.of(info.snapshot().file() + " is missing");
+    }
+    List<String> problems = snapshot(info, info.snapshot().file(), jar, hasher.sha256(jar));
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    for (StoredEntry e : LauncherJar.entries(jar)) {
+      Path stored = confDir.resolve(Layout.storeFromConfDir()).resolve(e.fileName()).normalize();
+      String where = "the class-path entry " + e.name() + " (" + Layout.slashes(info.root().relativize(stored)) + ")";
+      if (!Files.isRegularFile(stored)) {
+        problems.add(where + " is missing");
+      } else {
+        String sha = hasher.sha256(stored);
+        if (!sha.equals(e.sha256())) {
+          problems.add(where + " changed after the sweep: its SHA-256 is " + shortSha(sha) + ", the snapshot's "
+              + shortSha(e.sha256()));
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Whether {@code running}, the program this JVM runs, is the experiment's snapshot: the stored program
+   * is intact ({@link #storedProgram}) and this JVM was started from it, or from a class path with the
+   * same entries (by SHA-256, in order).
+   */
+  public static List<String> runningProgram(ExperimentInfo info, Program running, Hasher hasher) throws IOException {
+    List<String> problems = storedProgram(info, hasher);
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    Path jar = info.resolve(info.confDir()).resolve(info.snapshot().file());
+    List<Path> cp = running.classPath().entries();
+    if (!cp.isEmpty() && Files.isSameFile(cp.get(0), jar)) {
+      return problems;                                  // started from its model.jar: the stored program
+    }
+    List<StoredEntry> expected = new ArrayList<>(LauncherJar.entries(jar));
+    boolean launcher = !expected.isEmpty();
+    if (!launcher) {
+      expected.add(new StoredEntry(info.snapshot().file(), false, info.snapshot().size(), info.snapshot().sha256()));
+    }
+    List<StoredEntry> actual = new ArrayList<>();
+    List<Path> sources = new ArrayList<>();
+    for (Path p : cp) {
+      StoredEntry e = Files.isDirectory(p) ? ProgramSnapshot.describe(p)
+          : new StoredEntry(p.getFileName().toString(), false, Files.size(p), hasher.sha256(p));
+      if (!(launcher && e.sha256().equals(info.snapshot().sha256()))) {
+        actual.add(e);
+        sources.add(p);
+      }
+    }
+    for (int i = 0; i < Math.max(actual.size(), expected.size()); i++) {
+      if (i >= actual.size()) {
+        return List.of("the running class path lacks the snapshot's entry " + (i + 1) + ", " + expected.get(i).name());
+      }
+      if (i >= expected.size()) {
+        return List.of("the running class path has " + sources.get(i) + " as entry " + (i + 1)
+            + ", which the snapshot does not have");
+      }
+      if (!actual.get(i).sha256().equals(expected.get(i).sha256())) {
+        return List.of("the running class path's entry " + (i + 1) + ", " + sources.get(i) + " (SHA-256 "
+            + shortSha(actual.get(i).sha256()) + "), is not the snapshot's " + expected.get(i).name() + " (SHA-256 "
+            + shortSha(expected.get(i).sha256()) + ")");
+      }
     }
     return problems;
   }

@@ -62,7 +62,9 @@ class HyperCliTest {
   /** The jar the CLI "runs from": in-process, the code is in directories, so tests say which jar it is. */
   private final SnapshotLocator runningJar = spec -> {
     try {
-      return jar();
+      return dev.hyper.runtime.snapshot.Program.ofJar(jar());
+    } catch (dev.hyper.runtime.HyperException e) {
+      throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -154,11 +156,21 @@ class HyperCliTest {
   }
 
   @Test
-  void sweepOutsideAJarIsRefused() {
-    Run r = cliRunningFrom(SnapshotLocator.codeSource(), "sweep", "toy", "--out", tmp.resolve("o").toString());
+  void classPathEntryThatIsNoJarIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path notAJar = Files.writeString(Files.createDirectories(tmp.resolve("jars")).resolve("notes.jar"), "not a zip");
+    java.util.jar.Manifest m = new java.util.jar.Manifest();
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "notes.jar");
+    Path thin = tmp.resolve("jars").resolve("thin.jar");
+    try (var o = Files.newOutputStream(thin); var j = new java.util.jar.JarOutputStream(o, m)) {
+      j.putNextEntry(new java.util.jar.JarEntry("x.txt"));
+    }
+    Path out = tmp.resolve("o");
+    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", thin.toString());
     assertOneLineError(r);
-    assertTrue(r.err().startsWith("dev.hyper.runtime.TestParams is not running from a jar file"), r.err());
-    assertTrue(r.err().contains("run it with java -jar"), r.err());
+    assertEquals("the Class-Path of " + thin + " names " + notAJar + ", which is not a readable jar (zip END header"
+        + " not found)\n", r.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test

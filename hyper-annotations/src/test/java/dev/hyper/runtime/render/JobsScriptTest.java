@@ -25,8 +25,13 @@ class JobsScriptTest {
   private ExperimentInfo info(String id, int trial, SlurmSettings slurm) {
     return new ExperimentInfo("rnn", id, trial, 2, 1L, Layout.confDir("rnn", id, trial),
         Layout.confPath("rnn", id, trial), Layout.configJson("rnn", id, trial),
-        Layout.serializationDir("rnn", id, trial), dir.toAbsolutePath(), slurm, null);
+        Layout.serializationDir("rnn", id, trial), dir.toAbsolutePath(), slurm, SNAPSHOT);
   }
+
+  /** A snapshot made on a runtime that is not on this machine, with JVM options a shell must not read. */
+  static final ExperimentInfo.Snapshot SNAPSHOT = new ExperimentInfo.Snapshot("model.jar", 1, "ab".repeat(32),
+      "x.Main", new dev.hyper.runtime.JavaRuntime("17.0.1", "v", "/opt/no such jdk"),
+      List.of("-Xmx300m", "-Dq=it's $(touch INJECTED)"));
 
   @Test
   void plainScriptHasShebangCdAndOneQuotedLinePerExperiment() throws Exception {
@@ -36,10 +41,43 @@ class JobsScriptTest {
         #!/usr/bin/env bash
         # Hyper sweep rnn: 2 experiments; paths are relative to this script.
         cd -- "$(dirname -- "$0")" || exit 2
-        java -jar 'config/generated/rnn/aaa/0/model.jar' run 'config/generated/rnn/aaa/0/aaa.toml'
-        java -jar 'config/generated/rnn/aaa/1/model.jar' run 'config/generated/rnn/aaa/1/aaa.toml'
+        # the java launcher: $HYPER_JAVA, else the sweep's where it exists, else java from PATH
+        hyper_java='/opt/no such jdk/bin/java'; [ -x "$hyper_java" ] || hyper_java=java; hyper_java="${HYPER_JAVA:-$hyper_java}"
+        "$hyper_java" '-Xmx300m' '-Dq=it'\\''s $(touch INJECTED)' -jar 'config/generated/rnn/aaa/0/model.jar' run 'config/generated/rnn/aaa/0/aaa.toml'
+        "$hyper_java" '-Xmx300m' '-Dq=it'\\''s $(touch INJECTED)' -jar 'config/generated/rnn/aaa/1/model.jar' run 'config/generated/rnn/aaa/1/aaa.toml'
         """, script);
     assertBashAccepts(script);
+  }
+
+  @Test
+  void plainScriptRunsJavaFromPathOrHyperJavaWithTheOptionsVerbatim() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : List.of("java", "other-java")) {
+      Path fake = bin.resolve(tool);
+      Files.writeString(fake, "#!/usr/bin/env bash\nprintf '%s' " + tool
+          + "; for a in \"$@\"; do printf '<%s>' \"$a\"; done; echo\n");
+      Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Path script = dir.resolve("rnn-jobs.sh");
+    Files.writeString(script, JobsScript.render("rnn", List.of(info("abc", 0, SlurmSettings.NONE)), false));
+    String expected = "<-Xmx300m><-Dq=it's $(touch INJECTED)><-jar><config/generated/rnn/abc/0/model.jar><run>"
+        + "<config/generated/rnn/abc/0/abc.toml>\n";
+    assertEquals("java" + expected, runScript(script, bin, null));
+    assertEquals("other-java" + expected, runScript(script, bin, bin.resolve("other-java").toString()));
+    assertTrue(Files.notExists(dir.resolve("INJECTED")));
+  }
+
+  private static String runScript(Path script, Path bin, String hyperJava) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(bin.toFile());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().remove("HYPER_JAVA");
+    if (hyperJava != null) {
+      pb.environment().put("HYPER_JAVA", hyperJava);
+    }
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    return out;
   }
 
   @Test
@@ -49,7 +87,10 @@ class JobsScriptTest {
     assertEquals("sbatch --qos 'it'\\''s $(touch INJECTED)' --time '1-00:00:00' --partition 'gpu part'"
         + " --cpus-per-task '4' --mem '16G' --gres 'gpu:1' --job-name 'rnn-abc-0'"
         + " --output 'model/generated/rnn/abc/0/slurm-%j.out'"
-        + " --wrap 'java -jar '\\''config/generated/rnn/abc/0/model.jar'\\'' run '\\''config/generated/rnn/abc/0/abc.toml'\\'''",
+        + " --wrap 'hyper_java='\\''/opt/no such jdk/bin/java'\\''; [ -x \"$hyper_java\" ] || hyper_java=java;"
+        + " hyper_java=\"${HYPER_JAVA:-$hyper_java}\"; exec \"$hyper_java\" '\\''-Xmx300m'\\'' '\\''-Dq=it'\\''\\'\\'''\\''s"
+        + " $(touch INJECTED)'\\'' -jar '\\''config/generated/rnn/abc/0/model.jar'\\'' run"
+        + " '\\''config/generated/rnn/abc/0/abc.toml'\\'''",
         line);
     assertBashAccepts(script);
   }
@@ -71,7 +112,9 @@ class JobsScriptTest {
     assertEquals(0, p.waitFor(), out);
     assertEquals("<--qos><it's $(touch INJECTED)><--time><1-00:00:00><--partition><gpu part><--cpus-per-task><4>"
         + "<--mem><16G><--gres><gpu:1><--job-name><rnn-abc-0><--output><model/generated/rnn/abc/0/slurm-%j.out>"
-        + "<--wrap><java -jar 'config/generated/rnn/abc/0/model.jar' run 'config/generated/rnn/abc/0/abc.toml'>\n",
+        + "<--wrap><hyper_java='/opt/no such jdk/bin/java'; [ -x \"$hyper_java\" ] || hyper_java=java;"
+        + " hyper_java=\"${HYPER_JAVA:-$hyper_java}\"; exec \"$hyper_java\" '-Xmx300m' '-Dq=it'\\''s $(touch INJECTED)'"
+        + " -jar 'config/generated/rnn/abc/0/model.jar' run 'config/generated/rnn/abc/0/abc.toml'>\n",
         out);
     try (var files = Files.list(dir)) {
       assertTrue(files.noneMatch(f -> f.getFileName().toString().equals("INJECTED")));

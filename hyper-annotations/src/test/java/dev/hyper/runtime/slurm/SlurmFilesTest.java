@@ -31,7 +31,7 @@ class SlurmFilesTest {
     experiment("ccc", 1);
     List<Task> first = SlurmFiles.write(root, "rnn", SlurmSettings.NONE);
     assertEquals(List.of("bbb/0", "ccc/0", "ccc/1"), first.stream().map(Task::label).toList());
-    assertEquals("config/generated/rnn/bbb/0\tconfig/generated/rnn/bbb/0/bbb.toml\tmodel/generated/rnn/bbb/0",
+    assertEquals("config/generated/rnn/bbb/0\tconfig/generated/rnn/bbb/0/bbb.toml\tmodel/generated/rnn/bbb/0\t-",
         Files.readAllLines(root.resolve("rnn-slurm-tasks.tsv")).get(0));
 
     experiment("aaa", 0); // sorts first, but is new: appended, so queued tasks 0-2 keep their experiments

@@ -48,7 +48,7 @@ class SweepMaterializerTest {
 
   /** The sweep's experiments, in jobs order, as the materializer writes them. */
   private List<ExperimentInfo> experiments(SweepSpec<TestParams> s, Path jar) throws Exception {
-    return new SweepPlanner().plan(s, out().toAbsolutePath(), SnapshotStore.describe(jar)).stream()
+    return new SweepPlanner().plan(s, out().toAbsolutePath(), dev.hyper.runtime.snapshot.ProgramSnapshot.of(dev.hyper.runtime.snapshot.Program.ofJar(jar)).snapshot()).stream()
         .map(PlannedExperiment::info).toList();
   }
 
@@ -85,7 +85,7 @@ class SweepMaterializerTest {
     assertEquals(24, r.written());
     assertEquals(0, r.skipped());
     String sha = Sha256.of(jar);
-    Path stored = out().resolve("config/generated/toy/.snapshots/" + sha + ".jar");
+    Path stored = out().resolve("config/generated/.snapshots/" + sha + ".jar");
     assertEquals(25, Files.getAttribute(stored, "unix:nlink"));
 
     for (ExperimentInfo e : experiments(spec, jar)) {
@@ -99,7 +99,10 @@ class SweepMaterializerTest {
       assertTrue(Files.isDirectory(out().resolve(e.serializationDir())));
       ExperimentConfig<TestParams> loaded = ExperimentConfig.load(out().resolve(e.confPath()), spec);
       assertEquals(e, loaded.experiment());
-      assertEquals(new ExperimentInfo.Snapshot("model.jar", Files.size(jar), sha), loaded.experiment().snapshot());
+      ExperimentInfo.Snapshot snap = loaded.experiment().snapshot();
+      assertEquals(List.of("model.jar", Files.size(jar), sha, "dev.hyper.runtime.Launcher"),
+          List.of(snap.file(), snap.size(), snap.sha256(), snap.mainClass()));
+      assertEquals(System.getProperty("java.home"), snap.java().home());
       JsonConfig json = JsonConfig.read(out().resolve(e.configJson()));
       assertEquals(loaded.params().note(), json.getString("note"));
       assertEquals(loaded.params().lr(), json.getDouble("optimizer.lr"));
@@ -119,7 +122,7 @@ class SweepMaterializerTest {
     Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
     materialize(spec, jar);
     String sha = Sha256.of(jar);
-    Path stored = out().resolve("config/generated/toy/.snapshots/" + sha + ".jar");
+    Path stored = out().resolve("config/generated/.snapshots/" + sha + ".jar");
     Path scratch = Files.createDirectories(tmp.resolve("links"));
     int made = 0;
     try {
@@ -206,7 +209,7 @@ class SweepMaterializerTest {
     assertEquals("# points: grid of 12 points", rows.get(6));
     assertEquals("index\tid\ttrial\tlr\tnote\tmode\tconfig", rows.get(9));
     assertEquals(10 + 24, rows.size());
-    try (Stream<Path> s = Files.list(out().resolve("config/generated/toy/.snapshots"))) {
+    try (Stream<Path> s = Files.list(out().resolve("config/generated/.snapshots"))) {
       assertEquals(1, s.count());
     }
   }
@@ -318,7 +321,7 @@ class SweepMaterializerTest {
     HyperException e = assertThrows(HyperException.class,
         () -> materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v2")));
     assertTrue(e.getMessage().contains(".toml differs"), e.getMessage());
-    try (Stream<Path> s = Files.list(out().resolve("config/generated/toy/.snapshots"))) {
+    try (Stream<Path> s = Files.list(out().resolve("config/generated/.snapshots"))) {
       assertEquals(1, s.count());
     }
   }

@@ -33,6 +33,10 @@ public final class LauncherWriter extends SourceWriter {
       spec.add("\n.slurm($L)", slurm(model.slurm()));
     }
     model.trainer().ifPresent(t -> spec.add("\n.trainer($T::new)", t.type()));
+    if (!model.jvmArgs().isEmpty()) {
+      spec.add("\n.jvmArgs($L)", model.jvmArgs().stream().map(a -> CodeBlock.of("$S", a))
+          .collect(CodeBlock.joining(", ")));
+    }
     spec.add("\n.build()$<$<");
 
     return TypeSpec.classBuilder(names.launcher())

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param seedSet whether {@code seed} is written
  * @param samplesOrigin the {@code samples} value (or the {@code @Sweep})
  * @param seedOrigin the {@code seed} value (or the {@code @Sweep})
+ * @param jvmArgs {@code @Sweep(jvmArgs)}
+ * @param jvmArgsOrigin the {@code jvmArgs} value (or the {@code @Sweep})
  */
 public record SweepModel(
     ClassName record,
@@ -44,10 +46,13 @@ public record SweepModel(
     long seed,
     boolean seedSet,
     Origin samplesOrigin,
-    Origin seedOrigin) {
+    Origin seedOrigin,
+    List<String> jvmArgs,
+    Origin jvmArgsOrigin) {
 
   public SweepModel {
     params = List.copyOf(params);
+    jvmArgs = List.copyOf(jvmArgs);
   }
 
   /** Whether the annotated type is a record at all. */

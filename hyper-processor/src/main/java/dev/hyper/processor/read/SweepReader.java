@@ -74,6 +74,16 @@ public final class SweepReader {
     AnnotationValue seedValue = Mirrors.explicit(sweep, "seed");
     long seed = seedValue != null && seedValue.getValue() instanceof Long l ? l : 0L;
 
+    AnnotationValue jvmArgsValue = Mirrors.explicit(sweep, "jvmArgs");
+    List<String> jvmArgs = new ArrayList<>();
+    if (jvmArgsValue != null && jvmArgsValue.getValue() instanceof List<?> values) {
+      for (Object v : values) {
+        if (v instanceof AnnotationValue a && a.getValue() instanceof String s) {
+          jvmArgs.add(s);
+        }
+      }
+    }
+
     boolean isRecord = type.getKind() == ElementKind.RECORD;
     ClassName className = className(type);
     List<ParamModel> params = isRecord ? readParams(type) : List.of();
@@ -100,7 +110,9 @@ public final class SweepReader {
         seed,
         seedValue != null,
         origin.at(samplesValue),
-        origin.at(seedValue));
+        origin.at(seedValue),
+        jvmArgs,
+        origin.at(jvmArgsValue));
   }
 
   private static ClassName className(TypeElement type) {

@@ -10,6 +10,7 @@ public enum Code {
   BadSweepName,
   DuplicateSweepName,
   BadTrials,
+  BadJvmArg,
   GridTooLarge,
   // search spaces: ranges, distributions, random search, paired axes
   BadRange,

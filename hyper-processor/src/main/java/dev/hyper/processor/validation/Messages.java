@@ -45,6 +45,11 @@ public final class Messages {
         + "Each grid point runs at least once: use trials = 1 or more.", o);
   }
 
+  static Diagnostic badJvmArg(Origin o, String arg) {
+    return error(Code.BadJvmArg, "jvmArgs lists '" + arg.strip() + "', which is empty or holds a tab, line break or"
+        + " control character. Give each JVM option as one printable word.", o);
+  }
+
   static Diagnostic gridTooLarge(Origin o, String type, String points, int trials) {
     return error(Code.GridTooLarge, "The grid of '" + type + "' has " + points + " points x " + trials
         + " trials, more experiments than a long can count. Sweep fewer values.", o);

@@ -51,6 +51,11 @@ public final class SweepValidator {
       out.add(Messages.unsupportedRecord(model.origin(), model.simpleName(), model.unsupportedReason()));
     }
     checkName(model, earlierSweeps, out);
+    for (String a : model.jvmArgs()) {
+      if (a.isEmpty() || a.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        out.add(Messages.badJvmArg(model.jvmArgsOrigin(), a));
+      }
+    }
     if (model.trials() < 1) {
       out.add(Messages.badTrials(model.trialsOrigin(), model.trials()));
     }

@@ -1,0 +1,114 @@
+package dev.hyper.runtime.launch;
+
+import static dev.hyper.runtime.shell.ShellQuote.quote;
+
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.JavaRuntime;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.shell.ShellQuote;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one command that starts an experiment, for the jobs script, the SLURM array script and
+ * {@code exec}: {@code JAVA JVM_ARGS -jar CONF_DIR/model.jar run CONF_PATH}, in the output directory.
+ * {@code JAVA} is {@code $HYPER_JAVA} if set, else the {@code bin/java} of the runtime the sweep ran on
+ * where that exists on the node, else {@code java} from {@code PATH}.
+ *
+ * @param javaHome the sweep's {@code java.home}, or null when not recorded
+ * @param jvmArgs options for the training JVM
+ * @param confDir the experiment's config directory, relative to the output directory
+ * @param confPath its TOML, relative to the output directory
+ */
+public record LaunchCommand(String javaHome, List<String> jvmArgs, Path confDir, Path confPath) {
+  /** The shell variable the scripts keep the chosen java launcher in. */
+  public static final String JAVA_VAR = "hyper_java";
+
+  public LaunchCommand {
+    jvmArgs = List.copyOf(jvmArgs);
+  }
+
+  /** The command of experiment {@code e}. */
+  public static LaunchCommand of(ExperimentInfo e) {
+    ExperimentInfo.Snapshot s = e.snapshot();
+    return new LaunchCommand(s == null || s.java() == null ? null : s.java().home(),
+        s == null ? List.of() : s.jvmArgs(), e.confDir(), e.confPath());
+  }
+
+  /**
+   * Checks options for the training JVM: each must be one non-empty word of printable characters (the
+   * SLURM task list keeps them tab-separated on one line).
+   */
+  public static void check(List<String> jvmArgs) throws HyperException {
+    for (String a : jvmArgs) {
+      if (a.isEmpty() || !ShellQuote.isSingleLine(a) || a.indexOf('\t') >= 0) {
+        throw new HyperException("JVM option '" + a.strip() + "' is empty or holds a tab, line break or control"
+            + " character");
+      }
+    }
+  }
+
+  /** The experiment's {@code model.jar}, relative to the output directory. */
+  public Path jar() {
+    return confDir.resolve(Layout.SNAPSHOT_FILE);
+  }
+
+  /** The java launcher to use on this machine (see the class comment); {@code fallback} when none is recorded. */
+  public String javaHere(String fallback) {
+    String override = System.getenv("HYPER_JAVA");
+    if (override != null && !override.isEmpty()) {
+      return override;
+    }
+    if (javaHome == null) {
+      return fallback;
+    }
+    Path java = new JavaRuntime("", "", javaHome).launcher();
+    return Files.isExecutable(java) ? java.toString() : "java";
+  }
+
+  /** The command's words, with {@code java} as the launcher and {@code runOptions} after the TOML. */
+  public List<String> argv(String java, List<String> runOptions) {
+    List<String> argv = new ArrayList<>();
+    argv.add(java);
+    argv.addAll(jvmArgs);
+    argv.add("-jar");
+    argv.add(Layout.slashes(jar()));
+    argv.add("run");
+    argv.add(Layout.slashes(confPath));
+    argv.addAll(runOptions);
+    return argv;
+  }
+
+  /** The command as a shell line, the launcher taken from {@code $hyper_java} (see {@link #chooseJava}). */
+  public String shell() {
+    StringBuilder sb = new StringBuilder("\"$" + JAVA_VAR + "\"");
+    for (String a : jvmArgs) {
+      sb.append(' ').append(quote(a));
+    }
+    return sb.append(" -jar ").append(quote(Layout.slashes(jar()))).append(" run ")
+        .append(quote(Layout.slashes(confPath))).toString();
+  }
+
+  /** One {@code sh} line that sets {@code $hyper_java} and runs the command: for an {@code sbatch --wrap}. */
+  public String standalone() {
+    return chooseJava(javaHome) + "; exec " + shell();
+  }
+
+  /**
+   * {@code sh} that sets {@code $hyper_java}: {@code $HYPER_JAVA}, else {@code JAVA_HOME/bin/java} if it
+   * is executable here, else {@code java}.
+   *
+   * @param javaHome the sweep's runtime, or null when not recorded
+   */
+  public static String chooseJava(String javaHome) {
+    if (javaHome == null) {
+      return JAVA_VAR + "=\"${HYPER_JAVA:-java}\"";
+    }
+    String java = quote(Layout.slashes(new JavaRuntime("", "", javaHome).launcher()));
+    return JAVA_VAR + "=" + java + "; [ -x \"$" + JAVA_VAR + "\" ] || " + JAVA_VAR + "=java; " + JAVA_VAR
+        + "=\"${HYPER_JAVA:-$" + JAVA_VAR + "}\"";
+  }
+}

@@ -1,0 +1,142 @@
+package dev.hyper.runtime.snapshot;
+
+import dev.hyper.runtime.ExperimentInfo.Snapshot;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.store.SnapshotStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A {@link Program} hashed: each class-path entry's SHA-256 (a classes directory's as its
+ * {@link DirectoryJar}), and what each experiment's {@code model.jar} is. That is the program's jar
+ * itself when the program is one jar whose manifest starts it ({@code Main-Class} the main class, no
+ * {@code Class-Path}); otherwise a {@link LauncherJar} over the stored entries.
+ */
+public final class ProgramSnapshot {
+  private final Program program;
+  private final List<StoredEntry> entries;
+  private final byte[] launcher;
+  private final Snapshot snapshot;
+
+  private ProgramSnapshot(Program program, List<StoredEntry> entries, byte[] launcher, Snapshot snapshot) {
+    this.program = program;
+    this.entries = List.copyOf(entries);
+    this.launcher = launcher;
+    this.snapshot = snapshot;
+  }
+
+  /** Hashes every entry of {@code program}. */
+  public static ProgramSnapshot of(Program program) throws IOException, HyperException {
+    List<Path> paths = program.classPath().entries();
+    if (paths.isEmpty()) {
+      throw new HyperException("the class path is empty, so there is no program to snapshot");
+    }
+    List<StoredEntry> entries = new ArrayList<>();
+    for (Path p : paths) {
+      entries.add(describe(p));
+    }
+    Path first = paths.get(0);
+    boolean fat = paths.size() == 1 && !entries.get(0).directory()
+        && program.mainClass().equals(Program.manifestMainClass(first)) && !Program.hasManifestClassPath(first);
+    if (fat) {
+      StoredEntry e = entries.get(0);
+      return new ProgramSnapshot(program, entries, null,
+          new Snapshot(Layout.SNAPSHOT_FILE, e.size(), e.sha256(), program.mainClass(), program.java(), List.of()));
+    }
+    byte[] launcher = LauncherJar.bytes(program.mainClass(), entries, Layout.slashes(Layout.storeFromConfDir()));
+    return new ProgramSnapshot(program, entries, launcher, new Snapshot(Layout.SNAPSHOT_FILE, launcher.length,
+        Sha256.of(launcher), program.mainClass(), program.java(), List.of()));
+  }
+
+  /** The SHA-256 and size of one class-path entry as it will be stored. */
+  public static StoredEntry describe(Path entry) throws IOException {
+    String name = entry.getFileName() == null ? entry.toString() : entry.getFileName().toString();
+    if (Files.isDirectory(entry)) {
+      MessageDigest digest = sha256();
+      Counting counting = new Counting();
+      try (DigestOutputStream out = new DigestOutputStream(counting, digest)) {
+        DirectoryJar.write(entry, out);
+      }
+      return new StoredEntry(name + "/", true, counting.count, HexFormat.of().formatHex(digest.digest()));
+    }
+    return new StoredEntry(name, false, Files.size(entry), Sha256.ofJar(entry));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  /** What each experiment's {@code model.jar} is. */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The class path, hashed, in order. */
+  public List<StoredEntry> entries() {
+    return entries;
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  /** The launcher jar's bytes, or null when {@code model.jar} is the program's one jar. */
+  byte[] launcher() {
+    return launcher;
+  }
+
+  /** The entries' sources, in the order of {@link #entries()}. */
+  List<Path> sources() {
+    return program.classPath().entries();
+  }
+
+  /**
+   * Stores every class-path entry, and the launcher jar if there is one, in {@code store}.
+   *
+   * @param created where to add what this call stored, to undo it
+   * @throws IOException naming the entry that cannot be stored, or changed since it was hashed
+   */
+  public void storeIn(SnapshotStore store, List<Path> created) throws IOException {
+    for (int i = 0; i < entries.size(); i++) {
+      StoredEntry e = entries.get(i);
+      Path source = sources().get(i);
+      try {
+        store.put(e.sha256(), e.size(), e.directory() ? out -> DirectoryJar.write(source, out)
+            : out -> Files.copy(source, out), created);
+      } catch (IOException x) {
+        throw new IOException("cannot store the class-path entry " + source + ": " + x.getMessage(), x);
+      }
+    }
+    if (launcher != null) {
+      store.put(snapshot.sha256(), launcher.length, out -> out.write(launcher), created);
+    }
+  }
+
+  private static final class Counting extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}
