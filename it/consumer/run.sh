@@ -11,35 +11,19 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-M2="${HYPER_M2_REPO:-$HOME/.m2/repository}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/hyper-consumer.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
-REPO="$WORK/repo"
-MVN=(mvn -B -ntp "-Dmaven.repo.local=$REPO")
-
-# A local repository whose every top-level folder links to the default one, except dev/hyper.
-mkdir -p "$REPO/dev"
-if [ -d "$M2" ]; then
-  for d in "$M2"/*; do
-    [ "$(basename "$d")" = dev ] || ln -s "$d" "$REPO/$(basename "$d")"
-  done
-  if [ -d "$M2/dev" ]; then
-    for d in "$M2/dev"/*; do
-      [ "$(basename "$d")" = hyper ] || ln -s "$d" "$REPO/dev/$(basename "$d")"
-    done
-  fi
-fi
+# shellcheck source=../m2.sh
+. "$HERE/../m2.sh"
 
 passed=0
 failed=0
 pass() { echo "consumer: PASS $1"; passed=$((passed + 1)); }
 fail() { echo "consumer: FAIL $1"; failed=$((failed + 1)); }
 
-version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
+version="$HYPER_VERSION"
 echo "consumer: installing hyper-parent, hyper-annotations, hyper-processor $version into $REPO"
-if ! "${MVN[@]}" -q -f "$ROOT/pom.xml" install -DskipTests -pl hyper-annotations,hyper-processor -am \
-    > "$WORK/install.log" 2>&1; then
-  cat "$WORK/install.log"
+if ! install_hyper; then
   echo "consumer: 0 passed, 1 failed (install)"
   exit 1
 fi

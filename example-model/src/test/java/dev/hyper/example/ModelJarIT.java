@@ -93,13 +93,14 @@ class ModelJarIT {
     assertTrue(Files.isExecutable(jobs));
     List<String> lines = Files.readAllLines(jobs);
     assertEquals("#!/usr/bin/env bash", lines.get(0));
-    List<String> runs = lines.stream().filter(l -> l.startsWith("java -jar ")).toList();
+    List<String> runs = lines.stream().filter(l -> l.startsWith("\"$hyper_java\" ")).toList();
     assertEquals(72, runs.size());
     assertEquals(0, ModelJar.exec(dir, List.of("bash", "-n", jobs.toString())).exitCode());
 
-    // One line of the jobs script trains one experiment from its own snapshot.
+    // One line of the jobs script (after the header's choice of java) trains one experiment from its own snapshot.
     String first = runs.get(0);
-    ModelJar.Result trained = ModelJar.exec(dir, List.of("bash", "-c", first));
+    String java = lines.stream().filter(l -> l.startsWith("hyper_java=")).findFirst().orElseThrow();
+    ModelJar.Result trained = ModelJar.exec(dir, List.of("bash", "-c", java + "\n" + first));
     assertEquals(0, trained.exitCode(), trained.toString());
     String id = first.replaceAll(".*config/generated/rnn/([0-9a-f]+)/0/.*", "$1");
     Path metricsFile = dir.resolve("model/generated/rnn").resolve(id).resolve("0/metrics.json");

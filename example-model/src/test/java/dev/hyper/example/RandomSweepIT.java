@@ -28,7 +28,7 @@ class RandomSweepIT {
         String.join("\n", manifest));
     assertEquals(12, manifest.stream().filter(l -> l.matches("\\d+\t.*")).count());
     List<String> jobs = Files.readAllLines(dir.resolve("rnn-random-jobs.sh")).stream()
-        .filter(l -> l.startsWith("java -jar ")).toList();
+        .filter(l -> l.startsWith("\"$hyper_java\" ")).toList();
     assertEquals(12, jobs.size());
   }
 }

@@ -84,8 +84,8 @@ class ReproducibilityIT {
     assertEquals("", refused.stdout());
     assertEquals(1, refused.stderr().lines().count(), refused.toString());
     String line = refused.stderr().strip();
-    assertTrue(line.startsWith("refusing to run config/generated/rnn/" + e.id() + "/0/" + e.id() + ".toml: the running"
-        + " jar "), line);
+    assertTrue(line.startsWith("refusing to run config/generated/rnn/" + e.id() + "/0/" + e.id() + ".toml: model.jar"
+        + " (SHA-256 "), line);
     assertTrue(line.contains("is not this experiment's snapshot (snapshot.sha256 " + recorded.substring(0, 12)), line);
     assertTrue(line.endsWith("use --force to run anyway"), line);
     assertFalse(Files.exists(e.serializationDir().resolve("STARTED")), "a refused run writes no marker");

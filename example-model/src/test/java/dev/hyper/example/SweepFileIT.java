@@ -45,7 +45,7 @@ class SweepFileIT {
         "--set", "lr=0.001", "--set", "hidden_dim=100", "--out", "runs");
     assertEquals(0, r.exitCode(), r.toString());
     List<String> jobs = Files.readAllLines(dir.resolve("runs/rnn-jobs.sh")).stream()
-        .filter(l -> l.startsWith("java -jar ")).toList();
+        .filter(l -> l.startsWith("\"$hyper_java\" ")).toList();
     assertEquals(1, jobs.size(), "the last --set hidden_dim wins: " + jobs);
     try (Stream<Path> files = Files.walk(dir.resolve("runs/config/generated/rnn"))) {
       Path toml = files.filter(f -> f.toString().endsWith(".toml")).findFirst().orElseThrow();
