@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
         + " snapshot's own template renders from its params, and, once DONE, its metrics.json is the one the run"
         + " left (the SHA-256 in DONE).",
     "TARGET is an experiment's TOML, a directory (every experiment TOML beneath it: one experiment, a sweep's"
-        + " config/generated/SWEEP, or a whole output directory), or a sweep's name (its experiments under --out).",
+        + " config/generated/SWEEP, or a whole output directory), or a sweep's name (its experiments under --out). With --out, TARGET is a sweep's name; without, a"
+        + " path that exists wins over a sweep of the same name.",
     "Prints what differs, one line per experiment, then a summary. Exit 0 all ok, 1 something differs, 2 bad"
         + " input."})
 final class VerifyCommand implements Callable<Integer> {
@@ -84,8 +85,21 @@ final class VerifyCommand implements Callable<Integer> {
     return differ == 0 ? HyperCli.OK : HyperCli.FAILED;
   }
 
+  /**
+   * TARGET as a sweep name when the jar declares such a sweep and either {@code --out} is given or no such
+   * path exists; as a path otherwise. So {@code verify SWEEP --out DIR} checks DIR's experiments even when
+   * the working directory holds a {@code SWEEP} of its own.
+   */
   private List<Path> tomls() throws HyperException, IOException {
     Path path = Path.of(target);
+    boolean isSweep = ctx.specs.stream().anyMatch(s -> s.name().equals(target));
+    if (isSweep && (output.out != null || !Files.exists(path))) {
+      return ofSweep();
+    }
+    if (output.out != null) {
+      throw new HyperException("verify: --out " + output.out + " goes with a sweep name, but '" + target
+          + "' is no sweep of this jar; give the path alone");
+    }
     if (Files.isRegularFile(path)) {
       return List.of(path);
     }
@@ -96,10 +110,10 @@ final class VerifyCommand implements Callable<Integer> {
       }
       return found;
     }
-    boolean isSweep = ctx.specs.stream().anyMatch(s -> s.name().equals(target));
-    if (!isSweep) {
-      throw new HyperException("no such file or directory, and no sweep named '" + target + "': " + target);
-    }
+    throw new HyperException("no such file or directory, and no sweep named '" + target + "': " + target);
+  }
+
+  private List<Path> ofSweep() throws HyperException, IOException {
     Path root = output.root();
     List<Path> found = ExperimentFiles.ofSweep(root, target);
     if (found.isEmpty()) {
