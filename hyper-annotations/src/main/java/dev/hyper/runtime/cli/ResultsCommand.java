@@ -5,6 +5,7 @@ import dev.hyper.runtime.results.ResultsHtml;
 import dev.hyper.runtime.results.ResultsText;
 import dev.hyper.runtime.results.SweepResults;
 import dev.hyper.runtime.store.AtomicFiles;
+import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ final class ResultsCommand implements Callable<Integer> {
     Path root = output.root();
     SweepResults r = SweepResults.collect(ctx.find(sweep), root, metric, lower);
     for (String w : r.warnings()) {
-      ctx.err.println("warning: " + w);
+      ctx.err.println(Printable.escape("warning: " + w));
     }
     ctx.out.print(ResultsText.table(r, top));
     if (csv != null) {

@@ -12,6 +12,7 @@ import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.net.URL;
@@ -69,9 +70,9 @@ final class VerifyCommand implements Callable<Integer> {
         List<String> problems = check(toml);
         if (!problems.isEmpty()) {
           differ++;
-          ctx.out.println("DIFFERS  " + toml + ": " + String.join("; ", problems));
+          ctx.out.println(Printable.escape("DIFFERS  " + toml + ": " + String.join("; ", problems)));
         } else if (verbose) {
-          ctx.out.println("ok       " + toml);
+          ctx.out.println(Printable.escape("ok       " + toml));
         }
       }
     } finally {

@@ -2,6 +2,7 @@ package dev.hyper.runtime.results;
 
 import dev.hyper.runtime.results.SweepResults.PointStats;
 import dev.hyper.runtime.results.SweepResults.Row;
+import dev.hyper.runtime.text.Printable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -201,10 +202,13 @@ public final class ResultsHtml {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** Escapes text for HTML and SVG content and attribute values. */
+  /**
+   * Escapes text for HTML and SVG content and attribute values; control and bidi characters first as
+   * {@link Printable} writes them.
+   */
   static String esc(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
+    for (char c : Printable.escape(s).toCharArray()) {
       switch (c) {
         case '&' -> sb.append("&amp;");
         case '<' -> sb.append("&lt;");
