@@ -3,6 +3,9 @@ package dev.hyper.runtime.cli;
 import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.store.IoProblems;
+import dev.hyper.runtime.sweepfile.SweepFileException;
+import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -109,17 +112,25 @@ public final class HyperCli {
     return cl;
   }
 
-  private static int handle(Exception e, PrintWriter err) {
+  /**
+   * One line per problem on {@code err} (escaped for the terminal), and the exit code: 1 when the machine
+   * refused (a full disk, a permission, a read-only file system), 2 for other problems with the input.
+   */
+  static int handle(Exception e, PrintWriter err) {
+    if (e instanceof SweepFileException s) {
+      s.problems().forEach(p -> err.println(Printable.escape(p)));
+      return IoProblems.isEnvironment(e) ? FAILED : BAD_INPUT;
+    }
     if (e instanceof HyperException || e instanceof ConfigException) {
-      err.println(e.getMessage());
-      return BAD_INPUT;
+      err.println(Printable.escape(e.getMessage()));
+      return IoProblems.isEnvironment(e) ? FAILED : BAD_INPUT;
     }
     if (e instanceof NoSuchFileException n) {
-      err.println("no such file: " + n.getFile());
+      err.println(Printable.escape("no such file: " + n.getFile()));
       return BAD_INPUT;
     }
-    if (e instanceof IOException) {
-      err.println("failed: " + e.getMessage());
+    if (e instanceof IOException io) {
+      err.println(Printable.escape("failed: " + IoProblems.describe(io)));
       return FAILED;
     }
     err.println("internal error in Hyper, please report it: " + e);

@@ -187,6 +187,8 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
     }
 
     Set<String> keysSeen = new TreeSet<>();
+    Set<String> numericKeys = new TreeSet<>();
+    String notANumber = null;
     boolean anyDone = false;
     boolean anyMetric = false;
     List<Row> rows = new ArrayList<>();
@@ -206,6 +208,11 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
           try {
             JsonConfig json = JsonConfig.read(metrics);
             keysSeen.addAll(json.keys());
+            for (String k : json.keys()) {
+              if (json.get(k) instanceof Number) {
+                numericKeys.add(k);
+              }
+            }
             if (json.has(metric)) {
               Object v = json.get(metric);
               if (v instanceof Number n) {
@@ -213,6 +220,9 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
                 anyMetric = true;
               } else {
                 warnings.add(metrics + ": '" + metric + "' is not a number: " + v);
+                if (notANumber == null) {
+                  notANumber = metrics + " has " + describe(v);
+                }
               }
             }
           } catch (IOException | RuntimeException e) {
@@ -227,6 +237,11 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
         byPoint.get(point).add(value);
       }
       partial.add(new Object[] {d, status, value});
+    }
+    if (anyDone && !anyMetric && notANumber != null) {
+      throw new HyperException("results: '" + metric + "' is no number in any metrics.json of sweep '" + spec.name()
+          + "' (" + notANumber + "); rank by a number: " + (numericKeys.isEmpty() ? "none of their keys is one"
+          : String.join(", ", numericKeys) + " (choose one with --metric)"));
     }
     if (anyDone && !anyMetric) {
       throw new HyperException("no metrics.json of sweep '" + spec.name() + "' has '" + metric + "'; their keys: "
@@ -259,6 +274,14 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
       axisValues.put(p.tla(), List.copyOf(values));
     }
     return new SweepResults(spec.name(), metric, lowerIsBetter, params, axisValues, rows, warnings);
+  }
+
+  /** A JSON value that is not a number, for a message: {@code a string, "abc"}. */
+  private static String describe(Object v) {
+    String kind = v instanceof String ? "a string" : v instanceof Boolean ? "a boolean" : v == null ? "null"
+        : v instanceof List ? "an array" : v instanceof Map ? "an object" : "a " + v.getClass().getSimpleName();
+    String text = v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    return v == null ? kind : kind + ", " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 
   private record Draft(long index, ExperimentInfo info, List<Tla> tlas, boolean exists) {}

@@ -26,19 +26,25 @@ public final class AtomicFiles {
    * Writes {@code content} to a temporary file beside {@code target} and renames it over {@code target}.
    *
    * @param permissions the file's POSIX permissions, or null to keep the default
+   * @throws IOException naming {@code target} when the system's error names no file (a full disk)
    */
   public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = createTemp(dir, target.getFileName().toString());
+    Path temp = null;
     try {
+      temp = createTemp(dir, target.getFileName().toString());
       Files.write(temp, content);
       if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(temp, permissions);
       }
       move(temp, target);
+    } catch (IOException e) {
+      throw IoProblems.withPath(e, target);
     } finally {
-      Files.deleteIfExists(temp);
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
