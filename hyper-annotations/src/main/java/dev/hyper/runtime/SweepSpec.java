@@ -1,5 +1,6 @@
 package dev.hyper.runtime;
 
+import dev.hyper.Goal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ public final class SweepSpec<P extends Record> {
   private final int trials;
   private final SlurmSettings slurm;
   private final Supplier<? extends Trainer<P>> trainer;
+  private final String metric;
+  private final Goal goal;
 
   private SweepSpec(Builder<P> b) {
     this.name = b.name;
@@ -33,6 +36,8 @@ public final class SweepSpec<P extends Record> {
     this.trials = b.trials;
     this.slurm = b.slurm;
     this.trainer = b.trainer;
+    this.metric = b.metric;
+    this.goal = b.goal;
   }
 
   public static <P extends Record> Builder<P> builder(String name, Class<P> type, Grid<P> grid) {
@@ -67,6 +72,16 @@ public final class SweepSpec<P extends Record> {
     return slurm;
   }
 
+  /** The metric {@code results} ranks by, as {@code @Sweep(metric)} declares it, if it does. */
+  public Optional<String> metric() {
+    return Optional.ofNullable(metric);
+  }
+
+  /** Which way {@link #metric()} is better ({@link Goal#MIN} or {@link Goal#MAX}), if declared. */
+  public Optional<Goal> goal() {
+    return Optional.ofNullable(goal);
+  }
+
   /** Whether the sweep names a trainer. */
   public boolean hasTrainer() {
     return trainer != null;
@@ -83,6 +98,8 @@ public final class SweepSpec<P extends Record> {
   /** This sweep with another grid (same record), trials and SLURM settings. */
   public SweepSpec<P> with(Grid<P> newGrid, int newTrials, SlurmSettings newSlurm) {
     Builder<P> b = builder(name, type, newGrid).trials(newTrials).slurm(newSlurm).trainer(trainer);
+    b.metric = metric;
+    b.goal = goal;
     return b.template(template).build();
   }
 
@@ -100,6 +117,8 @@ public final class SweepSpec<P extends Record> {
     private int trials = 1;
     private SlurmSettings slurm = SlurmSettings.NONE;
     private Supplier<? extends Trainer<P>> trainer;
+    private String metric;
+    private Goal goal;
 
     private Builder(String name, Class<P> type, Grid<P> grid) {
       this.name = Objects.requireNonNull(name);
@@ -127,6 +146,17 @@ public final class SweepSpec<P extends Record> {
 
     public Builder<P> trainer(Supplier<? extends Trainer<P>> trainer) {
       this.trainer = trainer;
+      return this;
+    }
+
+    /** The metric {@code results} ranks by and which way it is better. */
+    public Builder<P> metric(String metric, Goal goal) {
+      if (metric.isBlank() || goal == Goal.UNSET) {
+        throw new IllegalArgumentException("a metric needs a name and a goal of MIN or MAX, was '" + metric + "' "
+            + goal);
+      }
+      this.metric = metric;
+      this.goal = Objects.requireNonNull(goal);
       return this;
     }
 

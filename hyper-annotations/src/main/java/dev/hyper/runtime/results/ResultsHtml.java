@@ -45,8 +45,7 @@ public final class ResultsHtml {
     sb.append("<p class=\"summary\">").append(r.rows().size()).append(" experiments: ")
         .append(esc(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
             .collect(Collectors.joining(", "))))
-        .append(". ").append(esc(r.metric())).append(": ").append(r.lowerIsBetter() ? "lower" : "higher")
-        .append(" is better.</p>\n");
+        .append(". ").append(esc(r.metric())).append(": ").append(esc(r.ranking().describe())).append(".</p>\n");
     Row best = r.best();
     if (best != null) {
       sb.append("<p class=\"summary\">Best experiment: <b>").append(ResultsText.format(best.metric()))

@@ -67,8 +67,8 @@ public final class ResultsText {
     sb.append("sweep ").append(r.sweep()).append(": ").append(r.rows().size()).append(" experiments, ")
         .append(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
             .collect(Collectors.joining(", ")))
-        .append("; ").append(Printable.escape(r.metric())).append(", ").append(r.lowerIsBetter() ? "lower" : "higher")
-        .append(" is better\n\n");
+        .append("; ").append(Printable.escape(r.metric())).append(", ").append(Printable.escape(r.ranking().describe()))
+        .append("\n\n");
     appendAligned(sb, header, cells);
     if (rows.size() < r.rows().size()) {
       sb.append("... ").append(r.rows().size() - rows.size()).append(" more (without --top: all)\n");

@@ -79,10 +79,12 @@ class TerminalOutputTest {
     Path out = swept();
     Path csv = tmp.resolve("r.csv");
     Path html = tmp.resolve("r.html");
-    Run r = cli("results", "esc", "--out", out.toString(), "--metric", "accuracy",
+    Run r = cli("results", "esc", "--out", out.toString(), "--metric", "accuracy", "--goal", "max",
         "--csv", csv.toString(), "--html", html.toString());
     assertEquals(0, r.code(), r.err());
     assertPrintable(r.out());
+    assertTrue(r.out().startsWith("sweep esc: 4 experiments, 3 DONE, 1 FAILED; accuracy, higher is better (--goal max)\n"),
+        r.out());
     List<String> rows = r.out().lines().filter(l -> l.matches("(\\d+|-) +[0-9a-f]{12} .*")).toList();
     assertEquals(4, rows.size(), r.out());
     assertTrue(rows.get(0).matches("1 +[0-9a-f]{12}  0 +0\\.1  \\\\x1b\\[2J\\\\x07\\\\x00x\\\\u202eevil  FAST  DONE"
