@@ -25,6 +25,10 @@ import java.util.Optional;
  * @param seedSet whether {@code seed} is written
  * @param samplesOrigin the {@code samples} value (or the {@code @Sweep})
  * @param seedOrigin the {@code seed} value (or the {@code @Sweep})
+ * @param metric {@code @Sweep(metric)}, "" for none
+ * @param goal {@code @Sweep(goal)}: the name of the {@code Goal} constant, {@code UNSET} when not written
+ * @param metricOrigin the {@code metric} value (or the {@code @Sweep})
+ * @param goalOrigin the {@code goal} value (or the {@code @Sweep})
  */
 public record SweepModel(
     ClassName record,
@@ -44,7 +48,14 @@ public record SweepModel(
     long seed,
     boolean seedSet,
     Origin samplesOrigin,
-    Origin seedOrigin) {
+    Origin seedOrigin,
+    String metric,
+    String goal,
+    Origin metricOrigin,
+    Origin goalOrigin) {
+
+  /** {@code @Sweep(goal)} when not written. */
+  public static final String GOAL_UNSET = "UNSET";
 
   public SweepModel {
     params = List.copyOf(params);
@@ -101,6 +112,11 @@ public record SweepModel(
     }
     java.math.BigInteger asked = java.math.BigInteger.valueOf(samples);
     return params.stream().anyMatch(ParamModel::isSampled) ? asked : asked.min(combinations);
+  }
+
+  /** Whether {@code @Sweep} declares a metric with its goal (as the generated launcher then does). */
+  public boolean declaresMetric() {
+    return !metric.isEmpty() && !goal.equals(GOAL_UNSET);
   }
 
   /** {@code @Sweep(config)}, "" for none. */

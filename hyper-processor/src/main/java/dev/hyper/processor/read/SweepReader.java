@@ -24,6 +24,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -73,6 +74,11 @@ public final class SweepReader {
     int samples = samplesValue != null && samplesValue.getValue() instanceof Integer i ? i : 0;
     AnnotationValue seedValue = Mirrors.explicit(sweep, "seed");
     long seed = seedValue != null && seedValue.getValue() instanceof Long l ? l : 0L;
+    AnnotationValue metricValue = Mirrors.explicit(sweep, "metric");
+    String metric = metricValue != null && metricValue.getValue() instanceof String s ? s : "";
+    AnnotationValue goalValue = Mirrors.explicit(sweep, "goal");
+    String goal = goalValue != null && goalValue.getValue() instanceof VariableElement v
+        ? v.getSimpleName().toString() : SweepModel.GOAL_UNSET;
 
     boolean isRecord = type.getKind() == ElementKind.RECORD;
     ClassName className = className(type);
@@ -100,7 +106,11 @@ public final class SweepReader {
         seed,
         seedValue != null,
         origin.at(samplesValue),
-        origin.at(seedValue));
+        origin.at(seedValue),
+        metric,
+        goal,
+        origin.at(metricValue),
+        origin.at(goalValue));
   }
 
   private static ClassName className(TypeElement type) {

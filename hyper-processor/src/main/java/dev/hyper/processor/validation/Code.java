@@ -11,6 +11,7 @@ public enum Code {
   DuplicateSweepName,
   BadTrials,
   GridTooLarge,
+  BadMetric,
   // search spaces: ranges, distributions, random search, paired axes
   BadRange,
   BadDistribution,
