@@ -105,7 +105,7 @@ public final class HyperCli {
     cl.setOut(ctx.out);
     cl.setErr(ctx.err);
     cl.setParameterExceptionHandler((e, args) -> {
-      ctx.err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage() + " (see --help)");
+      ctx.err.println(Printable.escape(e.getCommandLine().getCommandName() + ": " + e.getMessage() + " (see --help)"));
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, ctx.err));

@@ -129,6 +129,15 @@ class TerminalOutputTest {
     assertTrue(show.out().contains("  note -> note (string, 2): \"a\\nb\\r\", \"\\u001b[2J\\u0007\\u0000x\\u202eevil\"\n"),
         show.out());
 
+    Run dryRun = cli("sweep", "esc", "--dry-run", "--out", tmp.resolve("dry").toString());
+    assertEquals(0, dryRun.code(), dryRun.err());
+    assertPrintable(dryRun.out());
+    assertTrue(dryRun.out().contains(" note=\"\\u001b[2J\\u0007\\u0000x\\u202eevil\" mode=\"FAST\"\n"), dryRun.out());
+
+    Run unknown = cli("show", "esc", "--\u001b[2J");
+    assertEquals("show: Unknown option: '--\\x1b[2J' (see --help)\n", unknown.err());
+    assertEquals(2, unknown.code());
+
     jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
     Path out = tmp.resolve("set");
     String set = "note=x\ny\\n\u202e";
