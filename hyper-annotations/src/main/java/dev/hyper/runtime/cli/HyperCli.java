@@ -113,16 +113,17 @@ public final class HyperCli {
   }
 
   /**
-   * One line per problem on {@code err} (escaped for the terminal), and the exit code: 1 when the machine
-   * refused (a full disk, a permission, a read-only file system), 2 for other problems with the input.
+   * The problem on {@code err}, each of its lines escaped for the terminal (a message may list several
+   * problems, one per line), and the exit code: 1 when the machine refused (a full disk, a permission, a
+   * read-only file system), 2 for other problems with the input.
    */
   static int handle(Exception e, PrintWriter err) {
     if (e instanceof SweepFileException s) {
-      s.problems().forEach(p -> err.println(Printable.escape(p)));
+      s.problems().forEach(p -> println(err, p));
       return IoProblems.isEnvironment(e) ? FAILED : BAD_INPUT;
     }
     if (e instanceof HyperException || e instanceof ConfigException) {
-      err.println(Printable.escape(e.getMessage()));
+      println(err, e.getMessage());
       return IoProblems.isEnvironment(e) ? FAILED : BAD_INPUT;
     }
     if (e instanceof NoSuchFileException n) {
@@ -136,6 +137,12 @@ public final class HyperCli {
     err.println("internal error in Hyper, please report it: " + e);
     e.printStackTrace(err);
     return FAILED;
+  }
+
+  private static void println(PrintWriter err, String message) {
+    for (String line : message.split("\r?\n")) {
+      err.println(Printable.escape(line));
+    }
   }
 
   private static PrintWriter writer(PrintStream stream) {
