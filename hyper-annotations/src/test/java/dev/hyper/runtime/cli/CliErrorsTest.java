@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TestJars;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -126,6 +128,34 @@ class CliErrorsTest {
     assertEquals("failed: " + refused + ": permission denied (looking for experiment TOML files under " + tree
         + ")\n", r.err());
     assertEquals(1, r.code());
+  }
+
+  /** A real full disk: a tiny tmpfs, filled, in a mount namespace of its own (needs root and unshare). */
+  @Test
+  void aReportOnAFullDiskExitsOneNamingTheReport() throws Exception {
+    Path modelJar = TestJars.modelJar(tmp.resolve("build/model.jar"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path out = tmp.resolve("out");
+    Process sweep = new ProcessBuilder(java, "-jar", modelJar.toString(), "sweep", "toy", "--out", out.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    assertEquals(0, sweep.waitFor());
+    Path full = Files.createDirectories(tmp.resolve("full"));
+    String script = "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; dd if=/dev/zero of=\"$1/fill\" bs=1k"
+        + " 2>/dev/null; shift; exec \"$@\"";
+    Process p;
+    try {
+      p = new ProcessBuilder("unshare", "--mount", "sh", "-c", script, "sh", full.toString(), java, "-jar",
+          modelJar.toString(), "results", "toy", "--out", out.toString(), "--csv", full.resolve("r.csv").toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException noUnshare) {
+      Assumptions.abort("no unshare here: " + noUnshare.getMessage());
+      return;
+    }
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    int code = p.waitFor();
+    Assumptions.assumeTrue(code != 99 && !err.startsWith("unshare:"), "cannot mount a tmpfs here: " + err);
+    assertEquals("failed: " + full.resolve("r.csv") + ": No space left on device\n", err);
+    assertEquals(1, code);
   }
 
   @Test
