@@ -55,8 +55,11 @@ class TerminalOutputTest {
 
   /** The sweep written and every experiment run once: three DONE, one FAILED. */
   private Path swept() throws Exception {
+    return swept(tmp.resolve("out"));
+  }
+
+  private Path swept(Path out) throws Exception {
     jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
-    Path out = tmp.resolve("out");
     Run sweep = cli("sweep", "esc", "--out", out.toString(), "--jar", jar.toString());
     assertEquals(0, sweep.code(), sweep.err());
     for (Path toml : ExperimentFiles.ofSweep(out, "esc")) {
@@ -107,6 +110,17 @@ class TerminalOutputTest {
       assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
           PosixFilePermissions.toString(Files.getPosixFilePermissions(report)), report.toString());
     }
+  }
+
+  @Test
+  void verifyEscapesThePathsItNames() throws Exception {
+    Path out = swept(tmp.resolve("out\u001b[31m"));
+    Path toml = ExperimentFiles.ofSweep(out, "esc").get(0);
+    Files.writeString(toml, Files.readString(toml).replace("lr = 0.1", "lr = 0.2"));
+    Run r = cli("verify", "esc", "--out", out.toString());
+    assertPrintable(r.out());
+    assertTrue(r.out().startsWith("DIFFERS  " + tmp + "/out\\x1b[31m/config/generated/esc/"), r.out());
+    assertEquals(1, r.code());
   }
 
   @Test
