@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Sweep(name = "rnn", config = "rnn_model.jsonnet", trials = 1,
+ *        metric = "best_validation_accuracy", goal = Goal.MAX,
  *        slurm = @Slurm(qos = "gpu-medium", time = "1-00:00:00"),
  *        trainer = RnnTrainer.class)
  * public record RnnParams(
@@ -54,6 +55,15 @@ public @interface Sweep {
 
   /** SLURM settings for the jobs script written by {@code sweep --slurm}. */
   Slurm slurm() default @Slurm;
+
+  /**
+   * The metric {@code results} ranks by: a key (or dotted path) of the {@code metrics.json} the trainer
+   * writes. Declared together with {@link #goal()}; empty, the default, for none.
+   */
+  String metric() default "";
+
+  /** Whether {@link #metric()} is better smaller ({@link Goal#MIN}) or larger ({@link Goal#MAX}). */
+  Goal goal() default Goal.UNSET;
 
   /**
    * The training code: a class implementing {@code dev.hyper.runtime.Trainer<P>} for this record,

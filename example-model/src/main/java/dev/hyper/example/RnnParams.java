@@ -1,6 +1,7 @@
 package dev.hyper.example;
 
 import dev.hyper.Axis;
+import dev.hyper.Goal;
 import dev.hyper.Slurm;
 import dev.hyper.Sweep;
 
@@ -9,6 +10,7 @@ import dev.hyper.Sweep;
  * = 72 points. Hyper checks every component against {@code rnn_model.jsonnet} at compile time.
  */
 @Sweep(name = "rnn", config = "rnn_model.jsonnet", trials = 1,
+       metric = "best_validation_accuracy", goal = Goal.MAX,
        slurm = @Slurm(qos = "gpu-medium", time = "1-00:00:00"),
        trainer = RnnTrainer.class)
 public record RnnParams(

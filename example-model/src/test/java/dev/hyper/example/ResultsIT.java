@@ -60,7 +60,7 @@ class ResultsIT {
     assertEquals("", r.stderr());
     List<String> lines = r.stdout().lines().toList();
     assertEquals("sweep rnn: 72 experiments, 3 DONE, 1 FAILED, 68 PENDING; best_validation_accuracy, higher is"
-        + " better", lines.get(0));
+        + " better (@Sweep(goal = MAX))", lines.get(0));
     assertTrue(lines.get(2).matches("rank +id +trial +lr +dropout +hidden_dim +n_hidden_layers +status"
         + " +best_validation_accuracy"), lines.get(2));
     // Best first: lr 0.001 learns (well above the 10% of chance), lr 1e-5 barely in 20 epochs.
@@ -87,8 +87,14 @@ class ResultsIT {
   void lossIsRankedLowestFirstAndAnUnknownMetricNamesTheKeys() throws Exception {
     ModelJar.Result loss = ModelJar.run(dir, "results", "rnn", "--metric", "best_validation_loss", "--top", "1");
     assertEquals(0, loss.exitCode(), loss.toString());
-    assertTrue(loss.stdout().contains("best_validation_loss, lower is better"), loss.stdout());
+    assertTrue(loss.stdout().contains("best_validation_loss, lower is better (guessed from the name; set --goal"
+        + " min|max or @Sweep(goal))\n"), loss.stdout());
     assertTrue(loss.stdout().lines().toList().get(3).contains(trained.get(0).id()), loss.stdout());
+
+    ModelJar.Result min = ModelJar.run(dir, "results", "rnn", "--goal", "min", "--top", "1");
+    assertEquals(0, min.exitCode(), min.toString());
+    assertTrue(min.stdout().contains("best_validation_accuracy, lower is better (--goal min)\n"), min.stdout());
+    assertTrue(min.stdout().lines().toList().get(3).contains(trained.get(2).id()), min.stdout());
 
     ModelJar.Result unknown = ModelJar.run(dir, "results", "rnn", "--metric", "accuracy");
     assertEquals(2, unknown.exitCode(), unknown.toString());

@@ -1,5 +1,6 @@
 package dev.hyper.runtime;
 
+import dev.hyper.Goal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ public final class SweepSpec<P extends Record> {
   private final SlurmSettings slurm;
   private final Supplier<? extends Trainer<P>> trainer;
   private final java.util.List<String> jvmArgs;
+  private final String metric;
+  private final Goal goal;
 
   private SweepSpec(Builder<P> b) {
     this.name = b.name;
@@ -35,6 +38,8 @@ public final class SweepSpec<P extends Record> {
     this.slurm = b.slurm;
     this.trainer = b.trainer;
     this.jvmArgs = b.jvmArgs;
+    this.metric = b.metric;
+    this.goal = b.goal;
   }
 
   public static <P extends Record> Builder<P> builder(String name, Class<P> type, Grid<P> grid) {
@@ -74,6 +79,16 @@ public final class SweepSpec<P extends Record> {
     return jvmArgs;
   }
 
+  /** The metric {@code results} ranks by, as {@code @Sweep(metric)} declares it, if it does. */
+  public Optional<String> metric() {
+    return Optional.ofNullable(metric);
+  }
+
+  /** Which way {@link #metric()} is better ({@link Goal#MIN} or {@link Goal#MAX}), if declared. */
+  public Optional<Goal> goal() {
+    return Optional.ofNullable(goal);
+  }
+
   /** Whether the sweep names a trainer. */
   public boolean hasTrainer() {
     return trainer != null;
@@ -95,6 +110,8 @@ public final class SweepSpec<P extends Record> {
   /** This sweep with another grid (same record), trials, SLURM settings and JVM options. */
   public SweepSpec<P> with(Grid<P> newGrid, int newTrials, SlurmSettings newSlurm, java.util.List<String> newJvmArgs) {
     Builder<P> b = builder(name, type, newGrid).trials(newTrials).slurm(newSlurm).trainer(trainer);
+    b.metric = metric;
+    b.goal = goal;
     return b.template(template).jvmArgs(newJvmArgs.toArray(String[]::new)).build();
   }
 
@@ -113,6 +130,8 @@ public final class SweepSpec<P extends Record> {
     private SlurmSettings slurm = SlurmSettings.NONE;
     private Supplier<? extends Trainer<P>> trainer;
     private java.util.List<String> jvmArgs = java.util.List.of();
+    private String metric;
+    private Goal goal;
 
     private Builder(String name, Class<P> type, Grid<P> grid) {
       this.name = Objects.requireNonNull(name);
@@ -146,6 +165,17 @@ public final class SweepSpec<P extends Record> {
     /** Options for each experiment's training JVM, e.g. {@code -Xmx8g}. */
     public Builder<P> jvmArgs(String... args) {
       this.jvmArgs = java.util.List.of(args);
+      return this;
+    }
+
+    /** The metric {@code results} ranks by and which way it is better. */
+    public Builder<P> metric(String metric, Goal goal) {
+      if (metric.isBlank() || goal == Goal.UNSET) {
+        throw new IllegalArgumentException("a metric needs a name and a goal of MIN or MAX, was '" + metric + "' "
+            + goal);
+      }
+      this.metric = metric;
+      this.goal = Objects.requireNonNull(goal);
       return this;
     }
 

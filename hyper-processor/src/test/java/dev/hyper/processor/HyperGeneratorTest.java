@@ -241,6 +241,34 @@ class HyperGeneratorTest {
     assertThat(config.getMethod("tlas").invoke(cfg).toString()).contains("hidden_dim");
   }
 
+  /** @Sweep(metric, goal) reaches the SweepSpec the launcher builds; without them the spec has neither. */
+  @Test
+  void declaredMetricAndGoalReachTheSpec() throws Exception {
+    JavaFileObject src = source("exp.goal.GoalParams", """
+        package exp.goal;
+
+        import dev.hyper.Axis;
+        import dev.hyper.Goal;
+        import dev.hyper.Sweep;
+
+        @Sweep(name = "goal", metric = "validation.mse", goal = Goal.MIN)
+        public record GoalParams(@Axis(ints = {1, 2}) int x) {}
+        """);
+    Compilation c = Hyper.javacWithHyper().compile(src, Hyper.rnnParams(), Hyper.rnnTrainer());
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("exp.goal.GoalParamsLauncher").contentsAsUtf8String()
+        .contains(".metric(\"validation.mse\", Goal.MIN)");
+    ClassLoader loader = new GeneratedClassLoader(c, getClass().getClassLoader());
+    dev.hyper.runtime.SweepSpec<?> declared = ((dev.hyper.runtime.SweepSpec.Provider) loader
+        .loadClass("exp.goal.GoalParamsLauncher").getConstructor().newInstance()).spec();
+    assertThat(declared.metric()).hasValue("validation.mse");
+    assertThat(declared.goal()).hasValue(dev.hyper.Goal.MIN);
+    dev.hyper.runtime.SweepSpec<?> rnn = ((dev.hyper.runtime.SweepSpec.Provider) loader
+        .loadClass("dev.hyper.example.RnnParamsLauncher").getConstructor().newInstance()).spec();
+    assertThat(rnn.metric()).isEmpty();
+    assertThat(rnn.goal()).isEmpty();
+  }
+
   /** Defines the classes of a compilation; everything else comes from the parent (the runtime). */
   private static final class GeneratedClassLoader extends ClassLoader {
     private final Map<String, JavaFileObject> classes = new HashMap<>();

@@ -143,6 +143,30 @@ class HyperValidationTest {
     tested(Code.GridTooLarge);
   }
 
+  @Test
+  void badMetric() {
+    JavaFileObject noGoal = source("exp.A", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"a\",\n    metric = \"val_mse\")\npublic record A(@Axis(ints = {1, 2}) int x) {}\n");
+    JavaFileObject noMetric = source("exp.B", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"b\",\n    goal = Goal.MIN)\npublic record B(@Axis(ints = {1, 2}) int x) {}\n");
+    JavaFileObject badName = source("exp.C", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"c\",\n    metric = \"val..loss\\n\", goal = Goal.MIN)\npublic record C(@Axis(ints = {1, 2}) int x) {}\n");
+    JavaFileObject fine = source("exp.D", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"d\", metric = \"validation.wer\", goal = Goal.MIN)\npublic record D(@Axis(ints = 1) int x) {}\n");
+    Compilation c = compile(noGoal, noMetric, badName, fine);
+    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorContaining("[hyper/BadMetric] metric = \"val_mse\" has no goal. Say which way it is better: "
+        + "goal = Goal.MIN (smaller, e.g. a loss) or goal = Goal.MAX (larger, e.g. an accuracy).")
+        .inFile(noGoal).onLineContaining("metric = \"val_mse\"");
+    assertThat(c).hadErrorContaining("[hyper/BadMetric] goal = Goal.MIN has no metric to apply to. Name the metrics.json "
+        + "key too, e.g. metric = \"best_validation_loss\", or remove goal.")
+        .inFile(noMetric).onLineContaining("goal = Goal.MIN");
+    assertThat(c).hadErrorContaining("[hyper/BadMetric] metric = \"val..loss\\n\" is not a key of metrics.json. "
+        + "Write its key, or a dotted path to a nested one (e.g. \"validation.loss\"): no empty parts, spaces or "
+        + "control characters.").inFile(badName).onLineContaining("metric = \"val..loss");
+    tested(Code.BadMetric);
+  }
+
   // ---- search spaces: ranges, distributions, random search, paired axes
 
   @Test

@@ -15,6 +15,7 @@ import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunState;
+import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,7 +200,8 @@ final class ExecCommand implements Callable<Integer> {
     }
     ctx.out.println("failed (" + failedInOrder.size() + "):");
     for (Task t : failedInOrder) {
-      ctx.out.println("  " + t.label() + "  " + failureLine(t) + "  (log " + root.relativize(t.log()) + ")");
+      ctx.out.println(Printable.escape("  " + t.label() + "  " + failureLine(t) + "  (log " + root.relativize(t.log())
+          + ")"));
     }
     ctx.out.println("run them again with: " + ctx.self() + " exec " + ShellQuote.word(sweep) + " --failed-only"
         + (output.out != null ? " --out " + ShellQuote.word(root.toString()) : ""));

@@ -3,6 +3,9 @@ package dev.hyper.runtime.cli;
 import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.store.IoProblems;
+import dev.hyper.runtime.sweepfile.SweepFileException;
+import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -103,29 +106,44 @@ public final class HyperCli {
     cl.setOut(ctx.out);
     cl.setErr(ctx.err);
     cl.setParameterExceptionHandler((e, args) -> {
-      ctx.err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage() + " (see --help)");
+      ctx.err.println(Printable.escape(e.getCommandLine().getCommandName() + ": " + e.getMessage() + " (see --help)"));
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, ctx.err));
     return cl;
   }
 
-  private static int handle(Exception e, PrintWriter err) {
+  /**
+   * The problem on {@code err}, each of its lines escaped for the terminal (a message may list several
+   * problems, one per line), and the exit code: 1 when the machine refused (a full disk, a permission, a
+   * read-only file system), 2 for other problems with the input.
+   */
+  static int handle(Exception e, PrintWriter err) {
+    if (e instanceof SweepFileException s) {
+      s.problems().forEach(p -> println(err, p));
+      return IoProblems.isEnvironment(e) ? FAILED : BAD_INPUT;
+    }
     if (e instanceof HyperException || e instanceof ConfigException) {
-      err.println(e.getMessage());
-      return BAD_INPUT;
+      println(err, e.getMessage());
+      return IoProblems.isEnvironment(e) ? FAILED : BAD_INPUT;
     }
     if (e instanceof NoSuchFileException n) {
-      err.println("no such file: " + n.getFile());
+      err.println(Printable.escape("no such file: " + n.getFile()));
       return BAD_INPUT;
     }
-    if (e instanceof IOException) {
-      err.println("failed: " + e.getMessage());
+    if (e instanceof IOException io) {
+      err.println(Printable.escape("failed: " + IoProblems.describe(io)));
       return FAILED;
     }
     err.println("internal error in Hyper, please report it: " + e);
     e.printStackTrace(err);
     return FAILED;
+  }
+
+  private static void println(PrintWriter err, String message) {
+    for (String line : message.split("\r?\n")) {
+      err.println(Printable.escape(line));
+    }
   }
 
   private static PrintWriter writer(PrintStream stream) {

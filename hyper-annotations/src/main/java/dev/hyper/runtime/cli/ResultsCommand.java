@@ -1,16 +1,18 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.results.Ranking;
 import dev.hyper.runtime.results.ResultsHtml;
 import dev.hyper.runtime.results.ResultsText;
 import dev.hyper.runtime.results.SweepResults;
 import dev.hyper.runtime.store.AtomicFiles;
+import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "results", description = {
     "What a sweep found: one row per experiment (id, trial, every param, status, the metric from its"
-        + " metrics.json), best first, then the best experiment, the best point (mean +- std over its trials) and"
+        + " metrics.json), best first (smaller or larger first by --goal, else by the sweep's @Sweep(goal), else as"
+        + " guessed from the metric's name; the report says which), then the best experiment, the best point (mean +- std over its trials) and"
         + " the metric's mean for each value of each parameter.",
     "Every experiment of the sweep is listed: DONE, FAILED, RUNNING (started, not finished: running or killed),"
         + " PENDING (never run) or MISSING (no experiment directory)."})
@@ -30,21 +33,14 @@ final class ResultsCommand implements Callable<Integer> {
 
   @Mixin OutOption output;
 
-  @Option(names = "--metric", paramLabel = "NAME", defaultValue = "best_validation_accuracy",
-      description = "The key (or dotted path) in metrics.json to rank by (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--metric", paramLabel = "NAME", description = "The key (or dotted path) in metrics.json to rank"
+      + " by (default: the sweep's @Sweep(metric), else " + Ranking.DEFAULT_METRIC + ").")
   String metric;
 
-  static final class Direction {
-    @Option(names = "--lower-is-better", description = "Rank smaller values first (the default for metrics whose"
-        + " name contains loss, error or perplexity, or ends in seconds).")
-    boolean lower;
-
-    @Option(names = "--higher-is-better", description = "Rank larger values first (the default otherwise).")
-    boolean higher;
-  }
-
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Direction direction;
+  @Option(names = "--goal", paramLabel = "min|max", description = "Rank smaller (min) or larger (max) values first."
+      + " Default: the sweep's @Sweep(goal) when ranking by its @Sweep(metric); else guessed from the metric's name"
+      + " (smaller first for a loss, an error, mse, mae, wer, nll, a time...), which the report says.")
+  String goal;
 
   @Option(names = "--top", paramLabel = "K", description = "Print only the K best rows of the table (the CSV and"
       + " HTML files have all).")
@@ -74,11 +70,10 @@ final class ResultsCommand implements Callable<Integer> {
         throw new HyperException("results: " + file + " is a directory; give a file name");
       }
     }
-    boolean lower = direction != null ? direction.lower : SweepResults.lowerIsBetterByName(metric);
-    Path root = output.root();
-    SweepResults r = SweepResults.collect(ctx.find(sweep), root, metric, lower);
+    SweepSpec<?> spec = ctx.find(sweep);
+    SweepResults r = SweepResults.collect(spec, output.root(), Ranking.of(spec, metric, goal));
     for (String w : r.warnings()) {
-      ctx.err.println("warning: " + w);
+      ctx.err.println(Printable.escape("warning: " + w));
     }
     ctx.out.print(ResultsText.table(r, top));
     if (csv != null) {

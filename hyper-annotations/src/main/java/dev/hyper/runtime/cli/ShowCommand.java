@@ -6,6 +6,7 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.jsonnet.TemplateParam;
 import dev.hyper.runtime.check.TemplateCheck;
+import dev.hyper.runtime.text.Printable;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -32,21 +33,25 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws HyperException, java.io.IOException {
     SweepSpec<?> s = overrides.apply(ctx.find(sweep));
-    ctx.out.println("sweep " + s.name() + " (" + s.type().getName() + ")");
-    ctx.out.println("axes:");
+    line("sweep " + s.name() + " (" + s.type().getName() + ")");
+    line("axes:");
     for (Param<?> p : s.grid().params()) {
-      ctx.out.println("  " + p.component() + " -> " + p.tla() + " (" + p.kind().name().toLowerCase() + ", "
+      line("  " + p.component() + " -> " + p.tla() + " (" + p.kind().name().toLowerCase() + ", "
           + (p.distribution().isPresent() ? "sampled" : p.values().size()) + "): " + Describe.values(p));
     }
-    ctx.out.println("points: " + s.grid().describe());
-    ctx.out.println("template: " + s.template().orElse("(none: the JSON config holds the params)"));
+    line("points: " + s.grid().describe());
+    line("template: " + s.template().orElse("(none: the JSON config holds the params)"));
     Optional<JsonnetTemplate> template = TemplateCheck.load(s);
-    template.ifPresent(t -> ctx.out.println("  parameters: "
+    template.ifPresent(t -> line("  parameters: "
         + t.parameters().stream().map(TemplateParam::toString).collect(Collectors.joining(", "))));
-    ctx.out.println("trials: " + s.trials());
-    ctx.out.println("slurm: " + Describe.slurm(s.slurm()));
-    ctx.out.println("size: " + Describe.size(s));
-    ctx.out.println("trainer: " + (s.hasTrainer() ? "yes" : "(none: run refuses)"));
+    line("trials: " + s.trials());
+    line("slurm: " + Describe.slurm(s.slurm()));
+    line("size: " + Describe.size(s));
+    line("trainer: " + (s.hasTrainer() ? "yes" : "(none: run refuses)"));
     return HyperCli.OK;
+  }
+
+  private void line(String text) {
+    ctx.out.println(Printable.escape(text));
   }
 }

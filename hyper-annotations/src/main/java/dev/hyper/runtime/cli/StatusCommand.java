@@ -5,6 +5,7 @@ import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
+import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
       ExecCommand.noExperiments(ctx, sweep, root);
     }
     Map<SweepOverview.State, Integer> n = o.counts();
-    ctx.out.println("sweep " + sweep + " in " + root + ": " + o.entries.size() + " experiments");
+    ctx.out.println(Printable.escape("sweep " + sweep + " in " + root + ": " + o.entries.size() + " experiments"));
     ctx.out.printf("  done     %6d%n", n.get(SweepOverview.State.DONE));
     ctx.out.printf("  failed   %6d%n", n.get(SweepOverview.State.FAILED));
     ctx.out.printf("  running  %6d%n", n.get(SweepOverview.State.RUNNING));
@@ -67,10 +68,10 @@ final class StatusCommand implements Callable<Integer> {
     if (!o.submissions.isEmpty()) {
       long inQueue = o.queue.size();
       long runningInQueue = o.queue.values().stream().filter(s -> !s.equals("PENDING")).count();
-      ctx.out.println("SLURM: " + o.submissions.size() + " array job" + (o.submissions.size() == 1 ? "" : "s")
+      ctx.out.println(Printable.escape("SLURM: " + o.submissions.size() + " array job" + (o.submissions.size() == 1 ? "" : "s")
           + " in " + SlurmFiles.jobsFile(sweep) + " (latest: " + describe(o.submissions.get(o.submissions.size() - 1))
           + "); in the queue now: " + (o.queueProblem != null ? "unknown (" + o.queueProblem + ")"
-          : inQueue + " task" + (inQueue == 1 ? "" : "s") + ", " + runningInQueue + " running"));
+          : inQueue + " task" + (inQueue == 1 ? "" : "s") + ", " + runningInQueue + " running")));
     }
     list("failed", o.in(SweepOverview.State.FAILED));
     list("running", o.in(SweepOverview.State.RUNNING));
@@ -88,8 +89,8 @@ final class StatusCommand implements Callable<Integer> {
         ctx.out.println("  ... and " + (entries.size() - LISTED) + " more (--all lists them)");
         break;
       }
-      ctx.out.println("  " + e.task().label() + "  " + e.note() + (e.log() == null ? "" : "  (log " + Layout.slashes(e.log())
-          + ")"));
+      ctx.out.println(Printable.escape("  " + e.task().label() + "  " + e.note()
+          + (e.log() == null ? "" : "  (log " + Layout.slashes(e.log()) + ")")));
       shown++;
     }
   }

@@ -11,6 +11,7 @@ import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
 import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.store.SweepMaterializer;
+import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -135,8 +136,8 @@ final class SweepCommand implements Callable<Integer> {
             + " have the same id " + e.info().id());
       }
       renderer.render(e);
-      ctx.out.println(e.index() + "  " + e.info().id() + "  " + e.info().trial() + "  "
-          + e.tlas().stream().map(Object::toString).collect(Collectors.joining(" ")));
+      ctx.out.println(Printable.escape(e.index() + "  " + e.info().id() + "  " + e.info().trial() + "  "
+          + e.tlas().stream().map(Object::toString).collect(Collectors.joining(" "))));
     }
     ctx.out.println(count + " experiments (" + spec.grid().size() + " points x " + spec.trials()
         + (spec.trials() == 1 ? " trial" : " trials") + "); dry run, nothing written");

@@ -12,6 +12,7 @@ import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.net.URL;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
         + " snapshot's own template renders from its params, and, once DONE, its metrics.json is the one the run"
         + " left (the SHA-256 in DONE).",
     "TARGET is an experiment's TOML, a directory (every experiment TOML beneath it: one experiment, a sweep's"
-        + " config/generated/SWEEP, or a whole output directory), or a sweep's name (its experiments under --out).",
+        + " config/generated/SWEEP, or a whole output directory), or a sweep's name (its experiments under --out). With --out, TARGET is a sweep's name; without, a"
+        + " path that exists wins over a sweep of the same name.",
     "Prints what differs, one line per experiment, then a summary. Exit 0 all ok, 1 something differs, 2 bad"
         + " input."})
 final class VerifyCommand implements Callable<Integer> {
@@ -68,9 +70,9 @@ final class VerifyCommand implements Callable<Integer> {
         List<String> problems = check(toml);
         if (!problems.isEmpty()) {
           differ++;
-          ctx.out.println("DIFFERS  " + toml + ": " + String.join("; ", problems));
+          ctx.out.println(Printable.escape("DIFFERS  " + toml + ": " + String.join("; ", problems)));
         } else if (verbose) {
-          ctx.out.println("ok       " + toml);
+          ctx.out.println(Printable.escape("ok       " + toml));
         }
       }
     } finally {
@@ -84,8 +86,21 @@ final class VerifyCommand implements Callable<Integer> {
     return differ == 0 ? HyperCli.OK : HyperCli.FAILED;
   }
 
+  /**
+   * TARGET as a sweep name when the jar declares such a sweep and either {@code --out} is given or no such
+   * path exists; as a path otherwise. So {@code verify SWEEP --out DIR} checks DIR's experiments even when
+   * the working directory holds a {@code SWEEP} of its own.
+   */
   private List<Path> tomls() throws HyperException, IOException {
     Path path = Path.of(target);
+    boolean isSweep = ctx.specs.stream().anyMatch(s -> s.name().equals(target));
+    if (isSweep && (output.out != null || !Files.exists(path))) {
+      return ofSweep();
+    }
+    if (output.out != null) {
+      throw new HyperException("verify: --out " + output.out + " goes with a sweep name, but '" + target
+          + "' is no sweep of this jar; give the path alone");
+    }
     if (Files.isRegularFile(path)) {
       return List.of(path);
     }
@@ -96,10 +111,10 @@ final class VerifyCommand implements Callable<Integer> {
       }
       return found;
     }
-    boolean isSweep = ctx.specs.stream().anyMatch(s -> s.name().equals(target));
-    if (!isSweep) {
-      throw new HyperException("no such file or directory, and no sweep named '" + target + "': " + target);
-    }
+    throw new HyperException("no such file or directory, and no sweep named '" + target + "': " + target);
+  }
+
+  private List<Path> ofSweep() throws HyperException, IOException {
     Path root = output.root();
     List<Path> found = ExperimentFiles.ofSweep(root, target);
     if (found.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
 import dev.hyper.runtime.plan.PlannedExperiment;
+import dev.hyper.runtime.text.Printable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Optional;
 public final class SweepManifest {
   /** The line prefix that carries the schema hash. */
   public static final String SCHEMA = "# schema: ";
+  /** The line prefix of each override, whose text follows as {@link Printable#escapeReversibly} writes it. */
+  public static final String OVERRIDE = "# override: ";
 
   private final String sweep;
   private final String record;
@@ -73,7 +76,8 @@ public final class SweepManifest {
 
   /**
    * The lines before the rows, each ending in a newline, with one {@code # override:} line per sweep
-   * file or {@code --set} that changed the axes (in the order applied).
+   * file or {@code --set} that changed the axes (in the order applied; line breaks and other control
+   * characters escaped, {@link #overridesOf} reads them back).
    */
   public String header(long experiments, ExperimentInfo.Snapshot snapshot, List<String> overrides) {
     return "# Hyper sweep manifest v1: one row per experiment, in jobs order; paths are relative to this file.\n"
@@ -85,7 +89,7 @@ public final class SweepManifest {
         + "# points: " + points + "\n"
         + "# snapshot: " + (snapshot == null ? "(none)" : snapshot.file() + " sha256:" + snapshot.sha256()) + "\n"
         + "# experiments: " + experiments + "\n"
-        + overrides.stream().map(o -> "# override: " + o.replace('\n', ' ') + "\n").collect(Collectors.joining())
+        + overrides.stream().map(o -> OVERRIDE + Printable.escapeReversibly(o) + "\n").collect(Collectors.joining())
         + String.join("\t", columns) + "\n";
   }
 
@@ -108,6 +112,16 @@ public final class SweepManifest {
       }
     }
     return null;
+  }
+
+  /**
+   * The overrides in a manifest's header lines, as they were given to {@link #header}.
+   *
+   * @throws IllegalArgumentException if an override line holds a backslash that starts no escape
+   */
+  public static List<String> overridesOf(List<String> headerLines) {
+    return headerLines.stream().filter(l -> l.startsWith(OVERRIDE))
+        .map(l -> Printable.unescape(l.substring(OVERRIDE.length()))).toList();
   }
 
   /** The {@code record}, {@code template} and {@code trials} lines of a manifest's header, joined. */

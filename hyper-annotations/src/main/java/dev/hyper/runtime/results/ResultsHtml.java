@@ -2,6 +2,7 @@ package dev.hyper.runtime.results;
 
 import dev.hyper.runtime.results.SweepResults.PointStats;
 import dev.hyper.runtime.results.SweepResults.Row;
+import dev.hyper.runtime.text.Printable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +45,7 @@ public final class ResultsHtml {
     sb.append("<p class=\"summary\">").append(r.rows().size()).append(" experiments: ")
         .append(esc(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
             .collect(Collectors.joining(", "))))
-        .append(". ").append(esc(r.metric())).append(": ").append(r.lowerIsBetter() ? "lower" : "higher")
-        .append(" is better.</p>\n");
+        .append(". ").append(esc(r.metric())).append(": ").append(esc(r.ranking().describe())).append(".</p>\n");
     Row best = r.best();
     if (best != null) {
       sb.append("<p class=\"summary\">Best experiment: <b>").append(ResultsText.format(best.metric()))
@@ -201,10 +201,13 @@ public final class ResultsHtml {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** Escapes text for HTML and SVG content and attribute values. */
+  /**
+   * Escapes text for HTML and SVG content and attribute values; control and bidi characters first as
+   * {@link Printable} writes them.
+   */
   static String esc(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
+    for (char c : Printable.escape(s).toCharArray()) {
       switch (c) {
         case '&' -> sb.append("&amp;");
         case '<' -> sb.append("&lt;");

@@ -2,6 +2,7 @@ package dev.hyper.runtime.results;
 
 import dev.hyper.runtime.results.SweepResults.PointStats;
 import dev.hyper.runtime.results.SweepResults.Row;
+import dev.hyper.runtime.text.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +67,8 @@ public final class ResultsText {
     sb.append("sweep ").append(r.sweep()).append(": ").append(r.rows().size()).append(" experiments, ")
         .append(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
             .collect(Collectors.joining(", ")))
-        .append("; ").append(r.metric()).append(", ").append(r.lowerIsBetter() ? "lower" : "higher")
-        .append(" is better\n\n");
+        .append("; ").append(Printable.escape(r.metric())).append(", ").append(Printable.escape(r.ranking().describe()))
+        .append("\n\n");
     appendAligned(sb, header, cells);
     if (rows.size() < r.rows().size()) {
       sb.append("... ").append(r.rows().size() - rows.size()).append(" more (without --top: all)\n");
@@ -75,24 +76,27 @@ public final class ResultsText {
     sb.append('\n');
     Row best = r.best();
     if (best == null) {
-      sb.append("no experiment has ").append(r.metric()).append(" yet\n");
+      sb.append("no experiment has ").append(Printable.escape(r.metric())).append(" yet\n");
       return sb.toString();
     }
     sb.append("best experiment: ").append(format(best.metric())).append("  ").append(best.id()).append(" trial ")
-        .append(best.trial()).append("  ").append(best.describeParams()).append('\n');
+        .append(best.trial()).append("  ").append(Printable.escape(best.describeParams())).append('\n');
     Row bestPoint = r.bestPoint();
     sb.append("best point:      ").append(formatStats(bestPoint.point())).append("  ").append(bestPoint.id())
-        .append("  ").append(bestPoint.describeParams()).append('\n');
-    sb.append('\n').append(r.metric()).append(" by parameter value (mean +- std over experiments, n):\n");
+        .append("  ").append(Printable.escape(bestPoint.describeParams())).append('\n');
+    sb.append('\n').append(Printable.escape(r.metric())).append(" by parameter value (mean +- std over experiments, n):\n");
     for (Map.Entry<String, Map<String, PointStats>> p : r.marginals().entrySet()) {
-      sb.append("  ").append(p.getKey()).append(":  ").append(p.getValue().entrySet().stream()
-          .map(e -> e.getKey() + " -> " + formatStats(e.getValue())).collect(Collectors.joining(";  ")))
+      sb.append("  ").append(Printable.escape(p.getKey())).append(":  ").append(p.getValue().entrySet().stream()
+          .map(e -> Printable.escape(e.getKey()) + " -> " + formatStats(e.getValue())).collect(Collectors.joining(";  ")))
           .append('\n');
     }
     return sb.toString();
   }
 
-  private static void appendAligned(StringBuilder sb, List<String> header, List<List<String>> rows) {
+  /** The cells in aligned columns, each escaped for a terminal (a line break in a value would split a row). */
+  private static void appendAligned(StringBuilder sb, List<String> rawHeader, List<List<String>> rawRows) {
+    List<String> header = rawHeader.stream().map(Printable::escape).toList();
+    List<List<String>> rows = rawRows.stream().map(row -> row.stream().map(Printable::escape).toList()).toList();
     int[] width = new int[header.size()];
     for (int i = 0; i < header.size(); i++) {
       width[i] = header.get(i).length();

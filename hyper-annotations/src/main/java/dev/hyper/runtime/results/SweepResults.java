@@ -33,15 +33,14 @@ import java.util.TreeSet;
  * {@code metrics.json}, with the mean and spread over each point's trials.
  *
  * @param sweep the sweep's name
- * @param metric the metric's key in {@code metrics.json} (a dotted path)
- * @param lowerIsBetter whether smaller values of the metric are better
+ * @param ranking the metric (its key in {@code metrics.json}, a dotted path), which way it is better and why
  * @param params the sweep's parameters (jsonnet names), in component order
  * @param axisValues each parameter's values in axis order, as text
  * @param rows every experiment, best first; experiments without the metric last, by status (FAILED, RUNNING,
  *     PENDING, MISSING), then in grid order
  * @param warnings problems with single experiments that did not stop the report
  */
-public record SweepResults(String sweep, String metric, boolean lowerIsBetter, List<String> params,
+public record SweepResults(String sweep, Ranking ranking, List<String> params,
     Map<String, List<String>> axisValues, List<Row> rows, List<String> warnings) {
 
   /** How an experiment stands: a marker status, or {@link #MISSING} when its directory does not exist. */
@@ -141,15 +140,19 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
     return out;
   }
 
-  /** Whether {@code a} is a better value of the metric than {@code b}. */
-  public boolean better(double a, double b) {
-    return lowerIsBetter ? a < b : a > b;
+  /** The metric's key in {@code metrics.json}. */
+  public String metric() {
+    return ranking.metric();
   }
 
-  /** Whether a metric of this name is better when lower: it names a loss, an error or a perplexity. */
-  public static boolean lowerIsBetterByName(String metric) {
-    String m = metric.toLowerCase(java.util.Locale.ROOT);
-    return m.contains("loss") || m.contains("error") || m.contains("perplexity") || m.endsWith("seconds");
+  /** Whether smaller values of the metric are better. */
+  public boolean lowerIsBetter() {
+    return ranking.lowerIsBetter();
+  }
+
+  /** Whether {@code a} is a better value of the metric than {@code b}. */
+  public boolean better(double a, double b) {
+    return lowerIsBetter() ? a < b : a > b;
   }
 
   /**
@@ -158,8 +161,10 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
    * @throws HyperException if the sweep has no experiments under {@code root}, or experiments are DONE but
    *     none has the metric (naming the keys their metrics.json has)
    */
-  public static <P extends Record> SweepResults collect(SweepSpec<P> spec, Path root, String metric,
-      boolean lowerIsBetter) throws HyperException, IOException {
+  public static <P extends Record> SweepResults collect(SweepSpec<P> spec, Path root, Ranking ranking)
+      throws HyperException, IOException {
+    String metric = ranking.metric();
+    boolean lowerIsBetter = ranking.lowerIsBetter();
     List<String> warnings = new ArrayList<>();
     List<Path> onDisk = ExperimentFiles.ofSweep(root, spec.name());
     if (onDisk.isEmpty()) {
@@ -187,6 +192,8 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
     }
 
     Set<String> keysSeen = new TreeSet<>();
+    Set<String> numericKeys = new TreeSet<>();
+    String notANumber = null;
     boolean anyDone = false;
     boolean anyMetric = false;
     List<Row> rows = new ArrayList<>();
@@ -206,6 +213,11 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
           try {
             JsonConfig json = JsonConfig.read(metrics);
             keysSeen.addAll(json.keys());
+            for (String k : json.keys()) {
+              if (json.get(k) instanceof Number) {
+                numericKeys.add(k);
+              }
+            }
             if (json.has(metric)) {
               Object v = json.get(metric);
               if (v instanceof Number n) {
@@ -213,6 +225,9 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
                 anyMetric = true;
               } else {
                 warnings.add(metrics + ": '" + metric + "' is not a number: " + v);
+                if (notANumber == null) {
+                  notANumber = metrics + " has " + describe(v);
+                }
               }
             }
           } catch (IOException | RuntimeException e) {
@@ -227,6 +242,11 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
         byPoint.get(point).add(value);
       }
       partial.add(new Object[] {d, status, value});
+    }
+    if (anyDone && !anyMetric && notANumber != null) {
+      throw new HyperException("results: '" + metric + "' is no number in any metrics.json of sweep '" + spec.name()
+          + "' (" + notANumber + "); rank by a number: " + (numericKeys.isEmpty() ? "none of their keys is one"
+          : String.join(", ", numericKeys) + " (choose one with --metric)"));
     }
     if (anyDone && !anyMetric) {
       throw new HyperException("no metrics.json of sweep '" + spec.name() + "' has '" + metric + "'; their keys: "
@@ -258,7 +278,15 @@ public record SweepResults(String sweep, String metric, boolean lowerIsBetter, L
       }
       axisValues.put(p.tla(), List.copyOf(values));
     }
-    return new SweepResults(spec.name(), metric, lowerIsBetter, params, axisValues, rows, warnings);
+    return new SweepResults(spec.name(), ranking, params, axisValues, rows, warnings);
+  }
+
+  /** A JSON value that is not a number, for a message: {@code a string, "abc"}. */
+  private static String describe(Object v) {
+    String kind = v instanceof String ? "a string" : v instanceof Boolean ? "a boolean" : v == null ? "null"
+        : v instanceof List ? "an array" : v instanceof Map ? "an object" : "a " + v.getClass().getSimpleName();
+    String text = v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    return v == null ? kind : kind + ", " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 
   private record Draft(long index, ExperimentInfo info, List<Tla> tlas, boolean exists) {}

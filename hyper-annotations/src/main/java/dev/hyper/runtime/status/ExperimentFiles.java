@@ -1,8 +1,10 @@
 package dev.hyper.runtime.status;
 
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.store.IoProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +37,23 @@ public final class ExperimentFiles {
           .filter(f -> !isHidden(dir.relativize(f)))
           .forEach(out::add);
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      throw lookingUnder(e.getCause(), dir);
+    } catch (IOException e) {
+      throw lookingUnder(e, dir);
     }
     out.sort(Comparator.comparing((Path p) -> p.getParent().getParent().getFileName().toString())
         .thenComparingInt(p -> Integer.parseInt(p.getParent().getFileName().toString()))
         .thenComparing(Path::toString));
     return out;
+  }
+
+  /** {@code PATH: REASON (looking for experiment TOML files under DIR)}, keeping the cause for the exit code. */
+  private static IOException lookingUnder(IOException e, Path dir) {
+    FileSystemException named = new FileSystemException(e instanceof FileSystemException f && f.getFile() != null
+        ? f.getFile() : dir.toString(), null, IoProblems.reason(e) + " (looking for experiment TOML files under "
+        + dir + ")");
+    named.initCause(e);
+    return named;
   }
 
   /** Whether {@code file} is named like an experiment's TOML: {@code ID/TRIAL/ID.toml}. */

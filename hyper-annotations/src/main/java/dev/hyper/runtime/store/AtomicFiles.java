@@ -2,15 +2,18 @@ package dev.hyper.runtime.store;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writing files so that readers see the old content or the new, never a half-written file. */
 public final class AtomicFiles {
@@ -23,19 +26,44 @@ public final class AtomicFiles {
    * Writes {@code content} to a temporary file beside {@code target} and renames it over {@code target}.
    *
    * @param permissions the file's POSIX permissions, or null to keep the default
+   * @throws IOException naming {@code target} when the system's error names no file (a full disk)
    */
   public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = null;
     try {
+      temp = createTemp(dir, target.getFileName().toString());
       Files.write(temp, content);
       if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(temp, permissions);
       }
       move(temp, target);
+    } catch (IOException e) {
+      throw IoProblems.withPath(e, target);
     } finally {
-      Files.deleteIfExists(temp);
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /**
+   * A new empty file {@code .NAME.RANDOM.tmp} in {@code dir}, with the permissions any new file gets from the
+   * umask ({@link Files#createTempFile} would make it {@code rw-------}).
+   */
+  private static Path createTemp(Path dir, String name) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      long random = ThreadLocalRandom.current().nextLong();
+      Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(random, 36) + ".tmp");
+      try {
+        Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return temp;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
     }
   }
 

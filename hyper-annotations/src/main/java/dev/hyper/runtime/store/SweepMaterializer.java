@@ -19,7 +19,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -432,13 +431,7 @@ public final class SweepMaterializer {
 
   /** The cause of an I/O error in words: {@code No space left on device}, {@code Read-only file system}. */
   static String reason(Exception e) {
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString());
+    return IoProblems.reason(e);
   }
 
   /** One rendered experiment, the end of the sweep, or the failure that stopped rendering. */

@@ -3,6 +3,7 @@ package dev.hyper.runtime.sweepfile;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.store.IoProblems;
 import dev.hyper.runtime.store.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,16 @@ public final class SweepFile {
 
   /** Reads {@code file} as an override of {@code spec}; the source records the file's SHA-256. */
   public static Override read(Path file, SweepSpec<?> spec) throws SweepFileException, IOException {
+    if (Files.isDirectory(file)) {
+      throw new SweepFileException(List.of(file + ": is a directory, not a sweep file (give its .toml file)"));
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new SweepFileException(List.of(file + ": no such sweep file"));
+    } catch (IOException e) {
+      throw IoProblems.withPath(e, file);
     }
     String source = "config " + file + " sha256=" + Sha256.of(bytes);
     return parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), source, spec);

@@ -97,7 +97,7 @@ class SnapshotCommandsTest {
     Path out = tmp.resolve("out");
     Run r = cli("sweep", "toy", "--out", out.toString(), "--jvm-arg=-Da=b\tc");
     assertEquals(2, r.code());
-    assertEquals("--jvm-arg '-Da=b\tc' is empty or holds a tab, line break or control character\n", r.err());
+    assertEquals("--jvm-arg '-Da=b\\tc' is empty or holds a tab, line break or control character\n", r.err());
     Path file = Files.writeString(tmp.resolve("s.toml"), "[jvm]\nargs = \"-Xmx1g\"\nopts = 1\n");
     Run f = cli("sweep", "toy", "--out", out.toString(), "--config", file.toString());
     assertEquals(2, f.code());

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assumptions;
  * Makes a directory read-only for the test, even as root (CI runs as root, whom mode bits do not stop):
  * mode 555, and where that is not enough, the immutable attribute ({@code chattr +i}, ext4 and others).
  */
-final class ReadOnly {
+public final class ReadOnly {
   private ReadOnly() {}
 
   /** Returns whether the immutable attribute was set; skips the test if the directory stays writable. */
-  static boolean make(Path dir) throws IOException, InterruptedException {
+  public static boolean make(Path dir) throws IOException, InterruptedException {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
     if (!writable(dir)) {
       return false;
@@ -26,7 +26,7 @@ final class ReadOnly {
     return immutable;
   }
 
-  static void undo(Path dir, boolean immutable) throws IOException, InterruptedException {
+  public static void undo(Path dir, boolean immutable) throws IOException, InterruptedException {
     if (immutable) {
       new ProcessBuilder("chattr", "-i", dir.toString()).start().waitFor();
     }

@@ -32,6 +32,9 @@ public final class LauncherWriter extends SourceWriter {
     if (model.slurm().isSet()) {
       spec.add("\n.slurm($L)", slurm(model.slurm()));
     }
+    if (model.declaresMetric()) {
+      spec.add("\n.metric($S, $T.$L)", model.metric(), Runtime.GOAL, model.goal());
+    }
     model.trainer().ifPresent(t -> spec.add("\n.trainer($T::new)", t.type()));
     if (!model.jvmArgs().isEmpty()) {
       spec.add("\n.jvmArgs($L)", model.jvmArgs().stream().map(a -> CodeBlock.of("$S", a))

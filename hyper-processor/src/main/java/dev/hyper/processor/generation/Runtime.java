@@ -8,6 +8,7 @@ final class Runtime {
 
   static final String PKG = "dev.hyper.runtime";
   static final ClassName HYPER_GENERATED = ClassName.get("dev.hyper", "HyperGenerated");
+  static final ClassName GOAL = ClassName.get("dev.hyper", "Goal");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName GRID = ClassName.get(PKG, "Grid");
   static final ClassName PARAM = ClassName.get(PKG, "Param");

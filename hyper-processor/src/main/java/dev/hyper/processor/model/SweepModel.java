@@ -27,6 +27,10 @@ import java.util.Optional;
  * @param seedOrigin the {@code seed} value (or the {@code @Sweep})
  * @param jvmArgs {@code @Sweep(jvmArgs)}
  * @param jvmArgsOrigin the {@code jvmArgs} value (or the {@code @Sweep})
+ * @param metric {@code @Sweep(metric)}, "" for none
+ * @param goal {@code @Sweep(goal)}: the name of the {@code Goal} constant, {@code UNSET} when not written
+ * @param metricOrigin the {@code metric} value (or the {@code @Sweep})
+ * @param goalOrigin the {@code goal} value (or the {@code @Sweep})
  */
 public record SweepModel(
     ClassName record,
@@ -48,7 +52,14 @@ public record SweepModel(
     Origin samplesOrigin,
     Origin seedOrigin,
     List<String> jvmArgs,
-    Origin jvmArgsOrigin) {
+    Origin jvmArgsOrigin,
+    String metric,
+    String goal,
+    Origin metricOrigin,
+    Origin goalOrigin) {
+
+  /** {@code @Sweep(goal)} when not written. */
+  public static final String GOAL_UNSET = "UNSET";
 
   public SweepModel {
     params = List.copyOf(params);
@@ -106,6 +117,11 @@ public record SweepModel(
     }
     java.math.BigInteger asked = java.math.BigInteger.valueOf(samples);
     return params.stream().anyMatch(ParamModel::isSampled) ? asked : asked.min(combinations);
+  }
+
+  /** Whether {@code @Sweep} declares a metric with its goal (as the generated launcher then does). */
+  public boolean declaresMetric() {
+    return !metric.isEmpty() && !goal.equals(GOAL_UNSET);
   }
 
   /** {@code @Sweep(config)}, "" for none. */

@@ -24,6 +24,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -73,6 +74,11 @@ public final class SweepReader {
     int samples = samplesValue != null && samplesValue.getValue() instanceof Integer i ? i : 0;
     AnnotationValue seedValue = Mirrors.explicit(sweep, "seed");
     long seed = seedValue != null && seedValue.getValue() instanceof Long l ? l : 0L;
+    AnnotationValue metricValue = Mirrors.explicit(sweep, "metric");
+    String metric = metricValue != null && metricValue.getValue() instanceof String s ? s : "";
+    AnnotationValue goalValue = Mirrors.explicit(sweep, "goal");
+    String goal = goalValue != null && goalValue.getValue() instanceof VariableElement v
+        ? v.getSimpleName().toString() : SweepModel.GOAL_UNSET;
 
     AnnotationValue jvmArgsValue = Mirrors.explicit(sweep, "jvmArgs");
     List<String> jvmArgs = new ArrayList<>();
@@ -112,7 +118,11 @@ public final class SweepReader {
         origin.at(samplesValue),
         origin.at(seedValue),
         jvmArgs,
-        origin.at(jvmArgsValue));
+        origin.at(jvmArgsValue),
+        metric,
+        goal,
+        origin.at(metricValue),
+        origin.at(goalValue));
   }
 
   private static ClassName className(TypeElement type) {

@@ -12,6 +12,7 @@ public enum Code {
   BadTrials,
   BadJvmArg,
   GridTooLarge,
+  BadMetric,
   // search spaces: ranges, distributions, random search, paired axes
   BadRange,
   BadDistribution,

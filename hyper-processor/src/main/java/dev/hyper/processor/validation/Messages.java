@@ -4,6 +4,7 @@ import static dev.hyper.processor.validation.Diagnostic.error;
 
 import dev.hyper.processor.model.Origin;
 import dev.hyper.runtime.check.Suggest;
+import dev.hyper.runtime.text.Printable;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,22 @@ public final class Messages {
   static Diagnostic gridTooLarge(Origin o, String type, String points, int trials) {
     return error(Code.GridTooLarge, "The grid of '" + type + "' has " + points + " points x " + trials
         + " trials, more experiments than a long can count. Sweep fewer values.", o);
+  }
+
+  static Diagnostic metricWithoutGoal(Origin o, String metric) {
+    return error(Code.BadMetric, "metric = \"" + metric + "\" has no goal. Say which way it is better: goal = "
+        + "Goal.MIN (smaller, e.g. a loss) or goal = Goal.MAX (larger, e.g. an accuracy).", o);
+  }
+
+  static Diagnostic goalWithoutMetric(Origin o, String goal) {
+    return error(Code.BadMetric, "goal = Goal." + goal + " has no metric to apply to. Name the metrics.json key too, "
+        + "e.g. metric = \"best_validation_loss\", or remove goal.", o);
+  }
+
+  static Diagnostic badMetricName(Origin o, String metric) {
+    return error(Code.BadMetric, "metric = \"" + Printable.escape(metric) + "\" is not a key of metrics.json. "
+        + "Write its key, or a dotted path to a nested one (e.g. \"validation.loss\"): no empty parts, spaces or "
+        + "control characters.", o);
   }
 
   // ---- search spaces

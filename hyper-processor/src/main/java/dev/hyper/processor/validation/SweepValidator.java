@@ -59,6 +59,7 @@ public final class SweepValidator {
     if (model.trials() < 1) {
       out.add(Messages.badTrials(model.trialsOrigin(), model.trials()));
     }
+    checkMetric(model, out);
     checkSlurm(model.slurm(), out);
     model.trainer().ifPresent(t -> checkTrainer(t, model.simpleName(), out));
 
@@ -235,6 +236,24 @@ public final class SweepValidator {
 
   private static String plain(double v) {
     return dev.hyper.runtime.Spans.plain(v);
+  }
+
+  /** A dotted path of metrics.json: non-empty parts without spaces, control or format characters. */
+  private static final java.util.regex.Pattern METRIC =
+      java.util.regex.Pattern.compile("[^.\\s\\p{Z}\\p{C}]+(\\.[^.\\s\\p{Z}\\p{C}]+)*");
+
+  /** metric and goal: both or neither, and the metric a dotted path. */
+  private static void checkMetric(SweepModel model, List<Diagnostic> out) {
+    boolean goal = !model.goal().equals(SweepModel.GOAL_UNSET);
+    if (model.metric().isEmpty()) {
+      if (goal) {
+        out.add(Messages.goalWithoutMetric(model.goalOrigin(), model.goal()));
+      }
+    } else if (!METRIC.matcher(model.metric()).matches()) {
+      out.add(Messages.badMetricName(model.metricOrigin(), model.metric()));
+    } else if (!goal) {
+      out.add(Messages.metricWithoutGoal(model.metricOrigin(), model.metric()));
+    }
   }
 
   /** samples and seed, distributions without random search, and groups. */
