@@ -25,7 +25,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "building (mvn package -pl hyper-processor,example-model,hyper-bench -am) ..." >&2
   (cd "$ROOT" && mvn -B -q -DskipTests package -pl hyper-processor,example-model,hyper-bench -am) >&2
 fi
-JAR="$ROOT/hyper-bench/target/bench.jar"
+JAR="${BENCH_JAR:-$ROOT/hyper-bench/target/bench.jar}"
 MODEL="$ROOT/example-model/target/model.jar"
 
 SHM="$(mktemp -d /dev/shm/hyper-bench.XXXXXX)"
@@ -69,7 +69,7 @@ for size in $SIZES; do
       du_all=$(du -sk "$out" | cut -f1)
       du_cfg=$(du -sk --exclude=.snapshots --exclude=model.jar "$out/config" | cut -f1)
       app_cfg=$(du -sk --apparent-size --exclude=.snapshots --exclude=model.jar "$out/config" | cut -f1)
-      links=$(find "$out/config/generated/bench-$size/.snapshots" -name '*.jar' | wc -l)
+      links=$(find "$out/config/generated" -path "*/.snapshots/*" -name "*.jar" | wc -l)
       read -r rerun _ < <(hyper_run "$out" "bench-$size")
     fi
     rm -rf "$out"

@@ -25,11 +25,26 @@ import java.util.jar.Manifest;
  *
  * @param entries the class path's jars and directories, absolute and normalized, in order
  * @param missing entries that were named but do not exist, for a warning
+ * @param manifests what each jar's manifest says, read while the class path was followed
  */
-public record ClassPath(List<Path> entries, List<String> missing) {
+public record ClassPath(List<Path> entries, List<String> missing, java.util.Map<Path, JarManifest> manifests) {
+  /**
+   * What a jar's manifest says that matters to a snapshot.
+   *
+   * @param mainClass its {@code Main-Class}, or null
+   * @param hasClassPath whether it has a {@code Class-Path}
+   */
+  public record JarManifest(String mainClass, boolean hasClassPath) {}
+
   public ClassPath {
     entries = List.copyOf(entries);
     missing = List.copyOf(missing);
+    manifests = java.util.Map.copyOf(manifests);
+  }
+
+  /** What {@code jar}'s manifest says; for a directory, nothing. */
+  public JarManifest manifest(Path entry) {
+    return manifests.getOrDefault(entry, new JarManifest(null, false));
   }
 
   /** This JVM's {@code java.class.path}, expanded. */
@@ -52,13 +67,15 @@ public record ClassPath(List<Path> entries, List<String> missing) {
   public static ClassPath expand(List<Path> roots) throws HyperException {
     Set<Path> seen = new LinkedHashSet<>();
     List<String> missing = new ArrayList<>();
+    java.util.Map<Path, JarManifest> manifests = new java.util.HashMap<>();
     for (Path root : roots) {
-      add(root.toAbsolutePath().normalize(), seen, missing, "the class path");
+      add(root.toAbsolutePath().normalize(), seen, missing, manifests, "the class path");
     }
-    return new ClassPath(new ArrayList<>(seen), missing);
+    return new ClassPath(new ArrayList<>(seen), missing, manifests);
   }
 
-  private static void add(Path entry, Set<Path> seen, List<String> missing, String from) throws HyperException {
+  private static void add(Path entry, Set<Path> seen, List<String> missing, java.util.Map<Path, JarManifest> manifests,
+      String from) throws HyperException {
     if (seen.contains(entry)) {
       return;
     }
@@ -85,6 +102,9 @@ public record ClassPath(List<Path> entries, List<String> missing) {
     }
     seen.add(entry);
     String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+    String main = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+    manifests.put(entry, new JarManifest(main == null || main.isBlank() ? null : main.strip(),
+        classPath != null && !classPath.isBlank()));
     if (classPath == null || classPath.isBlank()) {
       return;
     }
@@ -102,7 +122,7 @@ public record ClassPath(List<Path> entries, List<String> missing) {
         missing.add(ref + " (not a path, named by the Class-Path of " + entry + ")");
         continue;
       }
-      add(next, seen, missing, "the Class-Path of " + entry);
+      add(next, seen, missing, manifests, "the Class-Path of " + entry);
     }
   }
 
@@ -117,23 +137,35 @@ public record ClassPath(List<Path> entries, List<String> missing) {
 
   /** Whether some entry holds class {@code className}. */
   public boolean holds(String className) {
-    String resource = className.replace('.', '/') + ".class";
+    return find(List.of(className.replace('.', '/') + ".class")).containsKey(className.replace('.', '/') + ".class");
+  }
+
+  /** For each resource name, the first entry that holds it (absent when none does); each jar is opened once. */
+  public java.util.Map<String, Path> find(List<String> resources) {
+    java.util.Map<String, Path> found = new java.util.HashMap<>();
     for (Path e : entries) {
+      if (found.size() == resources.size()) {
+        break;
+      }
       if (Files.isDirectory(e)) {
-        if (Files.isRegularFile(e.resolve(resource))) {
-          return true;
+        for (String r : resources) {
+          if (!found.containsKey(r) && Files.isRegularFile(e.resolve(r))) {
+            found.put(r, e);
+          }
         }
       } else {
         try (JarFile jar = new JarFile(e.toFile())) {
-          if (jar.getEntry(resource) != null) {
-            return true;
+          for (String r : resources) {
+            if (!found.containsKey(r) && jar.getEntry(r) != null) {
+              found.put(r, e);
+            }
           }
         } catch (IOException x) {
           // read when the class path was made; if it cannot be now, it holds nothing
         }
       }
     }
-    return false;
+    return found;
   }
 
   /** Whether some entry is a directory (a JVM cannot archive class data from one). */

@@ -20,8 +20,10 @@ import java.util.jar.Manifest;
  * @param mainClass the class {@code java} starts, e.g. the generated launcher {@code acc.TinyParamsLauncher}
  * @param classPath every jar and classes directory, in class-path order
  * @param java the runtime
+ * @param gitSource the first entry that records the git commit it was built from, else the first entry
+ *     (for provenance); null for an empty class path
  */
-public record Program(String mainClass, ClassPath classPath, JavaRuntime java) {
+public record Program(String mainClass, ClassPath classPath, JavaRuntime java, Path gitSource) {
   /** The main class a jar names when it has no {@code Main-Class}: Hyper's own launcher. */
   public static final String DEFAULT_MAIN = "dev.hyper.runtime.Launcher";
 
@@ -34,18 +36,26 @@ public record Program(String mainClass, ClassPath classPath, JavaRuntime java) {
    */
   public static Program ofThisJvm(SweepSpec<?> spec) throws HyperException {
     ClassPath cp = ClassPath.ofThisJvm();
-    String main = mainClassOfThisJvm();
-    if (!cp.holds(main)) {
+    String main = mainClassOfThisJvm(cp);
+    String mainFile = main.replace('.', '/') + ".class";
+    String recordFile = spec.type().getName().replace('.', '/') + ".class";
+    java.util.Map<String, Path> found = cp.find(List.of(mainFile, recordFile, dev.hyper.runtime.Provenance.GIT_PROPERTIES));
+    if (!found.containsKey(mainFile)) {
       throw new HyperException("the main class " + main + " is not on the class path ("
           + System.getProperty("java.class.path", "") + "), so there is no program to snapshot; run it with"
           + " java -jar JAR or java -cp CLASSPATH " + main);
     }
-    if (!cp.holds(spec.type().getName())) {
+    if (!found.containsKey(recordFile)) {
       throw new HyperException(spec.type().getName() + " is not on the class path ("
           + System.getProperty("java.class.path", "") + "; it was loaded by another class loader), so its code"
           + " cannot be snapshotted; run it with java -jar JAR or java -cp CLASSPATH LAUNCHER");
     }
-    return new Program(main, cp, JavaRuntime.current());
+    return new Program(main, cp, JavaRuntime.current(), gitSource(cp, found));
+  }
+
+  private static Path gitSource(ClassPath cp, java.util.Map<String, Path> found) {
+    Path git = found.get(dev.hyper.runtime.Provenance.GIT_PROPERTIES);
+    return git != null ? git : cp.entries().isEmpty() ? null : cp.entries().get(0);
   }
 
   /**
@@ -57,19 +67,21 @@ public record Program(String mainClass, ClassPath classPath, JavaRuntime java) {
     if (cp.entries().isEmpty()) {
       throw new HyperException("no such jar: " + jar);
     }
-    String main = manifestMainClass(cp.entries().get(0));
-    return new Program(main != null ? main : DEFAULT_MAIN, cp, JavaRuntime.current());
+    String main = cp.manifest(cp.entries().get(0)).mainClass();
+    return new Program(main != null ? main : DEFAULT_MAIN, cp, JavaRuntime.current(),
+        gitSource(cp, cp.find(List.of(dev.hyper.runtime.Provenance.GIT_PROPERTIES))));
   }
 
   /**
    * The class this JVM was started with: from {@code sun.java.command}, which is {@code CLASS ARGS} or,
    * for {@code java -jar}, {@code JAR ARGS} (the jar is then the whole {@code java.class.path}).
    */
-  static String mainClassOfThisJvm() throws HyperException {
+  static String mainClassOfThisJvm(ClassPath known) throws HyperException {
     String command = System.getProperty("sun.java.command", "").strip();
     String cp = System.getProperty("java.class.path", "");
     if (!cp.isEmpty() && !cp.contains(File.pathSeparator) && (command.equals(cp) || command.startsWith(cp + " "))) {
-      String main = manifestMainClass(Path.of(cp).toAbsolutePath().normalize());
+      Path jar = Path.of(cp).toAbsolutePath().normalize();
+      String main = known != null ? known.manifest(jar).mainClass() : manifestMainClass(jar);
       if (main == null) {
         throw new HyperException(cp + " has no Main-Class in its manifest");
       }
@@ -84,25 +96,6 @@ public record Program(String mainClass, ClassPath classPath, JavaRuntime java) {
     return first;
   }
 
-  /** The first class-path entry that records the git commit it was built from, or the first entry. */
-  public Path gitSource() {
-    for (Path e : classPath.entries()) {
-      Path props = e.resolve(dev.hyper.runtime.Provenance.GIT_PROPERTIES);
-      if (Files.isDirectory(e) ? Files.isRegularFile(props) : jarHas(e, dev.hyper.runtime.Provenance.GIT_PROPERTIES)) {
-        return e;
-      }
-    }
-    return classPath.entries().isEmpty() ? null : classPath.entries().get(0);
-  }
-
-  private static boolean jarHas(Path jar, String name) {
-    try (JarFile j = new JarFile(jar.toFile())) {
-      return j.getEntry(name) != null;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /**
    * How to start this JVM's program again from a shell: {@code java -jar JAR} or {@code java -cp
    * CLASSPATH MAIN}, shell-quoted where needed; {@code java -jar model.jar} when it cannot be told.
@@ -114,7 +107,7 @@ public record Program(String mainClass, ClassPath classPath, JavaRuntime java) {
       return "java -jar " + ShellQuote.word(cp);
     }
     try {
-      return "java -cp " + ShellQuote.word(cp) + " " + mainClassOfThisJvm();
+      return "java -cp " + ShellQuote.word(cp) + " " + mainClassOfThisJvm(null);
     } catch (HyperException e) {
       return "java -jar model.jar";
     }
@@ -134,12 +127,4 @@ public record Program(String mainClass, ClassPath classPath, JavaRuntime java) {
     }
   }
 
-  /** Whether {@code jar}'s manifest has a {@code Class-Path}. */
-  static boolean hasManifestClassPath(Path jar) throws IOException {
-    try (JarFile j = new JarFile(jar.toFile())) {
-      Manifest m = j.getManifest();
-      String cp = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-      return cp != null && !cp.isBlank();
-    }
-  }
 }

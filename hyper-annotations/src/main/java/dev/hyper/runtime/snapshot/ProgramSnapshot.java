@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,10 +28,14 @@ public final class ProgramSnapshot {
   private final List<StoredEntry> entries;
   private final byte[] launcher;
   private final Snapshot snapshot;
+  /** Each jar entry's modification time when it was hashed (null for directories). */
+  private final List<FileTime> modified;
 
-  private ProgramSnapshot(Program program, List<StoredEntry> entries, byte[] launcher, Snapshot snapshot) {
+  private ProgramSnapshot(Program program, List<StoredEntry> entries, List<FileTime> modified, byte[] launcher,
+      Snapshot snapshot) {
     this.program = program;
     this.entries = List.copyOf(entries);
+    this.modified = modified;
     this.launcher = launcher;
     this.snapshot = snapshot;
   }
@@ -42,19 +47,22 @@ public final class ProgramSnapshot {
       throw new HyperException("the class path is empty, so there is no program to snapshot");
     }
     List<StoredEntry> entries = new ArrayList<>();
+    List<FileTime> modified = new ArrayList<>();
     for (Path p : paths) {
+      modified.add(Files.isDirectory(p) ? null : Files.getLastModifiedTime(p));
       entries.add(describe(p));
     }
     Path first = paths.get(0);
+    ClassPath.JarManifest manifest = program.classPath().manifest(first);
     boolean fat = paths.size() == 1 && !entries.get(0).directory()
-        && program.mainClass().equals(Program.manifestMainClass(first)) && !Program.hasManifestClassPath(first);
+        && program.mainClass().equals(manifest.mainClass()) && !manifest.hasClassPath();
     if (fat) {
       StoredEntry e = entries.get(0);
-      return new ProgramSnapshot(program, entries, null,
+      return new ProgramSnapshot(program, entries, modified, null,
           new Snapshot(Layout.SNAPSHOT_FILE, e.size(), e.sha256(), program.mainClass(), program.java(), List.of()));
     }
     byte[] launcher = LauncherJar.bytes(program.mainClass(), entries, Layout.slashes(Layout.storeFromConfDir()));
-    return new ProgramSnapshot(program, entries, launcher, new Snapshot(Layout.SNAPSHOT_FILE, launcher.length,
+    return new ProgramSnapshot(program, entries, modified, launcher, new Snapshot(Layout.SNAPSHOT_FILE, launcher.length,
         Sha256.of(launcher), program.mainClass(), program.java(), List.of()));
   }
 
@@ -115,8 +123,11 @@ public final class ProgramSnapshot {
       StoredEntry e = entries.get(i);
       Path source = sources().get(i);
       try {
-        store.put(e.sha256(), e.size(), e.directory() ? out -> DirectoryJar.write(source, out)
-            : out -> Files.copy(source, out), created);
+        if (e.directory()) {
+          store.put(e.sha256(), e.size(), out -> DirectoryJar.write(source, out), created);
+        } else {
+          store.putCopy(source, e.sha256(), e.size(), modified.get(i), created);
+        }
       } catch (IOException x) {
         throw new IOException("cannot store the class-path entry " + source + ": " + x.getMessage(), x);
       }
