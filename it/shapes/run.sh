@@ -46,7 +46,16 @@ check() {
   local hyper=("$@") d="$WORK/run-$shape" out
   log="$WORK/run-$shape.log"
   mkdir -p "$d"
-  if ! "${hyper[@]}" sweep tiny --out "$d/first" --jvm-arg=-Xmx300m > "$log" 2>&1; then
+  # bad input: exit 2, one line naming the problem, nothing written (through the forked sweep JVM too)
+  local bad code=0
+  bad="$("${hyper[@]}" sweep tiny --out "$d/bad" --set nope=1 2>&1)" || code=$?
+  if [ "$code" != 2 ] || [ "$(wc -l <<<"$bad")" != 1 ] || [ -e "$d/bad" ] \
+      || ! grep -qF -- "--set nope=1: 'nope' is not a parameter of this sweep" <<<"$bad"; then
+    echo "exit $code: $bad" > "$log"
+    fail "$shape: bad input must exit 2 with one line and write nothing"; return
+  fi
+  if ! "${hyper[@]}" sweep tiny --out "$d/first" --jvm-arg=-Xmx300m > "$log" 2>&1 \
+      || grep -q "Error occurred during initialization" "$log"; then
     fail "$shape: sweep"; return
   fi
   mv "$d/first" "$d/moved"

@@ -153,6 +153,23 @@ class SnapshotCommandsTest {
   }
 
   @Test
+  void aRunOnAnotherJavaFeatureReleaseWarnsAndRecordsIt() throws Exception {
+    program = Program.ofJar(thinApp("v1"));
+    Path out = tmp.resolve("out");
+    assertEquals(0, cli("sweep", "toy", "--out", out.toString()).code());
+    Path toml = firstToml(out);
+    Files.writeString(toml, Files.readString(toml).replaceFirst("(?m)^java_version = .*$", "java_version = \"11.0.2\""));
+    Run run = cli("run", toml.toString());
+    assertEquals(0, run.code(), run.err());
+    String warning = "runs on Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home")
+        + "), the snapshot was made with Java 11.0.2 (" + System.getProperty("java.home") + ")";
+    assertEquals("warning: " + toml + " " + warning + "\n", run.err());
+    Path started = out.resolve(ExperimentConfig.load(toml, TestSweeps.builder("toy").build()).experiment()
+        .serializationDir()).resolve("STARTED");
+    assertEquals(List.of(warning), org.tomlj.Toml.parse(started).getArray("warnings").toList());
+  }
+
+  @Test
   void exportCopiesOneExperimentWithItsSnapshotAndRefusesWhatItCannot() throws Exception {
     program = Program.ofJar(thinApp("v1"));
     Path out = tmp.resolve("out");
