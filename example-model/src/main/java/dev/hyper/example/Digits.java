@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -53,7 +52,7 @@ public record Digits(double[][] trainX, int[] trainY, double[][] validX, int[] v
       }
     }
     int n = rows.size();
-    int[] order = shuffled(n, new SplittableRandom(splitSeed));
+    int[] order = shuffled(n, new Rng(splitSeed));
     int nValid = (int) Math.round(n * validationFraction);
     double[][] vx = new double[nValid][];
     int[] vy = new int[nValid];
@@ -73,7 +72,7 @@ public record Digits(double[][] trainX, int[] trainY, double[][] validX, int[] v
   }
 
   /** A Fisher-Yates permutation of 0..n-1 drawn from {@code rng}. */
-  static int[] shuffled(int n, SplittableRandom rng) {
+  static int[] shuffled(int n, Rng rng) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -3,12 +3,11 @@ package dev.hyper.example;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.SplittableRandom;
 
 /**
  * A multi-layer perceptron classifier in plain Java: ReLU hidden layers with inverted dropout, a
  * softmax output, cross-entropy loss and Adam. Single-threaded and driven by one
- * {@link SplittableRandom}, so the same seed gives bit-identical weights.
+ * {@link Rng}, so the same seed gives bit-identical weights.
  */
 final class Mlp {
   private static final double BETA1 = 0.9;
@@ -28,7 +27,7 @@ final class Mlp {
   private long step;
 
   Mlp(int inputs, int hiddenDim, int hiddenLayers, int outputs, double dropout, double lr,
-      SplittableRandom rng) {
+      Rng rng) {
     sizes = new int[hiddenLayers + 2];
     sizes[0] = inputs;
     for (int l = 1; l <= hiddenLayers; l++) {
@@ -60,7 +59,7 @@ final class Mlp {
     }
   }
 
-  private static double gaussian(SplittableRandom rng) {
+  private static double gaussian(Rng rng) {
     // Box-Muller; written out so that the numbers depend on nothing but the generator.
     double u1 = 1.0 - rng.nextDouble();
     double u2 = rng.nextDouble();
@@ -72,7 +71,7 @@ final class Mlp {
   }
 
   /** One Adam step on the mini-batch {@code rows} of {@code x}; returns the batch's mean loss. */
-  double trainBatch(double[][] x, int[] y, int[] rows, int from, int to, SplittableRandom rng) {
+  double trainBatch(double[][] x, int[] y, int[] rows, int from, int to, Rng rng) {
     int n = to - from;
     int layers = layers();
     double[][] acts = new double[layers + 1][];
@@ -195,7 +194,7 @@ final class Mlp {
   }
 
   /** ReLU then inverted dropout, in place; returns the mask (derivative of both). */
-  private double[] reluDropout(double[] z, SplittableRandom rng) {
+  private double[] reluDropout(double[] z, Rng rng) {
     double keep = 1.0 - dropout;
     double[] mask = new double[z.length];
     for (int k = 0; k < z.length; k++) {
@@ -230,6 +229,43 @@ final class Mlp {
       m[k] = BETA1 * m[k] + (1 - BETA1) * g[k];
       v[k] = BETA2 * v[k] + (1 - BETA2) * g[k] * g[k];
       p[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + EPSILON);
+    }
+  }
+
+  /** Writes everything training goes on from: weights, biases, Adam's moments and step. */
+  void writeState(java.io.DataOutput out) throws IOException {
+    out.writeLong(step);
+    for (double[][] part : new double[][][] {w, b, mW, vW, mB, vB}) {
+      for (double[] layer : part) {
+        writeDoubles(out, layer);
+      }
+    }
+  }
+
+  /** Reads what {@link #writeState} wrote into this model, which must have the same sizes. */
+  void readState(java.io.DataInput in) throws IOException {
+    step = in.readLong();
+    for (double[][] part : new double[][][] {w, b, mW, vW, mB, vB}) {
+      for (double[] layer : part) {
+        readDoubles(in, layer);
+      }
+    }
+  }
+
+  static void writeDoubles(java.io.DataOutput out, double[] values) throws IOException {
+    out.writeInt(values.length);
+    for (double v : values) {
+      out.writeDouble(v);
+    }
+  }
+
+  static void readDoubles(java.io.DataInput in, double[] into) throws IOException {
+    int n = in.readInt();
+    if (n != into.length) {
+      throw new IOException("checkpoint holds " + n + " values where the model has " + into.length);
+    }
+    for (int i = 0; i < n; i++) {
+      into[i] = in.readDouble();
     }
   }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Trains the example model for one experiment of sweep {@code rnn}, reading everything it needs from
@@ -21,7 +20,10 @@ import java.util.SplittableRandom;
  * the early-stopping patience. All randomness comes from {@link Experiment#seed()}.
  *
  * <p>Writes {@code model.bin} (the best epoch's weights) and {@code metrics.json} to the
- * serialization dir.
+ * serialization dir, logs each epoch's losses and accuracy ({@code metrics.jsonl}), and saves a checkpoint
+ * after each epoch: the weights, Adam's moments and step, the generator's state, the early-stopping
+ * state and the history, so a run stopped (a SLURM time limit, preemption, Ctrl-C) and resumed ends
+ * with the same bytes as one that was never stopped.
  */
 public final class RnnTrainer implements Trainer<RnnParams> {
   @Override
@@ -45,7 +47,7 @@ public final class RnnTrainer implements Trainer<RnnParams> {
     int patience = patience(config);
 
     long started = System.nanoTime();
-    SplittableRandom rng = new SplittableRandom(experiment.seed());
+    Rng rng = new Rng(experiment.seed());
     Mlp mlp = new Mlp(Digits.FEATURES,
         config.getInt("model.hidden_dim"),
         config.getInt("model.n_hidden_layers"),
@@ -54,13 +56,14 @@ public final class RnnTrainer implements Trainer<RnnParams> {
         config.getDouble("trainer.optimizer.lr"),
         rng);
 
-    List<Map<String, Object>> history = new ArrayList<>();
-    double bestAccuracy = -1;
-    double bestLoss = Double.NaN;
-    int bestEpoch = -1;
-    double[][][] bestWeights = null;
+    State state = new State();
+    var checkpoint = experiment.latestCheckpoint();
+    if (checkpoint.isPresent()) {
+      rng = state.read(checkpoint.get().dir(), mlp);
+      System.out.printf("resuming after epoch %d from %s%n", state.epoch, checkpoint.get().dir());
+    }
     int n = data.trainX().length;
-    for (int epoch = 0; epoch < epochs; epoch++) {
+    for (int epoch = state.epoch + 1; epoch < epochs; epoch++) {
       int[] order = Digits.shuffled(n, rng);
       double trainLoss = 0;
       int batches = 0;
@@ -74,19 +77,37 @@ public final class RnnTrainer implements Trainer<RnnParams> {
       row.put("train_loss", trainLoss / batches);
       row.put("validation_loss", validation[0]);
       row.put("validation_accuracy", validation[1]);
-      history.add(row);
+      state.history.add(row);
+      experiment.log(epoch, Map.of("train_loss", trainLoss / batches, "validation_loss", validation[0],
+          "validation_accuracy", validation[1]));
       System.out.printf("epoch %d/%d  train_loss %.4f  validation_loss %.4f  validation_accuracy %.4f%n",
           epoch + 1, epochs, trainLoss / batches, validation[0], validation[1]);
-      if (validation[1] > bestAccuracy) {
-        bestAccuracy = validation[1];
-        bestLoss = validation[0];
-        bestEpoch = epoch;
-        bestWeights = mlp.snapshot();
-      } else if (epoch - bestEpoch >= patience) {
+      state.epoch = epoch;
+      boolean stop = false;
+      if (validation[1] > state.bestAccuracy) {
+        state.bestAccuracy = validation[1];
+        state.bestLoss = validation[0];
+        state.bestEpoch = epoch;
+        state.bestWeights = mlp.snapshot();
+      } else if (epoch - state.bestEpoch >= patience) {
         System.out.printf("early stop: no better validation accuracy for %d epochs%n", patience);
+        stop = true;
+      }
+      if (stop) {
         break;
       }
+      Rng now = rng;
+      experiment.saveCheckpoint(epoch, dir -> state.write(dir, mlp, now));
+      if (experiment.stopRequested()) {
+        System.out.printf("stop requested: checkpoint after epoch %d saved%n", epoch + 1);
+        return;
+      }
     }
+    List<Map<String, Object>> history = state.history;
+    double bestAccuracy = state.bestAccuracy;
+    double bestLoss = state.bestLoss;
+    int bestEpoch = state.bestEpoch;
+    double[][][] bestWeights = state.bestWeights;
     double seconds = (System.nanoTime() - started) / 1e9;
 
     double[][][] best = bestWeights;
@@ -98,6 +119,76 @@ public final class RnnTrainer implements Trainer<RnnParams> {
     metrics.put("epochs", history);
     metrics.put("training_seconds", seconds);
     experiment.writeMetrics(metrics);
+  }
+
+  /**
+   * Everything the loop goes on from after an epoch, as a checkpoint holds it: the epoch done, the
+   * generator's state, the early-stopping state, the best weights and the history; the model's own
+   * weights and Adam state are in the same file.
+   */
+  private static final class State {
+    int epoch = -1;
+    double bestAccuracy = -1;
+    double bestLoss = Double.NaN;
+    int bestEpoch = -1;
+    double[][][] bestWeights;
+    final List<Map<String, Object>> history = new ArrayList<>();
+
+    void write(Path dir, Mlp mlp, Rng rng) throws IOException {
+      try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+          Files.newOutputStream(dir.resolve("state.bin"))))) {
+        out.writeInt(epoch);
+        out.writeLong(rng.state());
+        out.writeDouble(bestAccuracy);
+        out.writeDouble(bestLoss);
+        out.writeInt(bestEpoch);
+        mlp.writeState(out);
+        out.writeInt(bestWeights[0].length);
+        for (int part = 0; part < 2; part++) {
+          for (double[] layer : bestWeights[part]) {
+            Mlp.writeDoubles(out, layer);
+          }
+        }
+        out.writeInt(history.size());
+        for (Map<String, Object> row : history) {
+          out.writeInt((Integer) row.get("epoch"));
+          out.writeDouble((Double) row.get("train_loss"));
+          out.writeDouble((Double) row.get("validation_loss"));
+          out.writeDouble((Double) row.get("validation_accuracy"));
+        }
+      }
+    }
+
+    /** Reads a checkpoint into this state and {@code mlp}; returns the generator to go on with. */
+    Rng read(Path dir, Mlp mlp) throws IOException {
+      try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+          Files.newInputStream(dir.resolve("state.bin"))))) {
+        epoch = in.readInt();
+        Rng rng = new Rng(in.readLong());
+        bestAccuracy = in.readDouble();
+        bestLoss = in.readDouble();
+        bestEpoch = in.readInt();
+        mlp.readState(in);
+        bestWeights = mlp.snapshot();
+        if (in.readInt() != bestWeights[0].length) {
+          throw new IOException(dir + ": the checkpoint's model has another number of layers");
+        }
+        for (int part = 0; part < 2; part++) {
+          for (double[] layer : bestWeights[part]) {
+            Mlp.readDoubles(in, layer);
+          }
+        }
+        for (int i = in.readInt(); i > 0; i--) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("epoch", in.readInt());
+          row.put("train_loss", in.readDouble());
+          row.put("validation_loss", in.readDouble());
+          row.put("validation_accuracy", in.readDouble());
+          history.add(row);
+        }
+        return rng;
+      }
+    }
   }
 
   /** The patience of the {@code track_metrics} callback, as allennlp's callback trainer reads it. */

@@ -95,6 +95,33 @@ public final class ExperimentRun implements Experiment {
     }
   }
 
+  /** {@inheritDoc} */
+  @Override
+  public void log(long step, Map<String, ?> metrics) throws IOException {
+    checkValue("log", metrics);
+    dev.hyper.runtime.run.StepLog.append(serializationDir(), step, Provenance.now(), metrics);
+  }
+
+  @Override
+  public Path checkpointDir() {
+    return serializationDir().resolve(dev.hyper.runtime.run.Checkpoints.DIR);
+  }
+
+  @Override
+  public void saveCheckpoint(long step, CheckpointWriter files) throws IOException {
+    dev.hyper.runtime.run.Checkpoints.save(checkpointDir(), step, files);
+  }
+
+  @Override
+  public java.util.Optional<Checkpoint> latestCheckpoint() throws IOException {
+    return dev.hyper.runtime.run.Checkpoints.latest(checkpointDir());
+  }
+
+  @Override
+  public boolean stopRequested() {
+    return dev.hyper.runtime.run.StopSignals.requested();
+  }
+
   private static void checkValue(String where, Object v) {
     if (v == null || v instanceof Number || v instanceof String || v instanceof Boolean) {
       return;

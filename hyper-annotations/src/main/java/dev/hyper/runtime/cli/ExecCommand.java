@@ -110,7 +110,7 @@ final class ExecCommand implements Callable<Integer> {
     int busy = 0;
     for (SweepOverview.Entry e : overview.entries) {
       boolean run = switch (e.state()) {
-        case FAILED -> true;
+        case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
         case DONE -> rerunAll;
         case RUNNING, QUEUED -> false;
@@ -247,7 +247,7 @@ final class ExecCommand implements Callable<Integer> {
     try {
       ExperimentStatus status = Markers.status(dir);
       if (status == ExperimentStatus.DONE || status == ExperimentStatus.FAILED
-          || (interrupted && status != ExperimentStatus.RUNNING)) {
+          || status == ExperimentStatus.INTERRUPTED || (interrupted && status != ExperimentStatus.RUNNING)) {
         return false;
       }
       String started = "";

@@ -31,6 +31,8 @@ public final class HyperCli {
   public static final int FAILED = 1;
   /** Exit code: the input was wrong (arguments, sweep name, template, config file). */
   public static final int BAD_INPUT = 2;
+  /** A run was asked to stop and saved a checkpoint: run it again to resume. */
+  public static final int INTERRUPTED = 3;
 
   private HyperCli() {}
 

@@ -13,7 +13,9 @@ import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.status.Done;
+import dev.hyper.runtime.Experiment;
 import dev.hyper.runtime.status.Failed;
+import dev.hyper.runtime.status.Interrupted;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.status.Started;
@@ -42,9 +44,11 @@ import picocli.CommandLine.Parameters;
         + " that the id and seed are those of the params, and that the JSON config is what the template renders"
         + " from the params; on a mismatch it refuses (exit 2) unless --force.",
     "Markers in the serialization directory: STARTED before training, then DONE (with the SHA-256 of"
-        + " metrics.json) or FAILED (exit code and the last lines of the error). An experiment with DONE is not"
-        + " trained again unless --rerun.",
-    "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input."})
+        + " metrics.json) or FAILED (exit code and the last lines of the error), or INTERRUPTED when the run was"
+        + " asked to stop (SIGTERM, SIGINT, SIGUSR1) and its trainer saved a checkpoint and returned without"
+        + " writing metrics.json: run it again and the trainer resumes from its latest checkpoint. An experiment"
+        + " with DONE is not trained again unless --rerun, which also drops its checkpoints and step log.",
+    "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input, 3 interrupted (resume it)."})
 final class RunCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
@@ -122,6 +126,10 @@ final class RunCommand implements Callable<Integer> {
 
     Files.createDirectories(dir);
     Markers.clearFinished(dir);
+    if (rerun) {                                     // from scratch: no checkpoint to resume, no old steps
+      dev.hyper.runtime.store.AtomicFiles.deleteTree(experiment.checkpointDir());
+      Files.deleteIfExists(dir.resolve(dev.hyper.runtime.run.StepLog.FILE));
+    }
     Provenance environment = Provenance.capture(running != null && !running.classPath().entries().isEmpty()
         ? running.classPath().entries().get(0) : null, ctx.args);
     JavaRuntime recorded = info.snapshot() == null ? null : info.snapshot().java();
@@ -167,6 +175,14 @@ final class RunCommand implements Callable<Integer> {
       return HyperCli.FAILED;
     }
     Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
+    java.util.Optional<String> signal = dev.hyper.runtime.run.StopSignals.received();
+    if (signal.isPresent() && !Files.isRegularFile(metrics)) {   // stopped before it finished
+      long step = experiment.latestCheckpoint().map(Experiment.Checkpoint::step).orElse(-1L);
+      Markers.writeInterrupted(dir, new Interrupted(Provenance.now(), started.time(), seconds, signal.get(), step));
+      ctx.out.println("interrupted: " + experiment + " (SIG" + signal.get() + ")"
+          + (step >= 0 ? ", checkpoint at step " + step : ", no checkpoint") + "; run it again to resume");
+      return HyperCli.INTERRUPTED;
+    }
     String metricsSha = Files.isRegularFile(metrics) ? Sha256.of(metrics) : null;
     if (metricsSha == null) {
       ctx.err.println("warning: the trainer wrote no " + ExperimentRun.METRICS_FILE + " in " + dir);

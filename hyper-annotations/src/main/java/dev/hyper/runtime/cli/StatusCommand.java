@@ -62,6 +62,10 @@ final class StatusCommand implements Callable<Integer> {
     ctx.out.println(Printable.escape("sweep " + sweep + " in " + root + ": " + o.entries.size() + " experiments"));
     ctx.out.printf("  done     %6d%n", n.get(SweepOverview.State.DONE));
     ctx.out.printf("  failed   %6d%n", n.get(SweepOverview.State.FAILED));
+    if (n.get(SweepOverview.State.INTERRUPTED) > 0) {
+      ctx.out.printf("  interrupted %3d   (checkpointed; exec or submit resumes them)%n",
+          n.get(SweepOverview.State.INTERRUPTED));
+    }
     ctx.out.printf("  running  %6d%n", n.get(SweepOverview.State.RUNNING));
     ctx.out.printf("  queued   %6d   (in SLURM, not started)%n", n.get(SweepOverview.State.QUEUED));
     ctx.out.printf("  pending  %6d   (never started)%n", n.get(SweepOverview.State.PENDING));
@@ -74,6 +78,7 @@ final class StatusCommand implements Callable<Integer> {
           : inQueue + " task" + (inQueue == 1 ? "" : "s") + ", " + runningInQueue + " running")));
     }
     list("failed", o.in(SweepOverview.State.FAILED));
+    list("interrupted", o.in(SweepOverview.State.INTERRUPTED));
     list("running", o.in(SweepOverview.State.RUNNING));
     return HyperCli.OK;
   }

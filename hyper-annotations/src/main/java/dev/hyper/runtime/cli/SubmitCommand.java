@@ -102,7 +102,7 @@ final class SubmitCommand implements Callable<Integer> {
     int busy = 0;
     for (SweepOverview.Entry e : overview.entries) {
       boolean submit = switch (e.state()) {
-        case FAILED -> true;
+        case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
         case RUNNING -> force && e.unchecked();
         case DONE, QUEUED -> false;

@@ -36,12 +36,14 @@ import java.util.Optional;
  *   <li>{@link State#FAILED}: a {@code FAILED} marker; or it is not done and nothing runs it any more: its
  *       SLURM array task left the queue, or the process of its {@code STARTED} marker on this machine is
  *       gone (killed before it could write {@code FAILED}).
+ *   <li>{@link State#INTERRUPTED}: an {@code INTERRUPTED} marker: asked to stop, it saved a checkpoint; it
+ *       runs again (resuming) wherever a failed one would.
  *   <li>{@link State#PENDING}: never started and not queued.
  * </ul>
  */
 final class SweepOverview {
   enum State {
-    PENDING, QUEUED, RUNNING, DONE, FAILED
+    PENDING, QUEUED, RUNNING, DONE, FAILED, INTERRUPTED
   }
 
   /**
@@ -138,6 +140,9 @@ final class SweepOverview {
     if (markers == ExperimentStatus.FAILED) {
       return new Entry(t, State.FAILED, details ? failedNote(dir) : "", log);
     }
+    if (markers == ExperimentStatus.INTERRUPTED) {
+      return new Entry(t, State.INTERRUPTED, details ? interruptedNote(dir) : "", log);
+    }
     boolean leftQueue = arrayTask != null && !queueUnknown;
     if (markers == ExperimentStatus.RUNNING) {
       Optional<Started> started;
@@ -170,6 +175,15 @@ final class SweepOverview {
       return new Entry(t, State.FAILED, note, log);
     }
     return new Entry(t, State.PENDING, "", null);
+  }
+
+  private static String interruptedNote(Path dir) throws IOException {
+    try {
+      return Markers.read(dir).interrupted().map(i -> "SIG" + i.signal() + " at " + i.time()
+          + (i.step() >= 0 ? ", checkpoint at step " + i.step() : ", no checkpoint")).orElse("");
+    } catch (ConfigException e) {
+      return "unreadable marker: " + e.getMessage();
+    }
   }
 
   private static String failedNote(Path dir) throws IOException {

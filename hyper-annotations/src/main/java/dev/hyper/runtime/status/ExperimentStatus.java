@@ -10,8 +10,10 @@ package dev.hyper.runtime.status;
  *       machine that ran it).
  *   <li>{@link #DONE}: {@code DONE}: training returned normally.
  *   <li>{@link #FAILED}: {@code FAILED}: training threw, or an executor recorded the process's failure.
+ *   <li>{@link #INTERRUPTED}: {@code INTERRUPTED}: asked to stop, it saved a checkpoint and returned; the
+ *       next run resumes from the checkpoint.
  * </ul>
  */
 public enum ExperimentStatus {
-  PENDING, RUNNING, DONE, FAILED
+  PENDING, RUNNING, DONE, FAILED, INTERRUPTED
 }

@@ -59,6 +59,7 @@ public final class Markers {
   public static final String STARTED = "STARTED";
   public static final String DONE = "DONE";
   public static final String FAILED = "FAILED";
+  public static final String INTERRUPTED = "INTERRUPTED";
   /** The most lines of error output a {@code FAILED} marker keeps. */
   public static final int ERROR_LINES = 20;
 
@@ -77,6 +78,9 @@ public final class Markers {
     if (Files.exists(dir.resolve(FAILED))) {
       return ExperimentStatus.FAILED;
     }
+    if (Files.exists(dir.resolve(INTERRUPTED))) {
+      return ExperimentStatus.INTERRUPTED;
+    }
     if (Files.exists(dir.resolve(STARTED))) {
       return ExperimentStatus.RUNNING;
     }
@@ -93,11 +97,13 @@ public final class Markers {
     Optional<Started> started = readIfPresent(dir.resolve(STARTED), Markers::parseStarted);
     Optional<Done> done = readIfPresent(dir.resolve(DONE), Markers::parseDone);
     Optional<Failed> failed = readIfPresent(dir.resolve(FAILED), Markers::parseFailed);
+    Optional<Interrupted> interrupted = readIfPresent(dir.resolve(INTERRUPTED), Markers::parseInterrupted);
     ExperimentStatus status = done.isPresent() ? ExperimentStatus.DONE
         : failed.isPresent() ? ExperimentStatus.FAILED
+        : interrupted.isPresent() ? ExperimentStatus.INTERRUPTED
         : started.isPresent() ? ExperimentStatus.RUNNING
         : ExperimentStatus.PENDING;
-    return new RunState(status, started, done, failed);
+    return new RunState(status, started, done, failed, interrupted);
   }
 
   /** Writes {@code STARTED} in {@code dir}, atomically. */
@@ -173,10 +179,26 @@ public final class Markers {
     write(dir, FAILED, t);
   }
 
-  /** Removes {@code DONE} and {@code FAILED} from {@code dir}, so that a new run starts from a clean state. */
+  /** Writes {@code INTERRUPTED} in {@code dir}, atomically. */
+  public static void writeInterrupted(Path dir, Interrupted i) throws IOException {
+    MutableTomlTable t = header(INTERRUPTED, "training was asked to stop (SIG" + i.signal() + ") and saved a"
+        + " checkpoint; the next run resumes from it");
+    t.set("time", i.time());
+    t.set("started", i.started());
+    t.set("seconds", i.seconds());
+    t.set("signal", i.signal());
+    t.set("step", i.step());
+    write(dir, INTERRUPTED, t);
+  }
+
+  /**
+   * Removes {@code DONE}, {@code FAILED} and {@code INTERRUPTED} from {@code dir}, so that a new run
+   * starts from a clean state (checkpoints stay: the run resumes from them).
+   */
   public static void clearFinished(Path dir) throws IOException {
     Files.deleteIfExists(dir.resolve(DONE));
     Files.deleteIfExists(dir.resolve(FAILED));
+    Files.deleteIfExists(dir.resolve(INTERRUPTED));
   }
 
   /** This machine's host name, as markers record it ({@code unknown} if it cannot be found). */
@@ -253,6 +275,11 @@ public final class Markers {
   private static Failed parseFailed(Reader r) throws ConfigException {
     return new Failed(r.string("time"), r.string("started"), r.number("seconds"), (int) r.integer("exit_code"),
         r.strings("error"), r.strings("forced"));
+  }
+
+  private static Interrupted parseInterrupted(Reader r) throws ConfigException {
+    return new Interrupted(r.string("time"), r.string("started"), r.number("seconds"), r.string("signal"),
+        r.integer("step"));
   }
 
   /** Typed access to a marker's keys, failing with the file and key. */
