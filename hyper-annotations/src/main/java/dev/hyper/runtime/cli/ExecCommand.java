@@ -102,6 +102,9 @@ final class ExecCommand implements Callable<Integer> {
     if (overview.entries.isEmpty()) {
       noExperiments(ctx, sweep, root);
     }
+    if (!ctx.find(sweep).hasTrainer()) {       // every run would refuse: start none
+      throw new HyperException("exec: " + ctx.find(sweep).noTrainer() + "; nothing was run");
+    }
     if (overview.queueProblem != null) {
       ctx.err.println("warning: exec cannot ask SLURM about this sweep's jobs, so experiments queued there may run"
           + " twice: " + overview.queueProblem);

@@ -92,8 +92,10 @@ final class SweepCommand implements Callable<Integer> {
 
   private <P extends Record> int run(SweepSpec<P> spec, List<String> applied) throws HyperException, IOException {
     Path root = output.root();
-    if (threads < 1) {
-      throw new HyperException("--threads must be at least 1, was " + threads);
+    if (threads < 1 || threads > SweepMaterializer.Options.maxThreads()) {
+      throw new HyperException("--threads must be between 1 and " + SweepMaterializer.Options.maxThreads() + " ("
+          + SweepMaterializer.Options.THREADS_PER_CORE + " per core, " + Runtime.getRuntime().availableProcessors()
+          + " cores here), was " + threads);
     }
     if (dryRun) {
       return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);

@@ -84,9 +84,20 @@ public final class SweepMaterializer {
      */
     public static final int DEFAULT_WRITERS = Integer.getInteger("hyper.writers", 0);
 
+    /**
+     * Rendering threads per core at most: rendering is CPU work, so more only add memory (each thread
+     * holds a template and a queue of rendered experiments).
+     */
+    public static final int THREADS_PER_CORE = 4;
+
+    /** The most rendering threads a sweep may have on this machine ({@link #THREADS_PER_CORE} per core). */
+    public static int maxThreads() {
+      return THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
+    }
+
     public Options {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+      if (threads < 1 || threads > maxThreads()) {
+        throw new IllegalArgumentException("threads must be 1 to " + maxThreads() + ", was " + threads);
       }
       if (writers < 0) {
         throw new IllegalArgumentException("writers must be >= 0 (0: by file system), was " + writers);
