@@ -9,6 +9,7 @@ import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
+import dev.hyper.runtime.slurm.SlurmValues;
 import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
@@ -96,6 +97,9 @@ final class SweepCommand implements Callable<Integer> {
       throw new HyperException("--threads must be between 1 and " + SweepMaterializer.Options.maxThreads() + " ("
           + SweepMaterializer.Options.THREADS_PER_CORE + " per core, " + Runtime.getRuntime().availableProcessors()
           + " cores here), was " + threads);
+    }
+    if (slurm) {
+      SlurmValues.check(spec.slurm());
     }
     if (dryRun) {
       return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);
