@@ -106,7 +106,7 @@ final class SubmitCommand implements Callable<Integer> {
         case FAILED -> true;
         case PENDING -> !failedOnly;
         case RUNNING -> force && e.unchecked();
-        case DONE, QUEUED -> false;
+        case DONE, QUEUED, MISSING -> false;
       };
       if (submit) {
         selected.add(numbers.get(e.task().confPath()));

@@ -127,7 +127,7 @@ public final class SlurmFiles {
     Set<Path> listed = new HashSet<>();
     tasks.forEach(t -> listed.add(t.confPath()));
     for (Task t : SweepTasks.of(root, sweep)) {
-      if (listed.add(t.confPath())) {
+      if (!t.tomlMissing() && listed.add(t.confPath())) {
         tasks.add(t);
       }
     }
