@@ -94,10 +94,15 @@ public final class SweepSpec<P extends Record> {
     return trainer != null;
   }
 
+  /** Why the sweep cannot train: it names no trainer (whatever {@link #hasTrainer()} says). */
+  public String noTrainer() {
+    return "sweep '" + name + "' names no trainer: set @Sweep(trainer = ...)";
+  }
+
   /** A new instance of the sweep's trainer. */
   public Trainer<P> newTrainer() {
     if (trainer == null) {
-      throw new IllegalStateException("sweep '" + name + "' names no trainer: set @Sweep(trainer = ...)");
+      throw new IllegalStateException(noTrainer());
     }
     return trainer.get();
   }

@@ -102,6 +102,9 @@ final class ExecCommand implements Callable<Integer> {
     if (overview.entries.isEmpty()) {
       noExperiments(ctx, sweep, root);
     }
+    if (!ctx.find(sweep).hasTrainer()) {       // every run would refuse: start none
+      throw new HyperException("exec: " + ctx.find(sweep).noTrainer() + "; nothing was run");
+    }
     if (overview.queueProblem != null) {
       ctx.err.println("warning: exec cannot ask SLURM about this sweep's jobs, so experiments queued there may run"
           + " twice: " + overview.queueProblem);
@@ -113,7 +116,7 @@ final class ExecCommand implements Callable<Integer> {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
         case DONE -> rerunAll;
-        case RUNNING, QUEUED -> false;
+        case RUNNING, QUEUED, MISSING -> false;
       };
       if (run) {
         selected.add(e.task());
@@ -121,18 +124,35 @@ final class ExecCommand implements Callable<Integer> {
         busy++;
       }
     }
-    String skipped = busy == 0 ? "" : "; " + busy + " running or queued elsewhere, skipped (see status)";
+    List<SweepOverview.Entry> missing = overview.in(SweepOverview.State.MISSING);
+    String skipped = (busy == 0 ? "" : "; " + busy + " running or queued elsewhere, skipped (see status)")
+        + (missing.isEmpty() ? "" : "; " + missing.size() + " not runnable (TOML gone)");
+    int code;
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("exec " + sweep + ": nothing to run: " + counts.get(SweepOverview.State.DONE) + " of "
           + overview.entries.size() + " done, " + counts.get(SweepOverview.State.FAILED) + " failed, "
           + counts.get(SweepOverview.State.PENDING) + " never started" + skipped);
-      return HyperCli.OK;
+      code = HyperCli.OK;
+    } else {
+      ctx.out.println("exec " + sweep + ": running " + selected.size() + " of " + overview.entries.size()
+          + " experiments, " + jobs + " at a time, under " + root + skipped);
+      ctx.out.flush();
+      code = run(root, selected);
     }
-    ctx.out.println("exec " + sweep + ": running " + selected.size() + " of " + overview.entries.size()
-        + " experiments, " + jobs + " at a time, under " + root + skipped);
-    ctx.out.flush();
-    return run(root, selected);
+    return notRunnable(missing) ? HyperCli.FAILED : code;
+  }
+
+  /** Names the experiments whose TOML is gone (at most {@link StatusCommand#LISTED}); whether there are any. */
+  private boolean notRunnable(List<SweepOverview.Entry> missing) {
+    for (int i = 0; i < missing.size() && i < StatusCommand.LISTED; i++) {
+      ctx.err.println(Printable.escape("exec: not runnable: " + missing.get(i).task().label() + ": "
+          + missing.get(i).note()));
+    }
+    if (missing.size() > StatusCommand.LISTED) {
+      ctx.err.println("exec: ... and " + (missing.size() - StatusCommand.LISTED) + " more not runnable (see status)");
+    }
+    return !missing.isEmpty();
   }
 
   /** Fails for a sweep with no experiments under {@code root}, saying what to do. */

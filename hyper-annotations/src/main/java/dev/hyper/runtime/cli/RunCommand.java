@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
     ExperimentConfig<P> config = ExperimentConfig.load(toml, spec);
     ExperimentInfo info = config.experiment();
     if (!spec.hasTrainer()) {
-      throw new HyperException("sweep '" + spec.name() + "' names no trainer: set @Sweep(trainer = ...)");
+      throw new HyperException(spec.noTrainer());
     }
     ExperimentRun experiment = new ExperimentRun(info);
     Path dir = experiment.serializationDir();

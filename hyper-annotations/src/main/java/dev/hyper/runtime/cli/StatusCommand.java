@@ -69,6 +69,10 @@ final class StatusCommand implements Callable<Integer> {
     ctx.out.printf("  running  %6d%n", n.get(SweepOverview.State.RUNNING));
     ctx.out.printf("  queued   %6d   (in SLURM, not started)%n", n.get(SweepOverview.State.QUEUED));
     ctx.out.printf("  pending  %6d   (never started)%n", n.get(SweepOverview.State.PENDING));
+    if (n.get(SweepOverview.State.MISSING) > 0) {
+      ctx.out.printf("  MISSING  %6d   (in %s-manifest.tsv, TOML gone: cannot run)%n", n.get(SweepOverview.State.MISSING),
+          Printable.escape(sweep));
+    }
     if (!o.submissions.isEmpty()) {
       long inQueue = o.queue.size();
       long runningInQueue = o.queue.values().stream().filter(s -> !s.equals("PENDING")).count();
@@ -77,6 +81,7 @@ final class StatusCommand implements Callable<Integer> {
           + "); in the queue now: " + (o.queueProblem != null ? "unknown (" + o.queueProblem + ")"
           : inQueue + " task" + (inQueue == 1 ? "" : "s") + ", " + runningInQueue + " running")));
     }
+    list("MISSING", o.in(SweepOverview.State.MISSING));
     list("failed", o.in(SweepOverview.State.FAILED));
     list("interrupted", o.in(SweepOverview.State.INTERRUPTED));
     list("running", o.in(SweepOverview.State.RUNNING));

@@ -91,8 +91,9 @@ final class SubmitCommand implements Callable<Integer> {
       throw new HyperException("submit: cannot tell which experiments are queued: " + overview.queueProblem);
     }
     SlurmSettings settings = settings(ctx.find(sweep), root, overview.entries.get(0).task());
-    List<Task> tasks = dryRun ? SlurmFiles.taskList(root, sweep) : SlurmFiles.write(root, sweep, settings,
-        SweepCommand.launches(ctx.find(sweep), root));
+    SlurmFiles.Launches launches = SweepCommand.launches(ctx.find(sweep), root);
+    List<Task> tasks = dryRun ? SlurmFiles.prepare(root, sweep, settings, launches).tasks()   // checked alike
+        : SlurmFiles.write(root, sweep, settings, launches);
     Map<Path, Long> numbers = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
       numbers.put(tasks.get(i).confPath(), (long) i);
@@ -105,7 +106,7 @@ final class SubmitCommand implements Callable<Integer> {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
         case RUNNING -> force && e.unchecked();
-        case DONE, QUEUED -> false;
+        case DONE, QUEUED, MISSING -> false;
       };
       if (submit) {
         selected.add(numbers.get(e.task().confPath()));

@@ -9,6 +9,7 @@ import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
+import dev.hyper.runtime.slurm.SlurmValues;
 import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
@@ -92,8 +93,13 @@ final class SweepCommand implements Callable<Integer> {
 
   private <P extends Record> int run(SweepSpec<P> spec, List<String> applied) throws HyperException, IOException {
     Path root = output.root();
-    if (threads < 1) {
-      throw new HyperException("--threads must be at least 1, was " + threads);
+    if (threads < 1 || threads > SweepMaterializer.Options.maxThreads()) {
+      throw new HyperException("--threads must be between 1 and " + SweepMaterializer.Options.maxThreads() + " ("
+          + SweepMaterializer.Options.THREADS_PER_CORE + " per core, " + Runtime.getRuntime().availableProcessors()
+          + " cores here), was " + threads);
+    }
+    if (slurm) {
+      SlurmValues.check(spec.slurm());
     }
     if (dryRun) {
       return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);

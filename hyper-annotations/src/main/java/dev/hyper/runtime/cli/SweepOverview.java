@@ -4,6 +4,7 @@ import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.exec.SweepTasks;
 import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
@@ -39,11 +40,12 @@ import java.util.Optional;
  *   <li>{@link State#INTERRUPTED}: an {@code INTERRUPTED} marker: asked to stop, it saved a checkpoint; it
  *       runs again (resuming) wherever a failed one would.
  *   <li>{@link State#PENDING}: never started and not queued.
+ *   <li>{@link State#MISSING}: the sweep's manifest lists it, but its TOML is gone: nothing can run it.
  * </ul>
  */
 final class SweepOverview {
   enum State {
-    PENDING, QUEUED, RUNNING, DONE, FAILED, INTERRUPTED
+    PENDING, QUEUED, RUNNING, DONE, FAILED, INTERRUPTED, MISSING
   }
 
   /**
@@ -125,6 +127,10 @@ final class SweepOverview {
 
   private static Entry classify(Task t, String arrayTask, String queued, boolean queueUnknown, boolean details,
       SlurmClient slurm, Map<String, Map<String, String>> jobStates) throws IOException {
+    if (t.tomlMissing()) {
+      return new Entry(t, State.MISSING, t.confPath().getFileName() + " is gone (" + Layout.slashes(t.confPath())
+          + ")", null);
+    }
     Path dir = t.root().resolve(t.serializationDir());
     ExperimentStatus markers = Markers.status(dir);
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");

@@ -2,15 +2,14 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.ExperimentRun;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.exec.SweepTasks;
+import dev.hyper.runtime.exec.Task;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.status.ExperimentFiles;
-import dev.hyper.runtime.status.Markers;
-import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.store.Sha256;
 import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.verify.ExperimentChecks;
@@ -56,6 +55,8 @@ final class VerifyCommand implements Callable<Integer> {
   private final Map<Object, String> shaByFile = new HashMap<>();
   private final Map<String, Optional<JsonnetTemplate>> templateBySnapshot = new HashMap<>();
   private final List<URLClassLoader> loaders = new ArrayList<>();
+  /** The TOMLs that the sweep's manifest lists but that are gone (a sweep name as TARGET only). */
+  private final List<Path> missing = new ArrayList<>();
 
   VerifyCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -65,6 +66,10 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws HyperException, IOException {
     List<Path> tomls = tomls();
     int differ = 0;
+    for (Path gone : missing) {
+      ctx.out.println(Printable.escape("MISSING  " + gone + ": " + gone.getFileName() + " is gone ("
+          + target + "-manifest.tsv lists it)"));
+    }
     try {
       for (Path toml : tomls) {
         List<String> problems = check(toml);
@@ -80,10 +85,12 @@ final class VerifyCommand implements Callable<Integer> {
         l.close();
       }
     }
-    String n = tomls.size() + (tomls.size() == 1 ? " experiment" : " experiments");
+    int all = tomls.size() + missing.size();
+    String n = all + (all == 1 ? " experiment" : " experiments");
     ctx.out.println("verify: " + n + ", " + (tomls.size() - differ) + " ok"
-        + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : "")));
-    return differ == 0 ? HyperCli.OK : HyperCli.FAILED;
+        + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : ""))
+        + (missing.isEmpty() ? "" : ", " + missing.size() + " missing"));
+    return differ == 0 && missing.isEmpty() ? HyperCli.OK : HyperCli.FAILED;
   }
 
   /**
@@ -117,7 +124,12 @@ final class VerifyCommand implements Callable<Integer> {
   private List<Path> ofSweep() throws HyperException, IOException {
     Path root = output.root();
     List<Path> found = ExperimentFiles.ofSweep(root, target);
-    if (found.isEmpty()) {
+    for (Task t : SweepTasks.of(root, target)) {
+      if (t.tomlMissing()) {
+        missing.add(root.resolve(t.confPath()));
+      }
+    }
+    if (found.isEmpty() && missing.isEmpty()) {
       throw new HyperException("sweep '" + target + "' has no experiments under " + root + " (run sweep first, or"
           + " pass --out)");
     }
@@ -181,27 +193,7 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private List<String> metrics(ExperimentInfo info) throws IOException {
-    Path dir = info.resolve(info.serializationDir());
-    RunState state;
-    try {
-      state = Markers.read(dir);
-    } catch (IOException e) {
-      return List.of(e.getMessage());
-    }
-    if (state.done().isEmpty() || state.done().get().metricsSha256() == null) {
-      return List.of();
-    }
-    Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
-    if (!Files.isRegularFile(metrics)) {
-      return List.of(ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
-    }
-    String sha = Sha256.of(metrics);
-    String recorded = state.done().get().metricsSha256();
-    if (!sha.equals(recorded)) {
-      return List.of(ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
-          + ExperimentChecks.shortSha(sha) + ", DONE records " + ExperimentChecks.shortSha(recorded) + ")");
-    }
-    return List.of();
+    return ExperimentChecks.metrics(info.resolve(info.serializationDir()));
   }
 
   /** SHA-256 of a file, hashed once per file (experiments' snapshots are hard links to one stored jar). */

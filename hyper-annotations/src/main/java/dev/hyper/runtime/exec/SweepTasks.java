@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A swept output directory's experiments as {@link Task}s, found on disk: first in the order of the
- * sweep's manifest ({@code SWEEP-manifest.tsv}, jobs order) if there is one, then any other experiment on
- * disk in {@link ExperimentFiles#ofSweep} order (by id, then trial). Nothing else is parsed: each
+ * A swept output directory's experiments as {@link Task}s: first every experiment of the sweep's manifest
+ * ({@code SWEEP-manifest.tsv}, jobs order) if there is one, also those whose TOML is gone
+ * ({@link Task#tomlMissing}), then any other experiment on disk in {@link ExperimentFiles#ofSweep} order (by id, then trial). Nothing else is parsed: each
  * experiment's directories follow from its TOML's place in the layout ({@link Layout}).
  */
 public final class SweepTasks {
@@ -30,8 +30,8 @@ public final class SweepTasks {
       present.add(root.relativize(toml));
     }
     for (Path confPath : manifestOrder(root, sweep)) {
-      if (present.contains(confPath)) {
-        ordered.add(confPath);
+      if (present.contains(confPath) || isExperimentPath(confPath)) {
+        ordered.add(confPath);                         // also when its TOML is gone: Task#tomlMissing
       }
     }
     for (Path toml : onDisk) {
@@ -42,6 +42,14 @@ public final class SweepTasks {
       tasks.add(task(root, sweep, confPath));
     }
     return tasks;
+  }
+
+  /** Whether {@code confPath} is laid out as an experiment's TOML ({@code .../ID/TRIAL/ID.toml}). */
+  private static boolean isExperimentPath(Path confPath) {
+    Path trial = confPath.getParent();
+    return trial != null && trial.getParent() != null && !confPath.isAbsolute()
+        && trial.getFileName().toString().matches("[0-9]{1,9}")
+        && confPath.getFileName().toString().equals(trial.getParent().getFileName() + ".toml");
   }
 
   /** The config paths of the sweep's manifest, in its order; empty if there is none. */

@@ -10,6 +10,11 @@ import java.nio.file.Path;
  * @param root the sweep's output directory; the other paths are relative to it
  */
 public record Task(String label, Path root, Path confDir, Path confPath, Path serializationDir) {
+  /** Whether the experiment's TOML is gone (the sweep's manifest lists it, but it is not on disk). */
+  public boolean tomlMissing() {
+    return !java.nio.file.Files.isRegularFile(root.resolve(confPath));
+  }
+
   /** The log the experiment's stdout and stderr go to. */
   public Path log() {
     return root.resolve(serializationDir).resolve("run.log");

@@ -57,7 +57,7 @@ public final class ResultsText {
         line.add(row.param(p));
       }
       line.add(row.status().name());
-      line.add(format(row.metric()));
+      line.add(format(row.metric()) + (row.metricsChanged() ? " " + SweepResults.CHANGED_MARK : ""));
       if (trials) {
         line.add(formatStats(row.point()));
       }
@@ -79,10 +79,13 @@ public final class ResultsText {
       sb.append("no experiment has ").append(Printable.escape(r.metric())).append(" yet\n");
       return sb.toString();
     }
-    sb.append("best experiment: ").append(format(best.metric())).append("  ").append(best.id()).append(" trial ")
+    sb.append("best experiment: ").append(format(best.metric()))
+        .append(best.metricsChanged() ? " " + SweepResults.CHANGED_MARK : "").append("  ").append(best.id()).append(" trial ")
         .append(best.trial()).append("  ").append(Printable.escape(best.describeParams())).append('\n');
     Row bestPoint = r.bestPoint();
-    sb.append("best point:      ").append(formatStats(bestPoint.point())).append("  ").append(bestPoint.id())
+    boolean pointChanged = r.rows().stream().anyMatch(row -> row.metricsChanged() && row.id().equals(bestPoint.id()));
+    sb.append("best point:      ").append(formatStats(bestPoint.point()))
+        .append(pointChanged ? " " + SweepResults.CHANGED_MARK : "").append("  ").append(bestPoint.id())
         .append("  ").append(Printable.escape(bestPoint.describeParams())).append('\n');
     sb.append('\n').append(Printable.escape(r.metric())).append(" by parameter value (mean +- std over experiments, n):\n");
     for (Map.Entry<String, Map<String, PointStats>> p : r.marginals().entrySet()) {

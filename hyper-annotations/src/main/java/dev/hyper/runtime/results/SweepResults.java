@@ -14,6 +14,7 @@ import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ import java.util.TreeSet;
 public record SweepResults(String sweep, Ranking ranking, List<String> params,
     Map<String, List<String>> axisValues, List<Row> rows, List<String> warnings) {
 
+  /** How the table marks a row whose {@code metrics.json} changed after its run ({@link Row#metricsChanged}). */
+  public static final String CHANGED_MARK = "(metrics.json changed)";
+
   /** How an experiment stands: a marker status, or {@link #MISSING} when its directory does not exist. */
   public enum Status { DONE, FAILED, RUNNING, PENDING, MISSING }
 
@@ -56,8 +60,10 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
    * @param status its status
    * @param metric the metric, or null if it has none (not DONE, or no such key)
    * @param point the statistics of its point over its trials
+   * @param metricsChanged its {@code metrics.json} is not the one its run left (the SHA-256 in DONE)
    */
-  public record Row(long index, String id, int trial, List<Tla> tlas, Status status, Double metric, PointStats point) {
+  public record Row(long index, String id, int trial, List<Tla> tlas, Status status, Double metric, PointStats point,
+      boolean metricsChanged) {
     /** The value of parameter {@code name}, as text. */
     public String param(String name) {
       for (Tla t : tlas) {
@@ -204,9 +210,15 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
       Path dir = d.info.resolve(d.info.serializationDir());
       Status status = d.exists ? Status.valueOf(Markers.status(dir).name()) : Status.MISSING;
       Double value = null;
+      boolean changed = false;
       if (status == Status.DONE) {
         anyDone = true;
         Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
+        for (String problem : ExperimentChecks.metrics(dir)) {
+          changed = true;
+          warnings.add(d.info.id() + " trial " + d.info.trial() + ": " + problem + "; its row is marked "
+              + CHANGED_MARK);
+        }
         if (!Files.isRegularFile(metrics)) {
           warnings.add(metrics + ": missing, though the experiment is DONE");
         } else {
@@ -241,7 +253,7 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
       if (value != null) {
         byPoint.get(point).add(value);
       }
-      partial.add(new Object[] {d, status, value});
+      partial.add(new Object[] {d, status, value, changed});
     }
     if (anyDone && !anyMetric && notANumber != null) {
       throw new HyperException("results: '" + metric + "' is no number in any metrics.json of sweep '" + spec.name()
@@ -256,7 +268,7 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
       Draft d = (Draft) p[0];
       String point = d.info.id();
       rows.add(new Row(d.index, d.info.id(), d.info.trial(), d.tlas, (Status) p[1], (Double) p[2],
-          stats(trialsByPoint.get(point), byPoint.get(point))));
+          stats(trialsByPoint.get(point), byPoint.get(point)), (Boolean) p[3]));
     }
     Comparator<Row> byGrid = Comparator.comparingLong((Row r) -> r.index() < 0 ? Long.MAX_VALUE : r.index())
         .thenComparing(Row::id).thenComparingInt(Row::trial);

@@ -69,13 +69,30 @@ public final class SlurmFiles {
     LaunchCommand of(Task task) throws IOException, HyperException;
   }
 
+  /** The SLURM files {@link #write} would write, made in memory. */
+  public record Prepared(List<Task> tasks, String taskList, String script) {}
+
   /**
    * Like {@link #write(Path, String, SlurmSettings)}, with each new task's java and JVM options from
-   * {@code launches}; the lines written before are kept as they are.
+   * {@code launches}; the lines written before are kept as they are. Writes nothing if anything is wrong.
    */
   public static List<Task> write(Path root, String sweep, SlurmSettings settings, Launches launches)
       throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
+    Prepared p = prepare(root, sweep, settings, launches);
+    AtomicFiles.write(root.resolve(tasksFile(sweep)), p.taskList().getBytes(StandardCharsets.UTF_8), null);
+    AtomicFiles.write(root.resolve(script(sweep)), p.script().getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
+    return p.tasks();
+  }
+
+  /**
+   * The task list and the array script {@link #write} writes, checked ({@link SlurmValues#check}, each new
+   * task's launch) and made without writing anything: for {@code submit --dry-run}.
+   */
+  public static Prepared prepare(Path root, String sweep, SlurmSettings settings, Launches launches)
+      throws IOException, HyperException {
+    root = root.toAbsolutePath().normalize();
+    SlurmValues.check(settings);
     List<String> lines = Files.isRegularFile(root.resolve(tasksFile(sweep)))
         ? Files.readAllLines(root.resolve(tasksFile(sweep)), StandardCharsets.UTF_8) : List.of();
     List<Task> tasks = taskList(root, sweep);
@@ -97,10 +114,8 @@ public final class SlurmFiles {
       }
       text.append('\n');
     }
-    AtomicFiles.write(root.resolve(tasksFile(sweep)), text.toString().getBytes(StandardCharsets.UTF_8), null);
     String script = ArrayScript.render(sweep, settings, Layout.slashes(tasksFile(sweep)), tasks.size());
-    AtomicFiles.write(root.resolve(script(sweep)), script.getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
-    return tasks;
+    return new Prepared(tasks, text.toString(), script);
   }
 
   /**
@@ -112,7 +127,7 @@ public final class SlurmFiles {
     Set<Path> listed = new HashSet<>();
     tasks.forEach(t -> listed.add(t.confPath()));
     for (Task t : SweepTasks.of(root, sweep)) {
-      if (listed.add(t.confPath())) {
+      if (!t.tomlMissing() && listed.add(t.confPath())) {
         tasks.add(t);
       }
     }

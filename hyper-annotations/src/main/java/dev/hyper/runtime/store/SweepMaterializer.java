@@ -45,8 +45,9 @@ import java.util.concurrent.ExecutionException;
  * <p>Failures: a template that does not load or fit, or a lock held elsewhere, stop the sweep before
  * anything is written. A point that fails to render, an experiment directory in the way, or a write
  * that fails (disk full, read-only) stop it with an error naming the experiment, and the experiments
- * this run wrote are removed again (their names are journaled on disk as they are written), so the
- * output directory is as it was. A killed run leaves only whole experiments, which the next run keeps.
+ * this run wrote are removed again (which ones is kept in memory, so a full disk does not stop it), so
+ * the output directory is as it was; the jobs script and the manifest are replaced together or not at
+ * all ({@link Replacements}). A killed run leaves only whole experiments, which the next run keeps.
  */
 public final class SweepMaterializer {
   /**
@@ -83,9 +84,20 @@ public final class SweepMaterializer {
      */
     public static final int DEFAULT_WRITERS = Integer.getInteger("hyper.writers", 0);
 
+    /**
+     * Rendering threads per core at most: rendering is CPU work, so more only add memory (each thread
+     * holds a template and a queue of rendered experiments).
+     */
+    public static final int THREADS_PER_CORE = 4;
+
+    /** The most rendering threads a sweep may have on this machine ({@link #THREADS_PER_CORE} per core). */
+    public static int maxThreads() {
+      return THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
+    }
+
     public Options {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+      if (threads < 1 || threads > maxThreads()) {
+        throw new IllegalArgumentException("threads must be 1 to " + maxThreads() + ", was " + threads);
       }
       if (writers < 0) {
         throw new IllegalArgumentException("writers must be >= 0 (0: by file system), was " + writers);
@@ -214,7 +226,6 @@ public final class SweepMaterializer {
     Path scriptPath = out.resolve(Layout.jobsScript(spec.name()));
     Path manifestTemp = out.resolve("." + manifestPath.getFileName() + ".tmp");
     Path scriptTemp = out.resolve("." + scriptPath.getFileName() + ".tmp");
-    Path journal = out.resolve("." + spec.name() + "-journal.tmp");
     SweepLock lock;
     try {
       lock = SweepLock.acquire(out, options.waitForLock());
@@ -238,51 +249,57 @@ public final class SweepMaterializer {
       } catch (IOException e) {
         throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
       }
-      java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
+      WrittenExperiments written = new WrittenExperiments();
       java.util.concurrent.atomic.LongAdder skipped = new java.util.concurrent.atomic.LongAdder();
       java.util.concurrent.atomic.LongAdder replaced = new java.util.concurrent.atomic.LongAdder();
       Item item = first;
-      Writer journalOut = null;
       ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers()), QUEUE);
-      try (Writer rows = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
-           Writer lines = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8)) {
-        Writer journaled = journalOut = Files.newBufferedWriter(journal, StandardCharsets.UTF_8);
-        rows.write(manifest.header(total, snapshot,
-            options.provenance() == null ? List.of() : options.provenance().overrides()));
-        lines.write(JobsScript.header(spec.name(), total, options.slurm(),
-            snapshot.java() == null ? null : snapshot.java().home()));
-        for (; item != Item.END; item = renderer.take()) {
-          item.rethrow();
-          Item e = item;
-          writers.submit(() -> {
-            ExperimentInfo info = e.planned.info();
-            try {
-              switch (store.write(info, e.json, e.toml)) {
-                case WRITTEN -> {
-                  synchronized (journaled) {
-                    journaled.write(info.confDir() + "\t" + info.serializationDir() + "\n");
-                  }
-                  written.increment();
+      try {
+        try (Writer rows = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
+             Writer lines = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8)) {
+          rows.write(manifest.header(total, snapshot,
+              options.provenance() == null ? List.of() : options.provenance().overrides()));
+          lines.write(JobsScript.header(spec.name(), total, options.slurm(),
+              snapshot.java() == null ? null : snapshot.java().home()));
+          for (; item != Item.END; item = renderer.take()) {
+            item.rethrow();
+            Item e = item;
+            writers.submit(() -> {
+              ExperimentInfo info = e.planned.info();
+              long number = e.planned.index() * spec.trials() + info.trial();
+              try {
+                switch (store.write(info, e.json, e.toml)) {
+                  case WRITTEN -> written.add(number);
+                  case SKIPPED -> skipped.increment();
+                  case REPLACED -> replaced.increment();
                 }
-                case SKIPPED -> skipped.increment();
-                case REPLACED -> replaced.increment();
+              } catch (ExperimentStore.Conflict c) {
+                throw conflict(spec, e.planned, c);
+              } catch (IOException x) {
+                written.failed(number);
+                throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": cannot write "
+                    + out.resolve(info.confDir()) + ": " + reason(x), x);
               }
-            } catch (ExperimentStore.Conflict c) {
-              throw conflict(spec, e.planned, c);
-            } catch (IOException x) {
-              throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": cannot write "
-                  + out.resolve(info.confDir()) + ": " + reason(x), x);
-            }
-          });
-          rows.write(item.row);
-          lines.write(item.line);
+            });
+            rows.write(item.row);
+            lines.write(item.line);
+          }
+          writers.finish();
+          trace("all experiments written");
         }
-        writers.finish();
-        journalOut.close();
-        trace("all experiments written");
+        if (Files.getFileStore(scriptTemp).supportsFileAttributeView("posix")) {
+          Files.setPosixFilePermissions(scriptTemp, AtomicFiles.EXECUTABLE);
+        }
+        try {       // the manifest last: it is what other commands read the sweep from
+          Replacements.replaceAll(List.of(new Replacements.Replacement(scriptTemp, scriptPath),
+              new Replacements.Replacement(manifestTemp, manifestPath)));
+        } catch (IOException x) {
+          throw new HyperException("sweep '" + spec.name() + "': cannot replace " + IoProblems.describe(x) + "; "
+              + scriptPath.getFileName() + " and " + manifestPath.getFileName() + " are as they were", x);
+        }
       } catch (HyperException | IOException | RuntimeException | Error e) {
         writers.stop();                                  // nothing writes while the run is rolled back
-        String undone = rollBack(out, journalOut, journal, written.sum());
+        String undone = rollBack(spec, out, written);
         created.addAll(store.replicasMade());          // unlinked once the experiments are gone
         Files.deleteIfExists(manifestTemp);
         Files.deleteIfExists(scriptTemp);
@@ -295,15 +312,9 @@ public final class SweepMaterializer {
         }
         throw e;
       }
-      if (Files.getFileStore(scriptTemp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(scriptTemp, AtomicFiles.EXECUTABLE);
-      }
-      AtomicFiles.move(manifestTemp, manifestPath);
-      AtomicFiles.move(scriptTemp, scriptPath);
-      Files.deleteIfExists(journal);
       trace("manifest and jobs script in place");
       ok = true;
-      return new Result(total, written.sum(), skipped.sum(), replaced.sum(), scriptPath, manifestPath);
+      return new Result(total, written.count(), skipped.sum(), replaced.sum(), scriptPath, manifestPath);
     } finally {
       if (!ok) {
         undo(created);
@@ -338,7 +349,7 @@ public final class SweepMaterializer {
   }
 
   /**
-   * Removes what a failed run made besides experiments (those are rolled back from the journal): the
+   * Removes what a failed run made besides experiments (those are rolled back by {@link WrittenExperiments}): the
    * snapshot it stored and the directories it made, if empty; the lock file too if it made the output
    * directory. Best effort.
    */
@@ -405,28 +416,17 @@ public final class SweepMaterializer {
     return "";
   }
 
-  /** Removes the experiments this run wrote, as listed in the journal; returns a note for the error message. */
-  private static String rollBack(Path out, Writer journalOut, Path journal, long written) {
-    if (journalOut == null) {
-      return "";
-    }
-    long removed = 0;
+  /** Removes the experiments this run wrote; returns a note for the error message. */
+  private String rollBack(SweepSpec<?> spec, Path out, WrittenExperiments written) {
+    long n = written.count();
     try {
-      journalOut.close();
-      try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-        for (String line; (line = in.readLine()) != null; ) {
-          int tab = line.indexOf('\t');
-          ExperimentStore.removeExperiment(out, Path.of(line.substring(0, tab)), Path.of(line.substring(tab + 1)));
-          removed++;
-        }
-      }
-      Files.deleteIfExists(journal);
-    } catch (IOException | RuntimeException x) {
-      return " (removing the " + written + " experiments this run wrote failed after " + removed + ": " + reason(x)
-          + "; they are whole, and the next run keeps them)";
+      written.removeAll(planner, spec, out);
+    } catch (HyperException | IOException | RuntimeException x) {
+      return " (removing the " + n + " experiments this run wrote failed after " + written.removed() + ": "
+          + reason(x) + "; they are whole, and the next run keeps them)";
     }
-    return written == 0 ? "" : written == 1 ? " (the 1 experiment this run wrote was removed again)"
-        : " (the " + written + " experiments this run wrote were removed again)";
+    return n == 0 ? "" : n == 1 ? " (the 1 experiment this run wrote was removed again)"
+        : " (the " + n + " experiments this run wrote were removed again)";
   }
 
   /** The cause of an I/O error in words: {@code No space left on device}, {@code Read-only file system}. */

@@ -191,6 +191,33 @@ public final class ExperimentChecks {
   }
 
   /** {@code line 46 is `"num_epochs": 5,`, expected `"num_epochs": 20,`}. */
+  /**
+   * Whether the {@code metrics.json} in serialization directory {@code dir} is the one its run left: the
+   * SHA-256 its {@code DONE} marker records. Empty when it is, or when the experiment is not DONE.
+   */
+  public static List<String> metrics(Path dir) throws IOException {
+    dev.hyper.runtime.status.RunState state;
+    try {
+      state = dev.hyper.runtime.status.Markers.read(dir);
+    } catch (IOException e) {
+      return List.of(e.getMessage());
+    }
+    if (state.done().isEmpty() || state.done().get().metricsSha256() == null) {
+      return List.of();
+    }
+    Path metrics = dir.resolve(dev.hyper.runtime.ExperimentRun.METRICS_FILE);
+    if (!Files.isRegularFile(metrics)) {
+      return List.of(dev.hyper.runtime.ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
+    }
+    String sha = Sha256.of(metrics);
+    String recorded = state.done().get().metricsSha256();
+    if (!sha.equals(recorded)) {
+      return List.of(dev.hyper.runtime.ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
+          + shortSha(sha) + ", DONE records " + shortSha(recorded) + ")");
+    }
+    return List.of();
+  }
+
   static String firstDifference(String actual, String expected) {
     List<String> a = actual.lines().toList();
     List<String> e = expected.lines().toList();

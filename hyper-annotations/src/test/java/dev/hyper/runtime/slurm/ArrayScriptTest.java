@@ -43,8 +43,8 @@ class ArrayScriptTest {
   void valuesThatCannotBeOneDirectiveAreRefused() {
     HyperException e = assertThrows(HyperException.class,
         () -> ArrayScript.render("rnn", SlurmSettings.NONE.withQos("gpu\nrm -rf /"), "t.tsv", 1));
-    assertEquals("slurm --qos cannot hold spaces or line breaks in an #SBATCH line: 'gpu\nrm -rf /'",
-        e.getMessage());
+    assertEquals("slurm.qos 'gpu\\nrm -rf /' cannot hold spaces, line breaks or control characters: it is one word"
+        + " of an #SBATCH line and of an sbatch command", e.getMessage());
   }
 
   @Test

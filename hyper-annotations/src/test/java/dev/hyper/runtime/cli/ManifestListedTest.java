@@ -1,0 +1,106 @@
+package dev.hyper.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TestParams;
+import dev.hyper.runtime.TestParamsGrid;
+import dev.hyper.runtime.status.ExperimentFiles;
+import dev.hyper.runtime.store.Sha256;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An experiment the manifest lists does not vanish when its TOML is deleted: verify, status and exec name
+ * it. And results marks a row whose metrics.json is not the one its run left.
+ */
+class ManifestListedTest {
+  @TempDir Path tmp;
+
+  private final List<SweepSpec<?>> specs = List.of(
+      SweepSpec.builder("toy", TestParams.class, new TestParamsGrid(new double[] {0.1, 0.2}, new String[] {"a"}))
+          .template("jsonnet/test_model.jsonnet")
+          .trainer(() -> (p, e) -> e.writeMetrics(Map.of("accuracy", p.lr()))).build());
+
+  private record Run(int code, String out, String err) {}
+
+  private Path jar;
+  private Path out;
+  private List<Path> tomls;
+
+  private Run cli(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = HyperCli.run(args, specs, new PrintWriter(o), new PrintWriter(e),
+        spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
+    return new Run(code, o.toString(), e.toString());
+  }
+
+  @BeforeEach
+  void sweepAndRunAll() throws Exception {
+    jar = dev.hyper.runtime.TestJars.modelJar(tmp.resolve("build/model.jar"));   // with the template
+    out = tmp.resolve("out");
+    assertEquals(0, cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString()).code());
+    tomls = ExperimentFiles.ofSweep(out, "toy");
+    assertEquals(4, tomls.size());
+    for (Path toml : tomls) {
+      Run r = cli("run", toml.toString());
+      assertEquals(0, r.code(), r.err());
+    }
+  }
+
+  @Test
+  void aDeletedTomlIsMissingInVerifyStatusAndExec() throws Exception {
+    Path gone = tomls.get(1);
+    Files.delete(gone);
+    Path confPath = out.relativize(gone);
+    String id = gone.getParent().getParent().getFileName().toString();
+
+    Run verify = cli("verify", "toy", "--out", out.toString());
+    assertEquals("MISSING  " + gone + ": " + id + ".toml is gone (toy-manifest.tsv lists it)\n"
+        + "verify: 4 experiments, 3 ok, 1 missing\n", verify.out());
+    assertEquals(1, verify.code());
+
+    Run status = cli("status", "toy", "--out", out.toString());
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.out().startsWith("sweep toy in " + out + ": 4 experiments\n"), status.out());
+    assertTrue(status.out().contains("  done          3\n"), status.out());
+    assertTrue(status.out().contains("  MISSING       1   (in toy-manifest.tsv, TOML gone: cannot run)\n"
+        + "MISSING:\n  " + id + "/0  " + id + ".toml is gone (" + confPath + ")\n"), status.out());
+
+    Run exec = cli("exec", "toy", "--out", out.toString());
+    assertEquals("exec toy: nothing to run: 3 of 4 done, 0 failed, 0 never started; 1 not runnable (TOML gone)\n",
+        exec.out());
+    assertEquals("exec: not runnable: " + id + "/0: " + id + ".toml is gone (" + confPath + ")\n", exec.err());
+    assertEquals(1, exec.code());
+  }
+
+  @Test
+  void resultsMarksARowWhoseMetricsChangedAfterItsRun() throws Exception {
+    Path toml = tomls.get(0);
+    String id = toml.getParent().getParent().getFileName().toString();
+    Path metrics = out.resolve("model/generated/toy").resolve(id).resolve("0/metrics.json");
+    String recorded = Sha256.of(metrics);
+    Files.writeString(metrics, "{\"accuracy\": 0.99}\n");
+    String now = Sha256.of(metrics);
+
+    Run r = cli("results", "toy", "--out", out.toString(), "--metric", "accuracy", "--goal", "max");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("warning: " + id + " trial 0: metrics.json changed after the run finished (SHA-256 "
+        + now.substring(0, 12) + "..., DONE records " + recorded.substring(0, 12) + "...); its row is marked"
+        + " (metrics.json changed)\n", r.err());
+    String row = r.out().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow();
+    assertTrue(row.contains(id) && row.endsWith("DONE    0.9900 (metrics.json changed)"), r.out());
+    assertTrue(r.out().contains("\nbest experiment: 0.9900 (metrics.json changed)  " + id + " trial 0"), r.out());
+    assertTrue(r.out().contains("\nbest point:      0.9900 (n=1) (metrics.json changed)  " + id), r.out());
+    assertEquals(4, r.out().split("metrics.json changed", -1).length, "the other rows are not marked: " + r.out());
+  }
+}
