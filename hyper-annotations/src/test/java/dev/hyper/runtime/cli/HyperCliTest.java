@@ -263,4 +263,16 @@ class HyperCliTest {
     assertOneLineError(broken);
     assertTrue(broken.err().startsWith(bad + ":2:9: not valid TOML: "), broken.err());
   }
+
+  @Test
+  void aParameterSetTwiceInASweepFileIsOneLineExitTwoAndNothingWritten() throws Exception {
+    Path file = tmp.resolve("dup.toml");
+    Files.writeString(file, "[hyper]\nlr = [0.5]\n\"params.lr\" = [0.25]\n");
+    Path out = tmp.resolve("out");
+    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--config", file.toString());
+    assertOneLineError(r);
+    assertEquals(file + ":3:1: 'params.lr' sets the same parameter as 'lr' at " + file + ":2:1; keep one of them\n",
+        r.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
 }
