@@ -28,7 +28,13 @@ import org.junit.jupiter.api.Timeout;
  * with Hyper's own error, whose every problem names where it is; no other exception, no hang (each input
  * has 10 seconds), no OOM. A normal test run replays the inputs under
  * {@code src/test/resources/dev/hyper/runtime/fuzz/ParserFuzzTestInputs/} (seeds and every input a
- * fuzzing run found failing); {@code JAZZER_FUZZ=1 mvn test -Dtest=ParserFuzzTest#METHOD} fuzzes one.
+ * fuzzing run found failing). To fuzz one parser for its {@code maxDuration}, with tomlj instrumented too
+ * (JUnit's own timeout would time the whole run; Jazzer applies the 10 seconds to each input):
+ *
+ * <pre>
+ * JAZZER_FUZZ=1 JAZZER_INSTRUMENT='dev.hyper.**,org.tomlj.**' mvn -B -pl hyper-annotations test \
+ *     -Dtest='ParserFuzzTest#sweepFile' -Djunit.jupiter.execution.timeout.mode=disabled
+ * </pre>
  */
 class ParserFuzzTest {
   private static final SweepSpec<FuzzParams> SPEC = FuzzParams.sweep();
