@@ -1,11 +1,12 @@
 package dev.hyper.runtime.sweepfile;
 
+import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.Utf8;
 import dev.hyper.runtime.store.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,7 +56,13 @@ public final class SweepFile {
       throw new SweepFileException(List.of(file + ": no such sweep file"));
     }
     String source = "config " + file + " sha256=" + Sha256.of(bytes);
-    return parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), source, spec);
+    String text;
+    try {
+      text = Utf8.decode(file, bytes);
+    } catch (ConfigException e) {
+      throw new SweepFileException(List.of(e.getMessage()));
+    }
+    return parse(text, file.toString(), source, spec);
   }
 
   /** Parses sweep-file text; {@code fileName} prefixes every problem, {@code source} is recorded. */

@@ -275,4 +275,13 @@ class HyperCliTest {
         r.err());
     assertFalse(Files.exists(out), "nothing written");
   }
+
+  @Test
+  void runOfAFileThatIsNotUtf8IsBadInputNamingTheByte() throws Exception {
+    Path bad = tmp.resolve("latin1.toml");
+    Files.write(bad, new byte[] {'n', 'a', 'm', 'e', ' ', '=', ' ', '"', (byte) 0xe9, '"', '\n'});
+    Run r = cli("run", bad.toString());
+    assertOneLineError(r);
+    assertEquals(bad + ":1:9: not UTF-8 (byte 0xE9); TOML files are UTF-8\n", r.err());
+  }
 }

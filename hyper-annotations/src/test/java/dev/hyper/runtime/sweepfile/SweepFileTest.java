@@ -261,4 +261,13 @@ class SweepFileTest {
       return e;
     }
   }
+
+  @Test
+  void aSweepFileThatIsNotUtf8NamesLineAndColumn() throws Exception {
+    Path file = dir.resolve("bad.toml");
+    Files.write(file, new byte[] {'[', 'h', 'y', 'p', 'e', 'r', ']', '\n', 'n', 'o', 't', 'e', ' ', '=', ' ', '[', '"', 'a',
+        (byte) 0xff, '"', ']', '\n'});
+    assertEquals(List.of(at("2:11") + "not UTF-8 (byte 0xFF); TOML files are UTF-8"),
+        assertThrows(SweepFileException.class, () -> SweepFile.read(file, spec)).problems());
+  }
 }
