@@ -103,6 +103,16 @@ class ExperimentConfigTest {
     assertEquals(9, e.column());
   }
 
+  /** tomlj throws a NullPointerException on this; Hyper reports it as bad TOML at the line it fails by. */
+  @Test
+  void inputThatBreaksTheTomlParserNamesFileAndLine() throws IOException {
+    ConfigException e = loadBroken("trial = 0\n", "trial = {3,#\u0000,\n");
+    assertTrue(e.getMessage().endsWith(
+        ".toml:4: not valid TOML: the parser failed by this line (NullPointerException in tomlj)"), e.getMessage());
+    assertEquals(4, e.line());
+    assertNull(e.column());
+  }
+
   @Test
   void wrongTypeNamesKeyAndExpectedType() throws IOException {
     ConfigException e = loadBroken("trial = 0\n", "trial = \"0\"\n");

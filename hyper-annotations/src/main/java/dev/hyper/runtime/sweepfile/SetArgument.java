@@ -72,5 +72,4 @@ public final class SetArgument {
     return new Override(source, Map.of(param.get().component(), values), OptionalInt.empty(),
         UnaryOperator.identity());
   }
-
 }

@@ -4,6 +4,7 @@ import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TomlText;
 import dev.hyper.runtime.Utf8;
 import dev.hyper.runtime.store.Sha256;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -84,7 +84,12 @@ public final class SweepFile {
     }
 
     Override read(String text, String source) throws SweepFileException {
-      TomlParseResult toml = Toml.parse(text);
+      TomlParseResult toml;
+      try {
+        toml = TomlText.parse(Path.of(file), text);
+      } catch (ConfigException e) {
+        throw new SweepFileException(List.of(e.getMessage()));
+      }
       for (TomlParseError e : toml.errors()) {
         problems.add(at(e.position()) + "TOML syntax: " + e.getMessage());
       }

@@ -270,4 +270,11 @@ class SweepFileTest {
     assertEquals(List.of(at("2:11") + "not UTF-8 (byte 0xFF); TOML files are UTF-8"),
         assertThrows(SweepFileException.class, () -> SweepFile.read(file, spec)).problems());
   }
+
+  /** tomlj throws a NullPointerException on this; Hyper reports it as bad TOML at the line it fails by. */
+  @Test
+  void inputThatBreaksTheTomlParserIsASyntaxErrorAtItsLine() throws Exception {
+    assertEquals(List.of(at("3") + "not valid TOML: the parser failed by this line (NullPointerException in tomlj)"),
+        problems("[hyper]\nlr = [0.5]\nr={3,#\u0000,\nnote = [\"a\"]\n"));
+  }
 }
