@@ -265,7 +265,7 @@ class HyperCliTest {
   }
 
   @Test
-  void aParameterSetTwiceInASweepFileIsOneLineExitTwoAndNothingWritten() throws Exception {
+  void aParameterSetTwiceInASweepFileOrALooseSetNumberIsOneLineExitTwoAndNothingWritten() throws Exception {
     Path file = tmp.resolve("dup.toml");
     Files.writeString(file, "[hyper]\nlr = [0.5]\n\"params.lr\" = [0.25]\n");
     Path out = tmp.resolve("out");
@@ -273,6 +273,10 @@ class HyperCliTest {
     assertOneLineError(r);
     assertEquals(file + ":3:1: 'params.lr' sets the same parameter as 'lr' at " + file + ":2:1; keep one of them\n",
         r.err());
+    assertFalse(Files.exists(out), "nothing written");
+    Run loose = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--set", "lr=0x1p3");
+    assertOneLineError(loose);
+    assertEquals("--set lr=0x1p3: 'lr': expected a double, found '0x1p3'\n", loose.err());
     assertFalse(Files.exists(out), "nothing written");
   }
 
