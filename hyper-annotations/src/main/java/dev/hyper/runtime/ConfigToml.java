@@ -203,7 +203,7 @@ final class ConfigToml {
 
 
   static String sweepName(Path file) throws IOException {
-    TomlParseResult toml = Toml.parse(file);
+    TomlParseResult toml = TomlText.parse(file, Utf8.read(file));
     if (toml.hasErrors()) {
       throw parseErrors(file, toml.errors());
     }
@@ -211,7 +211,7 @@ final class ConfigToml {
   }
 
   static <P extends Record> ExperimentConfig<P> read(Path file, SweepSpec<P> spec) throws IOException {
-    TomlParseResult toml = Toml.parse(file);
+    TomlParseResult toml = TomlText.parse(file, Utf8.read(file));
     if (toml.hasErrors()) {
       throw parseErrors(file, toml.errors());
     }

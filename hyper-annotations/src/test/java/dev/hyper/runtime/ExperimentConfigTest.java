@@ -103,6 +103,16 @@ class ExperimentConfigTest {
     assertEquals(9, e.column());
   }
 
+  /** tomlj throws a NullPointerException on this; Hyper reports it as bad TOML at the line it fails by. */
+  @Test
+  void inputThatBreaksTheTomlParserNamesFileAndLine() throws IOException {
+    ConfigException e = loadBroken("trial = 0\n", "trial = {3,#\u0000,\n");
+    assertTrue(e.getMessage().endsWith(
+        ".toml:4: not valid TOML: the parser failed by this line (NullPointerException in tomlj)"), e.getMessage());
+    assertEquals(4, e.line());
+    assertNull(e.column());
+  }
+
   @Test
   void wrongTypeNamesKeyAndExpectedType() throws IOException {
     ConfigException e = loadBroken("trial = 0\n", "trial = \"0\"\n");
@@ -139,5 +149,19 @@ class ExperimentConfigTest {
   void confPathMustMatchTheFilesLocation() throws IOException {
     ConfigException e = loadBroken("/0/", "/1/");
     assertTrue(e.getMessage().contains("'conf_path'"), e.getMessage());
+  }
+
+  /** A Latin-1 file: the first byte that is not UTF-8 is named with its line and column. */
+  @Test
+  void aFileThatIsNotUtf8NamesFileLineAndColumn() throws IOException {
+    Path file = write(config(spec.grid().get(0), 0));
+    byte[] text = Files.readAllBytes(file);
+    byte[] latin1 = new byte[text.length + 7];
+    System.arraycopy("# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, latin1, 0, 7);
+    System.arraycopy(text, 0, latin1, 7, text.length);
+    Files.write(file, latin1);
+    String expected = file + ":1:6: not UTF-8 (byte 0xE9); TOML files are UTF-8";
+    assertEquals(expected, assertThrows(ConfigException.class, () -> ExperimentConfig.load(file, spec)).getMessage());
+    assertEquals(expected, assertThrows(ConfigException.class, () -> ExperimentConfig.sweepName(file)).getMessage());
   }
 }

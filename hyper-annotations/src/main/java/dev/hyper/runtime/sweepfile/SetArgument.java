@@ -32,19 +32,15 @@ public final class SetArgument {
     String text = argument.substring(eq + 1);
     String source = "set " + argument;
     if (key.equals("n_trials")) {
-      try {
-        int n = Integer.parseInt(text.trim());
-        if (n >= 1) {
-          return new Override(source, Map.of(), OptionalInt.of(n), UnaryOperator.identity());
-        }
-      } catch (NumberFormatException e) {
-        // reported below
+      OptionalInt trials = Trials.of(TomlScalar.parse(text.trim()));
+      if (trials.isEmpty()) {
+        throw new SweepFileException(List.of(where + Trials.RULE + ", found '" + text + "'"));
       }
-      throw new SweepFileException(List.of(where + "'n_trials' must be an integer >= 1"));
+      return new Override(source, Map.of(), trials, UnaryOperator.identity());
     }
     if (key.startsWith("slurm.")) {
       String slurmKey = key.substring("slurm.".length());
-      Object value = slurmKey.equals("cpus") || slurmKey.equals("max_parallel") ? parseLong(text) : text;
+      Object value = SlurmKeys.fromText(slurmKey, text);
       String problem = SlurmKeys.check(slurmKey, value);
       if (problem != null) {
         throw new SweepFileException(List.of(where + problem));
@@ -75,13 +71,5 @@ public final class SetArgument {
     }
     return new Override(source, Map.of(param.get().component(), values), OptionalInt.empty(),
         UnaryOperator.identity());
-  }
-
-  private static Object parseLong(String text) {
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      return text;
-    }
   }
 }

@@ -29,6 +29,15 @@ final class SlurmKeys {
     }
   }
 
+  /** {@code --set slurm.KEY=text} as the value a sweep file would hold: a number for cpus and max_parallel. */
+  static Object fromText(String key, String text) {
+    if (key.equals("cpus") || key.equals("max_parallel")) {
+      Object number = TomlScalar.parse(text.trim());
+      return number == null ? text : number;
+    }
+    return text;
+  }
+
   /** Sets {@code key} (already checked) to {@code value}. */
   static UnaryOperator<SlurmSettings> setter(String key, Object value) {
     return switch (key) {

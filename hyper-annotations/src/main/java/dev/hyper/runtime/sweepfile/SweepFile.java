@@ -1,16 +1,19 @@
 package dev.hyper.runtime.sweepfile;
 
+import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TomlText;
+import dev.hyper.runtime.Utf8;
 import dev.hyper.runtime.store.IoProblems;
 import dev.hyper.runtime.store.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -60,7 +62,13 @@ public final class SweepFile {
       throw IoProblems.withPath(e, file);
     }
     String source = "config " + file + " sha256=" + Sha256.of(bytes);
-    return parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), source, spec);
+    String text;
+    try {
+      text = Utf8.decode(file, bytes);
+    } catch (ConfigException e) {
+      throw new SweepFileException(List.of(e.getMessage()));
+    }
+    return parse(text, file.toString(), source, spec);
   }
 
   /** Parses sweep-file text; {@code fileName} prefixes every problem, {@code source} is recorded. */
@@ -82,7 +90,12 @@ public final class SweepFile {
     }
 
     Override read(String text, String source) throws SweepFileException {
-      TomlParseResult toml = Toml.parse(text);
+      TomlParseResult toml;
+      try {
+        toml = TomlText.parse(Path.of(file), text);
+      } catch (ConfigException e) {
+        throw new SweepFileException(List.of(e.getMessage()));
+      }
       for (TomlParseError e : toml.errors()) {
         problems.add(at(e.position()) + "TOML syntax: " + e.getMessage());
       }
@@ -101,7 +114,7 @@ public final class SweepFile {
           case "model", "name" -> checkSweepName(key, value, pos);
           case "n_trials" -> trials = trials(value, pos);
           case "slurm" -> slurm = slurm(value, pos);
-          case "hyper" -> table(key, value, pos).ifPresent(t -> readHyper(t, List.of("hyper"), "", swept));
+          case "hyper" -> table(key, value, pos).ifPresent(t -> readHyper(t, swept));
           case "params" -> table(key, value, pos).ifPresent(t -> readParams(t, fixed));
           case "jvm" -> table(key, value, pos).ifPresent(t -> readJvm(t, jvmArgs));
           default -> problems.add(at(pos) + "unknown key '" + key + "'. "
@@ -148,11 +161,11 @@ public final class SweepFile {
     }
 
     private OptionalInt trials(Object value, TomlPosition pos) {
-      if (value instanceof Long l && l >= 1 && l <= Integer.MAX_VALUE) {
-        return OptionalInt.of(l.intValue());
+      OptionalInt trials = Trials.of(value);
+      if (trials.isEmpty()) {
+        problems.add(at(pos) + Trials.RULE + ", found " + value);
       }
-      problems.add(at(pos) + "'n_trials' must be an integer >= 1, found " + value);
-      return OptionalInt.empty();
+      return trials;
     }
 
     private Optional<TomlTable> table(String key, Object value, TomlPosition pos) {
@@ -163,58 +176,86 @@ public final class SweepFile {
       return Optional.empty();
     }
 
+    /** One key of [hyper] or [params] with its value, where it is written. */
+    private record Entry(String name, Object value, TomlPosition pos) {}
+
     /** [hyper]: lists of values; unquoted dotted keys (params.lr = [...]) arrive as nested tables. */
-    private void readHyper(TomlTable table, List<String> path, String prefix, Map<String, List<Object>> out) {
+    private void readHyper(TomlTable table, Map<String, List<Object>> out) {
+      List<Entry> entries = new ArrayList<>();
       for (String key : table.keySet()) {
         Object value = table.get(List.of(key));
-        TomlPosition pos = table.inputPositionOf(List.of(key));
-        String name = prefix + key;
-        if (value instanceof TomlTable nested && name.equals("params")) {
-          readHyper(nested, path, "params.", out);
-          continue;
+        if (value instanceof TomlTable nested && key.equals("params")) {
+          nested.keySet().forEach(k -> entries.add(
+              new Entry("params." + k, nested.get(List.of(k)), nested.inputPositionOf(List.of(k)))));
+        } else {
+          entries.add(new Entry(key, value, table.inputPositionOf(List.of(key))));
         }
-        Optional<Param<P>> param = names.find(name);
+      }
+      Spellings spellings = new Spellings();
+      for (Entry e : inFileOrder(entries)) {
+        Optional<Param<P>> param = names.find(e.name());
         if (param.isEmpty()) {
-          problems.add(at(pos) + names.unknown(name));
-        } else if (!(value instanceof TomlArray array)) {
-          problems.add(at(pos) + "'" + name + "' in [hyper] must be a list of values, e.g. [1, 2]; "
+          problems.add(at(e.pos()) + names.unknown(e.name()));
+        } else if (!(e.value() instanceof TomlArray array)) {
+          problems.add(at(e.pos()) + "'" + e.name() + "' in [hyper] must be a list of values, e.g. [1, 2]; "
               + "fix a single value in [params]");
         } else if (array.isEmpty()) {
-          problems.add(at(pos) + "'" + name + "' has no values; list at least one");
-        } else {
-          List<Object> values = new ArrayList<>();
-          for (int i = 0; i < array.size(); i++) {
-            TomlPosition at = array.inputPositionOf(i);
-            TypedValue.Result r = TypedValue.fromToml(param.get(), array.get(i));
-            if (!r.isOk()) {
-              problems.add(at(at) + "'" + name + "': " + r.error());
-            } else if (values.contains(r.value())) {
-              problems.add(at(at) + "'" + name + "': " + r.value() + " is listed twice");
-            } else {
-              values.add(r.value());
-            }
-          }
-          out.put(param.get().component(), values);
+          problems.add(at(e.pos()) + "'" + e.name() + "' has no values; list at least one");
+        } else if (!repeated(spellings, param.get(), e)) {
+          out.put(param.get().component(), values(param.get(), e.name(), array));
         }
       }
     }
 
-    private void readParams(TomlTable table, Map<String, List<Object>> out) {
-      for (Map.Entry<String, Object> e : table.dottedEntrySet()) {
-        String name = e.getKey();
-        TomlPosition pos = table.inputPositionOf(e.getKey());
-        Optional<Param<P>> param = names.find(name.replace("\"", ""));
-        if (param.isEmpty()) {
-          problems.add(at(pos) + names.unknown(name));
-          continue;
-        }
-        TypedValue.Result r = TypedValue.fromToml(param.get(), e.getValue());
-        if (r.isOk()) {
-          out.put(param.get().component(), List.of(r.value()));
+    private List<Object> values(Param<P> param, String name, TomlArray array) {
+      List<Object> values = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        TomlPosition at = array.inputPositionOf(i);
+        TypedValue.Result r = TypedValue.fromToml(param, array.get(i));
+        if (!r.isOk()) {
+          problems.add(at(at) + "'" + name + "': " + r.error());
+        } else if (values.contains(r.value())) {
+          problems.add(at(at) + "'" + name + "': " + r.value() + " is listed twice");
         } else {
-          problems.add(at(pos) + "'" + name + "': " + r.error());
+          values.add(r.value());
         }
       }
+      return values;
+    }
+
+    private void readParams(TomlTable table, Map<String, List<Object>> out) {
+      List<Entry> entries = new ArrayList<>();
+      for (Map.Entry<String, Object> e : table.dottedEntrySet()) {
+        entries.add(new Entry(e.getKey(), e.getValue(), table.inputPositionOf(e.getKey())));
+      }
+      Spellings spellings = new Spellings();
+      for (Entry e : inFileOrder(entries)) {
+        Optional<Param<P>> param = names.find(e.name().replace("\"", ""));
+        if (param.isEmpty()) {
+          problems.add(at(e.pos()) + names.unknown(e.name()));
+          continue;
+        }
+        TypedValue.Result r = TypedValue.fromToml(param.get(), e.value());
+        if (!r.isOk()) {
+          problems.add(at(e.pos()) + "'" + e.name() + "': " + r.error());
+        } else if (!repeated(spellings, param.get(), e)) {
+          out.put(param.get().component(), List.of(r.value()));
+        }
+      }
+    }
+
+    /** Whether {@code e} sets a parameter this table already set under another spelling (reported). */
+    private boolean repeated(Spellings spellings, Param<P> param, Entry e) {
+      String problem = spellings.repeat(param.component(), e.name(), place(e.pos()));
+      if (problem != null) {
+        problems.add(at(e.pos()) + problem);
+      }
+      return problem != null;
+    }
+
+    private static List<Entry> inFileOrder(List<Entry> entries) {
+      entries.sort(Comparator.comparingLong(e -> e.pos() == null ? 0 : (long) e.pos().line() << 32 | e.pos().column()));
+      return entries;
     }
 
     private UnaryOperator<SlurmSettings> slurm(Object value, TomlPosition pos) {
@@ -239,9 +280,12 @@ public final class SweepFile {
     }
 
     private String at(TomlPosition pos) {
-      return pos == null ? file + ": " : file + ":" + pos.line() + ":" + pos.column() + ": ";
+      return place(pos) + ": ";
+    }
+
+    /** {@code file:line:column}, or the file alone. */
+    private String place(TomlPosition pos) {
+      return pos == null ? file : file + ":" + pos.line() + ":" + pos.column();
     }
   }
-
-
 }

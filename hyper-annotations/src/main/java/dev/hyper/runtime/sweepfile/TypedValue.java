@@ -71,32 +71,21 @@ final class TypedValue {
     return Result.error("expected " + expected(param) + ", found " + describe(raw));
   }
 
-  /** One value of {@code --set} text as {@code param}'s type. */
+  /**
+   * One value of {@code --set} text as {@code param}'s type: strings and enum constants as they are,
+   * everything else in the sweep files' grammar ({@link TomlScalar}) and then as {@link #fromToml}.
+   */
   static Result fromText(Param<?> param, String text) {
-    try {
-      switch (param.kind()) {
-        case DOUBLE:
-          return finite(param, Double.parseDouble(text));
-        case INT:
-          return Result.ok(Integer.parseInt(text));
-        case LONG:
-          return Result.ok(Long.parseLong(text));
-        case BOOLEAN:
-          if (text.equals("true") || text.equals("false")) {
-            return Result.ok(Boolean.parseBoolean(text));
-          }
-          break;
-        case STRING:
-          return Result.ok(text);
-        case ENUM:
-          return enumConstant(param, text);
-        default:
-          break;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    switch (param.kind()) {
+      case STRING:
+        return Result.ok(text);
+      case ENUM:
+        return enumConstant(param, text);
+      default:
+        Object raw = TomlScalar.parse(text);
+        return raw == null ? Result.error("expected " + expected(param) + ", found '" + text + "'")
+            : fromToml(param, raw);
     }
-    return Result.error("expected " + expected(param) + ", found '" + text + "'");
   }
 
   /** What a parameter takes, in words: "a double", "an int", "one of ADAM, SGD". */

@@ -275,4 +275,29 @@ class HyperCliTest {
     assertOneLineError(broken);
     assertTrue(broken.err().startsWith(bad + ":2:9: not valid TOML: "), broken.err());
   }
+
+  @Test
+  void aParameterSetTwiceInASweepFileOrALooseSetNumberIsOneLineExitTwoAndNothingWritten() throws Exception {
+    Path file = tmp.resolve("dup.toml");
+    Files.writeString(file, "[hyper]\nlr = [0.5]\n\"params.lr\" = [0.25]\n");
+    Path out = tmp.resolve("out");
+    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--config", file.toString());
+    assertOneLineError(r);
+    assertEquals(file + ":3:1: 'params.lr' sets the same parameter as 'lr' at " + file + ":2:1; keep one of them\n",
+        r.err());
+    assertFalse(Files.exists(out), "nothing written");
+    Run loose = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--set", "lr=0x1p3");
+    assertOneLineError(loose);
+    assertEquals("--set lr=0x1p3: 'lr': expected a double, found '0x1p3'\n", loose.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void runOfAFileThatIsNotUtf8IsBadInputNamingTheByte() throws Exception {
+    Path bad = tmp.resolve("latin1.toml");
+    Files.write(bad, new byte[] {'n', 'a', 'm', 'e', ' ', '=', ' ', '"', (byte) 0xe9, '"', '\n'});
+    Run r = cli("run", bad.toString());
+    assertOneLineError(r);
+    assertEquals(bad + ":1:9: not UTF-8 (byte 0xE9); TOML files are UTF-8\n", r.err());
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyper.runtime.SearchGrids;
+import dev.hyper.runtime.SearchParams;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepFileTest {
   private final SweepSpec<TestParams> spec = TestSweeps.builder("toy")
       .slurm(SlurmSettings.NONE.withQos("normal")).build();
+
+  /** int axes, and a component name (hiddenDim) that is not its jsonnet name (hidden_dim). */
+  private final SweepSpec<SearchParams> search = SweepSpec.builder("search", SearchParams.class, SearchGrids.grid())
+      .build();
 
   @TempDir Path dir;
 
@@ -163,5 +169,112 @@ class SweepFileTest {
     assertEquals(List.of("config " + file + " sha256=" + dev.hyper.runtime.store.Sha256.of(file), "set lr=0.1"),
         lines);
     assertEquals(64, lines.get(0).length() - lines.get(0).indexOf("sha256=") - "sha256=".length());
+  }
+
+  @Test
+  void oneParameterUnderTwoSpellingsInHyperNamesBothPlaces() throws Exception {
+    String file = dir.resolve("bad.toml").toString();
+    assertEquals(List.of(at("3:1") + "'params.lr' sets the same parameter as 'lr' at " + file + ":2:1; keep one of them"),
+        problems("[hyper]\nlr = [0.5]\n\"params.lr\" = [0.25]\n"));
+    // the dotted params.note joins the params table of line 2, yet the later line is the one refused
+    assertEquals(List.of(at("4:1") + "'params.note' sets the same parameter as 'note' at " + file + ":3:1; "
+            + "keep one of them"),
+        problems("[hyper]\nparams.lr = [0.5]\nnote = [\"a\"]\nparams.note = [\"b\"]\n"));
+  }
+
+  @Test
+  void oneParameterUnderTwoSpellingsInParamsNamesBothPlaces() throws Exception {
+    assertEquals(List.of(at("3:1") + "'\"params.lr\"' sets the same parameter as 'lr' at "
+            + dir.resolve("bad.toml") + ":2:1; keep one of them"),
+        problems("[params]\nlr = 0.5\n\"params.lr\" = 0.25\n"));
+  }
+
+  @Test
+  void componentAndJsonnetNameAreTwoSpellingsOfOneParameter() {
+    SweepFileException e = assertThrows(SweepFileException.class,
+        () -> SweepFile.parse("[hyper]\nhidden_dim = [1]\nhiddenDim = [2]\n", "s.toml", "config s.toml", search));
+    assertEquals("s.toml:3:1: 'hiddenDim' sets the same parameter as 'hidden_dim' at s.toml:2:1; keep one of them",
+        e.getMessage());
+  }
+
+  private static String setError(String argument, SweepSpec<?> spec) {
+    return assertThrows(SweepFileException.class, () -> SetArgument.parse(argument, spec)).getMessage();
+  }
+
+  @Test
+  void setNumbersAreTomlNumbers() {
+    assertEquals("--set lr=1d: 'lr': expected a double, found '1d'", setError("lr=1d", spec));
+    assertEquals("--set lr=0x1p3: 'lr': expected a double, found '0x1p3'", setError("lr=0x1p3", spec));
+    assertEquals("--set lr=Infinity: 'lr': expected a double, found 'Infinity'", setError("lr=Infinity", spec));
+    assertEquals("--set lr=inf: 'lr': expected a finite double, found Infinity", setError("lr=inf", spec));
+    assertEquals("--set hidden_dim=\u0661\u0662: 'hidden_dim': expected an int, found '\u0661\u0662'",
+        setError("hidden_dim=\u0661\u0662", search));
+    assertEquals("--set n_layers=\uff11: 'n_layers': expected an int, found '\uff11'", setError("n_layers=\uff11", search));
+    assertEquals("--set n_layers=1.0: 'n_layers': expected an int, found the float 1.0", setError("n_layers=1.0", search));
+    assertEquals("--set n_layers=3000000000: 'n_layers': the integer 3000000000 does not fit an int",
+        setError("n_layers=3000000000", search));
+  }
+
+  @Test
+  void setTrialsAndSlurmNumbersAreTomlIntegers() throws Exception {
+    assertEquals("--set n_trials=\u0663: 'n_trials' must be an integer >= 1, found '\u0663'",
+        setError("n_trials=\u0663", spec));
+    assertEquals("--set n_trials=1d: 'n_trials' must be an integer >= 1, found '1d'", setError("n_trials=1d", spec));
+    assertEquals("--set n_trials=0: 'n_trials' must be an integer >= 1, found '0'", setError("n_trials=0", spec));
+    assertEquals("--set slurm.cpus=\u0664: slurm 'cpus' must be an integer >= 0", setError("slurm.cpus=\u0664", spec));
+    assertEquals("--set slurm.max_parallel=4L: slurm 'max_parallel' must be an integer >= 0",
+        setError("slurm.max_parallel=4L", spec));
+    SweepSpec<TestParams> s = apply("", "n_trials= 1_000 ", "slurm.cpus=0x10", "slurm.max_parallel=+3");
+    assertEquals(1000, s.trials());
+    assertEquals(16, s.slurm().cpus());
+    assertEquals(3, s.slurm().maxParallel());
+  }
+
+  /** Every text is a value for --set exactly when it is one in a sweep file, and the same value. */
+  @Test
+  void setAndSweepFileShareOneNumberGrammar() {
+    List<String> texts = List.of("1", "-7", "+12", "1_000", "0x10", "0o17", "0b101", "1.5", "-0.0", "1e-3", "6.02E23",
+        "1d", "1f", "1L", "0x1p3", ".5", "5.", "01", "1__0", "1e400", "\u0661", "\uff11", "\u00b2", "inf", "nan", "true",
+        "0x", "1e", "--1", "1979-05-27", "Infinity", "NaN", "9223372036854775807", "9223372036854775808");
+    for (String text : texts) {
+      for (String key : List.of("lr", "hidden_dim")) {
+        Object fromSet = valueOrProblem(() -> SetArgument.parse(key + "=" + text, search).values().values());
+        Object fromFile = valueOrProblem(() -> SweepFile.parse("[hyper]\n" + key + " = [" + text + "]\n", "s.toml",
+            "config s.toml", search).values().values());
+        assertEquals(fromFile instanceof SweepFileException, fromSet instanceof SweepFileException,
+            key + "=" + text + ": file " + fromFile + ", --set " + fromSet);
+        if (!(fromFile instanceof SweepFileException)) {
+          assertEquals(fromFile, fromSet, key + "=" + text);
+        }
+      }
+    }
+  }
+
+  private interface Read {
+    Object get() throws SweepFileException;
+  }
+
+  private static Object valueOrProblem(Read read) {
+    try {
+      return List.copyOf((java.util.Collection<?>) read.get());
+    } catch (SweepFileException e) {
+      return e;
+    }
+  }
+
+  @Test
+  void aSweepFileThatIsNotUtf8NamesLineAndColumn() throws Exception {
+    Path file = dir.resolve("bad.toml");
+    Files.write(file, new byte[] {'[', 'h', 'y', 'p', 'e', 'r', ']', '\n', 'n', 'o', 't', 'e', ' ', '=', ' ', '[', '"', 'a',
+        (byte) 0xff, '"', ']', '\n'});
+    assertEquals(List.of(at("2:11") + "not UTF-8 (byte 0xFF); TOML files are UTF-8"),
+        assertThrows(SweepFileException.class, () -> SweepFile.read(file, spec)).problems());
+  }
+
+  /** tomlj throws a NullPointerException on this; Hyper reports it as bad TOML at the line it fails by. */
+  @Test
+  void inputThatBreaksTheTomlParserIsASyntaxErrorAtItsLine() throws Exception {
+    assertEquals(List.of(at("3") + "not valid TOML: the parser failed by this line (NullPointerException in tomlj)"),
+        problems("[hyper]\nlr = [0.5]\nr={3,#\u0000,\nnote = [\"a\"]\n"));
   }
 }

@@ -63,7 +63,7 @@ public final class GridWriter extends SourceWriter {
 
   private static CodeBlock param(ParamModel p, TypeName record) {
     CodeBlock param = p.span().map(span -> spanParam(p, span, record)).orElseGet(() -> listParam(p, record));
-    return p.group().isEmpty() ? param : CodeBlock.of("$L.inGroup($S)", param, p.group());
+    return p.group().isEmpty() ? param : CodeBlock.of("$L.inGroup($L)", param, JavaString.literal(p.group()));
   }
 
   private static CodeBlock listParam(ParamModel p, TypeName record) {
@@ -73,11 +73,11 @@ public final class GridWriter extends SourceWriter {
     }
     CodeBlock list = CodeBlock.join(values, ", ");
     if (p.kind() == Kind.ENUM) {
-      return CodeBlock.of("$T.enums($S, $S, $T.class, $T::$N, $L)",
-          Runtime.PARAM, p.component(), p.tla(), p.type().typeName(), record, p.component(), list);
+      return CodeBlock.of("$T.enums($L, $L, $T.class, $T::$N, $L)",
+          Runtime.PARAM, JavaString.literal(p.component()), JavaString.literal(p.tla()), p.type().typeName(), record, p.component(), list);
     }
-    return CodeBlock.of("$T.$L($S, $S, $T::$N, $L)",
-        Runtime.PARAM, p.kind().attribute(), p.component(), p.tla(), record, p.component(), list);
+    return CodeBlock.of("$T.$L($L, $L, $T::$N, $L)", Runtime.PARAM, p.kind().attribute(),
+        JavaString.literal(p.component()), JavaString.literal(p.tla()), record, p.component(), list);
   }
 
   /** A range as a call of the runtime's {@code Spans} (the processor checked it with the same call), or a distribution. */
@@ -92,7 +92,8 @@ public final class GridWriter extends SourceWriter {
       case LOG_RANGE -> CodeBlock.of("$T.logCount($L, $L, $L)", Runtime.SPANS, from, to, span.count());
     };
     if (values == null) {
-      return CodeBlock.of("$T.sampled($S, $S, $T::$N, $T.$L($L, $L))", Runtime.PARAM, p.component(), p.tla(), record,
+      return CodeBlock.of("$T.sampled($L, $L, $T::$N, $T.$L($L, $L))", Runtime.PARAM,
+          JavaString.literal(p.component()), JavaString.literal(p.tla()), record,
           p.component(), Runtime.DISTRIBUTION, span.kind().attribute(), from, to);
     }
     if (p.kind() == Kind.INT) {
@@ -100,17 +101,17 @@ public final class GridWriter extends SourceWriter {
     } else if (p.kind() == Kind.LONG) {
       values = CodeBlock.of("$T.toLongs($L)", Runtime.SPANS, values);
     }
-    return CodeBlock.of("$T.$L($S, $S, $T::$N, $L)",
-        Runtime.PARAM, p.kind().attribute(), p.component(), p.tla(), record, p.component(), values);
+    return CodeBlock.of("$T.$L($L, $L, $T::$N, $L)", Runtime.PARAM, p.kind().attribute(),
+        JavaString.literal(p.component()), JavaString.literal(p.tla()), record, p.component(), values);
   }
 
-  /** A value as a Java literal: canonical doubles ({@code 1.0E-4}), longs with L, strings escaped. */
+  /** A value as a Java literal: canonical doubles ({@code 1.0E-4}), longs with L, strings as {@link JavaString}. */
   static CodeBlock literal(ParamModel p, Object v) {
     return switch (p.kind()) {
       case DOUBLE -> CodeBlock.of("$L", Double.toString((Double) v));
       case INT -> CodeBlock.of("$L", Integer.toString((Integer) v));
       case LONG -> CodeBlock.of("$LL", Long.toString((Long) v));
-      case STRING -> CodeBlock.of("$S", v);
+      case STRING -> CodeBlock.of("$L", JavaString.literal((String) v));
       case BOOLEAN -> CodeBlock.of("$L", v);
       case ENUM -> CodeBlock.of("$T.$N", p.type().typeName(), (String) v);
       case UNSUPPORTED -> throw new IllegalStateException("unsupported component " + p.component());

@@ -24,9 +24,10 @@ public final class LauncherWriter extends SourceWriter {
     TypeName record = names.record();
     TypeName specType = ParameterizedTypeName.get(Runtime.SWEEP_SPEC, record);
     CodeBlock.Builder spec = CodeBlock.builder()
-        .add("$T.builder($S, $T.class, new $T())$>$>", Runtime.SWEEP_SPEC, model.name(), record, names.grid());
+        .add("$T.builder($L, $T.class, new $T())$>$>", Runtime.SWEEP_SPEC, JavaString.literal(model.name()), record,
+            names.grid());
     if (!model.config().isEmpty()) {
-      spec.add("\n.template($S)", model.config());
+      spec.add("\n.template($L)", JavaString.literal(model.config()));
     }
     spec.add("\n.trials($L)", model.trials());
     if (model.slurm().isSet()) {
@@ -85,7 +86,7 @@ public final class LauncherWriter extends SourceWriter {
 
   private static void with(CodeBlock.Builder b, String method, String value) {
     if (!value.isEmpty()) {
-      b.add(".$L($S)", method, value);
+      b.add(".$L($L)", method, JavaString.literal(value));
     }
   }
 }

@@ -21,8 +21,8 @@ public abstract class SourceWriter {
     TypeSpec.Builder type = type(model, Names.of(model.record()));
     if (generatedAnnotation) {
       type.addAnnotation(AnnotationSpec.builder(Runtime.GENERATED)
-          .addMember("value", "$S", PROCESSOR)
-          .addMember("comments", "$S", "from " + model.simpleName())
+          .addMember("value", "$L", JavaString.literal(PROCESSOR))
+          .addMember("comments", "$L", JavaString.literal("from " + model.simpleName()))
           .build());
     }
     type.addAnnotation(Runtime.HYPER_GENERATED);
