@@ -187,6 +187,16 @@ final class ConfigToml {
     }
   }
 
+  /** The {@code [snapshot]} and {@code [jvm]} tables of TOML text as {@link #write} makes it ("" if none). */
+  static String launchPart(String toml) {
+    int from = toml.indexOf("\n[" + SNAPSHOT + "]\n");
+    if (from < 0) {
+      return "";
+    }
+    int to = toml.indexOf("\n" + PROVENANCE_HEADER + "\n", from);
+    return toml.substring(from, to < 0 ? toml.length() : to);
+  }
+
   /**
    * TOML text as {@link #write} makes it, without its {@code [provenance]} table (which it writes last):
    * two experiments that differ only in when and how they were written are the same experiment.

@@ -54,6 +54,15 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
     return ConfigToml.withoutProvenance(toml).equals(ConfigToml.withoutProvenance(other));
   }
 
+  /**
+   * The part of an experiment TOML text (as {@link #toToml} writes it) that says how the experiment is
+   * started: its {@code [snapshot]} and {@code [jvm]} tables. Experiments with the same part start the
+   * same way, so a caller that needs the launch of many experiments parses one TOML per distinct part.
+   */
+  public static String launchPart(String toml) {
+    return ConfigToml.launchPart(toml);
+  }
+
   /** This config as TOML text, which {@link #load} reads back to an equal config. */
   public String toToml(SweepSpec<P> spec) {
     return ConfigToml.write(this, spec);

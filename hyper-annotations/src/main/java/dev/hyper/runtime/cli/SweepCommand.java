@@ -125,8 +125,18 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Each task's launch command, from its experiment's TOML. */
   static dev.hyper.runtime.slurm.SlurmFiles.Launches launches(SweepSpec<?> spec, Path root) {
-    return t -> LaunchCommand.of(dev.hyper.runtime.ExperimentConfig.load(root.toAbsolutePath().resolve(t.confPath()),
-        spec).experiment());
+    Map<String, LaunchCommand> byPart = new HashMap<>();  // one TOML parsed per distinct [snapshot] and [jvm]
+    return t -> {
+      Path toml = root.toAbsolutePath().resolve(t.confPath());
+      String part = dev.hyper.runtime.ExperimentConfig.launchPart(
+          java.nio.file.Files.readString(toml, java.nio.charset.StandardCharsets.UTF_8));
+      LaunchCommand known = byPart.get(part);
+      if (known == null) {
+        known = LaunchCommand.of(dev.hyper.runtime.ExperimentConfig.load(toml, spec).experiment());
+        byPart.put(part, known);
+      }
+      return new LaunchCommand(known.javaHome(), known.jvmArgs(), t.confDir(), t.confPath());
+    };
   }
 
   private <P extends Record> int dryRun(SweepSpec<P> spec, JsonnetTemplate template, Path root)

