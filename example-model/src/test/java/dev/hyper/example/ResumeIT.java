@@ -97,7 +97,7 @@ class ResumeIT {
     List<String> lines = new ArrayList<>();
     Process p = start(e, lines);
     awaitEpochs(lines, at);
-    p.destroy();                                                    // SIGTERM
+    p.toHandle().destroy();                     // SIGTERM (Process.destroy would also close its output)
     assertTrue(p.waitFor(2, TimeUnit.MINUTES));
     assertEquals(3, p.exitValue(), "seed " + SEED + ", SIGTERM after epoch " + at + ": " + lines);
     TomlParseResult interrupted = Experiments.toml(e.serializationDir().resolve("INTERRUPTED"));
