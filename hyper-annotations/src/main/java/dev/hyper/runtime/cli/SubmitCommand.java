@@ -92,8 +92,9 @@ final class SubmitCommand implements Callable<Integer> {
     }
     SlurmSettings settings = settings(ctx.find(sweep), root, overview.entries.get(0).task());
     SlurmFiles.Launches launches = SweepCommand.launches(ctx.find(sweep), root);
-    List<Task> tasks = dryRun ? SlurmFiles.prepare(root, sweep, settings, launches).tasks()   // checked alike
-        : SlurmFiles.write(root, sweep, settings, launches);
+    List<Task> onDisk = overview.entries.stream().map(SweepOverview.Entry::task).toList();
+    List<Task> tasks = dryRun ? SlurmFiles.prepare(root, sweep, settings, launches, onDisk).tasks()  // checked alike
+        : SlurmFiles.write(root, sweep, settings, launches, onDisk);
     Map<Path, Long> numbers = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
       numbers.put(tasks.get(i).confPath(), (long) i);

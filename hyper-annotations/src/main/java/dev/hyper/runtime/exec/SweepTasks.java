@@ -78,6 +78,6 @@ public final class SweepTasks {
     Path confDir = confPath.getParent();
     String id = confDir.getParent().getFileName().toString();
     int trial = Integer.parseInt(confDir.getFileName().toString());
-    return new Task(id + "/" + trial, root, confDir, confPath, Layout.serializationDir(sweep, id, trial));
+    return new Task(root, confPath, Layout.serializationDir(sweep, id, trial));
   }
 }

@@ -78,8 +78,14 @@ public final class SlurmFiles {
    */
   public static List<Task> write(Path root, String sweep, SlurmSettings settings, Launches launches)
       throws IOException, HyperException {
+    return write(root, sweep, settings, launches, SweepTasks.of(root.toAbsolutePath().normalize(), sweep));
+  }
+
+  /** {@link #write(Path, String, SlurmSettings, Launches)} of the experiments {@code onDisk} ({@link SweepTasks#of}). */
+  public static List<Task> write(Path root, String sweep, SlurmSettings settings, Launches launches,
+      List<Task> onDisk) throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
-    Prepared p = prepare(root, sweep, settings, launches);
+    Prepared p = prepare(root, sweep, settings, launches, onDisk);
     AtomicFiles.write(root.resolve(tasksFile(sweep)), p.taskList().getBytes(StandardCharsets.UTF_8), null);
     AtomicFiles.write(root.resolve(script(sweep)), p.script().getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
     return p.tasks();
@@ -91,11 +97,17 @@ public final class SlurmFiles {
    */
   public static Prepared prepare(Path root, String sweep, SlurmSettings settings, Launches launches)
       throws IOException, HyperException {
+    return prepare(root, sweep, settings, launches, SweepTasks.of(root.toAbsolutePath().normalize(), sweep));
+  }
+
+  /** {@link #prepare(Path, String, SlurmSettings, Launches)} of the sweep's experiments {@code onDisk}, as {@link SweepTasks#of} lists them. */
+  public static Prepared prepare(Path root, String sweep, SlurmSettings settings, Launches launches,
+      List<Task> onDisk) throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
     SlurmValues.check(settings);
     List<String> lines = Files.isRegularFile(root.resolve(tasksFile(sweep)))
         ? Files.readAllLines(root.resolve(tasksFile(sweep)), StandardCharsets.UTF_8) : List.of();
-    List<Task> tasks = taskList(root, sweep);
+    List<Task> tasks = taskList(root, sweep, onDisk);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < tasks.size(); i++) {
       if (i < lines.size()) {
@@ -123,10 +135,14 @@ public final class SlurmFiles {
    * that it does not list.
    */
   public static List<Task> taskList(Path root, String sweep) throws IOException {
+    return taskList(root, sweep, SweepTasks.of(root, sweep));
+  }
+
+  private static List<Task> taskList(Path root, String sweep, List<Task> onDisk) throws IOException {
     List<Task> tasks = new ArrayList<>(readTasks(root, sweep));
     Set<Path> listed = new HashSet<>();
     tasks.forEach(t -> listed.add(t.confPath()));
-    for (Task t : SweepTasks.of(root, sweep)) {
+    for (Task t : onDisk) {
       if (!t.tomlMissing() && listed.add(t.confPath())) {
         tasks.add(t);
       }
@@ -155,7 +171,7 @@ public final class SlurmFiles {
       } catch (RuntimeException e) {
         throw new IOException(file + ":" + n + ": not an experiment's TOML path: " + f[1]);
       }
-      tasks.add(new Task(fromPath.label(), root, Path.of(f[0]), Path.of(f[1]), Path.of(f[2])));
+      tasks.add(new Task(root, fromPath.confPath(), Path.of(f[2])));
     }
     return tasks;
   }

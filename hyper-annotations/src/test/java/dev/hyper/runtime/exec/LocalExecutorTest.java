@@ -22,7 +22,7 @@ class LocalExecutorTest {
   @TempDir Path root;
 
   private Task task(String name, String behaviour) throws Exception {
-    Path confDir = Path.of("config", name);
+    Path confDir = Path.of("config", name, "0");                  // laid out as ID/TRIAL: label NAME/0
     Files.createDirectories(root.resolve(confDir));
     Path jar = root.resolve(confDir).resolve("model.jar");
     Manifest manifest = new Manifest();
@@ -56,7 +56,7 @@ class LocalExecutorTest {
     assertEquals(tasks, outcomes.stream().map(LocalExecutor.Outcome::task).toList());
     assertEquals(List.of(0, 0, 0, 0, 3), outcomes.stream().map(LocalExecutor.Outcome::exitCode).toList());
     assertEquals("fake model: exit 3\n", Files.readString(tasks.get(4).log()), "output goes to the log");
-    assertTrue(text.toString().contains("failed: bad"), text.toString());
+    assertTrue(text.toString().contains("failed: bad/0"), text.toString());
     assertTrue(text.toString().contains("exec: 4 done, 1 failed, 0 not run"), text.toString());
   }
 
