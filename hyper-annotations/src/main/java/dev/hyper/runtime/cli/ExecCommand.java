@@ -47,7 +47,10 @@ import picocli.CommandLine.Parameters;
         + " interrupted by exec); nothing that did not finish is ever recorded as DONE.",
     "Progress: a bar (done / failed / running / remaining, rate, ETA) on a terminal, one line per experiment"
         + " otherwise.",
-    "Exit 0 if every experiment it ran is DONE, 1 if any failed (they are listed), 2 bad input."})
+    "An experiment whose run finds it claimed by another process (run exit 3) is left to that process: it is"
+        + " neither failed nor retried.",
+    "Exit 0 if every experiment it ran is DONE (or claimed by another process), 1 if any failed (they are"
+        + " listed), 2 bad input."})
 final class ExecCommand implements Callable<Integer> {
   /** How exec starts each attempt's part of an experiment's {@code run.log}. */
   static final String ATTEMPT = "=== hyper exec ";
@@ -164,7 +167,8 @@ final class ExecCommand implements Callable<Integer> {
 
       @Override
       public void finished(Task task, int exitCode, double seconds) {
-        if (exitCode != 0) {
+        // a run that found the experiment claimed touched nothing: whoever holds it writes its markers
+        if (exitCode != 0 && exitCode != HyperCli.BUSY) {
           recordFailure(task, exitCode, seconds, interrupted || executor[0].stopped());
         }
         running.remove(task);
@@ -194,7 +198,8 @@ final class ExecCommand implements Callable<Integer> {
       }
     }
     progress.finish();
-    List<Task> failedInOrder = outcomes.stream().filter(o -> !o.ok()).map(LocalExecutor.Outcome::task).toList();
+    List<Task> failedInOrder = outcomes.stream().filter(o -> !o.ok() && o.exitCode() != HyperCli.BUSY)
+        .map(LocalExecutor.Outcome::task).toList();
     if (failedInOrder.isEmpty()) {
       return HyperCli.OK;
     }

@@ -31,6 +31,8 @@ public final class HyperCli {
   public static final int FAILED = 1;
   /** Exit code: the input was wrong (arguments, sweep name, template, config file). */
   public static final int BAD_INPUT = 2;
+  /** Exit code of {@code run}: another process holds the experiment's claim; nothing was done. */
+  public static final int BUSY = dev.hyper.runtime.status.RunClaim.BUSY_EXIT;
 
   private HyperCli() {}
 

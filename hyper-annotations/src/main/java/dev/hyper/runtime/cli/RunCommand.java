@@ -15,9 +15,11 @@ import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.status.Done;
 import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunClaim;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.status.Started;
 import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,7 +46,10 @@ import picocli.CommandLine.Parameters;
     "Markers in the serialization directory: STARTED before training, then DONE (with the SHA-256 of"
         + " metrics.json) or FAILED (exit code and the last lines of the error). An experiment with DONE is not"
         + " trained again unless --rerun.",
-    "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input."})
+    "Two runs never train one experiment at once: run claims it first (a lock on .claim in the serialization"
+        + " directory, held until it ends and dropped by the OS if it is killed); a run that finds it claimed"
+        + " prints who holds it and exits 3 without touching it.",
+    "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input, 3 claimed by another run."})
 final class RunCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
@@ -80,6 +85,22 @@ final class RunCommand implements Callable<Integer> {
       throw new HyperException("sweep '" + spec.name() + "' names no trainer: set @Sweep(trainer = ...)");
     }
     ExperimentRun experiment = new ExperimentRun(info);
+    Path dir = experiment.serializationDir();
+    Files.createDirectories(dir);
+    // claimed before anything is looked at, so two runs cannot both pass the checks and train
+    try (RunClaim claim = RunClaim.claim(dir)) {
+      return claimed(spec, config, experiment);
+    } catch (RunClaim.Busy busy) {
+      ctx.err.println(Printable.escape("not running " + toml + ": " + experiment + " is claimed by " + busy.holder()
+          + "; nothing done"));
+      return HyperCli.BUSY;
+    }
+  }
+
+  /** The run, holding the experiment's claim. */
+  private <P extends Record> int claimed(SweepSpec<P> spec, ExperimentConfig<P> config, ExperimentRun experiment)
+      throws HyperException, IOException {
+    ExperimentInfo info = config.experiment();
     Path dir = experiment.serializationDir();
     RunState state = Markers.read(dir);
     if (state.done().isPresent() && !rerun) {
@@ -120,7 +141,6 @@ final class RunCommand implements Callable<Integer> {
       ctx.err.println("warning: the params in " + toml + " are not a point of sweep '" + spec.name() + "'");
     }
 
-    Files.createDirectories(dir);
     Markers.clearFinished(dir);
     Provenance environment = Provenance.capture(running != null && !running.classPath().entries().isEmpty()
         ? running.classPath().entries().get(0) : null, ctx.args);
