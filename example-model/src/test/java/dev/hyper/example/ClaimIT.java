@@ -61,7 +61,7 @@ class ClaimIT {
     Process first = start(e, "first");
     awaitStarted(e, first);
     byte[] startedBefore = Files.readAllBytes(e.serializationDir().resolve("STARTED"));
-    String[] holder = Files.readString(e.serializationDir().resolve(".claim")).strip().split("\t");
+    String[] holder = Files.readString(dev.hyper.runtime.plan.Layout.claimFile(e.serializationDir())).strip().split("\t");
     assertEquals(Long.toString(first.pid()), holder[1], "the claim names the first run");
 
     ModelJar.Result second = e.run();

@@ -46,8 +46,8 @@ import picocli.CommandLine.Parameters;
     "Markers in the serialization directory: STARTED before training, then DONE (with the SHA-256 of"
         + " metrics.json) or FAILED (exit code and the last lines of the error). An experiment with DONE is not"
         + " trained again unless --rerun.",
-    "Two runs never train one experiment at once: run claims it first (a lock on .claim in the serialization"
-        + " directory, held until it ends and dropped by the OS if it is killed); a run that finds it claimed"
+    "Two runs never train one experiment at once: run claims it first (a lock on ID/.TRIAL.claim beside the"
+        + " serialization directory, held until it ends and dropped by the OS if it is killed); a run that finds it claimed"
         + " prints who holds it and exits 3 without touching it.",
     "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input, 3 claimed by another run."})
 final class RunCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * config/generated/SWEEP/ID/TRIAL/model.jar   the program (hard link into .snapshots)
  * config/generated/.snapshots/SHA256.jar      the output directory's store: class-path entries, launcher jars
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
- * model/generated/SWEEP/ID/TRIAL/.claim       locked by the run training it, for the run's whole life
+ * model/generated/SWEEP/ID/.TRIAL.claim       locked by the run training it, for the run's whole life
  * model/generated/SWEEP/ID/TRIAL/.replaced-T/ what the experiment held before sweep --force replaced it at T
  * SWEEP-jobs.sh                               one command per experiment
  * SWEEP-jobs.running/HOST-PID                 one per jobs script running now (removed when it ends)
@@ -20,8 +20,6 @@ public final class Layout {
   /** The snapshot's name in each experiment's config directory. */
   public static final String SNAPSHOT_FILE = "model.jar";
 
-  /** The file in a serialization directory that the run training the experiment holds locked. */
-  public static final String CLAIM_FILE = ".claim";
 
   /** The start of the name of a serialization directory's archive of what a replaced experiment held. */
   public static final String REPLACED_PREFIX = ".replaced-";
@@ -46,6 +44,15 @@ public final class Layout {
 
   public static Path serializationDir(String sweep, String id, int trial) {
     return Path.of("model", "generated", sweep, id, Integer.toString(trial));
+  }
+
+  /**
+   * The file the run training an experiment holds locked ({@code ID/.TRIAL.claim}, beside its serialization
+   * directory {@code ID/TRIAL}): outside the directory the trainer writes, because a process that opens and
+   * closes a locked file loses its lock on it.
+   */
+  public static Path claimFile(Path serializationDir) {
+    return serializationDir.resolveSibling("." + serializationDir.getFileName() + ".claim");
   }
 
   /** The output directory's content-addressed store of programs, shared by its sweeps. */

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The claim on one experiment: an exclusive lock on {@link Layout#CLAIM_FILE} in its serialization
- * directory, taken by {@code run} before it looks at the markers and held until the run ends (and by
+ * The claim on one experiment: an exclusive lock on its claim file ({@link Layout#claimFile}, beside its
+ * serialization directory), taken by {@code run} before it looks at the markers and held until the run ends (and by
  * {@code sweep --force} while it archives and replaces the experiment). Whoever holds it writes
  * {@code HOST TAB PID TAB SINCE} into the file, so a second claimant can say who is in the way.
  *
@@ -65,12 +65,13 @@ public final class RunClaim implements AutoCloseable {
 
   /**
    * Claims the experiment whose serialization directory {@code dir} is (it must exist), without waiting.
+   * Nothing in this process may open the claim file while it is held.
    *
    * @throws Busy if another process, or another claim in this JVM, holds it
    * @throws IOException if the claim file cannot be opened or locked
    */
   public static RunClaim claim(Path dir) throws IOException, Busy {
-    Path key = dir.toRealPath().resolve(Layout.CLAIM_FILE);
+    Path key = Layout.claimFile(dir.toRealPath());
     ProcessHandle self = ProcessHandle.current();
     if (!HELD.add(key)) {
       throw new Busy("pid " + self.pid() + " on " + Markers.hostName() + " (this process)");
