@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
         + " serialization directory.",
     "It runs every experiment that is not DONE: never started, FAILED, or left STARTED by a process on this"
         + " machine that is gone. It skips the ones running now (here, on another machine, or in SLURM) and"
-        + " queued in SLURM. So running exec again resumes; --failed-only and --rerun-all choose otherwise.",
+        + " queued (in SLURM, or by a jobs script that is running). So running exec again resumes; --failed-only and --rerun-all choose otherwise.",
     "There is no state but the markers: an experiment whose run exits non-zero without a marker (it refused,"
         + " or was killed) gets a FAILED marker with the exit code and the end of its log. Ctrl-C (or SIGTERM)"
         + " stops the running experiments and marks the ones that had started training FAILED (exit 130,"
