@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.RunClaim;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,15 +38,19 @@ class ClaimIT {
     return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
   }
 
-  /** Waits until {@code e}'s run has written STARTED (it does so holding the claim). */
-  private static void awaitStarted(Experiments.Exp e, Process run) throws Exception {
-    Path started = e.serializationDir().resolve("STARTED");
+  /**
+   * Waits until {@code run} holds {@code e}'s claim (it has written its line into the claim file, which
+   * it does right after locking, long before training ends), then stops it with SIGSTOP, so that it goes
+   * on holding the claim however fast it would train.
+   */
+  private static void awaitClaimAndStop(Experiments.Exp e, Process run) throws Exception {
+    Path claim = Layout.claimFile(e.serializationDir());
     try (WatchService watch = FileSystems.getDefault().newWatchService()) {
-      e.serializationDir().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      claim.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!Files.exists(started)) {
-        assertTrue(run.isAlive(), "the run ended before it wrote STARTED");
-        assertTrue(System.nanoTime() < deadline, "no STARTED within 2 minutes");
+      while (!Files.exists(claim) || Files.size(claim) == 0) {
+        assertTrue(run.isAlive(), "the run ended before it claimed the experiment");
+        assertTrue(System.nanoTime() < deadline, "no claim within 2 minutes");
         var key = watch.poll(1, TimeUnit.SECONDS);
         if (key != null) {
           key.pollEvents();
@@ -53,16 +58,23 @@ class ClaimIT {
         }
       }
     }
+    signal(run, "STOP");
+  }
+
+  private static void signal(Process p, String signal) throws Exception {
+    assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor(), signal);
   }
 
   @Test
   void aSecondRunOfARunningExperimentSaysWhoHoldsItAndTouchesNothing() throws Exception {
     Experiments.Exp e = SmallSweep.sweep(dir).get(0);
     Process first = start(e, "first");
-    awaitStarted(e, first);
-    byte[] startedBefore = Files.readAllBytes(e.serializationDir().resolve("STARTED"));
-    String[] holder = Files.readString(dev.hyper.runtime.plan.Layout.claimFile(e.serializationDir())).strip().split("\t");
+    awaitClaimAndStop(e, first);
+    String[] holder = Files.readString(Layout.claimFile(e.serializationDir())).strip().split("\t");
     assertEquals(Long.toString(first.pid()), holder[1], "the claim names the first run");
+    List<String> markers = SmallSweep.markers(e);
+    Path started = e.serializationDir().resolve("STARTED");
+    String startedBefore = Files.exists(started) ? Files.readString(started) : null;
 
     ModelJar.Result second = e.run();
     assertEquals(3, second.exitCode(), second.toString());
@@ -70,11 +82,12 @@ class ClaimIT {
     assertEquals("not running " + dir.relativize(e.toml()) + ": experiment " + e.id() + " trial 0 of sweep rnn is"
         + " claimed by pid " + first.pid() + " on " + holder[0] + " since " + holder[2] + "; nothing done\n",
         second.stderr());
-    assertTrue(first.isAlive(), "the first run is still training");
-    assertEquals(List.of("STARTED"), SmallSweep.markers(e));
-    assertEquals(new String(startedBefore, StandardCharsets.UTF_8),
-        Files.readString(e.serializationDir().resolve("STARTED")), "the second run left STARTED as it was");
+    assertFalse(markers.contains("DONE"), "the first run had not finished: " + markers);
+    assertEquals(markers, SmallSweep.markers(e), "the second run wrote no marker");
+    assertEquals(startedBefore, Files.exists(started) ? Files.readString(started) : null,
+        "the second run left STARTED as it was");
 
+    signal(first, "CONT");
     assertTrue(first.waitFor(3, TimeUnit.MINUTES), "the first run did not end");
     assertEquals(0, first.exitValue(), read("first.err"));
     assertEquals(List.of("STARTED", "DONE"), SmallSweep.markers(e));
@@ -135,10 +148,10 @@ class ClaimIT {
   void killMinusNineFreesTheClaimForTheNextRun() throws Exception {
     Experiments.Exp e = SmallSweep.sweep(dir).get(0);
     Process first = start(e, "first");
-    awaitStarted(e, first);
+    awaitClaimAndStop(e, first);
     first.destroyForcibly(); // SIGKILL: no shutdown hook, no FAILED
     assertTrue(first.waitFor(1, TimeUnit.MINUTES));
-    assertEquals(List.of("STARTED"), SmallSweep.markers(e));
+    assertFalse(SmallSweep.markers(e).contains("DONE"), SmallSweep.markers(e).toString());
 
     ModelJar.Result again = e.run();
     assertEquals(0, again.exitCode(), again.toString());

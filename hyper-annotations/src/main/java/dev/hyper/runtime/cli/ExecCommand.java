@@ -14,6 +14,7 @@ import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunClaim;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
@@ -245,11 +246,19 @@ final class ExecCommand implements Callable<Integer> {
   /**
    * Gives a task that ended with {@code exitCode} a {@code FAILED} marker if its run left none (it
    * refused, or was killed). When exec was interrupted, only a run that had started training (STARTED) is
-   * marked, as interrupted. Returns whether it wrote one.
+   * marked, as interrupted. Nothing is written while another process holds the experiment's claim (it is
+   * that process's run, not this exec's). Returns whether it wrote one.
    */
   private synchronized boolean recordFailure(Task task, int exitCode, double seconds, boolean interrupted) {
     Path dir = task.root().resolve(task.serializationDir());
     try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
+      return false;
+    }
+    // under the experiment's claim: if another process holds it (its own run), that one writes the markers
+    try (RunClaim claim = RunClaim.claim(dir)) {
       ExperimentStatus status = Markers.status(dir);
       if (status == ExperimentStatus.DONE || status == ExperimentStatus.FAILED
           || (interrupted && status != ExperimentStatus.RUNNING)) {
@@ -267,9 +276,10 @@ final class ExecCommand implements Callable<Integer> {
         exitCode = 130;
         error.add("interrupted by exec");
       }
-      Files.createDirectories(dir);
       Markers.writeFailed(dir, new Failed(Provenance.now(), started, seconds, exitCode, error, List.of()));
       return true;
+    } catch (RunClaim.Busy held) {
+      return false;
     } catch (IOException e) {
       ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
       return false;

@@ -110,18 +110,37 @@ public final class RunClaim implements AutoCloseable {
     }
   }
 
-  /** Who the claim file says holds it, read through the claimant's own channel. */
+  /**
+   * Who the claim file says holds it, read through the claimant's own channel. The holder writes its line
+   * just after it locks; a claimant that comes in between finds the file empty and reads again for up to
+   * {@link #HOLDER_WAIT_MS} (nothing signals the write to another process).
+   */
   private static String readHolder(FileChannel channel) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(512);
-    while (buf.hasRemaining() && channel.read(buf, buf.position()) > 0) {
-      // read what is there
+    long deadline = System.nanoTime() + HOLDER_WAIT_MS * 1_000_000;
+    while (true) {
+      ByteBuffer buf = ByteBuffer.allocate(512);
+      while (buf.hasRemaining() && channel.read(buf, buf.position()) > 0) {
+        // read what is there
+      }
+      String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+      String[] f = text.strip().split("\t", -1);
+      if (f.length == 3 && text.endsWith("\n")) {
+        return "pid " + f[1] + " on " + f[0] + " since " + f[2];
+      }
+      if (System.nanoTime() > deadline) {
+        return "another process (it has not recorded its host and pid)";
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "another process (it has not recorded its host and pid yet)";
+      }
     }
-    String[] f = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip().split("\t", -1);
-    if (f.length != 3) {   // the holder has just locked it and not written yet
-      return "another process (it has not recorded its host and pid yet)";
-    }
-    return "pid " + f[1] + " on " + f[0] + " since " + f[2];
   }
+
+  /** How long a claimant waits for the holder's line in a claim file it found empty. */
+  private static final long HOLDER_WAIT_MS = 2000;
 
   /** Releases the claim (the process ending does too). */
   @Override
