@@ -89,6 +89,43 @@ class SlurmIT {
   }
 
   @Test
+  void theSlurmJobsScriptRecordsItsJobsSoStatusFollowsThemAndSubmitDoesNotSubmitThemAgain() throws Exception {
+    List<Experiments.Exp> exps = SmallSweep.sweep(dir, "--slurm");
+    ModelJar.Result script = ModelJar.exec(dir, List.of("bash", "rnn-jobs.sh"));
+    assertEquals(0, script.exitCode(), script.toString());
+    List<String> rows = Files.readAllLines(dir.resolve("rnn-slurm-jobs.tsv"));
+    assertEquals(4, rows.size(), rows.toString());
+    List<String> ids = new ArrayList<>();
+    for (Experiments.Exp e : exps) {
+      String conf = dir.relativize(e.toml()).toString();
+      String row = rows.stream().filter(r -> r.endsWith("\t" + conf)).findFirst().orElseThrow(() ->
+          new AssertionError(conf + " not in " + rows));
+      String id = row.split("\t")[0];
+      assertTrue(script.stdout().contains("Submitted batch job " + id + " (" + conf + ")\n"), script.toString());
+      ids.add(id);
+    }
+
+    ModelJar.Result early = ModelJar.run(dir, "status", "rnn");
+    String s = early.stdout();
+    assertEquals(0, SmallSweep.count(s, "pending"), s);
+    assertEquals(0, SmallSweep.count(s, "failed"), s);
+    assertEquals(3, SmallSweep.count(s, "queued") + SmallSweep.count(s, "running") + SmallSweep.count(s, "done"), s);
+    assertTrue(s.contains("SLURM: 3 jobs in rnn-slurm-jobs.tsv (latest: job "), s);
+    ModelJar.Result submit = ModelJar.run(dir, "submit", "rnn");
+    assertEquals(0, submit.exitCode(), submit.toString());
+    assertTrue(submit.stdout().startsWith("submit rnn: nothing to submit: "), submit.toString());
+
+    waitGone(ids);
+    ModelJar.Result status = ModelJar.run(dir, "status", "rnn");
+    assertEquals(3, SmallSweep.count(status.stdout(), "done"), status.toString());
+    for (int i = 0; i < exps.size(); i++) {
+      assertDoneWithMetrics(exps.get(i));
+      assertTrue(Files.isRegularFile(exps.get(i).serializationDir().resolve("slurm-" + ids.get(i) + ".out")),
+          exps.get(i).id());
+    }
+  }
+
+  @Test
   void theSweepRunsAsOneJobArrayAndEveryExperimentIsDone() throws Exception {
     List<Experiments.Exp> exps = SmallSweep.sweep(dir, "--slurm");
     String script = Files.readString(dir.resolve("rnn.sbatch"));

@@ -14,6 +14,7 @@ import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunClaim;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
@@ -40,14 +41,17 @@ import picocli.CommandLine.Parameters;
         + " serialization directory.",
     "It runs every experiment that is not DONE: never started, FAILED, or left STARTED by a process on this"
         + " machine that is gone. It skips the ones running now (here, on another machine, or in SLURM) and"
-        + " queued in SLURM. So running exec again resumes; --failed-only and --rerun-all choose otherwise.",
+        + " queued (in SLURM, or by a jobs script that is running). So running exec again resumes; --failed-only and --rerun-all choose otherwise.",
     "There is no state but the markers: an experiment whose run exits non-zero without a marker (it refused,"
         + " or was killed) gets a FAILED marker with the exit code and the end of its log. Ctrl-C (or SIGTERM)"
         + " stops the running experiments and marks the ones that had started training FAILED (exit 130,"
         + " interrupted by exec); nothing that did not finish is ever recorded as DONE.",
     "Progress: a bar (done / failed / running / remaining, rate, ETA) on a terminal, one line per experiment"
         + " otherwise.",
-    "Exit 0 if every experiment it ran is DONE, 1 if any failed (they are listed), 2 bad input."})
+    "An experiment whose run finds it claimed by another process (run exit 4) is left to that process: it is"
+        + " neither failed nor retried.",
+    "Exit 0 if every experiment it ran is DONE (or claimed by another process), 1 if any failed (they are"
+        + " listed), 2 bad input."})
 final class ExecCommand implements Callable<Integer> {
   /** How exec starts each attempt's part of an experiment's {@code run.log}. */
   static final String ATTEMPT = "=== hyper exec ";
@@ -184,7 +188,8 @@ final class ExecCommand implements Callable<Integer> {
 
       @Override
       public void finished(Task task, int exitCode, double seconds) {
-        if (exitCode != 0) {
+        // a run that found the experiment claimed touched nothing: whoever holds it writes its markers
+        if (exitCode != 0 && exitCode != HyperCli.BUSY) {
           recordFailure(task, exitCode, seconds, interrupted || executor[0].stopped());
         }
         running.remove(task);
@@ -214,7 +219,8 @@ final class ExecCommand implements Callable<Integer> {
       }
     }
     progress.finish();
-    List<Task> failedInOrder = outcomes.stream().filter(o -> !o.ok()).map(LocalExecutor.Outcome::task).toList();
+    List<Task> failedInOrder = outcomes.stream().filter(o -> !o.ok() && o.exitCode() != HyperCli.BUSY)
+        .map(LocalExecutor.Outcome::task).toList();
     if (failedInOrder.isEmpty()) {
       return HyperCli.OK;
     }
@@ -260,11 +266,19 @@ final class ExecCommand implements Callable<Integer> {
   /**
    * Gives a task that ended with {@code exitCode} a {@code FAILED} marker if its run left none (it
    * refused, or was killed). When exec was interrupted, only a run that had started training (STARTED) is
-   * marked, as interrupted. Returns whether it wrote one.
+   * marked, as interrupted. Nothing is written while another process holds the experiment's claim (it is
+   * that process's run, not this exec's). Returns whether it wrote one.
    */
   private synchronized boolean recordFailure(Task task, int exitCode, double seconds, boolean interrupted) {
     Path dir = task.root().resolve(task.serializationDir());
     try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
+      return false;
+    }
+    // under the experiment's claim: if another process holds it (its own run), that one writes the markers
+    try (RunClaim claim = RunClaim.claim(dir)) {
       ExperimentStatus status = Markers.status(dir);
       if (status == ExperimentStatus.DONE || status == ExperimentStatus.FAILED
           || status == ExperimentStatus.INTERRUPTED || (interrupted && status != ExperimentStatus.RUNNING)) {
@@ -282,9 +296,10 @@ final class ExecCommand implements Callable<Integer> {
         exitCode = 130;
         error.add("interrupted by exec");
       }
-      Files.createDirectories(dir);
       Markers.writeFailed(dir, new Failed(Provenance.now(), started, seconds, exitCode, error, List.of()));
       return true;
+    } catch (RunClaim.Busy held) {
+      return false;
     } catch (IOException e) {
       ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
       return false;

@@ -33,6 +33,8 @@ public final class HyperCli {
   public static final int BAD_INPUT = 2;
   /** A run was asked to stop and saved a checkpoint: run it again to resume. */
   public static final int INTERRUPTED = 3;
+  /** Exit code of {@code run}: another process holds the experiment's claim; nothing was done. */
+  public static final int BUSY = dev.hyper.runtime.status.RunClaim.BUSY_EXIT;
 
   private HyperCli() {}
 

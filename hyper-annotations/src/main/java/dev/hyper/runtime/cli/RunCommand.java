@@ -17,9 +17,11 @@ import dev.hyper.runtime.Experiment;
 import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Interrupted;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunClaim;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.status.Started;
 import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,7 +50,11 @@ import picocli.CommandLine.Parameters;
         + " asked to stop (SIGTERM, SIGINT, SIGUSR1) and its trainer saved a checkpoint and returned without"
         + " writing metrics.json: run it again and the trainer resumes from its latest checkpoint. An experiment"
         + " with DONE is not trained again unless --rerun, which also drops its checkpoints and step log.",
-    "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input, 3 interrupted (resume it)."})
+    "Two runs never train one experiment at once: run claims it first (a lock on ID/.TRIAL.claim beside the"
+        + " serialization directory, held until it ends and dropped by the OS if it is killed); a run that finds it claimed"
+        + " prints who holds it and exits 4 without touching it.",
+    "Exit 0 trained (or already done), 1 training failed, 2 refused or bad input, 3 interrupted (resume it),"
+        + " 4 claimed by another run."})
 final class RunCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
@@ -84,6 +90,22 @@ final class RunCommand implements Callable<Integer> {
       throw new HyperException(spec.noTrainer());
     }
     ExperimentRun experiment = new ExperimentRun(info);
+    Path dir = experiment.serializationDir();
+    Files.createDirectories(dir);
+    // claimed before anything is looked at, so two runs cannot both pass the checks and train
+    try (RunClaim claim = RunClaim.claim(dir)) {
+      return claimed(spec, config, experiment);
+    } catch (RunClaim.Busy busy) {
+      ctx.err.println(Printable.escape("not running " + toml + ": " + experiment + " is claimed by " + busy.holder()
+          + "; nothing done"));
+      return HyperCli.BUSY;
+    }
+  }
+
+  /** The run, holding the experiment's claim. */
+  private <P extends Record> int claimed(SweepSpec<P> spec, ExperimentConfig<P> config, ExperimentRun experiment)
+      throws HyperException, IOException {
+    ExperimentInfo info = config.experiment();
     Path dir = experiment.serializationDir();
     RunState state = Markers.read(dir);
     if (state.done().isPresent() && !rerun) {
@@ -124,7 +146,6 @@ final class RunCommand implements Callable<Integer> {
       ctx.err.println("warning: the params in " + toml + " are not a point of sweep '" + spec.name() + "'");
     }
 
-    Files.createDirectories(dir);
     Markers.clearFinished(dir);
     if (rerun) {                                     // from scratch: no checkpoint to resume, no old steps
       dev.hyper.runtime.store.AtomicFiles.deleteTree(experiment.checkpointDir());

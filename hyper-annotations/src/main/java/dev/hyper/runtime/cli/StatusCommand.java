@@ -5,6 +5,7 @@ import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
+import dev.hyper.runtime.status.JobsScriptRuns;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Parameters;
         + " started) and pending (never started), then the failed ones with their last error line, and the"
         + " running ones.",
     "From the markers in each serialization directory (STARTED, DONE, FAILED) and, for a sweep submitted with"
-        + " 'submit', from squeue and scontrol for the jobs in SWEEP-slurm-jobs.tsv. An experiment that is"
+        + " 'submit' or its --slurm jobs script, from squeue and scontrol for the jobs in SWEEP-slurm-jobs.tsv;"
+        + " while a plain jobs script runs (SWEEP-jobs.running/), the experiments it has not run count as queued."
+        + " An experiment that is"
         + " not done and that nothing runs any more is failed: its SLURM array task left the queue without"
         + " DONE or FAILED (killed, timed out, refused), or the process that STARTED it on this machine is"
         + " gone. 'exec' and 'submit' run exactly the failed and pending ones.",
@@ -76,12 +79,18 @@ final class StatusCommand implements Callable<Integer> {
     if (!o.submissions.isEmpty()) {
       long inQueue = o.queue.size();
       long runningInQueue = o.queue.values().stream().filter(s -> !s.equals("PENDING")).count();
-      ctx.out.println(Printable.escape("SLURM: " + o.submissions.size() + " array job" + (o.submissions.size() == 1 ? "" : "s")
+      boolean arrays = o.submissions.stream().anyMatch(s -> s.experiment() == null);
+      ctx.out.println(Printable.escape("SLURM: " + o.submissions.size() + (arrays ? " array job" : " job")
+          + (o.submissions.size() == 1 ? "" : "s")
           + " in " + SlurmFiles.jobsFile(sweep) + " (latest: " + describe(o.submissions.get(o.submissions.size() - 1))
           + "); in the queue now: " + (o.queueProblem != null ? "unknown (" + o.queueProblem + ")"
           : inQueue + " task" + (inQueue == 1 ? "" : "s") + ", " + runningInQueue + " running")));
     }
     list("MISSING", o.in(SweepOverview.State.MISSING));
+    for (JobsScriptRuns.Run run : o.scripts) {
+      ctx.out.println(Printable.escape("jobs script " + Layout.slashes(Layout.jobsScript(sweep)) + ": running, "
+          + run.describe() + "; the experiments it has not run yet count as queued"));
+    }
     list("failed", o.in(SweepOverview.State.FAILED));
     list("interrupted", o.in(SweepOverview.State.INTERRUPTED));
     list("running", o.in(SweepOverview.State.RUNNING));
@@ -106,6 +115,9 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static String describe(SlurmJobs.Submission s) {
+    if (s.experiment() != null) {
+      return "job " + s.jobId() + " from the jobs script, " + s.experiment() + ", " + s.submitted();
+    }
     return "job " + s.jobId() + ", --array=" + s.array() + (s.offset() == 0 ? "" : " offset " + s.offset()) + ", "
         + s.tasks() + " task" + (s.tasks() == 1 ? "" : "s") + ", " + s.submitted();
   }

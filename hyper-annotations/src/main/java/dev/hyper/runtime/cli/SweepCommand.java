@@ -11,6 +11,7 @@ import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
 import dev.hyper.runtime.slurm.SlurmValues;
 import dev.hyper.runtime.check.TemplateCheck;
+import dev.hyper.runtime.store.ExperimentStore;
 import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
@@ -64,7 +65,10 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin OverrideOptions overrides;
 
   @Option(names = "--force", description = "Replace experiment directories that exist with other content, and"
-      + " write over a manifest of a changed record, template or trials count.")
+      + " write over a manifest of a changed record, template or trials count. A replaced experiment's markers"
+      + " and outputs move to .replaced-TIME/ in its serialization directory (with its old TOML, JSON and"
+      + " snapshot hash), so it is pending again. An experiment that is running (claimed by a run, or STARTED"
+      + " by a live process) or queued (in SLURM, or by a running jobs script) is not replaced: exit 2.")
   boolean force;
 
   @Option(names = "--wait", description = "If another sweep is writing to the output directory, wait for it to"
@@ -110,7 +114,8 @@ final class SweepCommand implements Callable<Integer> {
         + " does not exist; the JVM skips it, and so does the snapshot"));
     SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> TemplateCheck.load(spec).orElse(null),
         root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
-            Provenance.capture(program.gitSource(), ctx.args).withOverrides(applied)));
+            Provenance.capture(program.gitSource(), ctx.args).withOverrides(applied))
+            .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY));
     ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
         + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
         + ", under " + root);
@@ -121,6 +126,24 @@ final class SweepCommand implements Callable<Integer> {
       ctx.out.println("job array: " + root.resolve(dev.hyper.runtime.slurm.SlurmFiles.script(spec.name())));
     }
     return HyperCli.OK;
+  }
+
+  /**
+   * The experiments of {@code sweep} under {@code root} that are running or queued now, as exec and status
+   * see them (the markers, SLURM's queue, a running jobs script): --force replaces none of them.
+   */
+  private static ExperimentStore.InUse inUse(Path root, String sweep) throws IOException {
+    SweepOverview overview = SweepOverview.load(root, sweep, new dev.hyper.runtime.slurm.SlurmClient(), false);
+    Map<Path, String> busy = new HashMap<>();
+    for (SweepOverview.Entry e : overview.entries) {
+      if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
+        busy.put(e.task().confPath(), (e.state() == SweepOverview.State.RUNNING ? "is running (" : "is queued (")
+            + e.note() + ")");
+      }
+    }
+    String unknown = overview.queueProblem == null ? null
+        : "may be queued in SLURM, which cannot be asked (" + overview.queueProblem + ")";
+    return info -> busy.getOrDefault(info.confPath(), unknown);
   }
 
   /** Each task's launch command, from its experiment's TOML. */

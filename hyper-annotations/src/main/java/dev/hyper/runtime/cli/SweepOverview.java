@@ -9,6 +9,7 @@ import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
 import dev.hyper.runtime.status.ExperimentStatus;
+import dev.hyper.runtime.status.JobsScriptRuns;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.status.Started;
@@ -31,9 +32,11 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link State#DONE}: a {@code DONE} marker.
- *   <li>{@link State#QUEUED} / {@link State#RUNNING}: its latest SLURM array task is in the queue, pending
- *       or running; or (RUNNING) a {@code STARTED} marker whose process is alive on this machine, or that
- *       was written on another machine and is not known to have ended.
+ *   <li>{@link State#QUEUED} / {@link State#RUNNING}: its latest SLURM array task (or single job, from the
+ *       {@code --slurm} jobs script) is in the queue, pending or running; or (RUNNING) a {@code STARTED}
+ *       marker whose process is alive on this machine, or that was written on another machine and is not
+ *       known to have ended; or (QUEUED) it would be pending, but a jobs script of the sweep runs now
+ *       ({@link JobsScriptRuns}) and gets to it.
  *   <li>{@link State#FAILED}: a {@code FAILED} marker; or it is not done and nothing runs it any more: its
  *       SLURM array task left the queue, or the process of its {@code STARTED} marker on this machine is
  *       gone (killed before it could write {@code FAILED}).
@@ -71,15 +74,18 @@ final class SweepOverview {
   final Map<String, String> queue;
   /** Why the queue could not be read (then {@link #queue} is empty), or null. */
   final String queueProblem;
+  /** The sweep's jobs scripts running now. */
+  final List<JobsScriptRuns.Run> scripts;
 
   private SweepOverview(Path root, String sweep, List<Entry> entries, List<SlurmJobs.Submission> submissions,
-      Map<String, String> queue, String queueProblem) {
+      Map<String, String> queue, String queueProblem, List<JobsScriptRuns.Run> scripts) {
     this.root = root;
     this.sweep = sweep;
     this.entries = entries;
     this.submissions = submissions;
     this.queue = queue;
     this.queueProblem = queueProblem;
+    this.scripts = scripts;
   }
 
   /**
@@ -92,17 +98,20 @@ final class SweepOverview {
   static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException {
     List<Task> tasks = SweepTasks.of(root, sweep);
     List<SlurmJobs.Submission> submissions = SlurmJobs.read(root, sweep);
-    Map<Path, Long> numbers = new HashMap<>();
     List<Task> listed = SlurmFiles.readTasks(root, sweep);
-    for (int i = 0; i < listed.size(); i++) {
-      numbers.putIfAbsent(listed.get(i).confPath(), (long) i);
-    }
-    Map<Long, SlurmJobs.Submission> latest = new HashMap<>();
+    Map<Path, String> latest = new HashMap<>();  // each experiment's latest array task or single job
     for (SlurmJobs.Submission s : submissions) {
+      if (s.experiment() != null) {
+        latest.put(Path.of(s.experiment()), s.jobId());
+      }
       for (int index : s.indexes()) {
-        latest.put(s.offset() + index, s);
+        long number = s.offset() + index;
+        if (number < listed.size()) {
+          latest.put(listed.get((int) number).confPath(), s.arrayTaskId(number));
+        }
       }
     }
+    List<JobsScriptRuns.Run> scripts = JobsScriptRuns.live(root, sweep);
     Map<String, String> queue = new HashMap<>();
     String problem = null;
     if (!submissions.isEmpty()) {
@@ -116,13 +125,16 @@ final class SweepOverview {
     Map<String, Map<String, String>> jobStates = new HashMap<>();
     List<Entry> entries = new ArrayList<>();
     for (Task t : tasks) {
-      Long number = numbers.get(t.confPath());
-      SlurmJobs.Submission submission = number == null ? null : latest.get(number);
-      String arrayTask = submission == null ? null : submission.arrayTaskId(number);
-      entries.add(classify(t, arrayTask, problem == null ? queue.get(arrayTask) : null, problem != null, details,
-          slurm, jobStates));
+      String arrayTask = latest.get(t.confPath());
+      Entry e = classify(t, arrayTask, problem == null ? queue.get(arrayTask) : null, problem != null, details,
+          slurm, jobStates);
+      if (e.state() == State.PENDING && !scripts.isEmpty()) {   // the jobs script gets to it
+        JobsScriptRuns.Run run = scripts.get(0);
+        e = new Entry(t, State.QUEUED, "by the jobs script, " + run.describe(), null, !run.here());
+      }
+      entries.add(e);
     }
-    return new SweepOverview(root, sweep, List.copyOf(entries), submissions, queue, problem);
+    return new SweepOverview(root, sweep, List.copyOf(entries), submissions, queue, problem, scripts);
   }
 
   private static Entry classify(Task t, String arrayTask, String queued, boolean queueUnknown, boolean details,
@@ -224,7 +236,7 @@ final class SweepOverview {
   }
 
   private static String slurmEnd(String arrayTask, SlurmClient slurm, Map<String, Map<String, String>> jobStates) {
-    String job = arrayTask.substring(0, arrayTask.indexOf('_'));
+    String job = arrayTask.contains("_") ? arrayTask.substring(0, arrayTask.indexOf('_')) : arrayTask;
     Map<String, String> states = jobStates.computeIfAbsent(job, j -> {
       try {
         return slurm.jobStates(j);

@@ -1,5 +1,6 @@
 package dev.hyper.runtime.exec;
 
+import dev.hyper.runtime.status.RunClaim;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +15,8 @@ public final class Progress implements LocalExecutor.Listener {
   private final long startNanos = System.nanoTime();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  /** Runs that found their experiment claimed by another process ({@link RunClaim#BUSY_EXIT}) and left it. */
+  private final AtomicInteger claimed = new AtomicInteger();
   private final AtomicInteger running = new AtomicInteger();
 
   public Progress(PrintWriter out, boolean terminal, int total) {
@@ -33,6 +36,19 @@ public final class Progress implements LocalExecutor.Listener {
   @Override
   public synchronized void finished(Task task, int exitCode, double seconds) {
     running.decrementAndGet();
+    if (exitCode == RunClaim.BUSY_EXIT) {
+      claimed.incrementAndGet();
+      if (terminal) {
+        out.print("\r\033[K");
+        out.printf("claimed elsewhere: %s (another process runs it; left alone)%n", task.label());
+        redraw();
+      } else {
+        out.printf("claimed elsewhere: %s (another process runs it; left alone)  [%d done, %d failed, %d running,"
+            + " %d remaining]%n", task.label(), done.get(), failed.get(), running.get(), remaining());
+      }
+      out.flush();
+      return;
+    }
     int n = (exitCode == 0 ? done : failed).incrementAndGet();
     if (terminal) {
       if (exitCode != 0) {
@@ -58,16 +74,17 @@ public final class Progress implements LocalExecutor.Listener {
       out.println();
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    out.printf("exec: %d done, %d failed, %d not run, in %.1f s%n", done.get(), failed.get(), remaining(), seconds);
+    out.printf("exec: %d done, %d failed, %d not run%s, in %.1f s%n", done.get(), failed.get(), remaining(),
+        claimed.get() == 0 ? "" : ", " + claimed.get() + " claimed by another process", seconds);
     out.flush();
   }
 
   private int remaining() {
-    return total - done.get() - failed.get() - running.get();
+    return total - done.get() - failed.get() - claimed.get() - running.get();
   }
 
   private synchronized void redraw() {
-    int finished = done.get() + failed.get();
+    int finished = done.get() + failed.get() + claimed.get();
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     double rate = seconds > 0 ? finished / seconds : 0;
     String eta = rate > 0 ? clock((total - finished) / rate) : "--:--";

@@ -10,12 +10,19 @@ import java.nio.file.Path;
  * config/generated/SWEEP/ID/TRIAL/model.jar   the program (hard link into .snapshots)
  * config/generated/.snapshots/SHA256.jar      the output directory's store: class-path entries, launcher jars
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
+ * model/generated/SWEEP/ID/.TRIAL.claim       locked by the run training it, for the run's whole life
+ * model/generated/SWEEP/ID/TRIAL/.replaced-T/ what the experiment held before sweep --force replaced it at T
  * SWEEP-jobs.sh                               one command per experiment
+ * SWEEP-jobs.running/HOST-PID                 one per jobs script running now (removed when it ends)
  * </pre>
  */
 public final class Layout {
   /** The snapshot's name in each experiment's config directory. */
   public static final String SNAPSHOT_FILE = "model.jar";
+
+
+  /** The start of the name of a serialization directory's archive of what a replaced experiment held. */
+  public static final String REPLACED_PREFIX = ".replaced-";
 
   private Layout() {}
 
@@ -39,6 +46,15 @@ public final class Layout {
     return Path.of("model", "generated", sweep, id, Integer.toString(trial));
   }
 
+  /**
+   * The file the run training an experiment holds locked ({@code ID/.TRIAL.claim}, beside its serialization
+   * directory {@code ID/TRIAL}): outside the directory the trainer writes, because a process that opens and
+   * closes a locked file loses its lock on it.
+   */
+  public static Path claimFile(Path serializationDir) {
+    return serializationDir.resolveSibling("." + serializationDir.getFileName() + ".claim");
+  }
+
   /** The output directory's content-addressed store of programs, shared by its sweeps. */
   public static Path snapshotDir() {
     return Path.of("config", "generated", ".snapshots");
@@ -55,6 +71,14 @@ public final class Layout {
 
   public static Path jobsScript(String sweep) {
     return Path.of(sweep + "-jobs.sh");
+  }
+
+  /**
+   * Where a running jobs script of {@code sweep} records itself ({@code HOST-PID} files with its host,
+   * pid and start), relative to the output directory.
+   */
+  public static Path jobsScriptRuns(String sweep) {
+    return Path.of(sweep + "-jobs.running");
   }
 
   /** A relative path as the files Hyper writes spell it, with {@code /} between names on every OS. */

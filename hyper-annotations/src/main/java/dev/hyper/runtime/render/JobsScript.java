@@ -8,6 +8,9 @@ import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.shell.ShellQuote;
+import dev.hyper.runtime.slurm.SlurmFiles;
+import dev.hyper.runtime.slurm.SlurmJobs;
+import dev.hyper.runtime.status.JobsScriptRuns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +18,8 @@ import java.util.List;
  * The text of a sweep's jobs script: a bash script that goes to its own directory (the sweep's output
  * directory) and has one line per experiment, either running it ({@link LaunchCommand}: {@code
  * "$hyper_java" JVM_ARGS -jar .../model.jar run .../ID.toml}) or submitting that same command to SLURM
- * ({@code sbatch ... --wrap '...'}). Paths are
+ * ({@code hyper_sbatch CONF_PATH ... --wrap '...'}, which records the job id). While a plain script runs it
+ * is recorded ({@link JobsScriptRuns}). Paths are
  * relative, so the tree can be moved; every value is shell-quoted.
  */
 public final class JobsScript {
@@ -49,9 +53,55 @@ public final class JobsScript {
         + "# Hyper sweep " + sweep + ": " + experiments + " experiments" + (slurm ? ", each submitted with sbatch" : "")
         + "; paths are relative to this script.\n"
         + "cd -- \"$(dirname -- \"$0\")\" || exit 2\n"
-        + (slurm ? "" : "# the java launcher: $HYPER_JAVA, else the sweep's where it exists, else java from PATH\n"
+        + (slurm ? submitter(sweep) : recorder(sweep)
+            + "# the java launcher: $HYPER_JAVA, else the sweep's where it exists, else java from PATH\n"
             + LaunchCommand.chooseJava(javaHome) + "\n");
   }
+
+  /**
+   * The plain script's record of itself ({@link JobsScriptRuns}): a file with its host, pid and start,
+   * removed when it ends, so that status, exec and submit count its experiments as queued meanwhile.
+   */
+  private static String recorder(String sweep) {
+    String runs = quote(Layout.slashes(Layout.jobsScriptRuns(sweep)));
+    return "# while it runs, this script is recorded in " + runs + ": status, exec and submit count the experiments"
+        + " it has not run yet as queued\n"
+        + RUN_VAR + "=" + runs + "/\"$(uname -n)-$$\"\n"
+        + "mkdir -p -- " + runs + " && printf '%s\\t%s\\t%s\\n' \"$(uname -n)\" \"$$\" \"$(" + NOW + ")\" >\"$"
+        + RUN_VAR + "\" || echo " + quote("warning: cannot record this script in " + Layout.jobsScriptRuns(sweep)
+            + "; status will call its experiments pending") + " >&2\n"
+        + "trap 'rm -f -- \"$" + RUN_VAR + "\"' EXIT\n"
+        + "trap 'exit 130' INT\n"
+        + "trap 'exit 143' TERM\n";
+  }
+
+  /**
+   * The SLURM script's {@code hyper_sbatch CONF_PATH OPTION...}: submits with {@code sbatch --parsable} and
+   * appends the job id with the experiment to {@code SWEEP-slurm-jobs.tsv} ({@link SlurmJobs}), so that
+   * status and submit see the experiment as queued.
+   */
+  private static String submitter(String sweep) {
+    String jobs = quote(Layout.slashes(SlurmFiles.jobsFile(sweep)));
+    return "# each job id goes into " + jobs + " with its experiment: status and submit see it queued\n"
+        + SUBMIT + "() {\n"
+        + "  local conf=\"$1\" out id\n"
+        + "  shift\n"
+        + "  out=\"$(sbatch --parsable \"$@\")\" || return\n"
+        + "  id=\"${out%%;*}\"\n"
+        + "  case \"$id\" in ''|*[!0-9]*) printf 'sbatch printed no job id for %s: %s\\n' \"$conf\" \"$out\" >&2;"
+        + " return 1;; esac\n"
+        + "  [ -s " + jobs + " ] || printf " + quote(SlurmJobs.HEADER.replace("\t", "\\t") + "\\n") + " >>" + jobs
+        + "\n"
+        + "  printf '%s\\t-\\t-\\t1\\t%s\\t%s\\n' \"$id\" \"$(" + NOW + ")\" \"$conf\" >>" + jobs + "\n"
+        + "  printf 'Submitted batch job %s (%s)\\n' \"$id\" \"$conf\"\n"
+        + "}\n";
+  }
+
+  /** The shell variable that holds the plain script's record, and the SLURM script's submit function. */
+  private static final String RUN_VAR = "hyper_run";
+  private static final String SUBMIT = "hyper_sbatch";
+  /** Now, in UTC, as the records say it. */
+  private static final String NOW = "date -u +%Y-%m-%dT%H:%M:%SZ";
 
   /**
    * The script's line for one experiment, ending in a newline.
@@ -65,7 +115,8 @@ public final class JobsScript {
 
   private static String sbatch(String sweep, ExperimentInfo e, String run) throws HyperException {
     List<String> words = new ArrayList<>();
-    words.add("sbatch");
+    words.add(SUBMIT);
+    words.add(quote(Layout.slashes(e.confPath())));
     SlurmSettings s = e.slurm();
     option(words, "--qos", s.qos());
     option(words, "--time", s.time());

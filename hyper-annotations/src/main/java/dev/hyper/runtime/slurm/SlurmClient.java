@@ -114,7 +114,8 @@ public final class SlurmClient {
 
   /**
    * How the array tasks of {@code jobId} ended or stand, from {@code scontrol show job} (which keeps
-   * finished jobs for MinJobAge seconds only): by {@code JOB_INDEX} id, e.g. {@code state FAILED, exit 2:0}.
+   * finished jobs for MinJobAge seconds only): by {@code JOB_INDEX} id (a single job: by its id), e.g.
+   * {@code state FAILED, exit 2:0}.
    * Empty if SLURM no longer knows the job.
    */
   public Map<String, String> jobStates(String jobId) throws HyperException {
@@ -130,17 +131,19 @@ public final class SlurmClient {
     }
     for (String line : o.stdout().split("\n")) {
       Matcher array = SCONTROL_ARRAY.matcher(line);
+      Matcher single = SCONTROL_JOB.matcher(line);
       Matcher state = SCONTROL_STATE.matcher(line);
-      if (array.find() && state.find()) {
+      String id = array.find() ? array.group(1) + "_" + array.group(2) : single.find() ? single.group(1) : null;
+      if (id != null && state.find()) {
         Matcher exit = SCONTROL_EXIT.matcher(line);
-        states.put(array.group(1) + "_" + array.group(2),
-            "state " + state.group(1) + (exit.find() ? ", exit " + exit.group(1) : ""));
+        states.put(id, "state " + state.group(1) + (exit.find() ? ", exit " + exit.group(1) : ""));
       }
     }
     return states;
   }
 
   private static final Pattern SCONTROL_ARRAY = Pattern.compile("\\bArrayJobId=(\\d+) ArrayTaskId=(\\d+)\\b");
+  private static final Pattern SCONTROL_JOB = Pattern.compile("^JobId=(\\d+)\\b");
   private static final Pattern SCONTROL_STATE = Pattern.compile("\\bJobState=([A-Z_]+)");
   private static final Pattern SCONTROL_EXIT = Pattern.compile("\\bExitCode=(\\d+:\\d+)");
 

@@ -15,11 +15,14 @@ import java.util.Objects;
  * <pre>
  * job_id  offset  array     tasks  submitted
  * 1234    0       0-71%4    72     2026-11-27T19:20:35Z
+ * 1240    -       -         1      2026-11-27T19:21:02Z  config/generated/rnn/0116ed021c6b/0/0116ed021c6b.toml
  * </pre>
- * Array task {@code i} of job {@code job_id} runs task {@code offset + i} of the task list.
+ * Array task {@code i} of job {@code job_id} runs task {@code offset + i} of the task list. A line with a
+ * sixth field is a single job (no array) that runs that one experiment: the {@code --slurm} jobs script
+ * appends one per {@code sbatch} it makes.
  */
 public final class SlurmJobs {
-  static final String HEADER = "job_id\toffset\tarray\ttasks\tsubmitted";
+  public static final String HEADER = "job_id\toffset\tarray\ttasks\tsubmitted";
 
   private SlurmJobs() {}
 
@@ -31,22 +34,32 @@ public final class SlurmJobs {
    * @param array the {@code --array} value, e.g. {@code 0-5,7%4}
    * @param tasks how many array tasks it has
    * @param submitted when (ISO-8601, UTC)
+   * @param experiment for a single job, the TOML of the experiment it runs (relative to the output
+   *     directory, with {@code /}); null for an array over the task list
    */
-  public record Submission(String jobId, long offset, String array, int tasks, String submitted) {
+  public record Submission(String jobId, long offset, String array, int tasks, String submitted, String experiment) {
+    /** Marks the offset and array fields of a single job's line. */
+    static final String NONE = "-";
+
     public Submission {
       Objects.requireNonNull(jobId);
       Objects.requireNonNull(array);
       Objects.requireNonNull(submitted);
     }
 
-    /** The array indexes of {@link #array}, ascending as written. */
-    public List<Integer> indexes() {
-      return parseIndexes(array);
+    /** An array over the task list. */
+    public Submission(String jobId, long offset, String array, int tasks, String submitted) {
+      this(jobId, offset, array, tasks, submitted, null);
     }
 
-    /** The SLURM id of the array task that runs task number {@code task}: {@code JOB_INDEX}. */
+    /** The array indexes of {@link #array}, ascending as written; none for a single job. */
+    public List<Integer> indexes() {
+      return experiment != null ? List.of() : parseIndexes(array);
+    }
+
+    /** The SLURM id of the array task that runs task number {@code task}: {@code JOB_INDEX}; a single job's id. */
     public String arrayTaskId(long task) {
-      return jobId + "_" + (task - offset);
+      return experiment != null ? jobId : jobId + "_" + (task - offset);
     }
   }
 
@@ -65,8 +78,13 @@ public final class SlurmJobs {
       }
       String[] f = line.split("\t", -1);
       try {
+        if (f.length == 6 && f[1].equals(Submission.NONE) && f[2].equals(Submission.NONE)
+            && f[0].matches("[0-9]+") && !f[5].isEmpty()) {
+          out.add(new Submission(f[0], 0, Submission.NONE, 1, f[4], f[5]));
+          continue;
+        }
         if (f.length != 5) {
-          throw new IllegalArgumentException("expected 5 tab-separated fields");
+          throw new IllegalArgumentException("expected 5 tab-separated fields (6 for a single job)");
         }
         Submission s = new Submission(f[0], Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]), f[4]);
         s.indexes();
@@ -91,8 +109,13 @@ public final class SlurmJobs {
     if (text.length() == 0) {
       text.append(HEADER).append('\n');
     }
-    text.append(s.jobId()).append('\t').append(s.offset()).append('\t').append(s.array()).append('\t')
-        .append(s.tasks()).append('\t').append(s.submitted()).append('\n');
+    if (s.experiment() != null) {
+      text.append(s.jobId()).append("\t-\t-\t1\t").append(s.submitted()).append('\t').append(s.experiment())
+          .append('\n');
+    } else {
+      text.append(s.jobId()).append('\t').append(s.offset()).append('\t').append(s.array()).append('\t')
+          .append(s.tasks()).append('\t').append(s.submitted()).append('\n');
+    }
     AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), null);
   }
 

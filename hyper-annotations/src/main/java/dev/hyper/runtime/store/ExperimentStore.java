@@ -3,6 +3,7 @@ package dev.hyper.runtime.store;
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.status.RunClaim;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -26,8 +27,10 @@ import java.util.TreeSet;
  * Writes experiment directories, each whole or not at all: the files are made in a temporary directory
  * beside the target ({@code ID/.TRIAL.tmp}), which is then renamed into place. An existing directory
  * with the same content is left alone; one with other content is never overwritten, unless the store
- * was made with {@code force}. The serialization directory is made before the rename, so an experiment
- * that is there has it too.
+ * was made with {@code force}: then, holding the experiment's claim ({@link RunClaim}), its markers and
+ * outputs are archived first ({@link ReplacedOutputs}), so it is pending again; one that is claimed by a
+ * run, or running or queued by what {@link InUse} knows, is not replaced ({@link Busy}). The
+ * serialization directory is made before the rename, so an experiment that is there has it too.
  *
  * <p>No fsync: a killed process leaves each experiment whole or absent (rename is atomic), at the cost
  * of the page cache holding the data until the kernel writes it. Directories get the default
@@ -59,11 +62,34 @@ public final class ExperimentStore {
     }
   }
 
+  /**
+   * Which experiments are running or queued now beyond what their claim shows (a queue, a marker of
+   * another machine): {@code force} does not replace them.
+   */
+  @FunctionalInterface
+  public interface InUse {
+    /** Only the claim counts: nothing else is known. */
+    InUse CLAIM_ONLY = info -> null;
+
+    /** Why {@code info} is in use, e.g. {@code is queued in SLURM (SLURM 1234_5 PENDING)}, or null if it is not. */
+    String why(ExperimentInfo info);
+  }
+
+  /** {@code force} would replace an experiment that is running or queued. */
+  public static final class Busy extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Busy(String why) {
+      super(why);
+    }
+  }
+
   private final Path root;
   private final SnapshotStore snapshots;
   private final Snapshot snapshot;
   private final String snapshotSha;
   private final boolean force;
+  private final InUse inUse;
   /** The stored copies of the jar (file keys): an experiment linked to one has the right jar. */
   private final Set<Object> storedKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final List<Path> replicasMade = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -76,6 +102,16 @@ public final class ExperimentStore {
    * @param force whether a directory with other content is replaced rather than refused
    */
   public ExperimentStore(Path root, SnapshotStore snapshots, Snapshot snapshot, boolean force) throws IOException {
+    this(root, snapshots, snapshot, force, InUse.CLAIM_ONLY);
+  }
+
+  /**
+   * @param inUse experiments running or queued now, which {@code force} does not replace (nor ones whose
+   *     claim is held)
+   */
+  public ExperimentStore(Path root, SnapshotStore snapshots, Snapshot snapshot, boolean force, InUse inUse)
+      throws IOException {
+    this.inUse = Objects.requireNonNull(inUse);
     this.root = root;
     this.snapshots = snapshots;
     this.snapshot = snapshot;
@@ -104,8 +140,9 @@ public final class ExperimentStore {
    * empty serialization directory, unless an identical directory is there already.
    *
    * @throws Conflict if the directory exists with other content and the store does not force
+   * @throws Busy if it exists with other content and is running or queued (force or not)
    */
-  public Outcome write(ExperimentInfo info, byte[] json, byte[] toml) throws IOException, Conflict {
+  public Outcome write(ExperimentInfo info, byte[] json, byte[] toml) throws IOException, Conflict, Busy {
     Path dir = root.resolve(info.confDir());
     Path idDir = dir.getParent();
     Path serialization = root.resolve(info.serializationDir());
@@ -132,7 +169,7 @@ public final class ExperimentStore {
 
   /** An experiment directory that is there already: skipped if identical, else refused or (force) replaced. */
   private Outcome rewrite(ExperimentInfo info, Path dir, Path idDir, Path serialization, byte[] json, byte[] toml)
-      throws IOException, Conflict {
+      throws IOException, Conflict, Busy {
     String difference = difference(info, dir, json, toml);
     if (difference == null) {
       ensureDirectory(serialization);
@@ -142,12 +179,23 @@ public final class ExperimentStore {
       throw new Conflict(dir, difference);
     }
     ensureDirectory(serialization);
-    Path temp = writeTemp(info, idDir, dir, json, toml);
-    Path old = idDir.resolve("." + dir.getFileName() + ".old");
-    AtomicFiles.deleteTree(old);
-    Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-    Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-    AtomicFiles.deleteTree(old);
+    // claimed while its outputs are archived and its config replaced: no run can start in between
+    try (RunClaim claim = RunClaim.claim(serialization)) {
+      String why = inUse.why(info);
+      if (why != null) {
+        throw new Busy(why);
+      }
+      // the old markers and outputs go first: results of the old config never stand beside the new one
+      ReplacedOutputs.archive(serialization, dir, info, difference, snapshotSha);
+      Path temp = writeTemp(info, idDir, dir, json, toml);
+      Path old = idDir.resolve("." + dir.getFileName() + ".old");
+      AtomicFiles.deleteTree(old);
+      Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.deleteTree(old);
+    } catch (RunClaim.Busy held) {
+      throw new Busy("is being run by " + held.holder());
+    }
     return Outcome.REPLACED;
   }
 

@@ -74,9 +74,11 @@ public final class SweepMaterializer {
    *     case takes the rendered experiments in order and writes the manifest and the jobs script; 0: by
    *     the output's file system, see {@link #DEFAULT_WRITERS})
    * @param provenance recorded in every new experiment's TOML (experiments already there keep theirs), or null
+   * @param inUse which experiments are running or queued now (as far as more than their claim tells), which
+   *     {@code force} does not replace
    */
   public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
-      Provenance provenance) {
+      Provenance provenance, ExperimentStore.InUse inUse) {
     /**
      * Writers chosen by the output directory's file system: 0 stands for 1 on a memory file system
      * (tmpfs: writing is all CPU, and a second writer only competes with rendering), 2 elsewhere (a disk
@@ -104,6 +106,15 @@ public final class SweepMaterializer {
       }
     }
 
+    public Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
+        Provenance provenance) {
+      this(slurm, force, waitForLock, threads, writers, provenance, ExperimentStore.InUse.CLAIM_ONLY);
+    }
+
+    public Options withInUse(ExperimentStore.InUse v) {
+      return new Options(slurm, force, waitForLock, threads, writers, provenance, v);
+    }
+
     public Options(boolean slurm, boolean force, boolean waitForLock, int threads, Provenance provenance) {
       this(slurm, force, waitForLock, threads, DEFAULT_WRITERS, provenance);
     }
@@ -114,27 +125,27 @@ public final class SweepMaterializer {
     }
 
     public Options withSlurm(boolean v) {
-      return new Options(v, force, waitForLock, threads, writers, provenance);
+      return new Options(v, force, waitForLock, threads, writers, provenance, inUse);
     }
 
     public Options withForce(boolean v) {
-      return new Options(slurm, v, waitForLock, threads, writers, provenance);
+      return new Options(slurm, v, waitForLock, threads, writers, provenance, inUse);
     }
 
     public Options withWaitForLock(boolean v) {
-      return new Options(slurm, force, v, threads, writers, provenance);
+      return new Options(slurm, force, v, threads, writers, provenance, inUse);
     }
 
     public Options withProvenance(Provenance v) {
-      return new Options(slurm, force, waitForLock, threads, writers, v);
+      return new Options(slurm, force, waitForLock, threads, writers, v, inUse);
     }
 
     public Options withWriters(int v) {
-      return new Options(slurm, force, waitForLock, threads, v, provenance);
+      return new Options(slurm, force, waitForLock, threads, v, provenance, inUse);
     }
 
     public Options withThreads(int v) {
-      return new Options(slurm, force, waitForLock, v, writers, provenance);
+      return new Options(slurm, force, waitForLock, v, writers, provenance, inUse);
     }
   }
 
@@ -245,7 +256,7 @@ public final class SweepMaterializer {
         mkdirs(out.resolve("model").resolve("generated").resolve(spec.name()), created);
         SnapshotStore snapshots = new SnapshotStore(out);
         code.storeIn(snapshots, created);
-        store = new ExperimentStore(out, snapshots, snapshot, options.force());
+        store = new ExperimentStore(out, snapshots, snapshot, options.force(), options.inUse());
       } catch (IOException e) {
         throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
       }
@@ -275,6 +286,10 @@ public final class SweepMaterializer {
                 }
               } catch (ExperimentStore.Conflict c) {
                 throw conflict(spec, e.planned, c);
+              } catch (ExperimentStore.Busy b) {
+                throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": --force does not"
+                    + " replace experiment " + info.id() + "/" + info.trial() + " while it " + b.getMessage()
+                    + "; wait for it to end or stop it, then sweep again");
               } catch (IOException x) {
                 written.failed(number);
                 throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": cannot write "

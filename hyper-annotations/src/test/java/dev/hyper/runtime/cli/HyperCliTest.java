@@ -192,8 +192,10 @@ class HyperCliTest {
         + "jobs script: " + out.resolve("toy-jobs.sh") + "\n"
         + "manifest: " + out.resolve("toy-manifest.tsv") + "\n"
         + "job array: " + out.resolve("toy.sbatch") + "\n", sweep.out());
-    String line = Files.readAllLines(out.resolve("toy-jobs.sh")).get(3);
-    assertTrue(line.startsWith("sbatch --qos 'gpu' --time '10:00' --job-name 'toy-"), line);
+    List<String> script = Files.readAllLines(out.resolve("toy-jobs.sh"));
+    String line = script.get(script.size() - 24);
+    assertTrue(line.matches("hyper_sbatch 'config/generated/toy/[0-9a-f]{12}/[01]/[0-9a-f]{12}\\.toml' --qos 'gpu'"
+        + " --time '10:00' --job-name 'toy-.*"), line);
 
     Run again = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString());
     assertEquals(0, again.code(), again.err());

@@ -47,15 +47,15 @@ class LocalExecutorTest {
     for (int i = 0; i < 4; i++) {
       tasks.add(task("ok" + i, "exit 0"));
     }
-    tasks.add(task("bad", "exit 3"));
+    tasks.add(task("bad", "exit 5"));
     StringWriter text = new StringWriter();
     Progress progress = new Progress(new PrintWriter(text), false, tasks.size());
     List<LocalExecutor.Outcome> outcomes = new LocalExecutor(2, LocalExecutor.currentJava(), progress).run(tasks);
     progress.finish();
 
     assertEquals(tasks, outcomes.stream().map(LocalExecutor.Outcome::task).toList());
-    assertEquals(List.of(0, 0, 0, 0, 3), outcomes.stream().map(LocalExecutor.Outcome::exitCode).toList());
-    assertEquals("fake model: exit 3\n", Files.readString(tasks.get(4).log()), "output goes to the log");
+    assertEquals(List.of(0, 0, 0, 0, 5), outcomes.stream().map(LocalExecutor.Outcome::exitCode).toList());
+    assertEquals("fake model: exit 5\n", Files.readString(tasks.get(4).log()), "output goes to the log");
     assertTrue(text.toString().contains("failed: bad/0"), text.toString());
     assertTrue(text.toString().contains("exec: 4 done, 1 failed, 0 not run"), text.toString());
   }

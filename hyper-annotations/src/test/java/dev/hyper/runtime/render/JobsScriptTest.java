@@ -41,6 +41,12 @@ class JobsScriptTest {
         #!/usr/bin/env bash
         # Hyper sweep rnn: 2 experiments; paths are relative to this script.
         cd -- "$(dirname -- "$0")" || exit 2
+        # while it runs, this script is recorded in 'rnn-jobs.running': status, exec and submit count the experiments it has not run yet as queued
+        hyper_run='rnn-jobs.running'/"$(uname -n)-$$"
+        mkdir -p -- 'rnn-jobs.running' && printf '%s\\t%s\\t%s\\n' "$(uname -n)" "$$" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$hyper_run" || echo 'warning: cannot record this script in rnn-jobs.running; status will call its experiments pending' >&2
+        trap 'rm -f -- "$hyper_run"' EXIT
+        trap 'exit 130' INT
+        trap 'exit 143' TERM
         # the java launcher: $HYPER_JAVA, else the sweep's where it exists, else java from PATH
         hyper_java='/opt/no such jdk/bin/java'; [ -x "$hyper_java" ] || hyper_java=java; hyper_java="${HYPER_JAVA:-$hyper_java}"
         "$hyper_java" '-Xmx300m' '-Dq=it'\\''s $(touch INJECTED)' -jar 'config/generated/rnn/aaa/0/model.jar' run 'config/generated/rnn/aaa/0/aaa.toml'
@@ -67,6 +73,29 @@ class JobsScriptTest {
     assertTrue(Files.notExists(dir.resolve("INJECTED")));
   }
 
+  @Test
+  void plainScriptRecordsItselfWhileItRunsAndRemovesTheRecordWhenItEnds() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path fakeJava = bin.resolve("java");
+    // the fake java shows what the record says while the script runs
+    Files.writeString(fakeJava, "#!/usr/bin/env bash\nfor f in rnn-jobs.running/*; do printf '%s: ' \"$f\"; cat \"$f\"; done\n");
+    Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path script = dir.resolve("rnn-jobs.sh");
+    Files.writeString(script, JobsScript.render("rnn", List.of(info("abc", 0, SlurmSettings.NONE)), false));
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(bin.toFile());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().remove("HYPER_JAVA");
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    String host = dev.hyper.runtime.status.Markers.hostName();
+    assertTrue(out.matches("rnn-jobs.running/" + java.util.regex.Pattern.quote(host + "-" + p.pid()) + ": "
+        + java.util.regex.Pattern.quote(host) + "\t" + p.pid() + "\t20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n"), out);
+    try (var left = Files.list(dir.resolve("rnn-jobs.running"))) {
+      assertEquals(List.of(), left.toList(), "the record is gone once the script has ended");
+    }
+  }
+
   private static String runScript(Path script, Path bin, String hyperJava) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).directory(bin.toFile());
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
@@ -83,8 +112,9 @@ class JobsScriptTest {
   @Test
   void slurmScriptQuotesEveryValueAndWrapsTheSameCommand() throws Exception {
     String script = JobsScript.render("rnn", List.of(info("abc", 0, NASTY)), true);
-    String line = script.lines().toList().get(3);
-    assertEquals("sbatch --qos 'it'\\''s $(touch INJECTED)' --time '1-00:00:00' --partition 'gpu part'"
+    List<String> lines = script.lines().toList();
+    String line = lines.get(lines.size() - 1);
+    assertEquals("hyper_sbatch 'config/generated/rnn/abc/0/abc.toml' --qos 'it'\\''s $(touch INJECTED)' --time '1-00:00:00' --partition 'gpu part'"
         + " --cpus-per-task '4' --mem '16G' --gres 'gpu:1' --job-name 'rnn-abc-0'"
         + " --output 'model/generated/rnn/abc/0/slurm-%j.out'"
         + " --wrap 'hyper_java='\\''/opt/no such jdk/bin/java'\\''; [ -x \"$hyper_java\" ] || hyper_java=java;"
@@ -100,7 +130,9 @@ class JobsScriptTest {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     for (String tool : List.of("java", "sbatch")) {
       Path fake = bin.resolve(tool);
-      Files.writeString(fake, "#!/usr/bin/env bash\nfor a in \"$@\"; do printf '<%s>' \"$a\"; done; echo\n");
+      // sbatch --parsable prints the job id and cluster; the arguments go to a log
+      Files.writeString(fake, "#!/usr/bin/env bash\nfor a in \"$@\"; do printf '<%s>' \"$a\"; done >>\"$(dirname \"$0\")/"
+          + tool + ".log\"; echo >>\"$(dirname \"$0\")/" + tool + ".log\"; echo '4242;cluster'\n");
       Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     Path script = dir.resolve("rnn-jobs.sh");
@@ -110,12 +142,22 @@ class JobsScriptTest {
     Process p = pb.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out);
-    assertEquals("<--qos><it's $(touch INJECTED)><--time><1-00:00:00><--partition><gpu part><--cpus-per-task><4>"
+    assertEquals("Submitted batch job 4242 (config/generated/rnn/abc/0/abc.toml)\n", out);
+    List<String> jobs = Files.readAllLines(dir.resolve("rnn-slurm-jobs.tsv"));
+    assertEquals(2, jobs.size(), jobs.toString());
+    assertEquals(dev.hyper.runtime.slurm.SlurmJobs.HEADER, jobs.get(0));
+    assertTrue(jobs.get(1).matches("4242\t-\t-\t1\t20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\t"
+        + "config/generated/rnn/abc/0/abc.toml"), jobs.get(1));
+    List<dev.hyper.runtime.slurm.SlurmJobs.Submission> read = dev.hyper.runtime.slurm.SlurmJobs.read(dir, "rnn");
+    assertEquals("4242", read.get(0).jobId());
+    assertEquals("config/generated/rnn/abc/0/abc.toml", read.get(0).experiment());
+    assertEquals("<--parsable><--qos><it's $(touch INJECTED)><--time><1-00:00:00><--partition><gpu part><--cpus-per-task><4>"
         + "<--mem><16G><--gres><gpu:1><--job-name><rnn-abc-0><--output><model/generated/rnn/abc/0/slurm-%j.out>"
         + "<--wrap><hyper_java='/opt/no such jdk/bin/java'; [ -x \"$hyper_java\" ] || hyper_java=java;"
         + " hyper_java=\"${HYPER_JAVA:-$hyper_java}\"; exec \"$hyper_java\" '-Xmx300m' '-Dq=it'\\''s $(touch INJECTED)'"
         + " -jar 'config/generated/rnn/abc/0/model.jar' run 'config/generated/rnn/abc/0/abc.toml'>\n",
-        out);
+        Files.readString(bin.resolve("sbatch.log")));
+    assertTrue(Files.notExists(bin.resolve("java.log")), "sbatch only submits");
     try (var files = Files.list(dir)) {
       assertTrue(files.noneMatch(f -> f.getFileName().toString().equals("INJECTED")));
     }

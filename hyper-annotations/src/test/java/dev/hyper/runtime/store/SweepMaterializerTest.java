@@ -17,6 +17,9 @@ import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.render.JobsScript;
+import dev.hyper.runtime.shell.ShellQuote;
+import dev.hyper.runtime.plan.Layout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,11 +188,12 @@ class SweepMaterializerTest {
     assertEquals(out().resolve("toy-jobs.sh"), script);
     assertEquals(PosixFilePermissions.fromString("rwxr-xr-x"), Files.getPosixFilePermissions(script));
     List<String> lines = Files.readAllLines(script);
-    assertEquals(3 + 24, lines.size());
+    int header = JobsScript.header("toy", 24, true, null).split("\n").length;
+    assertEquals(header + 24, lines.size());
     assertEquals("#!/usr/bin/env bash", lines.get(0));
     assertEquals("cd -- \"$(dirname -- \"$0\")\" || exit 2", lines.get(2));
-    assertTrue(lines.get(7).startsWith("sbatch --qos 'it'\\''s $(id)' --job-name 'toy-" + tricky.id() + "-0'"),
-        lines.get(7));
+    assertTrue(lines.get(header + 4).startsWith("hyper_sbatch " + ShellQuote.quote(Layout.slashes(tricky.confPath()))
+        + " --qos 'it'\\''s $(id)' --job-name 'toy-" + tricky.id() + "-0'"), lines.get(header + 4));
     Process p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
     assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
@@ -242,7 +246,12 @@ class SweepMaterializerTest {
     assertEquals(1, r.replaced());
     assertEquals(23, r.skipped());
     assertEquals(0, r.written());
-    assertEquals(clean, contents(out()));
+    // the same, and the claim file it was replaced under (never run, so nothing was archived)
+    String claim = dev.hyper.runtime.plan.Layout.slashes(dev.hyper.runtime.plan.Layout.claimFile(
+        victim.serializationDir()));
+    List<String> after = contents(out());
+    assertEquals(1, after.stream().filter(f -> f.startsWith(claim + " ")).count(), after.toString());
+    assertEquals(clean, after.stream().filter(f -> !f.startsWith(claim + " ")).toList());
   }
 
   @Test
