@@ -41,7 +41,12 @@ public class SnapshotFilesTest {
       m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
     }
     Files.createDirectories(file.getParent());
-    try (OutputStream o = Files.newOutputStream(file); JarOutputStream j = new JarOutputStream(o, m)) {
+    try (OutputStream o = Files.newOutputStream(file); JarOutputStream j = new JarOutputStream(o)) {
+      JarEntry manifest = new JarEntry(JarFile.MANIFEST_NAME);     // fixed times: the same jar, the same bytes
+      manifest.setTime(0);
+      j.putNextEntry(manifest);
+      m.write(j);
+      j.closeEntry();
       for (String e : entries) {
         JarEntry entry = new JarEntry(e);
         entry.setTime(0);
