@@ -58,6 +58,29 @@ class ExecIT {
     assertEquals(0, SmallSweep.count(status.stdout(), "failed"), status.stdout());
   }
 
+  /**
+   * The command exec suggests names the jar that ran and quotes every word: pasted into a shell with an
+   * output directory named to inject a command, it passes the directory verbatim and runs nothing else.
+   */
+  @Test
+  void theSuggestedCommandIsQuotedAndNamesTheJarThatRan() throws Exception {
+    String hostile = "runs $(touch INJECTED) 'q' `id`";
+    Path out = Files.createDirectories(dir.resolve(hostile));
+    List<Experiments.Exp> exps = SmallSweep.sweep(out);
+    SmallSweep.breakTraining(exps.get(0));
+    Path jar = Files.copy(ModelJar.jar(), dir.resolve("my model.jar"));
+    ModelJar.Result r = ModelJar.run(dir, jar, "exec", "rnn", "--jobs", "2", "--out", hostile);
+    assertEquals(1, r.exitCode(), r.toString());
+    String line = r.stdout().lines().filter(l -> l.startsWith("run them again with: ")).findFirst().orElseThrow();
+    String pasted = line.substring("run them again with: ".length());
+    assertTrue(pasted.startsWith("java -jar '" + jar.toAbsolutePath() + "' exec rnn --failed-only --out '"), pasted);
+    ModelJar.Result shell = ModelJar.exec(dir, List.of("bash", "-c",
+        "java() { for a in \"$@\"; do printf '<%s>' \"$a\"; done; }; " + pasted));
+    assertEquals(0, shell.exitCode(), shell.toString());
+    assertEquals("<-jar><" + jar.toAbsolutePath() + "><exec><rnn><--failed-only><--out><" + out + ">", shell.stdout());
+    assertFalse(Files.exists(dir.resolve("INJECTED")), "pasting the command ran nothing");
+  }
+
   @Test
   void failuresExitOneAreListedAndFailedOnlyRunsOnlyThem() throws Exception {
     List<Experiments.Exp> exps = SmallSweep.sweep(dir);
