@@ -162,17 +162,27 @@ final class SweepCommand implements Callable<Integer> {
     };
   }
 
+  /** The index of the first point whose id is {@code id} (planned again: a collision is rare). */
+  private static <P extends Record> long firstWithId(SweepSpec<P> spec, Path root, String id) throws HyperException {
+    for (Iterator<PlannedExperiment<P>> it = new SweepPlanner().stream(spec, root, null); it.hasNext(); ) {
+      PlannedExperiment<P> e = it.next();
+      if (e.info().id().equals(id)) {
+        return e.index();
+      }
+    }
+    return -1;
+  }
+
   private <P extends Record> int dryRun(SweepSpec<P> spec, JsonnetTemplate template, Path root)
       throws HyperException {
     ExperimentRenderer<P> renderer = ExperimentRenderer.of(spec, template);
-    Map<String, Long> ids = new HashMap<>();
+    dev.hyper.runtime.plan.IdSet ids = new dev.hyper.runtime.plan.IdSet();
     long count = 0;
     for (Iterator<PlannedExperiment<P>> it = new SweepPlanner().stream(spec, root, null); it.hasNext(); count++) {
       PlannedExperiment<P> e = it.next();
-      Long other = e.info().trial() == 0 ? ids.putIfAbsent(e.info().id(), e.index()) : null;
-      if (other != null) {
-        throw new HyperException("sweep '" + spec.name() + "': points " + other + " and " + e.index()
-            + " have the same id " + e.info().id());
+      if (e.info().trial() == 0 && !ids.add(e.info().id())) {
+        throw new HyperException("sweep '" + spec.name() + "': points " + firstWithId(spec, root, e.info().id())
+            + " and " + e.index() + " have the same id " + e.info().id());
       }
       renderer.render(e);
       ctx.out.println(Printable.escape(e.index() + "  " + e.info().id() + "  " + e.info().trial() + "  "

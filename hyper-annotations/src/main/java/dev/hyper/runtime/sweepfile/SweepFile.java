@@ -48,10 +48,22 @@ public final class SweepFile {
 
   private SweepFile() {}
 
+  /**
+   * The largest sweep file read: the TOML parser needs about a hundred times a file's size in memory
+   * (a 2.5 MB file ran a 128 MB heap out of memory), and a list of values that long is better said as a
+   * range or a distribution.
+   */
+  public static final long MAX_BYTES = 1 << 20;
+
   /** Reads {@code file} as an override of {@code spec}; the source records the file's SHA-256. */
   public static Override read(Path file, SweepSpec<?> spec) throws SweepFileException, IOException {
     if (Files.isDirectory(file)) {
       throw new SweepFileException(List.of(file + ": is a directory, not a sweep file (give its .toml file)"));
+    }
+    if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+      throw new SweepFileException(List.of(file + ": " + Files.size(file) + " bytes, more than the " + MAX_BYTES
+          + " a sweep file may have; give long lists of values as a range or a distribution (@Range, @LogRange,"
+          + " @Uniform, @LogUniform with samples)"));
     }
     byte[] bytes;
     try {

@@ -277,4 +277,16 @@ class SweepFileTest {
     assertEquals(List.of(at("3") + "not valid TOML: the parser failed by this line (NullPointerException in tomlj)"),
         problems("[hyper]\nlr = [0.5]\nr={3,#\u0000,\nnote = [\"a\"]\n"));
   }
+
+  @Test
+  void aSweepFileLargerThanTheLimitIsRefusedBeforeItIsParsed() throws Exception {
+    Path big = dir.resolve("big.toml");
+    Files.writeString(big, "# " + "x".repeat((int) SweepFile.MAX_BYTES - 2) + "\n");
+    SweepFileException e = assertThrows(SweepFileException.class, () -> SweepFile.read(big, spec));
+    assertEquals(List.of(big + ": " + (SweepFile.MAX_BYTES + 1) + " bytes, more than the 1048576 a sweep file may"
+        + " have; give long lists of values as a range or a distribution (@Range, @LogRange, @Uniform, @LogUniform"
+        + " with samples)"), e.problems());
+    Files.writeString(big, "# " + "x".repeat((int) SweepFile.MAX_BYTES - 3) + "\n");
+    assertEquals(java.util.Map.of(), SweepFile.read(big, spec).values(), "the limit itself is read");
+  }
 }
