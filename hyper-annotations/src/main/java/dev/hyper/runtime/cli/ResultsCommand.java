@@ -4,6 +4,7 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.results.Ranking;
 import dev.hyper.runtime.results.ResultsHtml;
+import dev.hyper.runtime.results.ResultsJson;
 import dev.hyper.runtime.results.ResultsText;
 import dev.hyper.runtime.results.SweepResults;
 import dev.hyper.runtime.store.AtomicFiles;
@@ -50,6 +51,14 @@ final class ResultsCommand implements Callable<Integer> {
       + " line; loads in pandas with read_csv).")
   Path csv;
 
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the same numbers as JSON for scripts:"
+      + " counts, importance, every experiment and every point (mean, std, min, max, n over its trials).")
+  Path json;
+
+  @Option(names = "--by", paramLabel = "experiment|point", description = "Rank experiments (default) or points:"
+      + " each point's trials aggregated (mean, std, min, max, n).")
+  String by = "experiment";
+
   @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page: the table"
       + " and a chart of the metric against each swept parameter (inline SVG, viewable offline).")
   Path html;
@@ -65,7 +74,10 @@ final class ResultsCommand implements Callable<Integer> {
     if (top < 0) {
       throw new HyperException("results: --top must be positive, found " + top);
     }
-    for (Path file : new Path[] {csv, html}) {
+    if (!by.equals("experiment") && !by.equals("point")) {
+      throw new HyperException("results: --by takes experiment or point, found '" + by + "'");
+    }
+    for (Path file : new Path[] {csv, html, json}) {
       if (file != null && Files.isDirectory(file)) {
         throw new HyperException("results: " + file + " is a directory; give a file name");
       }
@@ -75,10 +87,14 @@ final class ResultsCommand implements Callable<Integer> {
     for (String w : r.warnings()) {
       ctx.err.println(Printable.escape("warning: " + w));
     }
-    ctx.out.print(ResultsText.table(r, top));
+    ctx.out.print(by.equals("point") ? ResultsText.points(r, top) : ResultsText.table(r, top));
     if (csv != null) {
       AtomicFiles.write(csv, ResultsText.csv(r).getBytes(StandardCharsets.UTF_8), null);
       ctx.out.println("wrote " + csv);
+    }
+    if (json != null) {
+      AtomicFiles.write(json, ResultsJson.of(r).getBytes(StandardCharsets.UTF_8), null);
+      ctx.out.println("wrote " + json);
     }
     if (html != null) {
       AtomicFiles.write(html, ResultsHtml.page(r).getBytes(StandardCharsets.UTF_8), null);

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@link SweepResults} as one self-contained HTML page: a summary, a chart of the metric against each swept
- * parameter (inline SVG: each experiment a dot, the mean per value a line), and the full table. No script,
+ * {@link SweepResults} as one self-contained HTML page: a summary, the parameters' importance
+ * ({@link Importance}), a chart of the metric against each swept parameter (inline SVG: each experiment a dot, the mean per value a line), and the full table. No script,
  * no fonts or styles from elsewhere: it renders offline.
  */
 public final class ResultsHtml {
@@ -54,6 +54,19 @@ public final class ResultsHtml {
       Row bp = r.bestPoint();
       sb.append("<p class=\"summary\">Best point: <b>").append(esc(ResultsText.formatStats(bp.point())
           .replace("+-", "±"))).append("</b> (").append(esc(bp.describeParams())).append(")</p>\n");
+      List<Importance.Share> shares = Importance.of(r.rows(), r.params());
+      if (!shares.isEmpty()) {
+        sb.append("<h2>Parameter importance</h2>\n<p class=\"summary\">The share of ").append(esc(r.metric()))
+            .append("'s variance each parameter's marginal explains (functional ANOVA main effects; the rest is"
+                + " interactions and noise).</p>\n<table class=\"importance\">\n");
+        for (Importance.Share s : shares) {
+          sb.append("<tr><td>").append(esc(s.param())).append("</td><td class=\"num\">")
+              .append(String.format(Locale.ROOT, "%.1f%%", 100 * s.share())).append("</td><td><div style=\"width:")
+              .append(String.format(Locale.ROOT, "%.1f", 300 * s.share()))
+              .append("px;height:12px;background:#3b6fb6\"></div></td></tr>\n");
+        }
+        sb.append("</table>\n");
+      }
       sb.append("<h2>").append(esc(r.metric())).append(" by parameter</h2>\n<div class=\"charts\">\n");
       for (String p : r.params()) {
         chart(sb, r, p);

@@ -87,6 +87,15 @@ public final class ResultsText {
     sb.append("best point:      ").append(formatStats(bestPoint.point()))
         .append(pointChanged ? " " + SweepResults.CHANGED_MARK : "").append("  ").append(bestPoint.id())
         .append("  ").append(Printable.escape(bestPoint.describeParams())).append('\n');
+    List<Importance.Share> shares = Importance.of(r.rows(), r.params());
+    if (!shares.isEmpty()) {
+      sb.append('\n').append("importance (the share of ").append(Printable.escape(r.metric()))
+          .append("'s variance each parameter's marginal explains: functional ANOVA main effects):\n");
+      for (Importance.Share s : shares) {
+        sb.append(String.format(java.util.Locale.ROOT, "  %-20s %5.1f%%  %s%n", Printable.escape(s.param()),
+            100 * s.share(), "#".repeat((int) Math.round(30 * s.share()))));
+      }
+    }
     sb.append('\n').append(Printable.escape(r.metric())).append(" by parameter value (mean +- std over experiments, n):\n");
     for (Map.Entry<String, Map<String, PointStats>> p : r.marginals().entrySet()) {
       sb.append("  ").append(Printable.escape(p.getKey())).append(":  ").append(p.getValue().entrySet().stream()
@@ -94,6 +103,51 @@ public final class ResultsText {
           .append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * The points ranked by their mean over trials: one line each with the point's params and mean, std,
+   * min, max and n of the metric, best first; points without the metric last.
+   */
+  public static String points(SweepResults r, int top) {
+    List<Row> firsts = pointRows(r);
+    List<String> header = new ArrayList<>(List.of("rank", "id"));
+    header.addAll(r.params());
+    header.addAll(List.of("n", "mean", "std", "min", "max"));
+    List<List<String>> cells = new ArrayList<>();
+    int rank = 0;
+    for (Row row : top > 0 ? firsts.subList(0, Math.min(top, firsts.size())) : firsts) {
+      rank++;
+      PointStats s = row.point();
+      List<String> line = new ArrayList<>(List.of(s.mean() == null ? "-" : Integer.toString(rank), row.id()));
+      for (String p : r.params()) {
+        line.add(row.param(p));
+      }
+      line.addAll(List.of(s.n() + "/" + s.trials(), format(s.mean()), format(s.std()), format(s.min()),
+          format(s.max())));
+      cells.add(line);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("sweep ").append(r.sweep()).append(": ").append(firsts.size()).append(" points; ")
+        .append(Printable.escape(r.metric())).append(" over each point's trials, ")
+        .append(Printable.escape(r.ranking().describe())).append("\n\n");
+    appendAligned(sb, header, cells);
+    if (top > 0 && top < firsts.size()) {
+      sb.append("... ").append(firsts.size() - top).append(" more (without --top: all)\n");
+    }
+    return sb.toString();
+  }
+
+  /** One row per point (its first in ranking order), the points ranked by their mean. */
+  static List<Row> pointRows(SweepResults r) {
+    java.util.Map<String, Row> first = new java.util.LinkedHashMap<>();
+    r.rows().forEach(row -> first.putIfAbsent(row.id(), row));
+    List<Row> points = new ArrayList<>(first.values());
+    java.util.Comparator<Double> better = r.lowerIsBetter() ? java.util.Comparator.naturalOrder()
+        : java.util.Comparator.reverseOrder();
+    points.sort(java.util.Comparator.comparing((Row row) -> row.point().mean() == null)
+        .thenComparing((a, b) -> a.point().mean() == null ? 0 : better.compare(a.point().mean(), b.point().mean())));
+    return points;
   }
 
   /** The cells in aligned columns, each escaped for a terminal (a line break in a value would split a row). */
