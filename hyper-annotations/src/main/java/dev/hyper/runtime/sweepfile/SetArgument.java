@@ -44,7 +44,7 @@ public final class SetArgument {
     }
     if (key.startsWith("slurm.")) {
       String slurmKey = key.substring("slurm.".length());
-      Object value = slurmKey.equals("cpus") || slurmKey.equals("max_parallel") ? parseLong(text) : text;
+      Object value = SlurmKeys.isCount(slurmKey) ? parseLong(text) : text;
       String problem = SlurmKeys.check(slurmKey, value);
       if (problem != null) {
         throw new SweepFileException(List.of(where + problem));
