@@ -30,4 +30,16 @@ public @interface Slurm {
 
   /** The most array tasks SLURM runs at once ({@code --array=...%N}); 0 for no limit. */
   int maxParallel() default 0;
+
+  /**
+   * {@code --signal=B:USR1@SECONDS}: SLURM warns the array script this many seconds before the time limit;
+   * it asks the training to stop (checkpoint) and requeues the task. 0 for no warning.
+   */
+  int signal() default dev.hyper.runtime.SlurmSettings.DEFAULT_SIGNAL;
+
+  /**
+   * How often a task that stopped at its time limit's warning requeues itself ({@code scontrol requeue},
+   * while {@code SLURM_RESTART_COUNT} is below it); 0 for never. Preempted tasks are requeued by SLURM.
+   */
+  int maxRequeues() default dev.hyper.runtime.SlurmSettings.DEFAULT_MAX_REQUEUES;
 }

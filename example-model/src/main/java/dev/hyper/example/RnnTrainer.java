@@ -64,6 +64,7 @@ public final class RnnTrainer implements Trainer<RnnParams> {
     }
     int n = data.trainX().length;
     for (int epoch = state.epoch + 1; epoch < epochs; epoch++) {
+      long epochStarted = System.nanoTime();
       int[] order = Digits.shuffled(n, rng);
       double trainLoss = 0;
       int batches = 0;
@@ -72,6 +73,7 @@ public final class RnnTrainer implements Trainer<RnnParams> {
         batches++;
       }
       double[] validation = mlp.evaluate(data.validX(), data.validY());
+      pace(epochStarted, experiment);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("epoch", epoch);
       row.put("train_loss", trainLoss / batches);
@@ -188,6 +190,20 @@ public final class RnnTrainer implements Trainer<RnnParams> {
         }
         return rng;
       }
+    }
+  }
+
+  /**
+   * {@code -Dexample.epoch_seconds=S} (a JVM option, e.g. {@code sweep --jvm-arg}): each epoch lasts at least S
+   * seconds, so a short training can meet a SLURM time limit or preemption on a test cluster. The wait ends at
+   * a stop request and changes no result.
+   */
+  static final String EPOCH_SECONDS = "example.epoch_seconds";
+
+  private static void pace(long epochStarted, Experiment experiment) throws InterruptedException {
+    long until = epochStarted + (long) (Double.parseDouble(System.getProperty(EPOCH_SECONDS, "0")) * 1e9);
+    while (System.nanoTime() < until && !experiment.stopRequested()) {
+      Thread.sleep(50);
     }
   }
 

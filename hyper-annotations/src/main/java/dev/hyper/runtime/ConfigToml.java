@@ -292,6 +292,12 @@ final class ConfigToml {
     if (s.maxParallel() > 0) {
       t.append("max_parallel = ").append(s.maxParallel()).append('\n');
     }
+    if (s.signal() != SlurmSettings.DEFAULT_SIGNAL) {
+      t.append("signal = ").append(s.signal()).append('\n');
+    }
+    if (s.maxRequeues() != SlurmSettings.DEFAULT_MAX_REQUEUES) {
+      t.append("max_requeues = ").append(s.maxRequeues()).append('\n');
+    }
   }
 
   private static void setIfPresent(StringBuilder t, String key, String value) {
@@ -304,10 +310,13 @@ final class ConfigToml {
     if (f.table(SLURM, false) == null) {
       return SlurmSettings.NONE;
     }
-    f.allowOnly(SLURM, Set.of("qos", "time", "partition", "cpus", "mem", "gres", "max_parallel"));
+    f.allowOnly(SLURM, Set.of("qos", "time", "partition", "cpus", "mem", "gres", "max_parallel", "signal",
+        "max_requeues"));
     return new SlurmSettings(f.optionalString("slurm.qos"), f.optionalString("slurm.time"),
         f.optionalString("slurm.partition"), f.optionalInt("slurm.cpus"), f.optionalString("slurm.mem"),
-        f.optionalString("slurm.gres"), f.optionalInt("slurm.max_parallel"));
+        f.optionalString("slurm.gres"), f.optionalInt("slurm.max_parallel"),
+        f.optionalInt("slurm.signal", SlurmSettings.DEFAULT_SIGNAL),
+        f.optionalInt("slurm.max_requeues", SlurmSettings.DEFAULT_MAX_REQUEUES));
   }
 
   private static ExperimentInfo.Snapshot readSnapshot(Fields f) throws ConfigException {
@@ -457,7 +466,11 @@ final class ConfigToml {
     }
 
     int optionalInt(String key) throws ConfigException {
-      return toml.get(Toml.parseDottedKey(key)) == null ? 0 : intIn(key, 0, Integer.MAX_VALUE);
+      return optionalInt(key, 0);
+    }
+
+    int optionalInt(String key, int absent) throws ConfigException {
+      return toml.get(Toml.parseDottedKey(key)) == null ? absent : intIn(key, 0, Integer.MAX_VALUE);
     }
 
     double doubleValue(String key) throws ConfigException {

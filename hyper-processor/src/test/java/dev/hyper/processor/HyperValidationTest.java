@@ -675,6 +675,35 @@ class HyperValidationTest {
     tested(Code.BadSlurmCount);
   }
 
+  @Test
+  void badSlurmRequeueCountAndSignal() {
+    JavaFileObject src = record("@Sweep(name = \"s\", slurm = @Slurm(\n    maxRequeues = -2,\n    signal = 70000))",
+        "@Axis(ints = 1) int x");
+    Compilation c = compile(src);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[hyper/BadSlurmCount] @Slurm maxRequeues = -2 is negative.").inFile(src)
+        .onLineContaining("maxRequeues = -2");
+    assertThat(c).hadErrorContaining("[hyper/BadSlurmSignal] @Slurm signal = 70000 is not a number of seconds SLURM"
+        + " accepts. Use 0 for no warning before the time limit, or 1 to 65535 seconds.").inFile(src)
+        .onLineContaining("signal = 70000");
+    tested(Code.BadSlurmSignal);
+  }
+
+  @Test
+  void slurmSignalAndRequeuesReachTheLauncherOnlyWhenNotTheDefaults() {
+    JavaFileObject src = record("@Sweep(name = \"s\", slurm = @Slurm(signal = 0, maxRequeues = 5))",
+        "@Axis(ints = 1) int x");
+    Compilation c = compile(src);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("exp.PLauncher").contentsAsUtf8String()
+        .contains("SlurmSettings.NONE.withSignal(0).withMaxRequeues(5)");
+    JavaFileObject defaults = record("@Sweep(name = \"s\", slurm = @Slurm(signal = 120, maxRequeues = 3))",
+        "@Axis(ints = 1) int x");
+    Compilation d = compile(defaults);
+    assertThat(d).succeededWithoutWarnings();
+    assertThat(d).generatedSourceFile("exp.PLauncher").contentsAsUtf8String().doesNotContain(".slurm(");
+  }
+
   // ---- the processor itself
 
   @Test

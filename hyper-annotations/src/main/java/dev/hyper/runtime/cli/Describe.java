@@ -42,6 +42,9 @@ final class Describe {
     add(parts, "mem", s.mem());
     add(parts, "gres", s.gres());
     add(parts, "max_parallel", s.maxParallel() > 0 ? Integer.toString(s.maxParallel()) : "");
+    add(parts, "signal", s.signal() != SlurmSettings.DEFAULT_SIGNAL ? Integer.toString(s.signal()) : "");
+    add(parts, "max_requeues", s.maxRequeues() != SlurmSettings.DEFAULT_MAX_REQUEUES
+        ? Integer.toString(s.maxRequeues()) : "");
     return parts.isEmpty() ? "(none)" : String.join(" ", parts);
   }
 

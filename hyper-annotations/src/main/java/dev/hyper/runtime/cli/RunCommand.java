@@ -171,6 +171,7 @@ final class RunCommand implements Callable<Integer> {
     PrintStream originalErr = System.err;
     System.setErr(new PrintStream(tail.tee(originalErr), true, StandardCharsets.UTF_8));
     Throwable failure = null;
+    dev.hyper.runtime.run.StopSignals.holdWarnings();
     try {
       Trainer<P> trainer = spec.newTrainer();
       trainer.train(config.params(), experiment);

@@ -2,6 +2,7 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.run.StepLog;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Parameters;
         + " started) and pending (never started), then the failed ones with their last error line, and the"
         + " running ones.",
     "From the markers in each serialization directory (STARTED, DONE, FAILED) and, for a sweep submitted with"
-        + " 'submit' or its --slurm jobs script, from squeue and scontrol for the jobs in SWEEP-slurm-jobs.tsv;"
-        + " while a plain jobs script runs (SWEEP-jobs.running/), the experiments it has not run count as queued."
-        + " An experiment that is"
+        + " 'submit' or its --slurm jobs script, from squeue, sacct (where SLURM keeps accounting: how each run"
+        + " ended, TIMEOUT, PREEMPTED, OUT_OF_MEMORY, NODE_FAIL, CANCELLED, and each requeue) and scontrol for the"
+        + " jobs in SWEEP-slurm-jobs.tsv; while a plain jobs script runs (SWEEP-jobs.running/), the experiments it"
+        + " has not run count as queued. Running experiments show their last logged step. An experiment that is"
         + " not done and that nothing runs any more is failed: its SLURM array task left the queue without"
         + " DONE or FAILED (killed, timed out, refused), or the process that STARTED it on this machine is"
         + " gone. 'exec' and 'submit' run exactly the failed and pending ones.",
@@ -86,6 +88,11 @@ final class StatusCommand implements Callable<Integer> {
           + "); in the queue now: " + (o.queueProblem != null ? "unknown (" + o.queueProblem + ")"
           : inQueue + " task" + (inQueue == 1 ? "" : "s") + ", " + runningInQueue + " running")));
     }
+    if (!o.submissions.isEmpty()) {
+      ctx.out.println(Printable.escape(o.accountingProblem != null
+          ? "SLURM accounting: not available (" + o.accountingProblem.strip() + "): states from squeue only"
+          : "SLURM accounting (sacct): " + ended(o.entries)));
+    }
     list("MISSING", o.in(SweepOverview.State.MISSING));
     for (JobsScriptRuns.Run run : o.scripts) {
       ctx.out.println(Printable.escape("jobs script " + Layout.slashes(Layout.jobsScript(sweep)) + ": running, "
@@ -94,7 +101,69 @@ final class StatusCommand implements Callable<Integer> {
     list("failed", o.in(SweepOverview.State.FAILED));
     list("interrupted", o.in(SweepOverview.State.INTERRUPTED));
     list("running", o.in(SweepOverview.State.RUNNING));
+    history(o.entries);
     return HyperCli.OK;
+  }
+
+  /** {@code 2 COMPLETED, 1 TIMEOUT, 3 restarts}: the last SLURM state of each experiment, and the restarts. */
+  private static String ended(List<SweepOverview.Entry> entries) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    int restarts = 0;
+    for (SweepOverview.Entry e : entries) {
+      if (!e.ended().isEmpty()) {
+        counts.merge(e.ended(), 1, Integer::sum);
+      }
+      restarts += e.restarts();
+    }
+    if (counts.isEmpty()) {
+      return "no runs yet";
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    counts.forEach((state, n) -> parts.add(n + " " + state));
+    return String.join(", ", parts) + "; " + restarts + " restart" + (restarts == 1 ? "" : "s");
+  }
+
+  /**
+   * Each experiment's SLURM runs, oldest first ({@code 12_0 REQUEUED -> 12_0 COMPLETED (1 restart)}), for those
+   * that ran more than once or did not complete.
+   */
+  private void history(List<SweepOverview.Entry> entries) {
+    List<SweepOverview.Entry> shown = entries.stream()
+        .filter(e -> e.runs().size() > 1 || (!e.runs().isEmpty() && !e.ended().equals("COMPLETED"))).toList();
+    if (shown.isEmpty()) {
+      return;
+    }
+    ctx.out.println("SLURM history (sacct -D: each run, oldest first):");
+    int n = 0;
+    for (SweepOverview.Entry e : shown) {
+      if (!all && n == LISTED) {
+        ctx.out.println("  ... and " + (shown.size() - LISTED) + " more (--all lists them)");
+        break;
+      }
+      String runs = e.runs().stream().map(r -> r.arrayTask() + " " + r.state())
+          .collect(java.util.stream.Collectors.joining(" -> "));
+      ctx.out.println(Printable.escape("  " + e.task().label() + "  " + runs + "  (" + e.restarts() + " restart"
+          + (e.restarts() == 1 ? "" : "s") + ")"));
+      n++;
+    }
+  }
+
+  /** {@code step 7: train_loss=0.41 validation_accuracy=0.93 at 2026-...}, the last line of its metrics.jsonl, or "". */
+  private static String lastStep(SweepOverview.Entry e) {
+    try {
+      List<StepLog.Step> steps = StepLog.read(e.task().root().resolve(e.task().serializationDir())).steps();
+      if (steps.isEmpty()) {
+        return "";
+      }
+      StepLog.Step last = steps.get(steps.size() - 1);
+      List<String> metrics = new java.util.ArrayList<>();
+      last.metrics().forEach((k, v) -> metrics.add(k + "=" + (v instanceof Double d ? String.format(
+          java.util.Locale.ROOT, "%.4g", d) : v)));
+      return "  step " + last.step() + ": " + String.join(" ", metrics) + (last.time().isEmpty() ? "" : " at "
+          + last.time());
+    } catch (IOException ex) {
+      return "";
+    }
   }
 
   private void list(String what, List<SweepOverview.Entry> entries) {
@@ -109,7 +178,9 @@ final class StatusCommand implements Callable<Integer> {
         break;
       }
       ctx.out.println(Printable.escape("  " + e.task().label() + "  " + e.note()
-          + (e.log() == null ? "" : "  (log " + Layout.slashes(e.log()) + ")")));
+          + (e.log() == null ? "" : "  (log " + Layout.slashes(e.log()) + ")")
+          + (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.INTERRUPTED
+              ? lastStep(e) : "")));
       shown++;
     }
   }

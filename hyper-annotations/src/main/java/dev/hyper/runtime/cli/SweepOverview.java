@@ -5,6 +5,8 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.exec.SweepTasks;
 import dev.hyper.runtime.exec.Task;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.run.Checkpoints;
+import dev.hyper.runtime.slurm.Accounting;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
@@ -38,8 +40,9 @@ import java.util.Optional;
  *       known to have ended; or (QUEUED) it would be pending, but a jobs script of the sweep runs now
  *       ({@link JobsScriptRuns}) and gets to it.
  *   <li>{@link State#FAILED}: a {@code FAILED} marker; or it is not done and nothing runs it any more: its
- *       SLURM array task left the queue, or the process of its {@code STARTED} marker on this machine is
- *       gone (killed before it could write {@code FAILED}).
+ *       SLURM array task left the queue (SLURM's accounting, where it answers, says how it ended: TIMEOUT,
+ *       PREEMPTED, OUT_OF_MEMORY, NODE_FAIL, CANCELLED...), or the process of its {@code STARTED} marker on
+ *       this machine is gone (killed before it could write {@code FAILED}).
  *   <li>{@link State#INTERRUPTED}: an {@code INTERRUPTED} marker: asked to stop, it saved a checkpoint; it
  *       runs again (resuming) wherever a failed one would.
  *   <li>{@link State#PENDING}: never started and not queued.
@@ -59,10 +62,30 @@ final class SweepOverview {
    * @param note why, for RUNNING and QUEUED (where) and FAILED (the last error line), else empty
    * @param log the file with its output, relative to the output directory, or null if none is known
    * @param unchecked RUNNING only by a STARTED marker from another machine, which cannot be checked
+   * @param runs its SLURM runs from accounting (every submission, each requeue), oldest first; empty when
+   *     not known
    */
-  record Entry(Task task, State state, String note, Path log, boolean unchecked) {
+  record Entry(Task task, State state, String note, Path log, boolean unchecked, List<Accounting.Run> runs) {
     Entry(Task task, State state, String note, Path log) {
-      this(task, state, note, log, false);
+      this(task, state, note, log, false, List.of());
+    }
+
+    Entry(Task task, State state, String note, Path log, boolean unchecked) {
+      this(task, state, note, log, unchecked, List.of());
+    }
+
+    Entry withRuns(List<Accounting.Run> r) {
+      return new Entry(task, state, note, log, unchecked, List.copyOf(r));
+    }
+
+    /** The state SLURM's accounting gives its last run ({@code TIMEOUT}, {@code CANCELLED}, ...), or "". */
+    String ended() {
+      return runs.isEmpty() ? "" : runs.get(runs.size() - 1).state();
+    }
+
+    /** How often SLURM restarted it: each array task's runs less one. */
+    int restarts() {
+      return (int) (runs.size() - runs.stream().map(Accounting.Run::arrayTask).distinct().count());
     }
   }
 
@@ -74,17 +97,21 @@ final class SweepOverview {
   final Map<String, String> queue;
   /** Why the queue could not be read (then {@link #queue} is empty), or null. */
   final String queueProblem;
+  /** Why SLURM's accounting could not be read (then no entry has runs), or null; null too when not asked. */
+  final String accountingProblem;
+
   /** The sweep's jobs scripts running now. */
   final List<JobsScriptRuns.Run> scripts;
 
   private SweepOverview(Path root, String sweep, List<Entry> entries, List<SlurmJobs.Submission> submissions,
-      Map<String, String> queue, String queueProblem, List<JobsScriptRuns.Run> scripts) {
+      Map<String, String> queue, String queueProblem, String accountingProblem, List<JobsScriptRuns.Run> scripts) {
     this.root = root;
     this.sweep = sweep;
     this.entries = entries;
     this.submissions = submissions;
     this.queue = queue;
     this.queueProblem = queueProblem;
+    this.accountingProblem = accountingProblem;
     this.scripts = scripts;
   }
 
@@ -99,15 +126,16 @@ final class SweepOverview {
     List<Task> tasks = SweepTasks.of(root, sweep);
     List<SlurmJobs.Submission> submissions = SlurmJobs.read(root, sweep);
     List<Task> listed = SlurmFiles.readTasks(root, sweep);
-    Map<Path, String> latest = new HashMap<>();  // each experiment's latest array task or single job
+    Map<Path, List<String>> runIds = new HashMap<>();  // each experiment's array tasks or single jobs, oldest first
     for (SlurmJobs.Submission s : submissions) {
       if (s.experiment() != null) {
-        latest.put(Path.of(s.experiment()), s.jobId());
+        runIds.computeIfAbsent(Path.of(s.experiment()), k -> new ArrayList<>()).add(s.jobId());
       }
       for (int index : s.indexes()) {
         long number = s.offset() + index;
         if (number < listed.size()) {
-          latest.put(listed.get((int) number).confPath(), s.arrayTaskId(number));
+          runIds.computeIfAbsent(listed.get((int) number).confPath(), k -> new ArrayList<>())
+              .add(s.arrayTaskId(number));
         }
       }
     }
@@ -122,23 +150,41 @@ final class SweepOverview {
         problem = e.getMessage();
       }
     }
+    Accounting accounting = null;
+    String accountingProblem = null;
+    if (details && !submissions.isEmpty()) {
+      try {
+        accounting = slurm.accounting(List.copyOf(new LinkedHashSet<>(submissions.stream()
+            .map(SlurmJobs.Submission::jobId).toList())));
+      } catch (HyperException e) {
+        accountingProblem = e.getMessage();
+      }
+    }
     Map<String, Map<String, String>> jobStates = new HashMap<>();
     List<Entry> entries = new ArrayList<>();
     for (Task t : tasks) {
-      String arrayTask = latest.get(t.confPath());
+      List<String> ids = runIds.getOrDefault(t.confPath(), List.of());
+      String arrayTask = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+      List<Accounting.Run> runs = new ArrayList<>();
+      if (accounting != null) {
+        for (String id : ids) {
+          runs.addAll(accounting.runs(id));
+        }
+      }
       Entry e = classify(t, arrayTask, problem == null ? queue.get(arrayTask) : null, problem != null, details,
-          slurm, jobStates);
+          slurm, jobStates, runs).withRuns(runs);
       if (e.state() == State.PENDING && !scripts.isEmpty()) {   // the jobs script gets to it
         JobsScriptRuns.Run run = scripts.get(0);
         e = new Entry(t, State.QUEUED, "by the jobs script, " + run.describe(), null, !run.here());
       }
       entries.add(e);
     }
-    return new SweepOverview(root, sweep, List.copyOf(entries), submissions, queue, problem, scripts);
+    return new SweepOverview(root, sweep, List.copyOf(entries), submissions, queue, problem, accountingProblem,
+        scripts);
   }
 
   private static Entry classify(Task t, String arrayTask, String queued, boolean queueUnknown, boolean details,
-      SlurmClient slurm, Map<String, Map<String, String>> jobStates) throws IOException {
+      SlurmClient slurm, Map<String, Map<String, String>> jobStates, List<Accounting.Run> runs) throws IOException {
     if (t.tomlMissing()) {
       return new Entry(t, State.MISSING, t.confPath().getFileName() + " is gone (" + Layout.slashes(t.confPath())
           + ")", null);
@@ -155,11 +201,12 @@ final class SweepOverview {
     }
     Path log = slurmLog != null && Files.exists(t.root().resolve(slurmLog)) ? slurmLog
         : Files.exists(t.log()) ? t.root().relativize(t.log()) : null;
+    String ended = endedIn(arrayTask, runs);
     if (markers == ExperimentStatus.FAILED) {
-      return new Entry(t, State.FAILED, details ? failedNote(dir) : "", log);
+      return new Entry(t, State.FAILED, details ? ended + failedNote(dir) : "", log);
     }
     if (markers == ExperimentStatus.INTERRUPTED) {
-      return new Entry(t, State.INTERRUPTED, details ? interruptedNote(dir) : "", log);
+      return new Entry(t, State.INTERRUPTED, details ? ended + interruptedNote(dir) : "", log);
     }
     boolean leftQueue = arrayTask != null && !queueUnknown;
     if (markers == ExperimentStatus.RUNNING) {
@@ -170,14 +217,14 @@ final class SweepOverview {
         return new Entry(t, State.FAILED, "unreadable marker: " + e.getMessage(), log);
       }
       if (started.isEmpty()) { // finished between the two reads
-        return classify(t, arrayTask, null, queueUnknown, details, slurm, jobStates);
+        return classify(t, arrayTask, null, queueUnknown, details, slurm, jobStates, runs);
       }
       Started s = started.get();
       String where = "pid " + s.pid() + " on " + s.host() + " since " + s.time();
       if (s.isRunningHere()) {
         return new Entry(t, State.RUNNING, where, log);
       }
-      if (s.host().equals(Markers.hostName())) {
+      if (s.host().equals(Markers.hostName()) && (!leftQueue || ended.isEmpty())) {
         return new Entry(t, State.FAILED, "process " + s.pid() + " on " + s.host()
             + " is gone without DONE or FAILED (killed?)", log);
       }
@@ -186,13 +233,35 @@ final class SweepOverview {
       }
     }
     if (leftQueue) {
-      String note = "SLURM " + arrayTask + " left the queue without DONE or FAILED";
-      if (details) {
-        note += slurmEnd(arrayTask, slurm, jobStates) + lastLine(t.root(), log);
+      String note;
+      if (!ended.isEmpty()) {
+        note = ended + checkpointNote(dir) + lastLine(t.root(), log);
+      } else {
+        note = "SLURM " + arrayTask + " left the queue without DONE or FAILED";
+        if (details) {
+          note += slurmEnd(arrayTask, slurm, jobStates) + lastLine(t.root(), log);
+        }
       }
       return new Entry(t, State.FAILED, note, log);
     }
     return new Entry(t, State.PENDING, "", null);
+  }
+
+  /**
+   * {@code TIMEOUT: SLURM 12_3 was killed at its time limit; } from the last run accounting has of the latest
+   * array task {@code arrayTask}, or "" when it has none.
+   */
+  private static String endedIn(String arrayTask, List<Accounting.Run> runs) {
+    if (runs.isEmpty() || arrayTask == null || !runs.get(runs.size() - 1).arrayTask().equals(arrayTask)) {
+      return "";
+    }
+    Accounting.Run last = runs.get(runs.size() - 1);
+    return last.state() + ": SLURM " + arrayTask + " " + Accounting.why(last) + "; ";
+  }
+
+  private static String checkpointNote(Path dir) throws IOException {
+    return Checkpoints.latest(dir.resolve(Checkpoints.DIR)).map(c -> "checkpoint at step " + c.step())
+        .orElse("no checkpoint");
   }
 
   private static String interruptedNote(Path dir) throws IOException {

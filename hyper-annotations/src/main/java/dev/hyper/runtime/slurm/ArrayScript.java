@@ -17,8 +17,20 @@ import dev.hyper.runtime.shell.ShellQuote;
  * with {@code HYPER_TASK_OFFSET}), so the same script serves re-submissions. A task that cannot find
  * its experiment appends a line to {@code <sweep>-slurm-errors.log} in the output directory (its job
  * output goes to {@code /dev/null}; each experiment's output goes to its serialization directory).
+ *
+ * <p>Time limits and preemption: the script asks for {@code --signal=B:USR1@SIGNAL} (SLURM warns the
+ * script, not the JVM, that many seconds before the time limit) and {@code --requeue}. It runs the JVM
+ * as a child and forwards USR1 and TERM to it; {@code run} turns either into a stop request, the
+ * trainer checkpoints and {@code run} exits 3 ({@code HyperCli.INTERRUPTED}). After USR1 alone (the time limit's
+ * warning) the task requeues itself with {@code scontrol requeue} while {@code SLURM_RESTART_COUNT} is
+ * below {@code max_requeues}; after TERM (preemption, which SLURM requeues, or {@code scancel}, or the
+ * limit itself) it leaves the requeue to SLURM. The requeued task runs the same line and resumes from
+ * the checkpoint.
  */
 public final class ArrayScript {
+  /** The exit code of {@code run} for a run that was asked to stop and saved a checkpoint. */
+  private static final int INTERRUPTED = dev.hyper.runtime.cli.HyperCli.INTERRUPTED;
+
   private ArrayScript() {}
 
   /**
@@ -47,6 +59,8 @@ public final class ArrayScript {
     directive(sb, "--cpus-per-task", slurm.cpus() > 0 ? Integer.toString(slurm.cpus()) : "");
     directive(sb, "--mem", slurm.mem());
     directive(sb, "--gres", slurm.gres());
+    directive(sb, "--signal", slurm.signal() > 0 ? "B:USR1@" + slurm.signal() : "");
+    sb.append("#SBATCH --requeue\n");
     sb.append("#SBATCH --output=/dev/null\n");
     sb.append("set -euo pipefail\n");
     sb.append("fail() {\n");
@@ -67,8 +81,33 @@ public final class ArrayScript {
     sb.append("mkdir -p -- \"$serialization_dir\"\n");
     sb.append("exec >>\"$serialization_dir/slurm-${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}.out\" 2>&1\n");
     sb.append("if [ -e \"$serialization_dir/DONE\" ]; then echo \"hyper: $conf_path is DONE, skipped\"; exit 0; fi\n");
-    sb.append("exec \"${HYPER_JAVA:-$").append(LaunchCommand.JAVA_VAR).append("}\" ${jvm_args[@]+\"${jvm_args[@]}\"} -jar \"$conf_dir/")
-        .append(Layout.SNAPSHOT_FILE).append("\" run \"$conf_path\"\n");
+    sb.append("warned=0; terminated=0; child=\n");
+    sb.append("trap 'warned=1; trapped=1; [ -z \"$child\" ] || kill -USR1 \"$child\" 2>/dev/null || true' USR1\n");
+    sb.append("trap 'terminated=1; trapped=1; [ -z \"$child\" ] || kill -TERM \"$child\" 2>/dev/null || true' TERM\n");
+    sb.append("\"${HYPER_JAVA:-$").append(LaunchCommand.JAVA_VAR).append("}\" ${jvm_args[@]+\"${jvm_args[@]}\"} -jar \"$conf_dir/")
+        .append(Layout.SNAPSHOT_FILE).append("\" run \"$conf_path\" &\n");
+    sb.append("child=$!\n");
+    sb.append("if [ \"$terminated\" = 1 ]; then kill -TERM \"$child\" 2>/dev/null || true;"
+        + " elif [ \"$warned\" = 1 ]; then kill -USR1 \"$child\" 2>/dev/null || true; fi\n");
+    sb.append("while :; do\n");
+    sb.append("  trapped=0; status=0\n");
+    sb.append("  wait \"$child\" || status=$?\n");
+    sb.append("  if [ \"$trapped\" = 1 ] && [ \"$status\" -gt 128 ] && kill -0 \"$child\" 2>/dev/null; then continue; fi\n");
+    sb.append("  break\n");
+    sb.append("done\n");
+    sb.append("restarts=${SLURM_RESTART_COUNT:-0}\n");
+    sb.append("if [ \"$status\" = ").append(INTERRUPTED).append(" ] && [ \"$warned\" = 1 ] && [ \"$terminated\" = 0 ]; then\n");
+    sb.append("  if [ \"$restarts\" -lt ").append(slurm.maxRequeues()).append(" ]; then\n");
+    sb.append("    echo \"hyper: stopped at the time limit's warning, checkpointed: requeueing (restart $(( restarts + 1 ))"
+        + " of at most ").append(slurm.maxRequeues()).append(")\"\n");
+    sb.append("    scontrol requeue \"$SLURM_JOB_ID\" && exit 0\n");
+    sb.append("    echo \"hyper: scontrol requeue $SLURM_JOB_ID failed; submit again to resume\"\n");
+    sb.append("  else\n");
+    sb.append("    echo \"hyper: stopped at the time limit's warning after $restarts restarts (max_requeues ")
+        .append(slurm.maxRequeues()).append("): not requeued; submit again to resume\"\n");
+    sb.append("  fi\n");
+    sb.append("fi\n");
+    sb.append("exit \"$status\"\n");
     return sb.toString();
   }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The SLURM commands Hyper calls: {@code scontrol show config} for MaxArraySize, {@code sbatch} to
- * submit an array chunk, {@code squeue} for the state of submitted jobs. Every call checks the exit
+ * submit an array chunk, {@code squeue} for the state of submitted jobs, {@code sacct} for how they ended. Every call checks the exit
  * code; a failing command is an error with its output, never a silent success.
  */
 public final class SlurmClient {
@@ -97,6 +97,19 @@ public final class SlurmClient {
       }
     }
     return states;
+  }
+
+  /**
+   * Every run of every array task of {@code jobIds} from {@code sacct -D}.
+   *
+   * @throws HyperException if sacct fails, e.g. where the cluster keeps no accounting
+   */
+  public Accounting accounting(List<String> jobIds) throws HyperException {
+    if (jobIds.isEmpty()) {
+      return Accounting.parse("");
+    }
+    return Accounting.parse(call(List.of("sacct", "-n", "-P", "-X", "-D", "-j", String.join(",", jobIds), "-o",
+        Accounting.FORMAT)).stdout());
   }
 
   private static List<String> squeue(List<String> jobIds) {

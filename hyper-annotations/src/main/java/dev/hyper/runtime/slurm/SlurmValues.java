@@ -10,7 +10,8 @@ import java.util.List;
  * The one check of a sweep's SLURM settings, made before anything is written by {@code sweep --slurm},
  * {@code submit} and {@code submit --dry-run}. Each value becomes one word of an {@code #SBATCH} line
  * ({@link ArrayScript}) and of an {@code sbatch} command (the jobs script): no spaces, no line breaks or
- * other control characters; {@code time} is one of SLURM's formats; counts are not negative.
+ * other control characters; {@code time} is one of SLURM's formats; counts are not negative; {@code signal}
+ * is a number of seconds SLURM accepts.
  */
 public final class SlurmValues {
   private SlurmValues() {}
@@ -29,6 +30,11 @@ public final class SlurmValues {
     word(problems, "gres", s.gres());
     count(problems, "cpus", s.cpus());
     count(problems, "max_parallel", s.maxParallel());
+    count(problems, "max_requeues", s.maxRequeues());
+    if (s.signal() < 0 || s.signal() > SlurmSettings.MAX_SIGNAL) {
+      problems.add("slurm.signal must be from 0 (no warning) to " + SlurmSettings.MAX_SIGNAL + " seconds, was "
+          + s.signal());
+    }
     if (!problems.isEmpty()) {
       throw new HyperException(String.join("\n", problems));
     }

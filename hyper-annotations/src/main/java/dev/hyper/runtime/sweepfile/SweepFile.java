@@ -33,7 +33,8 @@ import org.tomlj.TomlTable;
  * <pre>
  * model = "rnn"          # optional; must name this sweep
  * n_trials = 1           # replaces @Sweep(trials)
- * [slurm]                # replaces @Slurm settings: qos, time, partition, cpus, mem, gres, max_parallel
+ * [slurm]                # replaces @Slurm settings: qos, time, partition, cpus, mem, gres, max_parallel,
+ *                        # signal, max_requeues
  * [hyper]                # values to sweep, by jsonnet name, component name or "params.name"
  * "params.lr" = [0.001, 0.0001]
  * [params]               # fixed values, unless [hyper] sweeps the same parameter

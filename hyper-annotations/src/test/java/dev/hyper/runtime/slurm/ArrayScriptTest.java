@@ -11,6 +11,7 @@ import dev.hyper.runtime.SlurmSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +49,92 @@ class ArrayScriptTest {
   }
 
   @Test
+  void asksForTheWarningSignalAndRequeueAndBoundsTheRequeues() throws Exception {
+    String defaults = ArrayScript.render("rnn", SlurmSettings.NONE, "t.tsv", 1);
+    assertTrue(defaults.contains("#SBATCH --signal=B:USR1@120\n#SBATCH --requeue\n"), defaults);
+    assertTrue(defaults.contains("if [ \"$restarts\" -lt 3 ]; then"), defaults);
+    String none = ArrayScript.render("rnn", SlurmSettings.NONE.withSignal(0).withMaxRequeues(1), "t.tsv", 1);
+    assertFalse(none.contains("--signal"), "0: no warning");
+    assertTrue(none.contains("#SBATCH --requeue\n"), none);
+    assertTrue(none.contains("if [ \"$restarts\" -lt 1 ]; then"), none);
+    HyperException e = assertThrows(HyperException.class,
+        () -> ArrayScript.render("rnn", SlurmSettings.NONE.withSignal(70000).withMaxRequeues(-1), "t.tsv", 1));
+    assertEquals("slurm.max_requeues must be 0 or more, was -1\n"
+        + "slurm.signal must be from 0 (no warning) to 65535 seconds, was 70000", e.getMessage());
+  }
+
+  /** What the script did when run with a stand-in java and scontrol: its exit code and their log lines. */
+  private record Ran(int exitCode, List<String> log) {}
+
+  /**
+   * Runs the array script of one task with a java that waits for USR1 or TERM and then exits 3 (as {@code run}
+   * does after a checkpoint), sends {@code signal} to the script once the java runs, and records what the
+   * java received and what scontrol was asked.
+   */
+  private Ran runScript(String signal, int restartCount) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path log = dir.resolve("log");
+    Files.deleteIfExists(log);
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/bash\ntrap 'echo \"java got USR1\" >>\"$LOG\"; exit 3' USR1\n"
+        + "trap 'echo \"java got TERM\" >>\"$LOG\"; exit 3' TERM\n"
+        + "echo \"java $*\" >>\"$LOG\"\nwhile :; do sleep 0.05; done\n");
+    Path scontrol = bin.resolve("scontrol");
+    Files.writeString(scontrol, "#!/bin/bash\necho \"scontrol $*\" >>\"$LOG\"\n");
+    java.toFile().setExecutable(true);
+    scontrol.toFile().setExecutable(true);
+    Files.writeString(dir.resolve("t.tsv"), "conf\tconf/e.toml\tser\t-\t-Xmx64m\n");
+    Files.writeString(dir.resolve("rnn.sbatch"), ArrayScript.render("rnn",
+        SlurmSettings.NONE.withSignal(60).withMaxRequeues(2), "t.tsv", 1));
+    ProcessBuilder pb = new ProcessBuilder("bash", "rnn.sbatch").directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("HYPER_JAVA", java.toString());
+    pb.environment().put("LOG", log.toString());
+    pb.environment().put("SLURM_ARRAY_TASK_ID", "0");
+    pb.environment().put("SLURM_ARRAY_JOB_ID", "76");
+    pb.environment().put("SLURM_JOB_ID", "77");
+    pb.environment().put("SLURM_RESTART_COUNT", Integer.toString(restartCount));
+    Process p = pb.start();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!Files.exists(log) || !Files.readString(log).contains("java ")) {
+      assertTrue(System.nanoTime() < deadline, "the java did not start");
+      Thread.sleep(20);
+    }
+    assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the script ended");
+    return new Ran(p.exitValue(), Files.readAllLines(log));
+  }
+
+  @Test
+  void theTimeLimitsWarningGoesToTheJavaAndAnInterruptedRunRequeuesItself() throws Exception {
+    Ran ran = runScript("USR1", 1);
+    assertEquals(List.of("java -Xmx64m -jar conf/model.jar run conf/e.toml", "java got USR1", "scontrol requeue 77"),
+        ran.log());
+    assertEquals(0, ran.exitCode());
+    assertTrue(Files.readString(dir.resolve("ser/slurm-76_0.out")).contains("requeueing (restart 2 of at most 2)"));
+  }
+
+  @Test
+  void noRequeueAfterMaxRequeuesRestarts() throws Exception {
+    Ran ran = runScript("USR1", 2);
+    assertEquals(List.of("java -Xmx64m -jar conf/model.jar run conf/e.toml", "java got USR1"), ran.log());
+    assertEquals(3, ran.exitCode());
+  }
+
+  @Test
+  void termIsForwardedAndTheRequeueLeftToSlurm() throws Exception {
+    Ran ran = runScript("TERM", 0);
+    assertEquals(List.of("java -Xmx64m -jar conf/model.jar run conf/e.toml", "java got TERM"), ran.log());
+    assertEquals(3, ran.exitCode(), "preempted or cancelled: SLURM decides");
+  }
+
+  @Test
   void passesShellcheck() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
     Path script = dir.resolve("rnn.sbatch");
     Files.writeString(script, ArrayScript.render("rnn",
-        SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00").withMem("16G").withGres("gpu:1"),
-        "rnn-slurm-tasks.tsv", 72));
+        SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00").withMem("16G").withGres("gpu:1")
+            .withSignal(300).withMaxRequeues(5), "rnn-slurm-tasks.tsv", 72));
     Process p = new ProcessBuilder("shellcheck", script.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.waitFor(), out);

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hyper.processor.model.SlurmModel;
 import dev.hyper.processor.model.SweepModel;
+import dev.hyper.runtime.SlurmSettings;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code PLauncher}: the sweep's {@code SweepSpec}, its service entry point and the jar's main. */
@@ -80,6 +81,12 @@ public final class LauncherWriter extends SourceWriter {
     with(b, "withGres", s.gres());
     if (s.maxParallel() != 0) {
       b.add(".withMaxParallel($L)", s.maxParallel());
+    }
+    if (s.signal() != SlurmSettings.DEFAULT_SIGNAL) {
+      b.add(".withSignal($L)", s.signal());
+    }
+    if (s.maxRequeues() != SlurmSettings.DEFAULT_MAX_REQUEUES) {
+      b.add(".withMaxRequeues($L)", s.maxRequeues());
     }
     return b.build();
   }

@@ -12,6 +12,7 @@ import dev.hyper.processor.model.Span;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
 import dev.hyper.processor.model.TrainerModel;
+import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.check.TlaNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -331,7 +332,8 @@ public final class SweepReader {
   private SlurmModel readSlurm(AnnotationMirror sweep, Origin sweepOrigin) {
     AnnotationValue slurmValue = Mirrors.explicit(sweep, "slurm");
     if (slurmValue == null || !(slurmValue.getValue() instanceof AnnotationMirror slurm)) {
-      return new SlurmModel("", "", "", 0, "", "", 0, sweepOrigin, sweepOrigin, sweepOrigin, sweepOrigin);
+      return new SlurmModel("", "", "", 0, "", "", 0, SlurmSettings.DEFAULT_SIGNAL, SlurmSettings.DEFAULT_MAX_REQUEUES,
+          sweepOrigin, sweepOrigin, sweepOrigin, sweepOrigin, sweepOrigin, sweepOrigin);
     }
     Origin origin = Origin.of(sweepOrigin.element()).at(slurm);
     return new SlurmModel(
@@ -342,10 +344,14 @@ public final class SweepReader {
         string(slurm, "mem"),
         string(slurm, "gres"),
         integer(slurm, "maxParallel"),
+        integer(slurm, "signal", SlurmSettings.DEFAULT_SIGNAL),
+        integer(slurm, "maxRequeues", SlurmSettings.DEFAULT_MAX_REQUEUES),
         origin,
         origin.at(Mirrors.explicit(slurm, "time")),
         origin.at(Mirrors.explicit(slurm, "cpus")),
-        origin.at(Mirrors.explicit(slurm, "maxParallel")));
+        origin.at(Mirrors.explicit(slurm, "maxParallel")),
+        origin.at(Mirrors.explicit(slurm, "signal")),
+        origin.at(Mirrors.explicit(slurm, "maxRequeues")));
   }
 
   private static String string(AnnotationMirror m, String name) {
@@ -354,8 +360,12 @@ public final class SweepReader {
   }
 
   private static int integer(AnnotationMirror m, String name) {
+    return integer(m, name, 0);
+  }
+
+  private static int integer(AnnotationMirror m, String name, int absent) {
     AnnotationValue v = Mirrors.explicit(m, name);
-    return v != null && v.getValue() instanceof Integer i ? i : 0;
+    return v != null && v.getValue() instanceof Integer i ? i : absent;
   }
 
   private Optional<TrainerModel> readTrainer(TypeElement record, AnnotationMirror sweep, Origin sweepOrigin)

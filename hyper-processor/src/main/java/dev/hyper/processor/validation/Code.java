@@ -45,6 +45,7 @@ public enum Code {
   TrainerNotInstantiable,
   BadSlurmTime,
   BadSlurmCount,
+  BadSlurmSignal,
   // the processor itself
   UnresolvedType,
   InternalError;

@@ -230,6 +230,12 @@ public final class Messages {
         + "Use 0 for unset, or a positive number.", o);
   }
 
+  static Diagnostic badSlurmSignal(Origin o, int value) {
+    return error(Code.BadSlurmSignal, "@Slurm signal = " + value + " is not a number of seconds SLURM accepts. "
+        + "Use 0 for no warning before the time limit, or 1 to " + dev.hyper.runtime.SlurmSettings.MAX_SIGNAL
+        + " seconds.", o);
+  }
+
   // ---- the processor itself
 
   public static Diagnostic unresolvedType(Origin o, String type, String role, String record) {

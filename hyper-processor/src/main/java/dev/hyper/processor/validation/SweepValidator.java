@@ -106,6 +106,12 @@ public final class SweepValidator {
     if (slurm.maxParallel() < 0) {
       out.add(Messages.badSlurmCount(slurm.maxParallelOrigin(), "maxParallel", slurm.maxParallel()));
     }
+    if (slurm.maxRequeues() < 0) {
+      out.add(Messages.badSlurmCount(slurm.maxRequeuesOrigin(), "maxRequeues", slurm.maxRequeues()));
+    }
+    if (slurm.signal() < 0 || slurm.signal() > dev.hyper.runtime.SlurmSettings.MAX_SIGNAL) {
+      out.add(Messages.badSlurmSignal(slurm.signalOrigin(), slurm.signal()));
+    }
   }
 
   private static void checkTrainer(TrainerModel t, String record, List<Diagnostic> out) {
