@@ -135,7 +135,7 @@ class ExecIT {
     List<Experiments.Exp> exps = SmallSweep.sweep(dir);
     Process exec = new ProcessBuilder(ModelJar.java(), "-jar", ModelJar.jar().toString(), "exec", "rnn", "--jobs", "1")
         .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("exec.out").toFile()).start();
-    // wait until one is done and the next has started training
+    // wait until one is done and the next has trained an epoch (so its trainer asks to be stopped cleanly)
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     Experiments.Exp first = null;
     Experiments.Exp second = null;
@@ -146,24 +146,26 @@ class ExecIT {
         List<String> m = SmallSweep.markers(e);
         if (m.contains("DONE")) {
           first = e;
-        } else if (m.equals(List.of("STARTED")) && first != null) {
+        } else if (m.equals(List.of("STARTED")) && first != null
+            && Files.exists(e.serializationDir().resolve("checkpoints"))) {
           second = e;
         }
       }
       Thread.sleep(50);
     }
     long child = Experiments.toml(second.serializationDir().resolve("STARTED")).getLong("pid");
-    exec.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops the child
+    exec.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook asks the child to stop
     assertTrue(exec.waitFor(60, TimeUnit.SECONDS), "exec did not stop");
     String out = Files.readString(dir.resolve("exec.out"));
-    assertTrue(out.contains("exec: interrupted: stopped 1 running experiment(s), 1 marked FAILED (exit 130, interrupted by exec)"), out);
+    assertTrue(out.contains("exec: interrupted: stopped 1 running experiment(s), 1 stopped cleanly with a checkpoint"
+        + " (INTERRUPTED), 0 marked FAILED"), out);
     assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the experiment's JVM is gone");
 
-    assertEquals(List.of("STARTED", "FAILED"), SmallSweep.markers(second), "not done, and not recorded as done");
-    TomlParseResult failed = Experiments.toml(second.serializationDir().resolve("FAILED"));
-    assertEquals(130L, failed.getLong("exit_code"));
-    List<Object> error = failed.getArray("error").toList();
-    assertEquals("interrupted by exec", error.get(error.size() - 1));
+    assertTrue(Files.exists(second.serializationDir().resolve("INTERRUPTED")), "not done, and not recorded as done");
+    assertFalse(Files.exists(second.serializationDir().resolve("DONE")));
+    TomlParseResult interrupted = Experiments.toml(second.serializationDir().resolve("INTERRUPTED"));
+    assertEquals("TERM", interrupted.getString("signal"));
+    long step = interrupted.getLong("step");
     assertEquals(List.of("STARTED", "DONE"), SmallSweep.markers(first));
     Experiments.Exp third = exps.stream().filter(e -> SmallSweep.markers(e).isEmpty()).findFirst().orElseThrow();
 
@@ -172,9 +174,12 @@ class ExecIT {
     assertEquals(0, resumed.exitCode(), resumed.toString());
     assertTrue(resumed.stdout().contains("running 2 of 3 experiments"), resumed.toString());
     assertTrue(resumed.stdout().contains(second.id()) && resumed.stdout().contains(third.id()), resumed.toString());
+    assertTrue(Files.readString(second.serializationDir().resolve("run.log")).contains("resuming after epoch " + step),
+        "the second experiment resumed from its checkpoint");
     assertEquals(firstDone, Files.getLastModifiedTime(first.serializationDir().resolve("DONE")));
     for (Experiments.Exp e : exps) {
       assertEquals(List.of("STARTED", "DONE"), SmallSweep.markers(e), e.id());
     }
   }
+
 }

@@ -249,17 +249,22 @@ final class ExecCommand implements Callable<Integer> {
     }
     stopped.addAll(running);
     int marked = 0;
+    int checkpointed = 0;
     Set<Task> distinct = new LinkedHashSet<>(stopped);
     for (Task t : distinct) {
       recordFailure(t, 130, 0, true); // if its worker has not already
-      if (Markers.status(t.root().resolve(t.serializationDir())) == ExperimentStatus.FAILED) {
+      ExperimentStatus status = Markers.status(t.root().resolve(t.serializationDir()));
+      if (status == ExperimentStatus.FAILED) {
         marked++;
+      } else if (status == ExperimentStatus.INTERRUPTED) {
+        checkpointed++;
       }
     }
     ctx.out.println();
-    ctx.out.println("exec: interrupted: stopped " + distinct.size() + " running experiment(s), " + marked
-        + " marked FAILED (exit 130, interrupted by exec), " + (distinct.size() - marked) + " left as they were"
-        + " (not started or finished); run exec again to resume");
+    ctx.out.println("exec: interrupted: stopped " + distinct.size() + " running experiment(s), " + checkpointed
+        + " stopped cleanly with a checkpoint (INTERRUPTED), " + marked + " marked FAILED (exit 130, interrupted by"
+        + " exec), " + (distinct.size() - marked - checkpointed) + " left as they were (not started or finished);"
+        + " run exec again to resume");
     ctx.out.flush();
   }
 
