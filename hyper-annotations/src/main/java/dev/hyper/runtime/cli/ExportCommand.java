@@ -7,7 +7,6 @@ import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.JobsScript;
 import dev.hyper.runtime.shell.ShellQuote;
-import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.store.AtomicFiles;
 import dev.hyper.runtime.store.Sha256;
 import dev.hyper.runtime.verify.ExperimentChecks;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws HyperException, IOException {
-    Path toml = toml();
+    Path toml = ExperimentArgument.toml("export", experiment, output.root());
     ExperimentInfo info = ExperimentConfig.load(toml, ctx.find(ExperimentConfig.sweepName(toml))).experiment();
     List<String> problems = ExperimentChecks.storedProgram(info, Sha256::of);
     if (!problems.isEmpty()) {
@@ -77,34 +75,6 @@ final class ExportCommand implements Callable<Integer> {
         + String.join(" ", LaunchCommand.of(there).argv("java", List.of()).stream().map(ShellQuote::word).toList())
         + ")");
     return HyperCli.OK;
-  }
-
-  private Path toml() throws HyperException, IOException {
-    Path asPath = Path.of(experiment);
-    if (experiment.endsWith(".toml")) {
-      if (!Files.isRegularFile(asPath)) {
-        throw new HyperException("export: no such experiment file: " + experiment);
-      }
-      return asPath;
-    }
-    if (!experiment.matches("[0-9a-f]{12}(/[0-9]+)?")) {
-      throw new HyperException("export: '" + experiment + "' is neither an experiment's TOML nor an ID or ID/TRIAL");
-    }
-    String id = experiment.contains("/") ? experiment.substring(0, 12) : experiment;
-    String trial = experiment.contains("/") ? experiment.substring(13) : "0";
-    Path root = output.root();
-    List<Path> found = new ArrayList<>();
-    for (Path t : ExperimentFiles.under(root)) {
-      Path dir = t.getParent();
-      if (dir.getFileName().toString().equals(trial) && dir.getParent().getFileName().toString().equals(id)) {
-        found.add(t);
-      }
-    }
-    if (found.size() != 1) {
-      throw new HyperException("export: " + (found.isEmpty() ? "no experiment " : found.size() + " experiments ")
-          + experiment + " under " + root + (found.isEmpty() ? "" : ": name its TOML instead"));
-    }
-    return found.get(0);
   }
 
   /** The experiment's config files, its snapshot entries, an empty serialization directory and a jobs script. */

@@ -100,6 +100,7 @@ public final class HyperCli {
     commands.put("submit", () -> new SubmitCommand(ctx));
     commands.put("status", () -> new StatusCommand(ctx));
     commands.put("export", () -> new ExportCommand(ctx));
+    commands.put("compare", () -> new CompareCommand(ctx));
     CommandLine cl = new CommandLine(new HyperCommand(ctx));
     Supplier<Object> named = argv.length > 0 ? commands.get(argv[0]) : null;
     if (named != null) {
