@@ -19,7 +19,7 @@ import java.util.Map;
 final class ParallelCoordinates {
   static final int H = 330;
   static final int TOP = 30;
-  static final int BOTTOM = 40;
+  static final int BOTTOM = 54;
   static final int GAP = 130;
   static final int SIDE = 70;
   private static final int CATEGORICAL = 30;
@@ -92,7 +92,7 @@ final class ParallelCoordinates {
         sb.append("<text x=\"").append(fmt(x - 6)).append("\" y=\"").append(fmt(tick.getValue() + 4))
             .append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#333\">").append(esc(tick.getKey())).append("</text>\n");
       }
-      sb.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(H - BOTTOM + 22)
+      sb.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(H - BOTTOM + 20 + (a % 2) * 16)
           .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"600\" fill=\"#222\">")
           .append(esc(names.get(a))).append("</text>\n");
       sb.append("<rect class=\"brush-area\" x=\"").append(fmt(x - 9)).append("\" y=\"").append(TOP).append("\" width=\"18\"")

@@ -53,8 +53,8 @@ public final class ResultsHtml {
         .append("tr.best td{background:#fff4d6;font-weight:600}\n")
         .append("#parcoords path.run{fill:none;stroke-width:1.3;stroke-opacity:.7}#parcoords path.run.best{stroke-width:3.5;"
             + "stroke-opacity:1}#parcoords path.run.filtered{stroke:#ccc;stroke-opacity:.25}\n")
-        .append("#curves g.curve path{fill:none;stroke:#9aa0a6;stroke-width:1;stroke-opacity:.5}"
-            + "#curves g.curve.top path{stroke-width:2.2;stroke-opacity:1}\n")
+        .append("#curves g.curve path{fill:none}#curves g.curve:not(.top) path{stroke:#9aa0a6;stroke-width:1;"
+            + "stroke-opacity:.5}#curves g.curve.top path{stroke-width:2.2;stroke-opacity:1}\n")
         .append("td.n,tbody td{text-align:right}tbody td:nth-child(2){text-align:left;font-family:monospace}\n")
         .append(".DONE{color:#1a7f37}.FAILED{color:#c62828;font-weight:600}.RUNNING{color:#b26a00}"
             + ".PENDING{color:#666}.MISSING{color:#999;font-style:italic}.INTERRUPTED{color:#6f42c1}\n")
