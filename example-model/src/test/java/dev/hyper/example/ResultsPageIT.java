@@ -237,6 +237,15 @@ class ResultsPageIT {
       colours.add(s.asText());
     }
     assertTrue(colours.size() >= 3, "lines are coloured by the metric: " + info.get("strokes"));
+    assertTrue(opacity > 0.3, "the best line is visible: opacity " + opacity);
+    // Coloured by the metric: the runner-up's colour is nearer the best's than the worst's is.
+    Map<String, Double> metric = tableMetric();
+    List<String> ranked = metric.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(Map.Entry::getKey).toList();
+    int[] second = rgb(chromium.eval(strokeOfRow(ranked.get(1))).asText());
+    int[] worst = rgb(chromium.eval(strokeOfRow(ranked.get(ranked.size() - 1))).asText());
+    assertTrue(distance(stroke, second) < distance(stroke, worst), "colour by metric: best " + info.get("stroke")
+        + ", runner-up " + List.of(second[0], second[1], second[2]) + ", worst " + List.of(worst[0], worst[1], worst[2]));
 
     BufferedImage image = chromium.screenshot(info.get("x").asDouble(), info.get("y").asDouble(),
         info.get("w").asDouble(), info.get("h").asDouble());
@@ -411,6 +420,14 @@ class ResultsPageIT {
       }
     }
     return best;
+  }
+
+  private static String strokeOfRow(String row) {
+    return "getComputedStyle(document.querySelector('#parcoords path.run[data-row=\"" + row + "\"]')).stroke";
+  }
+
+  private static int distance(int[] a, int[] b) {
+    return Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
   }
 
   private static int[] rgb(String css) {
