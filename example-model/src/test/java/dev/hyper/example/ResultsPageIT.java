@@ -333,6 +333,72 @@ class ResultsPageIT {
     assertNoConsoleErrors();
   }
 
+  @Test
+  void brushesOnTwoAxesKeepTheRowsInsideBothAndEachClearsAlone() throws Exception {
+    Map<String, Double> metricByRow = tableMetric();
+    JsonNode lr = brushArea("g.axis[data-param=\"lr\"]");
+    JsonNode metric = brushArea("g.axis[data-metric=\"true\"]");
+    Map<String, Double> atLr = linesAt(lr.get("x").asDouble());
+    Map<String, Double> atMetric = linesAt(metric.get("x").asDouble());
+    assertEquals(metricByRow.keySet(), atLr.keySet());
+
+    // On lr: a band of ten pixels around the best line, which holds the lines of its learning rate. The line may
+    // sit at an end of the axis: the drag starts inside the brush area and may end past it, as a user's does.
+    String best = bestRowOfTable();
+    double lrY = atLr.get(best);
+    double[] lrBand = {lrY - 5, lrY + 5};
+    double[] metricBand = {metric.get("top").asDouble() + 1,
+        (metric.get("top").asDouble() + metric.get("bottom").asDouble()) / 2};
+    boolean down = lrY - 5 > lr.get("top").asDouble();
+    chromium.drag(lr.get("x").asDouble(), down ? lrBand[0] : lrBand[1], down ? lrBand[1] : lrBand[0], 5);
+    Set<String> inLr = within(atLr, lrBand);
+    assertEquals(inLr, visibleRows(), "the lr brush keeps the lines through it");
+    assertTrue(inLr.contains(best) && inLr.size() < metricByRow.size(), inLr.toString());
+
+    chromium.drag(metric.get("x").asDouble(), metricBand[0], metricBand[1], 5);
+    Set<String> both = new TreeSet<>(inLr);
+    both.retainAll(within(atMetric, metricBand));
+    assertEquals(both, visibleRows(), "two brushes keep the rows inside both");
+
+    chromium.click(lr.get("x").asDouble(), (lr.get("top").asDouble() + lr.get("bottom").asDouble()) / 2);
+    assertEquals(within(atMetric, metricBand), visibleRows(), "clearing lr leaves the metric's brush");
+    chromium.click(metric.get("x").asDouble(), metricBand[1] + 20);
+    assertEquals(72, visibleRows().size(), "clearing both shows every row");
+    assertNoConsoleErrors();
+  }
+
+  /** The centre x and the top and bottom (viewport pixels) of the brush area of the axis {@code selector}. */
+  private JsonNode brushArea(String selector) throws Exception {
+    return chromium.eval("(() => { const svg = document.getElementById('parcoords');"
+        + " svg.scrollIntoView({block: 'center'});"
+        + " const b = svg.querySelector('" + selector + " rect.brush-area').getBoundingClientRect();"
+        + " return {x: b.left + b.width / 2, top: b.top, bottom: b.bottom}; })()");
+  }
+
+  /** Where each line crosses the vertical at viewport x, by data-row (bisecting along the path, drawn left to right). */
+  private Map<String, Double> linesAt(double x) throws Exception {
+    Map<String, Double> out = new HashMap<>();
+    for (JsonNode p : chromium.eval("[...document.querySelectorAll('#parcoords path.run')].map(p => {"
+        + " const m = p.getScreenCTM(), at = l => p.getPointAtLength(l).matrixTransform(m);"
+        + " let lo = 0, hi = p.getTotalLength();"
+        + " for (let i = 0; i < 40; i++) { const mid = (lo + hi) / 2; if (at(mid).x < " + x + ") lo = mid; else hi = mid; }"
+        + " const q = at(lo); return [p.getAttribute('data-row'), q.x, q.y]; })")) {
+      assertEquals(x, p.get(1).asDouble(), 1.5, "line of row " + p.get(0) + " reaches x " + x);
+      out.put(p.get(0).asText(), p.get(2).asDouble());
+    }
+    return out;
+  }
+
+  private static Set<String> within(Map<String, Double> y, double[] band) {
+    Set<String> out = new TreeSet<>();
+    y.forEach((row, v) -> {
+      if (v >= band[0] && v <= band[1]) {
+        out.add(row);
+      }
+    });
+    return out;
+  }
+
   /** A JavaScript function {@code shown(el)}: rendered, not inside anything hidden. */
   private static final String SHOWN = "const shown = el => { for (let e = el; e && e.nodeType === 1; e = e.parentNode) {"
       + " const s = getComputedStyle(e); if (s.display === 'none' || s.visibility === 'hidden'"
