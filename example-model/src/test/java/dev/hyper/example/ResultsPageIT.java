@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * each metric picked.
  *
  * <p>Without Chromium the test is skipped, except in CI (environment variable {@code CI} set), where it fails.
- * With {@code -Dhyper.screenshot=PATH} it also writes a screenshot of the whole page to PATH (a relative PATH
- * is resolved against the module's directory, as the test runs there).
+ * With {@code -Dhyper.screenshot=PATH} it also writes a screenshot of the whole page to PATH, a PNG 1400 CSS
+ * pixels wide (a relative PATH is resolved against the root of the git checkout, e.g.
+ * {@code -Dhyper.screenshot=docs/results-page.png}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResultsPageIT {
@@ -58,7 +59,8 @@ class ResultsPageIT {
   @BeforeAll
   void trainSomeAndOpenThePage() throws Exception {
     String executable = Chromium.find();
-    if (System.getenv("CI") != null) {
+    String ci = System.getenv("CI");
+    if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
       assertNotNull(executable, "chromium is not installed (CI must install it)");
     } else {
       assumeTrue(executable != null, "chromium is not installed");
@@ -292,7 +294,7 @@ class ResultsPageIT {
     String shot = System.getProperty("hyper.screenshot");
     if (shot != null && !shot.isBlank()) {
       JsonNode size = chromium.eval("({w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight})");
-      Path out = Path.of(shot).toAbsolutePath();
+      Path out = repositoryRoot().resolve(shot);
       Files.createDirectories(out.getParent());
       Files.write(out, chromium.screenshotPng(0, 0, size.get("w").asDouble(), size.get("h").asDouble()));
     }
@@ -397,6 +399,38 @@ class ResultsPageIT {
       }
     });
     return out;
+  }
+
+  @Test
+  void withScriptsOffThePageShowsTheSameChartsAsAStaticPicture() throws Exception {
+    chromium.send("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+    try {
+      chromium.navigate(html.toUri().toString());
+      assertEquals(5, chromium.eval("(() => { " + SHOWN
+          + "return [...document.querySelectorAll('#parcoords path.run')].filter(shown).length; })()").asInt(),
+          "every line drawn");
+      String selected = chromium.eval("document.getElementById('curve-metric').value").asText();
+      assertFalse(selected.isEmpty(), "a metric is picked in the file");
+      JsonNode rows = chromium.eval("(() => { " + SHOWN
+          + "return [...document.querySelectorAll('#curves g.curve')].filter(shown).map(g => g.getAttribute('data-row')); })()");
+      assertEquals(stepLogged.size(), rows.size(), "one curve per experiment with step metrics, for " + selected
+          + ": " + rows);
+      assertEquals(72, visibleRows().size(), "every row");
+    } finally {
+      chromium.send("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    }
+    assertNoConsoleErrors();
+  }
+
+  /** Where a relative {@code -Dhyper.screenshot} path is resolved: the git checkout (or worktree) holding the test. */
+  private static Path repositoryRoot() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path p = here; p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(".git"))) {
+        return p;
+      }
+    }
+    return here;
   }
 
   /** A JavaScript function {@code shown(el)}: rendered, not inside anything hidden. */
