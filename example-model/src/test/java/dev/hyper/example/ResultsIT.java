@@ -163,14 +163,17 @@ class ResultsIT {
     assertEquals(0, r.exitCode(), r.toString());
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, 40));
-    assertEquals(4, page.split("<svg ", -1).length - 1, "one chart per swept parameter");
+    assertEquals(4, page.split("<svg class=\"chart\"", -1).length - 1, "one chart per swept parameter");
+    assertEquals(1, page.split("<svg id=\"parcoords\"", -1).length - 1, "parallel coordinates");
+    assertEquals(1, page.split("<svg id=\"curves\"", -1).length - 1, "learning curves");
     for (String p : List.of("lr", "dropout", "hidden_dim", "n_hidden_layers")) {
       assertTrue(page.contains("best_validation_accuracy by " + p + "</title>"), p);
     }
     assertEquals(3 * 4, page.split("<circle ", -1).length - 1, "each DONE experiment is a dot on every chart");
-    assertFalse(page.contains("<script"), "no script");
+    assertEquals(1, page.split("<script>", -1).length - 1, "one inline script (brushing, the curves' picker)");
+    assertFalse(page.contains("<script "), "no script from elsewhere");
     assertFalse(page.matches("(?s).*(src|href)\\s*=.*"), "nothing loaded from elsewhere");
-    assertEquals(72, page.split("<tr", -1).length - 2, "a table row per experiment");
+    assertEquals(72, page.split("<tr data-row=", -1).length - 1, "a table row per experiment");
     assertTrue(page.contains("<td class=\"FAILED\">FAILED</td>"));
 
     String chromium = findChromium();

@@ -89,9 +89,11 @@ final class ExportCommand implements Callable<Integer> {
     Path store = to.resolve(Layout.snapshotDir());
     Files.createDirectories(store);
     List<dev.hyper.runtime.snapshot.StoredEntry> entries = dev.hyper.runtime.snapshot.LauncherJar.entries(jar);
-    for (var e : entries) {
-      Files.copy(from.resolve(info.confDir()).resolve(Layout.storeFromConfDir()).resolve(e.fileName()).normalize(),
-          store.resolve(e.fileName()));
+    for (var e : entries) {                       // entries with the same content are one stored file
+      if (!Files.exists(store.resolve(e.fileName()))) {
+        Files.copy(from.resolve(info.confDir()).resolve(Layout.storeFromConfDir()).resolve(e.fileName()).normalize(),
+            store.resolve(e.fileName()));
+      }
     }
     Path stored = store.resolve(info.snapshot().sha256() + ".jar");
     Files.copy(jar, stored);

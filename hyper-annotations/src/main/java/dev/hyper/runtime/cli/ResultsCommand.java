@@ -97,7 +97,7 @@ final class ResultsCommand implements Callable<Integer> {
       ctx.out.println("wrote " + json);
     }
     if (html != null) {
-      AtomicFiles.write(html, ResultsHtml.page(r).getBytes(StandardCharsets.UTF_8), null);
+      AtomicFiles.write(html, ResultsHtml.page(r, output.root()).getBytes(StandardCharsets.UTF_8), null);
       ctx.out.println("wrote " + html);
     }
     return HyperCli.OK;

@@ -39,14 +39,36 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path confDir,
   }
 
   /**
-   * Checks options for the training JVM: each must be one non-empty word of printable characters (the
-   * SLURM task list keeps them tab-separated on one line).
+   * Options that would bring code or data into the training JVM from outside the snapshot, or replace
+   * what it runs: refused, so an experiment runs exactly its snapshot.
+   */
+  static final List<String> OUTSIDE_THE_SNAPSHOT = List.of("-Xbootclasspath", "-javaagent", "-agentpath",
+      "-agentlib", "--patch-module", "-Djava.system.class.loader", "-cp", "-classpath", "--class-path", "-jar",
+      "--module-path", "-p", "--upgrade-module-path", "-Djava.class.path", "-Djava.ext.dirs", "-Djava.endorsed.dirs");
+
+  /**
+   * Checks options for the training JVM: each must be one word of printable characters starting with
+   * {@code -} (the SLURM task list keeps them tab-separated on one line; anything else the launcher would
+   * take for the main class), and none may load code from outside the snapshot ({@link #OUTSIDE_THE_SNAPSHOT},
+   * an {@code @argfile}).
    */
   public static void check(List<String> jvmArgs) throws HyperException {
     for (String a : jvmArgs) {
       if (a.isEmpty() || !ShellQuote.isSingleLine(a) || a.indexOf('\t') >= 0) {
         throw new HyperException("JVM option '" + a.strip() + "' is empty or holds a tab, line break or control"
             + " character");
+      }
+      if (!a.startsWith("-")) {
+        throw new HyperException("JVM option '" + a + "' does not start with '-' (the java launcher would take it"
+            + (a.startsWith("@") ? " for an argument file, whose content the snapshot does not hold)" : " for the main"
+            + " class)"));
+      }
+      for (String outside : OUTSIDE_THE_SNAPSHOT) {
+        if (a.equals(outside) || a.startsWith(outside + ":") || a.startsWith(outside + "=") || a.startsWith(outside + "/")
+            || (outside.startsWith("-D") && a.startsWith(outside))) {
+          throw new HyperException("JVM option '" + a + "' would load code or data from outside the snapshot;"
+              + " put what it names on the class path the sweep runs with, where it is snapshotted");
+        }
       }
     }
   }

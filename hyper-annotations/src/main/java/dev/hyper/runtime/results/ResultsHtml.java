@@ -24,6 +24,15 @@ public final class ResultsHtml {
   private ResultsHtml() {}
 
   public static String page(SweepResults r) {
+    return page(r, java.util.Map.of());
+  }
+
+  /** The page of {@code r} with the learning curves of the sweep under {@code root}. */
+  public static String page(SweepResults r, java.nio.file.Path root) throws java.io.IOException {
+    return page(r, LearningCurves.read(r, root));
+  }
+
+  static String page(SweepResults r, Map<Integer, List<dev.hyper.runtime.run.StepLog.Step>> steps) {
     StringBuilder sb = new StringBuilder();
     String title = "Hyper sweep " + r.sweep() + ": " + r.metric();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
@@ -38,8 +47,9 @@ public final class ResultsHtml {
         .append("th,td{padding:3px 9px;border-bottom:1px solid #e4e4e4;text-align:left}\n")
         .append("th{background:#f2f2f2;position:sticky;top:0}td.num{text-align:right}\n")
         .append("tr.best td{background:#fff4d6;font-weight:600}\n")
+        .append("#parcoords path.run.filtered{stroke:#ccc;stroke-opacity:0.25}\n")
         .append(".DONE{color:#1a7f37}.FAILED{color:#c62828;font-weight:600}.RUNNING{color:#b26a00}"
-            + ".PENDING{color:#666}.MISSING{color:#999;font-style:italic}\n")
+            + ".PENDING{color:#666}.MISSING{color:#999;font-style:italic}.INTERRUPTED{color:#6f42c1}\n")
         .append("</style>\n</head>\n<body>\n");
     sb.append("<h1>").append(esc(title)).append("</h1>\n");
     sb.append("<p class=\"summary\">").append(r.rows().size()).append(" experiments: ")
@@ -67,6 +77,8 @@ public final class ResultsHtml {
         }
         sb.append("</table>\n");
       }
+      ParallelCoordinates.svg(sb, r);
+      LearningCurves.svg(sb, r, steps);
       sb.append("<h2>").append(esc(r.metric())).append(" by parameter</h2>\n<div class=\"charts\">\n");
       for (String p : r.params()) {
         chart(sb, r, p);
@@ -76,6 +88,7 @@ public final class ResultsHtml {
       sb.append("<p class=\"summary\">No experiment has ").append(esc(r.metric())).append(" yet.</p>\n");
     }
     table(sb, r);
+    sb.append("<script>\n").append(SCRIPT).append("</script>\n");
     sb.append("</body>\n</html>\n");
     return sb.toString();
   }
@@ -165,8 +178,8 @@ public final class ResultsHtml {
     int rank = 0;
     Row best = r.best();
     for (Row row : r.rows()) {
+      sb.append("<tr data-row=\"").append(rank).append('"').append(row == best ? " class=\"best\">" : ">");
       rank++;
-      sb.append(row == best ? "<tr class=\"best\">" : "<tr>");
       sb.append("<td class=\"num\">").append(row.metric() == null ? "-" : Integer.toString(rank)).append("</td>");
       sb.append("<td><code>").append(esc(row.id())).append("</code></td><td class=\"num\">").append(row.trial())
           .append("</td>");
@@ -183,6 +196,61 @@ public final class ResultsHtml {
     }
     sb.append("</tbody>\n</table>\n");
   }
+
+  /**
+   * The page's only script: brushing on the parallel coordinates (drag along an axis to keep a range,
+   * click to clear; rows and lines outside every brush are hidden) and the learning curves' metric picker.
+   */
+  private static final String SCRIPT = String.join("\n",
+      "(function () {",
+      "  var svg = document.getElementById('parcoords');",
+      "  var brushes = {};",
+      "  function apply() {",
+      "    var runs = svg.querySelectorAll('path.run');",
+      "    for (var i = 0; i < runs.length; i++) {",
+      "      var ys = runs[i].getAttribute('data-ys').split(',').map(Number), keep = true;",
+      "      for (var a in brushes) { var b = brushes[a]; if (ys[a] < b[0] || ys[a] > b[1]) { keep = false; } }",
+      "      runs[i].classList.toggle('filtered', !keep);",
+      "      var row = document.querySelector('tr[data-row=\"' + runs[i].getAttribute('data-row') + '\"]');",
+      "      if (row) { row.style.display = keep ? '' : 'none'; }",
+      "    }",
+      "    var pending = document.querySelectorAll('tr[data-row]');",
+      "    var any = Object.keys(brushes).length > 0;",
+      "    for (var j = 0; j < pending.length; j++) {",
+      "      var r = pending[j].getAttribute('data-row');",
+      "      if (!svg.querySelector('path.run[data-row=\"' + r + '\"]')) { pending[j].style.display = any ? 'none' : ''; }",
+      "    }",
+      "  }",
+      "  if (svg) {",
+      "    var axes = svg.querySelectorAll('g.axis');",
+      "    axes.forEach(function (g) {",
+      "      var area = g.querySelector('rect.brush-area'), shown = g.querySelector('rect.brush');",
+      "      var index = g.getAttribute('data-index'), start = null;",
+      "      function y(e) { var box = svg.getBoundingClientRect(); return (e.clientY - box.top) * svg.viewBox.baseVal.height / box.height; }",
+      "      area.addEventListener('mousedown', function (e) { start = y(e); e.preventDefault(); });",
+      "      window.addEventListener('mousemove', function (e) {",
+      "        if (start === null) { return; }",
+      "        var now = y(e); shown.setAttribute('y', Math.min(start, now)); shown.setAttribute('height', Math.abs(now - start));",
+      "      });",
+      "      window.addEventListener('mouseup', function (e) {",
+      "        if (start === null) { return; }",
+      "        var end = y(e);",
+      "        if (Math.abs(end - start) < 3) { delete brushes[index]; shown.setAttribute('height', 0); }",
+      "        else { brushes[index] = [Math.min(start, end), Math.max(start, end)]; }",
+      "        start = null; apply();",
+      "      });",
+      "    });",
+      "  }",
+      "  var pick = document.getElementById('curve-metric');",
+      "  if (pick) {",
+      "    pick.addEventListener('change', function () {",
+      "      document.querySelectorAll('#curves g.metric').forEach(function (g) {",
+      "        g.style.display = g.getAttribute('data-metric') === pick.value ? '' : 'none';",
+      "      });",
+      "    });",
+      "  }",
+      "})();",
+      "");
 
   static double niceStep(double raw) {
     if (!(raw > 0) || Double.isInfinite(raw)) {

@@ -35,6 +35,7 @@ public final class Checkpoints {
     AtomicFiles.deleteTree(temp);
     Files.createDirectory(temp);
     files.write(temp);
+    sync(temp);                                             // on disk before the rename makes it the latest
     Path target = dir.resolve(PREFIX + step);
     AtomicFiles.deleteTree(target);                         // a step saved again replaces itself
     AtomicFiles.move(temp, target);
@@ -48,6 +49,17 @@ public final class Checkpoints {
       }
     }
     return new Checkpoint(step, target);
+  }
+
+  /** Forces every file under {@code dir} to the disk, so a node that crashes after the rename finds them whole. */
+  private static void sync(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+          c.force(true);
+        }
+      }
+    }
   }
 
   /** The newest complete checkpoint under {@code dir}, if any. */

@@ -122,6 +122,11 @@ public record ClassPath(List<Path> entries, List<String> missing, java.util.Map<
         missing.add(ref + " (not a path, named by the Class-Path of " + entry + ")");
         continue;
       }
+      if (!ref.endsWith("/") && Files.isDirectory(next)) {       // the JVM reads only a ref ending in / as a directory
+        missing.add(next + " (a directory named without a trailing /, which the JVM skips, by the Class-Path of "
+            + entry + ")");
+        continue;
+      }
       add(next, seen, missing, manifests, "the Class-Path of " + entry);
     }
   }

@@ -26,7 +26,7 @@ public final class DirectoryJar {
   /** Writes the jar of {@code dir} to {@code out} (which is not closed). */
   public static void write(Path dir, OutputStream out) throws IOException {
     List<Path> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
+    try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {   // as the JVM reads it
       paths = walk.filter(p -> !p.equals(dir)).toList();
     }
     List<String[]> names = paths.stream()
@@ -42,8 +42,13 @@ public final class DirectoryJar {
 
   /** Adds {@code bytes} as entry {@code name}: uncompressed, at {@link #TIME}. */
   static void putStored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    putStored(zip, name, bytes, TIME);
+  }
+
+  /** Adds {@code bytes} as entry {@code name}: uncompressed, at {@code time} (a zip's local date and time). */
+  static void putStored(ZipOutputStream zip, String name, byte[] bytes, LocalDateTime time) throws IOException {
     ZipEntry e = new ZipEntry(name);
-    e.setTimeLocal(TIME);
+    e.setTimeLocal(time);
     e.setMethod(ZipEntry.STORED);
     CRC32 crc = new CRC32();
     crc.update(bytes);

@@ -66,18 +66,39 @@ public final class ProgramSnapshot {
         Sha256.of(launcher), program.mainClass(), program.java(), List.of()));
   }
 
-  /** The SHA-256 and size of one class-path entry as it will be stored. */
+  /**
+   * The SHA-256 and size of one class-path entry as it will be stored: a directory as its
+   * {@link DirectoryJar}, a jar with a manifest {@code Class-Path} as its {@link StrippedJar}, any other
+   * jar as it is.
+   */
   public static StoredEntry describe(Path entry) throws IOException {
     String name = entry.getFileName() == null ? entry.toString() : entry.getFileName().toString();
     if (Files.isDirectory(entry)) {
-      MessageDigest digest = sha256();
-      Counting counting = new Counting();
-      try (DigestOutputStream out = new DigestOutputStream(counting, digest)) {
-        DirectoryJar.write(entry, out);
-      }
-      return new StoredEntry(name + "/", true, counting.count, HexFormat.of().formatHex(digest.digest()));
+      return digest(name + "/", true, out -> DirectoryJar.write(entry, out));
+    }
+    if (hasClassPath(entry)) {
+      return digest(name, false, out -> StrippedJar.write(entry, out));
     }
     return new StoredEntry(name, false, Files.size(entry), Sha256.ofJar(entry));
+  }
+
+  private static StoredEntry digest(String name, boolean directory, SnapshotStore.Content content)
+      throws IOException {
+    MessageDigest digest = sha256();
+    Counting counting = new Counting();
+    try (DigestOutputStream out = new DigestOutputStream(counting, digest)) {
+      content.writeTo(out);
+    }
+    return new StoredEntry(name, directory, counting.count, HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /** Whether {@code jar}'s manifest has a {@code Class-Path}. */
+  static boolean hasClassPath(Path jar) throws IOException {
+    try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile(), false)) {
+      java.util.jar.Manifest m = j.getManifest();
+      String cp = m == null ? null : m.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+      return cp != null && !cp.isBlank();
+    }
   }
 
   private static MessageDigest sha256() {
@@ -125,6 +146,8 @@ public final class ProgramSnapshot {
       try {
         if (e.directory()) {
           store.put(e.sha256(), e.size(), out -> DirectoryJar.write(source, out), created);
+        } else if (hasClassPath(source)) {
+          store.put(e.sha256(), e.size(), out -> StrippedJar.write(source, out), created);
         } else {
           store.putCopy(source, e.sha256(), e.size(), modified.get(i), created);
         }

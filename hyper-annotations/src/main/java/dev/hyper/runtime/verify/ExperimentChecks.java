@@ -103,8 +103,18 @@ public final class ExperimentChecks {
     }
     Path jar = info.resolve(info.confDir()).resolve(info.snapshot().file());
     List<Path> cp = running.classPath().entries();
-    if (!cp.isEmpty() && Files.isSameFile(cp.get(0), jar)) {
-      return problems;                                  // started from its model.jar: the stored program
+    if (!cp.isEmpty() && Files.isSameFile(cp.get(0), jar)) {     // started from its model.jar
+      List<Path> own;
+      try {
+        own = dev.hyper.runtime.snapshot.ClassPath.expand(List.of(cp.get(0))).entries();
+      } catch (dev.hyper.runtime.HyperException e) {
+        return List.of("the snapshot's class path cannot be read: " + e.getMessage());
+      }
+      if (cp.size() > own.size()) {                                    // and something more
+        return List.of("the running class path has " + cp.get(own.size()) + " after the snapshot's entries, which"
+            + " the snapshot does not have (run it as java -jar " + jar.getFileName() + ")");
+      }
+      return problems;                                                 // exactly the stored program
     }
     List<StoredEntry> expected = new ArrayList<>(LauncherJar.entries(jar));
     boolean launcher = !expected.isEmpty();
@@ -114,12 +124,11 @@ public final class ExperimentChecks {
     List<StoredEntry> actual = new ArrayList<>();
     List<Path> sources = new ArrayList<>();
     for (Path p : cp) {
-      StoredEntry e = Files.isDirectory(p) ? ProgramSnapshot.describe(p)
-          : new StoredEntry(p.getFileName().toString(), false, Files.size(p), hasher.sha256(p));
-      if (!(launcher && e.sha256().equals(info.snapshot().sha256()))) {
-        actual.add(e);
-        sources.add(p);
+      if (launcher && Files.isRegularFile(p) && hasher.sha256(p).equals(info.snapshot().sha256())) {
+        continue;                                        // a copy of the experiment's launcher jar: not code
       }
+      actual.add(ProgramSnapshot.describe(p));            // in its stored form, as the snapshot compares it
+      sources.add(p);
     }
     for (int i = 0; i < Math.max(actual.size(), expected.size()); i++) {
       if (i >= actual.size()) {

@@ -104,4 +104,17 @@ class ResultsImportanceTest {
     Run bad = cli("results", "synthetic", "--out", out.toString(), "--by", "trial");
     assertEquals(new Run(2, "", "results: --by takes experiment or point, found 'trial'\n"), bad);
   }
+
+  @Test
+  void anInterruptedExperimentIsARowOfItsOwn() throws Exception {
+    Path out = trained();
+    Path toml = ExperimentFiles.ofSweep(out, "synthetic").get(0);
+    Path dir = out.resolve(dev.hyper.runtime.ExperimentConfig.load(toml, specs.get(0)).experiment().serializationDir());
+    Files.delete(dir.resolve("DONE"));
+    dev.hyper.runtime.status.Markers.writeInterrupted(dir,
+        new dev.hyper.runtime.status.Interrupted("2026-12-01T00:00:00Z", "2026-12-01T00:00:00Z", 1.0, "TERM", 3));
+    Run r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("sweep synthetic: 48 experiments, 47 DONE, 1 INTERRUPTED;"), r.out());
+  }
 }

@@ -98,6 +98,17 @@ class SnapshotCommandsTest {
     Run r = cli("sweep", "toy", "--out", out.toString(), "--jvm-arg=-Da=b\tc");
     assertEquals(2, r.code());
     assertEquals("--jvm-arg '-Da=b\\tc' is empty or holds a tab, line break or control character\n", r.err());
+    for (String[] bad : new String[][] {
+        {"zz.Evil", "JVM option 'zz.Evil' does not start with '-' (the java launcher would take it for the main class)"},
+        {"@args.txt", "JVM option '@args.txt' does not start with '-' (the java launcher would take it for an argument"
+            + " file, whose content the snapshot does not hold)"},
+        {"-Xbootclasspath/a:patch.jar", "JVM option '-Xbootclasspath/a:patch.jar' would load code or data from outside"
+            + " the snapshot; put what it names on the class path the sweep runs with, where it is snapshotted"},
+        {"-javaagent:agent.jar", "JVM option '-javaagent:agent.jar' would load code or data from outside the"
+            + " snapshot; put what it names on the class path the sweep runs with, where it is snapshotted"}}) {
+      Run refused = cli("sweep", "toy", "--out", out.toString(), "--jvm-arg=" + bad[0]);
+      assertEquals(new Run(2, "", bad[1] + "\n"), refused);
+    }
     Path file = Files.writeString(tmp.resolve("s.toml"), "[jvm]\nargs = \"-Xmx1g\"\nopts = 1\n");
     Run f = cli("sweep", "toy", "--out", out.toString(), "--config", file.toString());
     assertEquals(2, f.code());
@@ -126,6 +137,15 @@ class SnapshotCommandsTest {
     Run fewer = cli("run", toml.toString());
     assertEquals(2, fewer.code());
     assertTrue(fewer.err().contains(": the running class path's entry 1, "), fewer.err());
+
+    Path model = toml.getParent().resolve("model.jar");           // its own model.jar, and something more
+    Path extra = SnapshotFilesTest.jar(tmp.resolve("other/extra.jar"), null, null, "zz/Evil.class");
+    program = new Program("dev.hyper.runtime.Launcher",
+        dev.hyper.runtime.snapshot.ClassPath.expand(List.of(model, extra)), dev.hyper.runtime.JavaRuntime.current(), null);
+    Run more = cli("run", toml.toString());
+    assertEquals(2, more.code());
+    assertTrue(more.err().startsWith("refusing to run " + toml + ": the running class path has " + extra
+        + " after the snapshot's entries, which the snapshot does not have (run it as java -jar model.jar)"), more.err());
 
     program = Program.ofJar(thinApp("v1"));                     // the same bytes again: it runs
     Run same = cli("run", toml.toString());

@@ -60,7 +60,9 @@ public class SnapshotFilesTest {
 
   @Test
   void manifestClassPathsAreFollowedDepthFirstEachEntryOnceMissingOnesSkipped() throws Exception {
-    Path a = jar(tmp.resolve("app/a.jar"), "x.Main", "lib/b.jar lib/c.jar ../classes/ lib/gone.jar", "x/Main.class");
+    Path a = jar(tmp.resolve("app/a.jar"), "x.Main", "lib/b.jar lib/c.jar ../classes/ lib/gone.jar ../shadow",
+        "x/Main.class");
+    Files.createDirectories(tmp.resolve("shadow"));                     // a directory named without a /
     jar(tmp.resolve("app/lib/b.jar"), null, "c.jar d.jar");
     jar(tmp.resolve("app/lib/c.jar"), null, null);
     jar(tmp.resolve("app/lib/d.jar"), null, "b.jar");                  // a cycle back to b
@@ -68,7 +70,9 @@ public class SnapshotFilesTest {
     ClassPath cp = ClassPath.expand(List.of(a, tmp.resolve("app/lib/c.jar")));
     assertEquals(List.of(a, tmp.resolve("app/lib/b.jar"), tmp.resolve("app/lib/c.jar"), tmp.resolve("app/lib/d.jar"),
         tmp.resolve("classes")), cp.entries());
-    assertEquals(List.of(tmp.resolve("app/lib/gone.jar") + " (named by the Class-Path of " + a + ")"), cp.missing());
+    assertEquals(List.of(tmp.resolve("app/lib/gone.jar") + " (named by the Class-Path of " + a + ")",
+        tmp.resolve("shadow") + " (a directory named without a trailing /, which the JVM skips, by the Class-Path of "
+            + a + ")"), cp.missing());
     assertTrue(cp.holds("x.Main"));
     assertFalse(cp.holds("x.Other"));
     assertTrue(cp.hasDirectory());
@@ -144,5 +148,31 @@ public class SnapshotFilesTest {
     assertEquals(List.of("thin.jar", "nomain.jar"),
         ProgramSnapshot.of(Program.ofJar(thin)).entries().stream().map(StoredEntry::name).toList());
     assertEquals(List.of(), LauncherJar.entries(fat), "a fat jar lists no entries");
+  }
+
+  @Test
+  void aStoredJarLosesItsClassPathAndADirectoryJarFollowsLinksAsTheJvmDoes() throws Exception {
+    Path dep = jar(tmp.resolve("lib/dep.jar"), null, null, "d/D.class");
+    Path thin = jar(tmp.resolve("thin.jar"), "x.Main", "lib/dep.jar file:///elsewhere/live/", "x/Main.class");
+    ProgramSnapshot s = ProgramSnapshot.of(Program.ofJar(thin));
+    dev.hyper.runtime.store.SnapshotStore store = new dev.hyper.runtime.store.SnapshotStore(tmp.resolve("out"));
+    s.storeIn(store, new java.util.ArrayList<>());
+    Path stored = store.pathOf(s.entries().get(0).sha256());
+    try (JarFile j = new JarFile(stored.toFile())) {
+      assertNull(j.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH), "no way out of the store");
+      assertEquals("x.Main", j.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS));
+      assertEquals("x/Main.class", new String(j.getInputStream(j.getEntry("x/Main.class")).readAllBytes(),
+          StandardCharsets.UTF_8));
+    }
+    assertEquals(s.entries().get(0), ProgramSnapshot.describe(thin), "the same jar, the same stored form");
+    assertEquals(Sha256.of(dep), s.entries().get(1).sha256(), "a jar without Class-Path is stored as it is");
+
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    Path real = Files.createDirectories(tmp.resolve("real/x"));
+    Files.writeString(real.resolve("Main.class"), "main");
+    Files.createSymbolicLink(classes.resolve("x"), real);
+    try (JarFile j = new JarFile(Files.write(tmp.resolve("dir.jar"), dirJar(classes)).toFile())) {
+      assertEquals(List.of("x/", "x/Main.class"), j.stream().map(JarEntry::getName).toList());
+    }
   }
 }

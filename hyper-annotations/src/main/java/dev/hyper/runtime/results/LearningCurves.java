@@ -1,0 +1,218 @@
+package dev.hyper.runtime.results;
+
+import static dev.hyper.runtime.results.ParallelCoordinates.fmt;
+import static dev.hyper.runtime.results.ResultsHtml.esc;
+
+import dev.hyper.runtime.results.SweepResults.Row;
+import dev.hyper.runtime.run.StepLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every experiment's step metrics ({@code metrics.jsonl}) by step, one chart per logged metric (a picker
+ * shows one; without scripts the first): the {@link #HIGHLIGHT} best experiments in colour, the rest grey;
+ * a point with several trials also as the mean of its trials with a band from their least to their
+ * greatest value. Curves are downsampled to at most {@code 200,000 / curves} points each (between 20 and
+ * 200, first and last kept), so 10,000 experiments of 50 steps make a page of a few MB. The y axis is
+ * logarithmic when every value is positive and they span more than 50 times.
+ */
+final class LearningCurves {
+  static final int HIGHLIGHT = 5;
+  private static final int W = 760;
+  private static final int H = 330;
+  private static final int LEFT = 64;
+  private static final int RIGHT = 16;
+  private static final int TOP = 24;
+  private static final int BOTTOM = 40;
+
+  private LearningCurves() {}
+
+  /**
+   * @param steps each row's step log (by the row's index in {@code r.rows()}), for the rows that have one
+   */
+  static void svg(StringBuilder sb, SweepResults r, Map<Integer, List<StepLog.Step>> steps) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    Set<String> metrics = new LinkedHashSet<>();
+    steps.values().forEach(list -> list.forEach(s -> s.metrics().forEach((k, v) -> {
+      if (v instanceof Number) {
+        metrics.add(k);
+      }
+    })));
+    if (metrics.isEmpty()) {
+      return;
+    }
+    String shown = metrics.stream().filter(m -> r.metric().contains(m)).findFirst().orElse(metrics.iterator().next());
+    int perCurve = Math.max(20, Math.min(200, 200_000 / Math.max(1, steps.size())));
+    sb.append("<h2>Learning curves</h2>\n<p class=\"summary\">Each experiment's logged metric by step (");
+    sb.append(steps.size()).append(" experiments; the ").append(HIGHLIGHT).append(" best by ").append(esc(r.metric()))
+        .append(" in colour; points with several trials as the mean of their trials, with a band from least to"
+            + " greatest). Metric: <select id=\"curve-metric\">");
+    for (String m : metrics) {
+      sb.append("<option").append(m.equals(shown) ? " selected" : "").append('>').append(esc(m)).append("</option>");
+    }
+    sb.append("</select></p>\n<svg id=\"curves\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+        .append("\">\n");
+    for (String m : metrics) {
+      chart(sb, r, steps, m, m.equals(shown), perCurve);
+    }
+    sb.append("</svg>\n");
+  }
+
+  private static void chart(StringBuilder sb, SweepResults r, Map<Integer, List<StepLog.Step>> steps, String metric,
+      boolean visible, int perCurve) {
+    double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    Map<Integer, List<double[]>> series = new TreeMap<>();
+    for (Map.Entry<Integer, List<StepLog.Step>> e : steps.entrySet()) {
+      List<double[]> points = new ArrayList<>();
+      for (StepLog.Step s : e.getValue()) {
+        if (s.metrics().get(metric) instanceof Number n && Double.isFinite(n.doubleValue())) {
+          points.add(new double[] {s.step(), n.doubleValue()});
+          minX = Math.min(minX, s.step());
+          maxX = Math.max(maxX, s.step());
+          minY = Math.min(minY, n.doubleValue());
+          maxY = Math.max(maxY, n.doubleValue());
+        }
+      }
+      if (!points.isEmpty()) {
+        series.put(e.getKey(), downsample(points, perCurve));
+      }
+    }
+    sb.append("<g class=\"metric\" data-metric=\"").append(esc(metric)).append('"')
+        .append(visible ? "" : " style=\"display:none\"").append(">\n");
+    if (series.isEmpty()) {
+      sb.append("</g>\n");
+      return;
+    }
+    boolean log = minY > 0 && maxY / minY > 50;
+    double y0 = log ? Math.log10(minY) : minY;
+    double y1 = log ? Math.log10(maxY) : maxY;
+    if (y1 - y0 < 1e-12) {
+      y0 -= 0.5;
+      y1 += 0.5;
+    }
+    double x0 = minX;
+    double x1 = maxX > minX ? maxX : minX + 1;
+    Scale s = new Scale(x0, x1, y0, y1, log);
+    for (int i = 0; i <= 4; i++) {                                // axes and ticks
+      double v = y0 + (y1 - y0) * i / 4;
+      double py = s.py(log ? Math.pow(10, v) : v);
+      sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(py)).append("\" x2=\"").append(W - RIGHT)
+          .append("\" y2=\"").append(fmt(py)).append("\" stroke=\"#e6e6e6\"/>\n<text x=\"").append(LEFT - 6)
+          .append("\" y=\"").append(fmt(py + 4)).append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#333\">")
+          .append(esc(ResultsText.format(log ? Math.pow(10, v) : v))).append("</text>\n");
+    }
+    sb.append("<text x=\"").append(W / 2).append("\" y=\"").append(H - 8).append("\" text-anchor=\"middle\"")
+        .append(" font-size=\"12\" fill=\"#222\">step").append(log ? " (log y)" : "").append(": ").append(esc(metric))
+        .append("</text>\n");
+    Map<String, List<Integer>> byPoint = new LinkedHashMap<>();
+    for (Integer row : series.keySet()) {
+      byPoint.computeIfAbsent(r.rows().get(row).id(), k -> new ArrayList<>()).add(row);
+    }
+    for (Map.Entry<String, List<Integer>> p : byPoint.entrySet()) {   // bands under the curves
+      if (p.getValue().size() > 1) {
+        band(sb, p.getKey(), metric, p.getValue(), series, s);
+      }
+    }
+    List<Integer> order = new ArrayList<>(series.keySet());
+    order.sort((a, b) -> Integer.compare(b, a));                     // worst first, the best on top
+    for (Integer row : order) {
+      boolean highlight = row < HIGHLIGHT && r.rows().get(row).metric() != null;
+      String color = highlight ? Colors.at(1 - row / (double) HIGHLIGHT) : "#9aa0a6";
+      Row x = r.rows().get(row);
+      sb.append("<g class=\"curve").append(highlight ? " top" : "").append("\" data-row=\"").append(row)
+          .append("\" data-metric=\"").append(esc(metric)).append("\"><path d=\"").append(path(series.get(row), s))
+          .append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(highlight ? "2.2" : "1")
+          .append("\" stroke-opacity=\"").append(highlight ? "1" : "0.5").append("\"><title>")
+          .append(esc(x.id() + " trial " + x.trial() + " (" + x.describeParams() + ")")).append("</title></path></g>\n");
+    }
+    sb.append("</g>\n");
+  }
+
+  private static void band(StringBuilder sb, String point, String metric, List<Integer> rows,
+      Map<Integer, List<double[]>> series, Scale s) {
+    TreeMap<Double, double[]> at = new TreeMap<>();                    // step -> {min, max, sum, n}
+    for (Integer row : rows) {
+      for (double[] p : series.get(row)) {
+        double[] a = at.computeIfAbsent(p[0], k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, 0});
+        a[0] = Math.min(a[0], p[1]);
+        a[1] = Math.max(a[1], p[1]);
+        a[2] += p[1];
+        a[3]++;
+      }
+    }
+    StringBuilder upper = new StringBuilder();
+    StringBuilder lower = new StringBuilder();
+    List<double[]> mean = new ArrayList<>();
+    for (Map.Entry<Double, double[]> e : at.entrySet()) {
+      double[] a = e.getValue();
+      upper.append(upper.length() == 0 ? "M" : " L").append(fmt(s.px(e.getKey()))).append(',').append(fmt(s.py(a[1])));
+      lower.insert(0, " L" + fmt(s.px(e.getKey())) + "," + fmt(s.py(a[0])));
+      mean.add(new double[] {e.getKey(), a[2] / a[3]});
+    }
+    sb.append("<g class=\"point-band\" data-point=\"").append(esc(point)).append("\" data-metric=\"").append(esc(metric))
+        .append("\"><path d=\"").append(upper).append(lower).append(" Z\" fill=\"#3b6fb6\" fill-opacity=\"0.12\"/>")
+        .append("<path d=\"").append(path(mean, s)).append("\" fill=\"none\" stroke=\"#3b6fb6\" stroke-width=\"1.6\"")
+        .append(" stroke-dasharray=\"4 2\"><title>").append(esc(point + ": mean of " + rows.size() + " trials"))
+        .append("</title></path></g>\n");
+  }
+
+  /** The step logs of the rows that have one, by row index. */
+  static Map<Integer, List<StepLog.Step>> read(SweepResults r, java.nio.file.Path root) throws java.io.IOException {
+    Map<Integer, List<StepLog.Step>> out = new TreeMap<>();
+    for (int i = 0; i < r.rows().size(); i++) {
+      Row row = r.rows().get(i);
+      if (row.status() == SweepResults.Status.PENDING || row.status() == SweepResults.Status.MISSING) {
+        continue;
+      }
+      List<StepLog.Step> steps = StepLog.read(root.resolve(dev.hyper.runtime.plan.Layout.serializationDir(r.sweep(),
+          row.id(), row.trial()))).steps();
+      if (!steps.isEmpty()) {
+        out.put(i, steps);
+      }
+    }
+    return out;
+  }
+
+  /** At most {@code n} points: evenly strided, the first and the last kept. */
+  static List<double[]> downsample(List<double[]> points, int n) {
+    if (points.size() <= n) {
+      return points;
+    }
+    List<double[]> out = new ArrayList<>(n);
+    for (int i = 0; i < n - 1; i++) {
+      out.add(points.get((int) ((long) i * (points.size() - 1) / (n - 1))));
+    }
+    out.add(points.get(points.size() - 1));
+    return out;
+  }
+
+  private static String path(List<double[]> points, Scale s) {
+    StringBuilder d = new StringBuilder();
+    for (double[] p : points) {
+      d.append(d.length() == 0 ? "M" : " L").append(fmt(s.px(p[0]))).append(',').append(fmt(s.py(p[1])));
+    }
+    return d.toString();
+  }
+
+  private record Scale(double x0, double x1, double y0, double y1, boolean log) {
+    double px(double x) {
+      return LEFT + (W - LEFT - RIGHT) * (x - x0) / (x1 - x0);
+    }
+
+    double py(double y) {
+      double v = log ? Math.log10(y) : y;
+      return TOP + (H - TOP - BOTTOM) * (1 - (v - y0) / (y1 - y0));
+    }
+  }
+}
