@@ -307,6 +307,7 @@ class ResultsPageIT {
     Set<String> metrics = new TreeSet<>();
     options.forEach(o -> metrics.add(o.asText()));
     assertEquals(Set.of("train_loss", "validation_accuracy", "validation_loss"), metrics, "the logged metrics");
+    Map<String, String> idByRow = tableColumn("id");
     Map<String, String> pathsBefore = null;
     for (String metric : metrics) {
       chromium.eval("(() => { const s = document.getElementById('curve-metric'); s.value = '" + metric + "';"
@@ -320,8 +321,8 @@ class ResultsPageIT {
       Map<String, String> paths = new HashMap<>();
       for (JsonNode curve : drawn) {
         String row = curve.get(0).asText();
-        String id = chromium.eval("(document.querySelector('tr[data-row=\"" + row + "\"] code') || {}).textContent")
-            .asText();
+        String id = idByRow.get(row);
+        assertNotNull(id, metric + ": curve of row " + row + ", a row of the table");
         assertTrue(ids.add(id), metric + ": one curve per experiment, " + id + " twice");
         assertTrue(curve.get(1).asText().matches("(?s).*M.*L.*"), metric + ": curve of " + id + " is a line");
         paths.put(id, curve.get(1).asText());
@@ -441,18 +442,26 @@ class ResultsPageIT {
 
   /** The metric of each table row that has one, by data-row, read from the cell under the metric's header. */
   private Map<String, Double> tableMetric() throws Exception {
+    Map<String, Double> out = new HashMap<>();
+    tableColumn(METRIC).forEach((row, text) -> {
+      if (!text.isEmpty() && !text.equals("-")) {
+        out.put(row, Double.parseDouble(text));
+      }
+    });
+    return out;
+  }
+
+  /** The text of each table row's cell under the header {@code header}, by data-row. */
+  private Map<String, String> tableColumn(String header) throws Exception {
     JsonNode cells = chromium.eval("(() => { const table = document.querySelector('tr[data-row]').closest('table');"
         + " const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());"
-        + " const col = heads.indexOf('" + METRIC + "');"
+        + " const col = heads.indexOf('" + header + "');"
         + " return [...table.querySelectorAll('tr[data-row]')].map(tr => [tr.getAttribute('data-row'),"
         + "   col < 0 ? null : tr.cells[col].textContent.trim()]); })()");
-    Map<String, Double> out = new HashMap<>();
+    Map<String, String> out = new HashMap<>();
     for (JsonNode c : cells) {
-      assertFalse(c.get(1).isNull(), "a column headed " + METRIC);
-      String text = c.get(1).asText();
-      if (!text.isEmpty() && !text.equals("-")) {
-        out.put(c.get(0).asText(), Double.parseDouble(text));
-      }
+      assertFalse(c.get(1).isNull(), "a column headed " + header);
+      out.put(c.get(0).asText(), c.get(1).asText());
     }
     return out;
   }
