@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * Every experiment's step metrics ({@code metrics.jsonl}) by step, one chart per logged metric (a picker
  * shows one; without scripts the first): the {@link #HIGHLIGHT} best experiments in colour, the rest grey;
  * a point with several trials also as the mean of its trials with a band from their least to their
- * greatest value. Curves are downsampled to at most {@code 200,000 / curves} points each (between 20 and
- * 200, first and last kept), so 10,000 experiments of 50 steps make a page of a few MB. The y axis is
+ * greatest value. Curves are downsampled to at most {@code 80,000 / curves} points each (between 8 and
+ * 200, first and last kept), and past {@link ResultsHtml#TITLED} experiments only the highlighted curves
+ * carry a tooltip, so the page stays a few MB (bench/results-page.sh measures it). The y axis is
  * logarithmic when every value is positive and they span more than 50 times.
  */
 final class LearningCurves {
@@ -49,7 +50,8 @@ final class LearningCurves {
       return;
     }
     String shown = metrics.stream().filter(m -> r.metric().contains(m)).findFirst().orElse(metrics.iterator().next());
-    int perCurve = Math.max(20, Math.min(200, 200_000 / Math.max(1, steps.size())));
+    int perCurve = Math.max(8, Math.min(200, 80_000 / Math.max(1, steps.size())));
+    boolean titles = steps.size() <= ResultsHtml.TITLED;
     sb.append("<h2>Learning curves</h2>\n<p class=\"summary\">Each experiment's logged metric by step (");
     sb.append(steps.size()).append(" experiments; the ").append(HIGHLIGHT).append(" best by ").append(esc(r.metric()))
         .append(" in colour; points with several trials as the mean of their trials, with a band from least to"
@@ -61,13 +63,13 @@ final class LearningCurves {
         .append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W).append(' ').append(H)
         .append("\">\n");
     for (String m : metrics) {
-      chart(sb, r, steps, m, m.equals(shown), perCurve);
+      chart(sb, r, steps, m, m.equals(shown), perCurve, titles);
     }
     sb.append("</svg>\n");
   }
 
   private static void chart(StringBuilder sb, SweepResults r, Map<Integer, List<StepLog.Step>> steps, String metric,
-      boolean visible, int perCurve) {
+      boolean visible, int perCurve, boolean titles) {
     double minX = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
@@ -128,13 +130,19 @@ final class LearningCurves {
     order.sort((a, b) -> Integer.compare(b, a));                     // worst first, the best on top
     for (Integer row : order) {
       boolean highlight = row < HIGHLIGHT && r.rows().get(row).metric() != null;
-      String color = highlight ? Colors.at(1 - row / (double) HIGHLIGHT) : "#9aa0a6";
+      String color = Colors.at(1 - row / (double) HIGHLIGHT);
       Row x = r.rows().get(row);
       sb.append("<g class=\"curve").append(highlight ? " top" : "").append("\" data-row=\"").append(row)
-          .append("\" data-metric=\"").append(esc(metric)).append("\"><path d=\"").append(path(series.get(row), s))
-          .append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(highlight ? "2.2" : "1")
-          .append("\" stroke-opacity=\"").append(highlight ? "1" : "0.5").append("\"><title>")
-          .append(esc(x.id() + " trial " + x.trial() + " (" + x.describeParams() + ")")).append("</title></path></g>\n");
+          .append("\"><path d=\"").append(path(series.get(row), s)).append('"');
+      if (highlight) {
+        sb.append(" stroke=\"").append(color).append('"');
+      }
+      sb.append('>');
+      if (titles || highlight) {
+        sb.append("<title>").append(esc(x.id() + " trial " + x.trial() + " (" + x.describeParams() + ")"))
+            .append("</title>");
+      }
+      sb.append("</path></g>\n");
     }
     sb.append("</g>\n");
   }

@@ -13,8 +13,8 @@ import java.util.Map;
  * Every experiment with the metric as one line across an axis per parameter and one for the metric,
  * coloured by the metric (viridis, best yellow); the best drawn last. A parameter with few values gets
  * them spaced evenly in grid order; one with many numbers (random search) a linear or, when they span
- * more than two decades, a log scale. Each line carries its y on every axis ({@code data-ys}) for the
- * page's brushing script; without scripts it is a static picture.
+ * more than two decades, a log scale. The page's brushing script reads each line's y on every axis from
+ * its path; without scripts it is a static picture.
  */
 final class ParallelCoordinates {
   static final int H = 330;
@@ -66,19 +66,17 @@ final class ParallelCoordinates {
     for (int k = 0; k < rows.size(); k++) {
       Row row = rows.get(k);
       StringBuilder d = new StringBuilder();
-      StringBuilder ys = new StringBuilder();
       for (int a = 0; a < axes.size(); a++) {
         double y = a < r.params().size() ? axes.get(a).y(row.param(names.get(a)), number(row.param(names.get(a))))
             : axes.get(a).y(null, row.metric());
         d.append(a == 0 ? "M" : " L").append(fmt(SIDE + GAP * a)).append(',').append(fmt(y));
-        ys.append(a == 0 ? "" : ",").append(fmt(y));
       }
       double t = hi - lo < 1e-300 ? 1 : (row.metric() - lo) / (hi - lo);
       String color = Colors.at(r.lowerIsBetter() ? 1 - t : t);
-      lines.add("<path class=\"run" + (k == best ? " best" : "") + "\" data-row=\"" + index.get(k) + "\" data-ys=\""
-          + ys + "\" d=\"" + d + "\" fill=\"none\" stroke=\"" + color + "\" stroke-width=\"" + (k == best ? "3.5" : "1.3")
-          + "\" stroke-opacity=\"" + (k == best ? "1" : "0.7") + "\"><title>" + esc(row.id() + " trial " + row.trial()
-          + ": " + ResultsText.format(row.metric()) + " (" + row.describeParams() + ")") + "</title></path>\n");
+      String title = rows.size() <= ResultsHtml.TITLED || k == best ? "<title>" + esc(row.id() + " trial " + row.trial()
+          + ": " + ResultsText.format(row.metric()) + " (" + row.describeParams() + ")") + "</title>" : "";
+      lines.add("<path class=\"run" + (k == best ? " best" : "") + "\" data-row=\"" + index.get(k) + "\" d=\"" + d
+          + "\" stroke=\"" + color + "\">" + title + "</path>\n");
     }
     for (int k = lines.size() - 1; k >= 0; k--) {           // the best drawn last, on top
       sb.append(lines.get(k));

@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
  * no fonts or styles from elsewhere: it renders offline.
  */
 public final class ResultsHtml {
+  /** Past this many experiments, lines and dots carry no tooltip (the best ones still do): the page stays small. */
+  static final int TITLED = 2000;
+  /** The most dots a chart by parameter draws (every {@code n/DOTS}-th experiment past that; the means use all). */
+  static final int DOTS = 1500;
   private static final int W = 380;
   private static final int H = 270;
   private static final int LEFT = 58;
@@ -47,7 +51,11 @@ public final class ResultsHtml {
         .append("th,td{padding:3px 9px;border-bottom:1px solid #e4e4e4;text-align:left}\n")
         .append("th{background:#f2f2f2;position:sticky;top:0}td.num{text-align:right}\n")
         .append("tr.best td{background:#fff4d6;font-weight:600}\n")
-        .append("#parcoords path.run.filtered{stroke:#ccc;stroke-opacity:0.25}\n")
+        .append("#parcoords path.run{fill:none;stroke-width:1.3;stroke-opacity:.7}#parcoords path.run.best{stroke-width:3.5;"
+            + "stroke-opacity:1}#parcoords path.run.filtered{stroke:#ccc;stroke-opacity:.25}\n")
+        .append("#curves g.curve path{fill:none;stroke:#9aa0a6;stroke-width:1;stroke-opacity:.5}"
+            + "#curves g.curve.top path{stroke-width:2.2;stroke-opacity:1}\n")
+        .append("td.n,tbody td{text-align:right}tbody td:nth-child(2){text-align:left;font-family:monospace}\n")
         .append(".DONE{color:#1a7f37}.FAILED{color:#c62828;font-weight:600}.RUNNING{color:#b26a00}"
             + ".PENDING{color:#666}.MISSING{color:#999;font-style:italic}.INTERRUPTED{color:#6f42c1}\n")
         .append("</style>\n</head>\n<body>\n");
@@ -134,18 +142,23 @@ public final class ResultsHtml {
       sb.append(text(cx, TOP + plotH + 16, "middle", 11, "400", v));
       PointStats s = marginal.get(v);
       sb.append(text(cx, TOP + plotH + 30, "middle", 10, "400", "n=" + s.n()));
+      int measured = (int) r.rows().stream().filter(row -> row.metric() != null).count();
+      int every = Math.max(1, (measured + DOTS - 1) / DOTS);
+      int seen = 0;
       for (Row row : r.rows()) {
-        if (row.metric() == null || !row.param(param).equals(v)) {
+        if (row.metric() == null || !row.param(param).equals(v) || seen++ % every != 0) {
           continue;
         }
         double jitter = ((Math.floorMod((row.id() + "/" + row.trial()).hashCode(), 1000) / 1000.0) - 0.5)
             * Math.min(band * 0.55, 60);
         double py = TOP + plotH * (1 - (row.metric() - y0) / (y1 - y0));
         sb.append("<circle cx=\"").append(fmt(cx + jitter)).append("\" cy=\"").append(fmt(py))
-            .append("\" r=\"3.2\" fill=\"#3b6fb6\" fill-opacity=\"0.55\"><title>")
-            .append(esc(row.id() + " trial " + row.trial() + ": " + ResultsText.format(row.metric()) + " ("
-                + row.describeParams() + ")"))
-            .append("</title></circle>\n");
+            .append("\" r=\"3.2\" fill=\"#3b6fb6\" fill-opacity=\"0.55\">");
+        if (measured <= TITLED) {
+          sb.append("<title>").append(esc(row.id() + " trial " + row.trial() + ": " + ResultsText.format(row.metric())
+              + " (" + row.describeParams() + ")")).append("</title>");
+        }
+        sb.append("</circle>\n");
       }
       if (s.mean() != null) {
         double py = TOP + plotH * (1 - (s.mean() - y0) / (y1 - y0));
@@ -180,17 +193,15 @@ public final class ResultsHtml {
     for (Row row : r.rows()) {
       sb.append("<tr data-row=\"").append(rank).append('"').append(row == best ? " class=\"best\">" : ">");
       rank++;
-      sb.append("<td class=\"num\">").append(row.metric() == null ? "-" : Integer.toString(rank)).append("</td>");
-      sb.append("<td><code>").append(esc(row.id())).append("</code></td><td class=\"num\">").append(row.trial())
-          .append("</td>");
+      sb.append("<td>").append(row.metric() == null ? "-" : Integer.toString(rank)).append("</td>");
+      sb.append("<td>").append(esc(row.id())).append("</td><td>").append(row.trial()).append("</td>");
       for (String p : r.params()) {
-        sb.append("<td class=\"num\">").append(esc(row.param(p))).append("</td>");
+        sb.append("<td>").append(esc(row.param(p))).append("</td>");
       }
       sb.append("<td class=\"").append(row.status().name()).append("\">").append(row.status().name())
-          .append("</td><td class=\"num\">").append(ResultsText.format(row.metric())).append("</td>");
+          .append("</td><td>").append(ResultsText.format(row.metric())).append("</td>");
       if (trials) {
-        sb.append("<td class=\"num\">").append(esc(ResultsText.formatStats(row.point()).replace("+-", "±")))
-            .append("</td>");
+        sb.append("<td>").append(esc(ResultsText.formatStats(row.point()).replace("+-", "±"))).append("</td>");
       }
       sb.append("</tr>\n");
     }
@@ -208,7 +219,8 @@ public final class ResultsHtml {
       "  function apply() {",
       "    var runs = svg.querySelectorAll('path.run');",
       "    for (var i = 0; i < runs.length; i++) {",
-      "      var ys = runs[i].getAttribute('data-ys').split(',').map(Number), keep = true;",
+      "      var ys = runs[i].getAttribute('d').split(/[ML]/).filter(Boolean).map(function (p) { return Number(p.split(',')[1]); });",
+      "      var keep = true;",
       "      for (var a in brushes) { var b = brushes[a]; if (ys[a] < b[0] || ys[a] > b[1]) { keep = false; } }",
       "      runs[i].classList.toggle('filtered', !keep);",
       "      var row = document.querySelector('tr[data-row=\"' + runs[i].getAttribute('data-row') + '\"]');",

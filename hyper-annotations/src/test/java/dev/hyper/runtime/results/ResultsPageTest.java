@@ -61,8 +61,9 @@ class ResultsPageTest {
       steps.add(new StepLog.Step(s, "", Map.of("loss", 1.0 / (s + 1), "acc", s / 1000.0)));
     }
     String page = ResultsHtml.page(r, Map.of(0, steps, 2, steps));
-    assertEquals(2, count(page, "<g class=\"curve top\" data-row=\"\\d+\" data-metric=\"loss\""));
-    assertEquals(2, count(page, "<g class=\"curve top\" data-row=\"\\d+\" data-metric=\"acc\""));
+    assertEquals(4, count(page, "<g class=\"curve top\" data-row=\"(0|2)\">"), "two experiments, two metrics");
+    String acc = page.substring(page.indexOf("<g class=\"metric\" data-metric=\"acc\">"));
+    assertEquals(2, count(acc.substring(0, acc.indexOf("</g>\n</g>")), "<g class=\"curve top\" data-row="));
     assertTrue(page.contains("<g class=\"metric\" data-metric=\"acc\">"), "the sweep's metric is shown first");
     assertTrue(page.contains("<g class=\"metric\" data-metric=\"loss\" style=\"display:none\">"));
     assertTrue(page.contains("step (log y): loss"), "1/(s+1) spans three decades: a log axis");
