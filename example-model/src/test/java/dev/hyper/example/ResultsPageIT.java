@@ -431,6 +431,49 @@ class ResultsPageIT {
     return here;
   }
 
+  @Test
+  void aScreenshotOfTheCurvesShowsTheBestExperimentsCurveHighlightedInItsColour() throws Exception {
+    String best = bestRowOfTable();
+    String failed = tableColumn("status").entrySet().stream().filter(e -> e.getValue().equals("FAILED"))
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+    JsonNode info = chromium.eval("(() => { " + SHOWN + "const svg = document.getElementById('curves');"
+        + " svg.scrollIntoView({block: 'center'});"
+        + " const b = svg.getBoundingClientRect();"
+        + " const path = row => [...svg.querySelectorAll('g.curve[data-row=\"' + row + '\"]')].filter(shown)[0]"
+        + "   .querySelector('path');"
+        + " const p = path('" + best + "'), other = path('" + failed + "'), len = p.getTotalLength(), pts = [];"
+        + " for (let l = 0; l <= len; l += 3) { const q = p.getPointAtLength(l).matrixTransform(p.getScreenCTM());"
+        + "   pts.push([q.x - b.left, q.y - b.top]); }"
+        + " const s = getComputedStyle(p);"
+        + " return {x: b.left + scrollX, y: b.top + scrollY, w: b.width, h: b.height, stroke: s.stroke,"
+        + "   opacity: Number(s.strokeOpacity) * Number(s.opacity), other: getComputedStyle(other).stroke,"
+        + "   points: pts}; })()");
+    int[] stroke = rgb(info.get("stroke").asText());
+    int[] other = rgb(info.get("other").asText());
+    assertTrue(distance(stroke, other) > 60, "the best experiment's curve " + info.get("stroke")
+        + " is highlighted, not drawn like the failed one's " + info.get("other"));
+    double opacity = info.get("opacity").asDouble();
+    assertTrue(opacity > 0.3, "the best curve is visible: opacity " + opacity);
+    int[] expected = new int[3];
+    for (int c = 0; c < 3; c++) {
+      expected[c] = (int) Math.round(opacity * stroke[c] + (1 - opacity) * 255);
+    }
+    BufferedImage image = chromium.screenshot(info.get("x").asDouble(), info.get("y").asDouble(),
+        info.get("w").asDouble(), info.get("h").asDouble());
+    int sampled = 0;
+    int matching = 0;
+    for (JsonNode pt : info.get("points")) {
+      sampled++;
+      if (closest(image, pt, expected) <= 48) {
+        matching++;
+      }
+    }
+    // The runner-up's curve runs close to the best's and is drawn over it in places: most, not all, points.
+    assertTrue(sampled > 50 && matching > sampled * 0.5, "the best curve is drawn along its path in "
+        + info.get("stroke") + ": " + matching + " of " + sampled + " points");
+    assertNoConsoleErrors();
+  }
+
   /** A JavaScript function {@code shown(el)}: rendered, not inside anything hidden. */
   private static final String SHOWN = "const shown = el => { for (let e = el; e && e.nodeType === 1; e = e.parentNode) {"
       + " const s = getComputedStyle(e); if (s.display === 'none' || s.visibility === 'hidden'"
