@@ -70,7 +70,7 @@ public final class ResultsHtml {
           .append("</b> (").append(esc(best.id())).append(" trial ").append(best.trial()).append(": ")
           .append(esc(best.describeParams())).append(")</p>\n");
       Row bp = r.bestPoint();
-      sb.append("<p class=\"summary\">Best point: <b>").append(esc(ResultsText.formatStats(bp.point())
+      sb.append("<p class=\"summary\">Best point: <b>").append(esc(ResultsText.formatPoint(bp.point())
           .replace("+-", "±"))).append("</b> (").append(esc(bp.describeParams())).append(")</p>\n");
       List<Importance.Share> shares = Importance.of(r.rows(), r.params());
       if (!shares.isEmpty()) {
@@ -185,7 +185,7 @@ public final class ResultsHtml {
     }
     sb.append("<th>status</th><th>").append(esc(r.metric())).append("</th>");
     if (trials) {
-      sb.append("<th>point mean ± std (n)</th>");
+      sb.append("<th>point mean ± std [min..max] (n)</th>");
     }
     sb.append("</tr></thead>\n<tbody>\n");
     int rank = 0;
@@ -201,7 +201,7 @@ public final class ResultsHtml {
       sb.append("<td class=\"").append(row.status().name()).append("\">").append(row.status().name())
           .append("</td><td>").append(ResultsText.format(row.metric())).append("</td>");
       if (trials) {
-        sb.append("<td>").append(esc(ResultsText.formatStats(row.point()).replace("+-", "±"))).append("</td>");
+        sb.append("<td>").append(esc(ResultsText.formatPoint(row.point()).replace("+-", "±"))).append("</td>");
       }
       sb.append("</tr>\n");
     }

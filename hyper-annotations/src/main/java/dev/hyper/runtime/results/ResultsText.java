@@ -25,6 +25,18 @@ public final class ResultsText {
     return String.format(Locale.ROOT, "%.4f", v);
   }
 
+  /**
+   * A point over its trials: {@code mean +- std [min..max] (n)}, the range only when more than one trial
+   * has the metric.
+   */
+  public static String formatPoint(PointStats s) {
+    if (s.mean() == null || s.n() < 2 || s.min() == null || s.max() == null) {
+      return formatStats(s);
+    }
+    return format(s.mean()) + (s.std() == null ? "" : " +- " + format(s.std())) + " [" + format(s.min()) + ".."
+        + format(s.max()) + "] (n=" + s.n() + ")";
+  }
+
   /** {@code mean +- std (n)} or what there is of it. */
   public static String formatStats(PointStats s) {
     if (s.mean() == null) {
@@ -44,7 +56,7 @@ public final class ResultsText {
     header.add("status");
     header.add(r.metric());
     if (trials) {
-      header.add("point mean +- std (n)");
+      header.add("point mean +- std [min..max] (n)");
     }
     List<List<String>> cells = new ArrayList<>();
     List<Row> rows = top > 0 ? r.rows().subList(0, Math.min(top, r.rows().size())) : r.rows();
@@ -59,7 +71,7 @@ public final class ResultsText {
       line.add(row.status().name());
       line.add(format(row.metric()) + (row.metricsChanged() ? " " + SweepResults.CHANGED_MARK : ""));
       if (trials) {
-        line.add(formatStats(row.point()));
+        line.add(formatPoint(row.point()));
       }
       cells.add(line);
     }
@@ -84,7 +96,7 @@ public final class ResultsText {
         .append(best.trial()).append("  ").append(Printable.escape(best.describeParams())).append('\n');
     Row bestPoint = r.bestPoint();
     boolean pointChanged = r.rows().stream().anyMatch(row -> row.metricsChanged() && row.id().equals(bestPoint.id()));
-    sb.append("best point:      ").append(formatStats(bestPoint.point()))
+    sb.append("best point:      ").append(formatPoint(bestPoint.point()))
         .append(pointChanged ? " " + SweepResults.CHANGED_MARK : "").append("  ").append(bestPoint.id())
         .append("  ").append(Printable.escape(bestPoint.describeParams())).append('\n');
     List<Importance.Share> shares = Importance.of(r.rows(), r.params());

@@ -68,6 +68,7 @@ class ResultsImportanceTest {
     Run r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min", "--json",
         json.toString());
     assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\nbest point:      -3.9995 +- 7.071e-04 [-4.0000..-3.9990] (n=2)  "), r.out());
     List<String> lines = r.out().lines().toList();
     int at = lines.indexOf("importance (the share of loss's variance each parameter's marginal explains: functional"
         + " ANOVA main effects):");
