@@ -35,15 +35,10 @@ class CliErrorsTest {
           .template("jsonnet/test_model.jsonnet")
           .trainer(() -> (p, e) -> e.writeMetrics(Map.of("accuracy", 0.5, "note", p.note()))).build());
 
-  private record Run(int code, String out, String err) {}
-
   private Path jar;
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err), spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   private Path swept() throws Exception {
@@ -56,7 +51,7 @@ class CliErrorsTest {
   @Test
   void aConfigThatIsADirectoryIsNamed() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("conf.d"));
-    Run r = cli("show", "toy", "--config", dir.toString());
+    CliRun r = cli("show", "toy", "--config", dir.toString());
     assertEquals(dir + ": is a directory, not a sweep file (give its .toml file)\n", r.err());
     assertEquals(2, r.code());
   }
@@ -65,7 +60,7 @@ class CliErrorsTest {
   void anOutThatIsAFileIsNamed() throws Exception {
     jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
     Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
-    Run r = cli("sweep", "toy", "--out", file.toString(), "--jar", jar.toString());
+    CliRun r = cli("sweep", "toy", "--out", file.toString(), "--jar", jar.toString());
     assertEquals("cannot create output directory " + file + ": " + file + " exists and is not a directory\n",
         r.err());
     assertEquals(2, r.code());
@@ -79,7 +74,7 @@ class CliErrorsTest {
     try (Stream<Path> files = Files.walk(out.resolve("model/generated/toy"))) {
       metrics = files.filter(f -> f.getFileName().toString().equals("metrics.json")).sorted().findFirst().orElseThrow();
     }
-    Run r = cli("results", "toy", "--out", out.toString(), "--metric", "note");
+    CliRun r = cli("results", "toy", "--out", out.toString(), "--metric", "note");
     assertEquals("results: 'note' is no number in any metrics.json of sweep 'toy' (" + metrics + " has a string,"
         + " \"a\"); rank by a number: accuracy (choose one with --metric)\n", r.err());
     assertEquals(2, r.code());
@@ -91,7 +86,7 @@ class CliErrorsTest {
     Path locked = Files.createDirectories(tmp.resolve("locked"));
     boolean immutable = ReadOnly.make(locked);
     try {
-      Run r = cli("results", "toy", "--out", out.toString(), "--csv", locked.resolve("r.csv").toString());
+      CliRun r = cli("results", "toy", "--out", out.toString(), "--csv", locked.resolve("r.csv").toString());
       assertEquals("failed: " + locked.resolve("r.csv") + ": " + refusal(immutable) + "\n", r.err());
       assertEquals(1, r.code());
     } finally {
@@ -105,7 +100,7 @@ class CliErrorsTest {
     Path locked = Files.createDirectories(tmp.resolve("locked"));
     boolean immutable = ReadOnly.make(locked);
     try {
-      Run r = cli("sweep", "toy", "--out", locked.resolve("out").toString(), "--jar", jar.toString());
+      CliRun r = cli("sweep", "toy", "--out", locked.resolve("out").toString(), "--jar", jar.toString());
       assertEquals("cannot create output directory " + locked.resolve("out") + ": " + refusal(immutable) + "\n",
           r.err());
       assertEquals(1, r.code());
@@ -124,7 +119,7 @@ class CliErrorsTest {
       refused = e.getCause() instanceof AccessDeniedException a ? Path.of(a.getFile()) : null;
     }
     Assumptions.assumeTrue(refused != null, "every directory under " + tree + " is readable here");
-    Run r = cli("verify", tree.toString());
+    CliRun r = cli("verify", tree.toString());
     assertEquals("failed: " + refused + ": permission denied (looking for experiment TOML files under " + tree
         + ")\n", r.err());
     assertEquals(1, r.code());

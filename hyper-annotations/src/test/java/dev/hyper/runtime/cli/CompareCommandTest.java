@@ -9,8 +9,6 @@ import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.snapshot.Program;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +30,10 @@ class CompareCommandTest {
   private final List<SweepSpec<?>> specs = List.of(TestSweeps.builder("toy")
       .trainer(() -> (p, e) -> e.writeMetrics(Map.of("loss", p.lr(), "note", p.note()))).build());
 
-  private record Run(int code, String out, String err) {}
-
   private Program program;
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err), spec -> program);
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> program, args);
   }
 
   /** A jar with {@code entries} (name -> content), fixed times; a manifest with {@code classPath} if not null. */
@@ -100,7 +93,7 @@ class CompareCommandTest {
       b = p.equals(want1) ? t : b;
     }
     assertEquals(0, cli("run", a.toString()).code());
-    Run r = cli("compare", a.toString(), b.getParent().toString());
+    CliRun r = cli("compare", a.toString(), b.getParent().toString());
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(List.of("params:", "  lr: 0.001 -> 1.0E-4"), lines.subList(1, 3));
@@ -121,14 +114,14 @@ class CompareCommandTest {
     assertEquals(0, cli("sweep", "toy", "--out", out2.toString()).code());
     Path a = tomls(out1).get(0);
     Path b = out2.resolve(out1.relativize(a));
-    Run r = cli("compare", a.toString(), b.toString());
+    CliRun r = cli("compare", a.toString(), b.toString());
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.contains("params: the same"), r.out());
     int code = lines.indexOf("code:");
     assertTrue(code > 0, r.out());
     assertEquals(List.of("  dep.jar: changed (1 entries)", "    x/B.class changed"), lines.subList(code + 1, code + 3));
-    assertEquals(new Run(2, "", "compare: 'nope' is neither an experiment's TOML nor an ID or ID/TRIAL\n"),
+    assertEquals(new CliRun(2, "", "compare: 'nope' is neither an experiment's TOML nor an ID or ID/TRIAL\n"),
         cli("compare", "nope", b.toString()));
   }
 }

@@ -10,8 +10,6 @@ import dev.hyper.runtime.exec.SweepTasks;
 import dev.hyper.runtime.exec.Task;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.Started;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,15 +31,10 @@ class ForceBusyTest {
   private Path jar;
   private Task victim;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run cli(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(o), new PrintWriter(e), spec -> {
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> {
       throw new IllegalStateException("not used");
-    });
-    return new Run(code, o.toString(), e.toString());
+    }, args);
   }
 
   @BeforeEach
@@ -62,7 +55,7 @@ class ForceBusyTest {
   }
 
   private void assertRefused(String why) throws Exception {
-    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--force");
+    CliRun r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--force");
     String json = Files.readString(out.resolve(victim.confDir()).resolve(victim.confPath().getFileName().toString()
         .replace(".toml", ".json")));
     assertEquals(2, r.code(), r.out() + r.err());
@@ -90,7 +83,7 @@ class ForceBusyTest {
   @Test
   void aStartedMarkerOfAProcessThatIsGoneIsArchivedWithTheRest() throws Exception {
     started(Markers.hostName(), Long.MAX_VALUE / 2, null);     // no such process
-    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--force");
+    CliRun r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--force");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains(", 1 replaced, "), r.out());
     String[] left = out.resolve(victim.serializationDir()).toFile().list();

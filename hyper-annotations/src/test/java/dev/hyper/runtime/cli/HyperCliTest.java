@@ -44,17 +44,12 @@ class HyperCliTest {
     e.writeMetrics(Map.of("accuracy", 0.5, "seed", e.seed()));
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run cli(String... args) {
+  private CliRun cli(String... args) {
     return cliRunningFrom(runningJar, args);
   }
 
-  private Run cliRunningFrom(SnapshotLocator locator, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err), locator);
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cliRunningFrom(SnapshotLocator locator, String... args) {
+    return CliRun.of(specs, locator, args);
   }
 
   private Path jar;
@@ -77,7 +72,7 @@ class HyperCliTest {
     return jar;
   }
 
-  private static void assertOneLineError(Run r) {
+  private static void assertOneLineError(CliRun r) {
     assertEquals(2, r.code(), r.err());
     assertEquals("", r.out());
     assertEquals(1, r.err().lines().count(), r.err());
@@ -86,7 +81,7 @@ class HyperCliTest {
 
   @Test
   void listShowsEverySweepSortedWithItsSize() {
-    Run r = cli("list");
+    CliRun r = cli("list");
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of(
         "broken  dev.hyper.runtime.TestParams  12 points x 1 trial = 12 experiments  template jsonnet/failing_model.jsonnet",
@@ -97,7 +92,7 @@ class HyperCliTest {
 
   @Test
   void showPrintsAxesTemplateParametersTrialsSlurmAndSize() {
-    Run r = cli("show", "toy");
+    CliRun r = cli("show", "toy");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals("sweep toy (dev.hyper.runtime.TestParams)", lines.get(0));
@@ -113,7 +108,7 @@ class HyperCliTest {
 
   @Test
   void unknownSweepListsTheKnownOnes() {
-    Run r = cli("show", "rnn");
+    CliRun r = cli("show", "rnn");
     assertOneLineError(r);
     assertEquals("unknown sweep 'rnn'; known sweeps: broken, toy, untrained\n", r.err());
     assertOneLineError(cli("sweep", "rnn", "--dry-run"));
@@ -130,11 +125,11 @@ class HyperCliTest {
 
   @Test
   void everyCommandExplainsItselfWithHelp() {
-    Run top = cli("--help");
+    CliRun top = cli("--help");
     assertEquals(0, top.code());
     for (String c : List.of("list", "show", "sweep", "run")) {
       assertTrue(top.out().contains("  " + c + " "), top.out());
-      Run r = cli(c, "--help");
+      CliRun r = cli(c, "--help");
       assertEquals(0, r.code(), c);
       assertTrue(r.out().startsWith("Usage: java -jar model.jar " + c), r.out());
     }
@@ -145,7 +140,7 @@ class HyperCliTest {
   @Test
   void dryRunPrintsEachExperimentAndWritesNothing() {
     Path out = tmp.resolve("dry");
-    Run r = cli("sweep", "toy", "--dry-run", "--out", out.toString());
+    CliRun r = cli("sweep", "toy", "--dry-run", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(25, lines.size());
@@ -166,7 +161,7 @@ class HyperCliTest {
       j.putNextEntry(new java.util.jar.JarEntry("x.txt"));
     }
     Path out = tmp.resolve("o");
-    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", thin.toString());
+    CliRun r = cli("sweep", "toy", "--out", out.toString(), "--jar", thin.toString());
     assertOneLineError(r);
     assertEquals("the Class-Path of " + thin + " names " + notAJar + ", which is not a readable jar (zip END header"
         + " not found)\n", r.err());
@@ -176,7 +171,7 @@ class HyperCliTest {
   @Test
   void renderFailureIsOneLineNamingExperimentAndJsonnetPosition() throws Exception {
     Path out = tmp.resolve("o");
-    Run r = cli("sweep", "broken", "--out", out.toString(), "--jar", jar().toString());
+    CliRun r = cli("sweep", "broken", "--out", out.toString(), "--jar", jar().toString());
     assertOneLineError(r);
     assertTrue(r.err().contains("point 7 (id "), r.err());
     assertTrue(r.err().contains("jsonnet/failing_model.jsonnet:3:46: Error: too slow for plain"), r.err());
@@ -186,7 +181,7 @@ class HyperCliTest {
   @Test
   void sweepThenRunTrainsOneExperiment() throws Exception {
     Path out = tmp.resolve("out");
-    Run sweep = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--slurm");
+    CliRun sweep = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--slurm");
     assertEquals(0, sweep.code(), sweep.err());
     assertEquals("sweep toy: 24 experiments, 24 written, 0 already there, under " + out + "\n"
         + "jobs script: " + out.resolve("toy-jobs.sh") + "\n"
@@ -197,7 +192,7 @@ class HyperCliTest {
     assertTrue(line.matches("hyper_sbatch 'config/generated/toy/[0-9a-f]{12}/[01]/[0-9a-f]{12}\\.toml' --qos 'gpu'"
         + " --time '10:00' --job-name 'toy-.*"), line);
 
-    Run again = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString());
+    CliRun again = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString());
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("0 written, 24 already there"), again.out());
 
@@ -208,7 +203,7 @@ class HyperCliTest {
     ExperimentConfig<TestParams> config = ExperimentConfig.load(toml, TestSweeps.builder("toy").trials(2)
         .slurm(SlurmSettings.NONE.withQos("gpu").withTime("10:00")).build());
     Files.delete(out.resolve(config.experiment().serializationDir()));
-    Run run = cli("run", toml.toString());
+    CliRun run = cli("run", toml.toString());
     assertEquals(0, run.code(), run.err());
     assertEquals("", run.err());
     String id = config.experiment().id();
@@ -220,19 +215,19 @@ class HyperCliTest {
   @Test
   void runRefusesSweepsWithoutTrainerAndMisplacedFiles() throws Exception {
     Path out = tmp.resolve("out");
-    Run sweep = cli("sweep", "untrained", "--out", out.toString(), "--jar", jar().toString());
+    CliRun sweep = cli("sweep", "untrained", "--out", out.toString(), "--jar", jar().toString());
     assertEquals(0, sweep.code(), sweep.err());
     Path toml;
     try (Stream<Path> files = Files.walk(out.resolve("config/generated/untrained"))) {
       toml = files.filter(f -> f.toString().endsWith(".toml")).findFirst().orElseThrow();
     }
-    Run untrained = cli("run", toml.toString());
+    CliRun untrained = cli("run", toml.toString());
     assertOneLineError(untrained);
     assertEquals("sweep 'untrained' names no trainer: set @Sweep(trainer = ...)\n", untrained.err());
 
     Path brokenToml = tmp.resolve("broken.toml");
     Files.writeString(brokenToml, Files.readString(toml).replace("name = \"untrained\"", "name = \"broken\""));
-    Run broken = cli("run", brokenToml.toString());
+    CliRun broken = cli("run", brokenToml.toString());
     assertEquals(2, broken.code(), "conf_path does not match the file's location: " + broken.err());
 
     Path relocated = toml.resolveSibling("copy.toml");
@@ -268,12 +263,12 @@ class HyperCliTest {
 
   @Test
   void runOfAMissingOrBrokenFileIsBadInput() throws Exception {
-    Run missing = cli("run", tmp.resolve("nope.toml").toString());
+    CliRun missing = cli("run", tmp.resolve("nope.toml").toString());
     assertOneLineError(missing);
     assertEquals("no such experiment file: " + tmp.resolve("nope.toml") + "\n", missing.err());
     Path bad = tmp.resolve("bad.toml");
     Files.writeString(bad, "name = \"toy\"\ntrial = \n");
-    Run broken = cli("run", bad.toString());
+    CliRun broken = cli("run", bad.toString());
     assertOneLineError(broken);
     assertTrue(broken.err().startsWith(bad + ":2:9: not valid TOML: "), broken.err());
   }
@@ -283,12 +278,12 @@ class HyperCliTest {
     Path file = tmp.resolve("dup.toml");
     Files.writeString(file, "[hyper]\nlr = [0.5]\n\"params.lr\" = [0.25]\n");
     Path out = tmp.resolve("out");
-    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--config", file.toString());
+    CliRun r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--config", file.toString());
     assertOneLineError(r);
     assertEquals(file + ":3:1: 'params.lr' sets the same parameter as 'lr' at " + file + ":2:1; keep one of them\n",
         r.err());
     assertFalse(Files.exists(out), "nothing written");
-    Run loose = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--set", "lr=0x1p3");
+    CliRun loose = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString(), "--set", "lr=0x1p3");
     assertOneLineError(loose);
     assertEquals("--set lr=0x1p3: 'lr': expected a double, found '0x1p3'\n", loose.err());
     assertFalse(Files.exists(out), "nothing written");
@@ -298,7 +293,7 @@ class HyperCliTest {
   void runOfAFileThatIsNotUtf8IsBadInputNamingTheByte() throws Exception {
     Path bad = tmp.resolve("latin1.toml");
     Files.write(bad, new byte[] {'n', 'a', 'm', 'e', ' ', '=', ' ', '"', (byte) 0xe9, '"', '\n'});
-    Run r = cli("run", bad.toString());
+    CliRun r = cli("run", bad.toString());
     assertOneLineError(r);
     assertEquals(bad + ":1:9: not UTF-8 (byte 0xE9); TOML files are UTF-8\n", r.err());
   }

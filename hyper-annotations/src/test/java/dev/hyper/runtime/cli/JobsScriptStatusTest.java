@@ -8,8 +8,6 @@ import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.status.Markers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,16 +30,11 @@ class JobsScriptStatusTest {
   private Path bin;
   private Path jar;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run cli(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
+  private CliRun cli(String... args) {
     SnapshotLocator locator = spec -> {
       throw new IllegalStateException("not used");
     };
-    int code = HyperCli.run(args, specs, new PrintWriter(o), new PrintWriter(e), locator);
-    return new Run(code, o.toString(), e.toString());
+    return CliRun.of(specs, locator, args);
   }
 
   @BeforeEach
@@ -91,7 +84,7 @@ class JobsScriptStatusTest {
     Process script = jobsScript();
     awaitFirstRun();
 
-    Run status = cli("status", "toy", "--out", out.toString());
+    CliRun status = cli("status", "toy", "--out", out.toString());
     assertEquals(0, status.code(), status.err());
     assertTrue(status.out().contains("  queued       24   (in SLURM, not started)\n"), status.out());
     assertTrue(status.out().contains("  pending       0   (never started)\n"), status.out());
@@ -100,10 +93,10 @@ class JobsScriptStatusTest {
     assertTrue(status.out().contains("jobs script toy-jobs.sh: running, pid " + script.pid() + " on "
         + Markers.hostName() + " since " + since + "; the experiments it has not run yet count as queued\n"),
         status.out());
-    Run submit = cli("submit", "toy", "--out", out.toString(), "--dry-run", "--max-array-size", "10", "--slurm-bin",
+    CliRun submit = cli("submit", "toy", "--out", out.toString(), "--dry-run", "--max-array-size", "10", "--slurm-bin",
         bin.toString());
     assertEquals("submit toy: nothing to submit: 0 of 24 done; 24 running or queued now, skipped\n", submit.out());
-    Run exec = cli("exec", "toy", "--out", out.toString());
+    CliRun exec = cli("exec", "toy", "--out", out.toString());
     assertEquals("exec toy: nothing to run: 0 of 24 done, 0 failed, 0 never started; 24 running or queued"
         + " elsewhere, skipped (see status)\n", exec.out());
 
@@ -111,7 +104,7 @@ class JobsScriptStatusTest {
     assertTrue(script.waitFor(1, TimeUnit.MINUTES), "the jobs script did not end");
     assertEquals(0, script.exitValue(), Files.readString(tmp.resolve("script.out")));
     assertEquals(24, Files.readAllLines(bin.resolve("java.log")).size());
-    Run after = cli("status", "toy", "--out", out.toString());
+    CliRun after = cli("status", "toy", "--out", out.toString());
     assertTrue(after.out().contains("  pending      24   (never started)\n"), after.out()); // the stand-in wrote nothing
     assertFalse(after.out().contains("jobs script"), after.out());
   }
@@ -126,7 +119,7 @@ class JobsScriptStatusTest {
     release(); // the orphaned stand-in java ends too
     assertTrue(Files.exists(out.resolve("toy-jobs.running").resolve(Markers.hostName() + "-" + script.pid())),
         "kill -9 leaves the record behind");
-    Run status = cli("status", "toy", "--out", out.toString());
+    CliRun status = cli("status", "toy", "--out", out.toString());
     assertTrue(status.out().contains("  pending      24   (never started)\n"), status.out());
     assertFalse(status.out().contains("jobs script"), status.out());
   }
@@ -147,7 +140,7 @@ class JobsScriptStatusTest {
     }
     Files.writeString(bin.resolve("queue"), queue);
 
-    Run status = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
+    CliRun status = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
     assertEquals(0, status.code(), status.err());
     assertTrue(status.out().contains("  running       1\n"), status.out());
     assertTrue(status.out().contains("  queued       23   (in SLURM, not started)\n"), status.out());
@@ -157,12 +150,12 @@ class JobsScriptStatusTest {
     String label = first.split("/")[3] + "/" + first.split("/")[4];
     assertTrue(status.out().contains("  " + label + "  SLURM 501 RUNNING  (log model/generated/toy/" + label
         + "/slurm-501.out)\n"), status.out());
-    Run submit = cli("submit", "toy", "--out", out.toString(), "--dry-run", "--max-array-size", "10", "--slurm-bin",
+    CliRun submit = cli("submit", "toy", "--out", out.toString(), "--dry-run", "--max-array-size", "10", "--slurm-bin",
         bin.toString());
     assertEquals("submit toy: nothing to submit: 0 of 24 done; 24 running or queued now, skipped\n", submit.out());
 
     Files.writeString(bin.resolve("queue"), "");     // every job left the queue without a marker
-    Run gone = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
+    CliRun gone = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
     assertTrue(gone.out().contains("  failed       24\n"), gone.out());
     assertTrue(gone.out().contains("  " + label + "  SLURM 501 left the queue without DONE or FAILED\n"), gone.out());
   }

@@ -8,8 +8,6 @@ import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.store.Sha256;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,18 +28,12 @@ class ManifestListedTest {
           .template("jsonnet/test_model.jsonnet")
           .trainer(() -> (p, e) -> e.writeMetrics(Map.of("accuracy", p.lr()))).build());
 
-  private record Run(int code, String out, String err) {}
-
   private Path jar;
   private Path out;
   private List<Path> tomls;
 
-  private Run cli(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(o), new PrintWriter(e),
-        spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, o.toString(), e.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   @BeforeEach
@@ -52,7 +44,7 @@ class ManifestListedTest {
     tomls = ExperimentFiles.ofSweep(out, "toy");
     assertEquals(4, tomls.size());
     for (Path toml : tomls) {
-      Run r = cli("run", toml.toString());
+      CliRun r = cli("run", toml.toString());
       assertEquals(0, r.code(), r.err());
     }
   }
@@ -64,19 +56,19 @@ class ManifestListedTest {
     Path confPath = out.relativize(gone);
     String id = gone.getParent().getParent().getFileName().toString();
 
-    Run verify = cli("verify", "toy", "--out", out.toString());
+    CliRun verify = cli("verify", "toy", "--out", out.toString());
     assertEquals("MISSING  " + gone + ": " + id + ".toml is gone (toy-manifest.tsv lists it)\n"
         + "verify: 4 experiments, 3 ok, 1 missing\n", verify.out());
     assertEquals(1, verify.code());
 
-    Run status = cli("status", "toy", "--out", out.toString());
+    CliRun status = cli("status", "toy", "--out", out.toString());
     assertEquals(0, status.code(), status.err());
     assertTrue(status.out().startsWith("sweep toy in " + out + ": 4 experiments\n"), status.out());
     assertTrue(status.out().contains("  done          3\n"), status.out());
     assertTrue(status.out().contains("  MISSING       1   (in toy-manifest.tsv, TOML gone: cannot run)\n"
         + "MISSING:\n  " + id + "/0  " + id + ".toml is gone (" + confPath + ")\n"), status.out());
 
-    Run exec = cli("exec", "toy", "--out", out.toString());
+    CliRun exec = cli("exec", "toy", "--out", out.toString());
     assertEquals("exec toy: nothing to run: 3 of 4 done, 0 failed, 0 never started; 1 not runnable (TOML gone)\n",
         exec.out());
     assertEquals("exec: not runnable: " + id + "/0: " + id + ".toml is gone (" + confPath + ")\n", exec.err());
@@ -92,7 +84,7 @@ class ManifestListedTest {
     Files.writeString(metrics, "{\"accuracy\": 0.99}\n");
     String now = Sha256.of(metrics);
 
-    Run r = cli("results", "toy", "--out", out.toString(), "--metric", "accuracy", "--goal", "max");
+    CliRun r = cli("results", "toy", "--out", out.toString(), "--metric", "accuracy", "--goal", "max");
     assertEquals(0, r.code(), r.err());
     assertEquals("warning: " + id + " trial 0: metrics.json changed after the run finished (SHA-256 "
         + now.substring(0, 12) + "..., DONE records " + recorded.substring(0, 12) + "...); its row is marked"

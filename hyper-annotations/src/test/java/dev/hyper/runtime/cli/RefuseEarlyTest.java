@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestSweeps;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,16 +19,10 @@ class RefuseEarlyTest {
 
   private final List<SweepSpec<?>> specs = List.of(TestSweeps.builder("untrained").build());
 
-  private record Run(int code, String out, String err) {}
-
   private Path jar;
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err),
-        spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   @Test
@@ -38,7 +30,7 @@ class RefuseEarlyTest {
     jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
     Path out = tmp.resolve("out");
     assertEquals(0, cli("sweep", "untrained", "--out", out.toString(), "--jar", jar.toString()).code());
-    Run r = cli("exec", "untrained", "--out", out.toString());
+    CliRun r = cli("exec", "untrained", "--out", out.toString());
     assertEquals("exec: sweep 'untrained' names no trainer: set @Sweep(trainer = ...); nothing was run\n", r.err());
     assertEquals("", r.out());
     assertEquals(2, r.code());
@@ -52,7 +44,7 @@ class RefuseEarlyTest {
     jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
     Path out = tmp.resolve("out");
     int cores = Runtime.getRuntime().availableProcessors();
-    Run r = cli("sweep", "untrained", "--out", out.toString(), "--jar", jar.toString(), "--threads", "20000");
+    CliRun r = cli("sweep", "untrained", "--out", out.toString(), "--jar", jar.toString(), "--threads", "20000");
     assertEquals("--threads must be between 1 and " + 4 * cores + " (4 per core, " + cores + " cores here), was"
         + " 20000\n", r.err());
     assertEquals(2, r.code());

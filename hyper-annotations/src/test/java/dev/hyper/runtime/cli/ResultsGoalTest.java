@@ -11,8 +11,6 @@ import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.status.ExperimentFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,15 +35,10 @@ class ResultsGoalTest {
     e.writeMetrics(Map.of("mse", p.lr(), "val_rmse", p.lr(), "accuracy", p.lr()));
   }
 
-  private record Run(int code, String out, String err) {}
-
   private Path jar;
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err), spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   private Path swept(String sweep) throws Exception {
@@ -60,13 +53,13 @@ class ResultsGoalTest {
     return out;
   }
 
-  private static String header(Run r) {
+  private static String header(CliRun r) {
     assertEquals(0, r.code(), r.err());
     return r.out().lines().findFirst().orElseThrow();
   }
 
   /** The lr of the best experiment, from its "best experiment:" line. */
-  private static String bestLr(Run r) {
+  private static String bestLr(CliRun r) {
     String best = r.out().lines().filter(l -> l.startsWith("best experiment: ")).findFirst().orElseThrow();
     return best.substring(best.indexOf("lr=") + 3, best.indexOf(' ', best.indexOf("lr=")));
   }
@@ -74,17 +67,17 @@ class ResultsGoalTest {
   @Test
   void theDeclaredGoalRanksTheDeclaredMetricAndTheReportSaysSo() throws Exception {
     Path out = swept("declared");
-    Run r = cli("results", "declared", "--out", out.toString(), "--html", tmp.resolve("r.html").toString());
+    CliRun r = cli("results", "declared", "--out", out.toString(), "--html", tmp.resolve("r.html").toString());
     assertEquals("sweep declared: 6 experiments, 3 DONE, 3 PENDING; mse, lower is better (@Sweep(goal = MIN))",
         header(r));
     assertEquals("0.1", bestLr(r));
     assertTrue(Files.readString(tmp.resolve("r.html")).contains(". mse: lower is better (@Sweep(goal = MIN)).</p>"));
 
-    Run max = cli("results", "declared", "--out", out.toString(), "--goal", "max");
+    CliRun max = cli("results", "declared", "--out", out.toString(), "--goal", "max");
     assertEquals("sweep declared: 6 experiments, 3 DONE, 3 PENDING; mse, higher is better (--goal max)", header(max));
     assertEquals("0.3", bestLr(max));
 
-    Run other = cli("results", "declared", "--out", out.toString(), "--metric", "accuracy");
+    CliRun other = cli("results", "declared", "--out", out.toString(), "--metric", "accuracy");
     assertEquals("sweep declared: 6 experiments, 3 DONE, 3 PENDING; accuracy, higher is better (guessed from the"
         + " name; set --goal min|max or @Sweep(goal))", header(other));
     assertEquals("0.3", bestLr(other));
@@ -93,12 +86,12 @@ class ResultsGoalTest {
   @Test
   void withoutADeclaredGoalAnErrorMeasureIsGuessedLowerIsBetterAndTheReportSaysItIsAGuess() throws Exception {
     Path out = swept("undeclared");
-    Run r = cli("results", "undeclared", "--out", out.toString(), "--metric", "val_rmse");
+    CliRun r = cli("results", "undeclared", "--out", out.toString(), "--metric", "val_rmse");
     assertEquals("sweep undeclared: 6 experiments, 3 DONE, 3 PENDING; val_rmse, lower is better (guessed from the"
         + " name; set --goal min|max or @Sweep(goal))", header(r));
     assertEquals("0.1", bestLr(r));
 
-    Run min = cli("results", "undeclared", "--out", out.toString(), "--metric", "accuracy", "--goal", "min");
+    CliRun min = cli("results", "undeclared", "--out", out.toString(), "--metric", "accuracy", "--goal", "min");
     assertEquals("sweep undeclared: 6 experiments, 3 DONE, 3 PENDING; accuracy, lower is better (--goal min)",
         header(min));
     assertEquals("0.1", bestLr(min));
@@ -107,7 +100,7 @@ class ResultsGoalTest {
   @Test
   void aGoalOtherThanMinOrMaxIsBadInput() throws Exception {
     Path out = swept("undeclared");
-    Run r = cli("results", "undeclared", "--out", out.toString(), "--goal", "UNSET");
+    CliRun r = cli("results", "undeclared", "--out", out.toString(), "--goal", "UNSET");
     assertEquals("results: --goal must be min or max, found 'UNSET'\n", r.err());
     assertEquals(2, r.code());
     assertEquals("", r.out());

@@ -11,8 +11,6 @@ import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.status.ExperimentFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,16 +37,10 @@ class ResultsImportanceTest {
     e.writeMetrics(Map.of("loss", Math.log10(p.lr()) + 0.001 * e.trial()));
   }
 
-  private record Run(int code, String out, String err) {}
-
   private Path jar;
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err),
-        spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   private Path trained() throws Exception {
@@ -65,7 +57,7 @@ class ResultsImportanceTest {
   void theOneParameterThatMattersExplainsTheVarianceAndRanksFirst() throws Exception {
     Path out = trained();
     Path json = tmp.resolve("r.json");
-    Run r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min", "--json",
+    CliRun r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min", "--json",
         json.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("\nbest point:      -3.9995 +- 7.071e-04 [-4.0000..-3.9990] (n=2)  "), r.out());
@@ -94,7 +86,7 @@ class ResultsImportanceTest {
   @Test
   void byPointRanksPointsByTheirMeanOverTrials() throws Exception {
     Path out = trained();
-    Run r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min", "--by", "point",
+    CliRun r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min", "--by", "point",
         "--top", "2");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
@@ -102,8 +94,8 @@ class ResultsImportanceTest {
     assertTrue(lines.get(2).matches("rank\\s+id\\s+lr\\s+note\\s+mode\\s+n\\s+mean\\s+std\\s+min\\s+max"), lines.get(2));
     assertTrue(lines.get(3).matches("1\\s+[0-9a-f]{12}\\s+1\\.0E-4\\s+\\S+\\s+\\S+\\s+2/2\\s+-3\\.9995\\s+.*"), lines.get(3));
     assertEquals("... 22 more (without --top: all)", lines.get(5));
-    Run bad = cli("results", "synthetic", "--out", out.toString(), "--by", "trial");
-    assertEquals(new Run(2, "", "results: --by takes experiment or point, found 'trial'\n"), bad);
+    CliRun bad = cli("results", "synthetic", "--out", out.toString(), "--by", "trial");
+    assertEquals(new CliRun(2, "", "results: --by takes experiment or point, found 'trial'\n"), bad);
   }
 
   @Test
@@ -114,7 +106,7 @@ class ResultsImportanceTest {
     Files.delete(dir.resolve("DONE"));
     dev.hyper.runtime.status.Markers.writeInterrupted(dir,
         new dev.hyper.runtime.status.Interrupted("2026-12-01T00:00:00Z", "2026-12-01T00:00:00Z", 1.0, "TERM", 3));
-    Run r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min");
+    CliRun r = cli("results", "synthetic", "--out", out.toString(), "--metric", "loss", "--goal", "min");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("sweep synthetic: 48 experiments, 47 DONE, 1 INTERRUPTED;"), r.out());
   }

@@ -13,8 +13,6 @@ import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.status.Done;
 import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Markers;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,23 +33,18 @@ class SlurmCommandsTest {
   private Path out;
   private Path bin;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run cli(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
+  private CliRun cli(String... args) {
     SnapshotLocator locator = spec -> {
       throw new IllegalStateException("not used");
     };
-    int code = HyperCli.run(args, specs, new PrintWriter(o), new PrintWriter(e), locator);
-    return new Run(code, o.toString(), e.toString());
+    return CliRun.of(specs, locator, args);
   }
 
   @BeforeEach
   void sweepAndFakeSlurm() throws Exception {
     out = tmp.resolve("out");
     Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
-    Run sweep = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString());
+    CliRun sweep = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString());
     assertEquals(0, sweep.code(), sweep.err());
     bin = Files.createDirectories(tmp.resolve("bin"));
     script("sbatch", "echo \"$*\" >>\"$(dirname \"$0\")/sbatch.log\"\n"
@@ -75,7 +68,7 @@ class SlurmCommandsTest {
 
   @Test
   void submitSplitsUnderMaxArraySizeRecordsTheJobIdsAndPrintsThem() throws Exception {
-    Run r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
+    CliRun r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(List.of(
         "--parsable --chdir=" + out + " --array=0-9%3 --export=ALL,HYPER_TASK_OFFSET=0 " + out.resolve("toy.sbatch"),
@@ -104,7 +97,7 @@ class SlurmCommandsTest {
     Files.writeString(out.resolve(tasks.get(4).serializationDir()).resolve("slurm-101_4.out"),
         "refusing to run x.toml: the jar is not the snapshot\n");
 
-    Run status = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
+    CliRun status = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
     assertEquals(0, status.code(), status.err());
     String s = status.out();
     assertTrue(s.contains("toy in " + out + ": 24 experiments\n"), s);
@@ -121,7 +114,7 @@ class SlurmCommandsTest {
     assertTrue(s.contains("running:\n  " + tasks.get(0).label() + "  SLURM 101_0 RUNNING"), s);
 
     int before = sbatchCalls().size();
-    Run again = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString(), "--failed-only");
+    CliRun again = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString(), "--failed-only");
     assertEquals(0, again.code(), again.err());
     assertEquals(List.of(
         "--parsable --chdir=" + out + " --array=3-9%3 --export=ALL,HYPER_TASK_OFFSET=0 " + out.resolve("toy.sbatch"),
@@ -144,10 +137,10 @@ class SlurmCommandsTest {
       queue.append("106_").append(i).append(" PENDING\n");
     }
     Files.writeString(bin.resolve("queue"), queue.toString());
-    Run queued = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
+    CliRun queued = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
     assertTrue(queued.out().contains("  queued       22   (in SLURM, not started)\n"), queued.out());
     assertTrue(queued.out().contains("  failed        0\n"), queued.out());
-    Run nothing = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
+    CliRun nothing = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
     assertEquals(0, nothing.code(), nothing.err());
     assertTrue(nothing.out().contains("nothing to submit: 1 of 24 done; 23 running or queued now, skipped"),
         nothing.out());
@@ -156,7 +149,7 @@ class SlurmCommandsTest {
   @Test
   void aFailingSbatchIsAnErrorAndNothingIsRecordedForIt() throws Exception {
     Files.writeString(bin.resolve("sbatch.fail"), "");
-    Run r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
+    CliRun r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());
     assertEquals(1, r.code(), r.out());
     assertTrue(r.err().contains("sbatch: error: Invalid qos specification"), r.err());
     assertTrue(r.err().contains("0 of 3 array jobs were submitted"), r.err());
@@ -166,7 +159,7 @@ class SlurmCommandsTest {
 
   @Test
   void dryRunPrintsTheCommandsAndWritesNothing() throws Exception {
-    Run r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString(), "--dry-run",
+    CliRun r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString(), "--dry-run",
         "--max-array-size", "100", "--max-parallel", "0");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("'sbatch' '--parsable' '--chdir=" + out + "' '--array=0-23'"
@@ -179,7 +172,7 @@ class SlurmCommandsTest {
   @Test
   void execSubmitAndStatusExplainThemselvesWithoutTheTestOptions() {
     for (String c : List.of("exec", "submit", "status")) {
-      Run r = cli(c, "--help");
+      CliRun r = cli(c, "--help");
       assertEquals(0, r.code(), c);
       assertTrue(r.out().startsWith("Usage: java -jar model.jar " + c), r.out());
       assertFalse(r.out().contains("--slurm-bin"), r.out());
@@ -192,24 +185,24 @@ class SlurmCommandsTest {
 
   @Test
   void badOptionsAreOneLineErrors() {
-    Run jobs = cli("exec", "toy", "--out", out.toString(), "--jobs", "0");
+    CliRun jobs = cli("exec", "toy", "--out", out.toString(), "--jobs", "0");
     assertEquals(2, jobs.code());
     assertEquals("exec: --jobs must be at least 1, was 0\n", jobs.err());
-    Run both = cli("exec", "toy", "--out", out.toString(), "--failed-only", "--rerun-all");
+    CliRun both = cli("exec", "toy", "--out", out.toString(), "--failed-only", "--rerun-all");
     assertEquals(2, both.code());
     assertEquals("exec: --failed-only and --rerun-all exclude each other\n", both.err());
-    Run max = cli("submit", "toy", "--out", out.toString(), "--max-array-size", "0");
+    CliRun max = cli("submit", "toy", "--out", out.toString(), "--max-array-size", "0");
     assertEquals(2, max.code());
     assertEquals("submit: --max-array-size must be at least 1, was 0\n", max.err());
   }
 
   @Test
   void withoutExperimentsTheCommandsSayHowToWriteThem() {
-    Run r = cli("status", "toy", "--out", tmp.resolve("empty").toString());
+    CliRun r = cli("status", "toy", "--out", tmp.resolve("empty").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("no experiments of sweep 'toy' under "), r.err());
     assertTrue(r.err().contains("java -jar model.jar sweep toy --out "), r.err());
-    Run unknown = cli("exec", "tyo", "--out", tmp.resolve("empty").toString());
+    CliRun unknown = cli("exec", "tyo", "--out", tmp.resolve("empty").toString());
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown sweep 'tyo'; known sweeps: toy"), unknown.err());
   }

@@ -8,8 +8,6 @@ import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.slurm.SlurmFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,14 +31,8 @@ class SlurmValuesTest {
   private Path jar;
   private Path bin;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run cli(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(o), new PrintWriter(e),
-        spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, o.toString(), e.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   @BeforeEach
@@ -58,7 +50,7 @@ class SlurmValuesTest {
   @Test
   void sweepSlurmRefusesAValueWithASpaceBeforeWritingAnything() {
     Path out = tmp.resolve("out");
-    Run r = cli("sweep", "toy", "--slurm", "--out", out.toString(), "--jar", jar.toString(), "--set",
+    CliRun r = cli("sweep", "toy", "--slurm", "--out", out.toString(), "--jar", jar.toString(), "--set",
         "slurm.qos=normal --wrap=id");
     assertEquals(WRAP, r.err());
     assertEquals(2, r.code());
@@ -68,7 +60,7 @@ class SlurmValuesTest {
   @Test
   void everyWrongValueIsNamedOnItsOwnLine() {
     Path out = tmp.resolve("out");
-    Run r = cli("sweep", "toy", "--slurm", "--out", out.toString(), "--jar", jar.toString(), "--set",
+    CliRun r = cli("sweep", "toy", "--slurm", "--out", out.toString(), "--jar", jar.toString(), "--set",
         "slurm.qos=normal --wrap=id", "--set", "slurm.gres=gpu:1\t", "--set", "slurm.mem=16G\u00a0");
     assertEquals(WRAP + "slurm.mem '16G\u00a0' cannot hold spaces, line breaks or control characters: it is one"
         + " word of an #SBATCH line and of an sbatch command\n"
@@ -87,7 +79,7 @@ class SlurmValuesTest {
       List<String> args = new java.util.ArrayList<>(List.of("submit", "toy", "--out", out.toString(), "--slurm-bin",
           bin.toString()));
       args.addAll(extra);
-      Run r = cli(args.toArray(String[]::new));
+      CliRun r = cli(args.toArray(String[]::new));
       assertEquals(WRAP, r.err(), args.toString());
       assertEquals("", r.out(), args.toString());
       assertEquals(2, r.code(), args.toString());

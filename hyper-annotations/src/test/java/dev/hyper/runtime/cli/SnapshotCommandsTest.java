@@ -12,8 +12,6 @@ import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.SnapshotFilesTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,16 +30,11 @@ class SnapshotCommandsTest {
   private final List<SweepSpec<?>> specs = List.of(TestSweeps.builder("toy").jvmArgs("-Xss2m")
       .trainer(() -> (p, e) -> e.writeMetrics(Map.of("loss", 1.0))).build());
 
-  private record Run(int code, String out, String err) {}
-
   private Program program;
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  private CliRun cli(String... args) {
     SnapshotLocator locator = spec -> program;
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err), locator);
-    return new Run(code, out.toString(), err.toString());
+    return CliRun.of(specs, locator, args);
   }
 
   /**
@@ -82,7 +75,7 @@ class SnapshotCommandsTest {
     program = Program.ofJar(thinApp("v1"));
     Path file = Files.writeString(tmp.resolve("s.toml"), "[jvm]\nargs = [\"-Xmx300m\"]\n");
     Path out = tmp.resolve("out");
-    Run r = cli("sweep", "toy", "--out", out.toString(), "--config", file.toString(), "--jvm-arg=-Dk=v w");
+    CliRun r = cli("sweep", "toy", "--out", out.toString(), "--config", file.toString(), "--jvm-arg=-Dk=v w");
     assertEquals(0, r.code(), r.err());
     String toml = Files.readString(firstToml(out));
     assertTrue(toml.contains("\n[jvm]\nargs = [\"-Xss2m\", \"-Xmx300m\", \"-Dk=v w\"]\n"), toml);
@@ -95,7 +88,7 @@ class SnapshotCommandsTest {
   void badJvmOptionsAreRefusedBeforeAnythingIsWritten() throws Exception {
     program = Program.ofJar(thinApp("v1"));
     Path out = tmp.resolve("out");
-    Run r = cli("sweep", "toy", "--out", out.toString(), "--jvm-arg=-Da=b\tc");
+    CliRun r = cli("sweep", "toy", "--out", out.toString(), "--jvm-arg=-Da=b\tc");
     assertEquals(2, r.code());
     assertEquals("--jvm-arg '-Da=b\\tc' is empty or holds a tab, line break or control character\n", r.err());
     for (String[] bad : new String[][] {
@@ -106,11 +99,11 @@ class SnapshotCommandsTest {
             + " the snapshot; put what it names on the class path the sweep runs with, where it is snapshotted"},
         {"-javaagent:agent.jar", "JVM option '-javaagent:agent.jar' would load code or data from outside the"
             + " snapshot; put what it names on the class path the sweep runs with, where it is snapshotted"}}) {
-      Run refused = cli("sweep", "toy", "--out", out.toString(), "--jvm-arg=" + bad[0]);
-      assertEquals(new Run(2, "", bad[1] + "\n"), refused);
+      CliRun refused = cli("sweep", "toy", "--out", out.toString(), "--jvm-arg=" + bad[0]);
+      assertEquals(new CliRun(2, "", bad[1] + "\n"), refused);
     }
     Path file = Files.writeString(tmp.resolve("s.toml"), "[jvm]\nargs = \"-Xmx1g\"\nopts = 1\n");
-    Run f = cli("sweep", "toy", "--out", out.toString(), "--config", file.toString());
+    CliRun f = cli("sweep", "toy", "--out", out.toString(), "--config", file.toString());
     assertEquals(2, f.code());
     assertEquals(file + ":2:1: 'jvm.args' must be a list of strings, e.g. args = [\"-Xmx8g\"]\n"
         + file + ":3:1: unknown key 'jvm.opts'. Valid: args.\n", f.err());
@@ -124,7 +117,7 @@ class SnapshotCommandsTest {
     assertEquals(0, cli("sweep", "toy", "--out", out.toString()).code());
     Path toml = firstToml(out);
     program = Program.ofJar(thinApp("v2"));                     // the dependency changed since the sweep
-    Run changed = cli("run", toml.toString());
+    CliRun changed = cli("run", toml.toString());
     assertEquals(2, changed.code());
     String dep = tmp.resolve("app/lib/dep.jar").toString();
     assertTrue(changed.err().startsWith("refusing to run " + toml + ": the running class path's entry 2, " + dep
@@ -134,7 +127,7 @@ class SnapshotCommandsTest {
         + " run " + toml + "); use --force to run anyway\n"), changed.err());
 
     program = Program.ofJar(SnapshotFilesTest.jar(tmp.resolve("other/solo.jar"), "dev.hyper.runtime.Launcher", null));
-    Run fewer = cli("run", toml.toString());
+    CliRun fewer = cli("run", toml.toString());
     assertEquals(2, fewer.code());
     assertTrue(fewer.err().contains(": the running class path's entry 1, "), fewer.err());
 
@@ -142,13 +135,13 @@ class SnapshotCommandsTest {
     Path extra = SnapshotFilesTest.jar(tmp.resolve("other/extra.jar"), null, null, "zz/Evil.class");
     program = new Program("dev.hyper.runtime.Launcher",
         dev.hyper.runtime.snapshot.ClassPath.expand(List.of(model, extra)), dev.hyper.runtime.JavaRuntime.current(), null);
-    Run more = cli("run", toml.toString());
+    CliRun more = cli("run", toml.toString());
     assertEquals(2, more.code());
     assertTrue(more.err().startsWith("refusing to run " + toml + ": the running class path has " + extra
         + " after the snapshot's entries, which the snapshot does not have (run it as java -jar model.jar)"), more.err());
 
     program = Program.ofJar(thinApp("v1"));                     // the same bytes again: it runs
-    Run same = cli("run", toml.toString());
+    CliRun same = cli("run", toml.toString());
     assertEquals(0, same.code(), same.err());
   }
 
@@ -166,9 +159,9 @@ class SnapshotCommandsTest {
     Files.writeString(toml, old);
     ExperimentConfig<TestParams> config = ExperimentConfig.load(toml, TestSweeps.builder("toy").build());
     assertEquals(null, config.experiment().snapshot().java());
-    Run verify = cli("verify", toml.toString());
+    CliRun verify = cli("verify", toml.toString());
     assertEquals(0, verify.code(), verify.out() + verify.err());
-    Run run = cli("run", toml.toString());
+    CliRun run = cli("run", toml.toString());
     assertEquals(0, run.code(), run.err());
   }
 
@@ -179,7 +172,7 @@ class SnapshotCommandsTest {
     assertEquals(0, cli("sweep", "toy", "--out", out.toString()).code());
     Path toml = firstToml(out);
     Files.writeString(toml, Files.readString(toml).replaceFirst("(?m)^java_version = .*$", "java_version = \"11.0.2\""));
-    Run run = cli("run", toml.toString());
+    CliRun run = cli("run", toml.toString());
     assertEquals(0, run.code(), run.err());
     String warning = "runs on Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home")
         + "), the snapshot was made with Java 11.0.2 (" + System.getProperty("java.home") + ")";
@@ -197,29 +190,29 @@ class SnapshotCommandsTest {
     Path toml = firstToml(out);
     String id = toml.getParent().getParent().getFileName().toString();
     Path dest = tmp.resolve("sent");
-    Run ok = cli("export", id, dest.toString(), "--out", out.toString());
+    CliRun ok = cli("export", id, dest.toString(), "--out", out.toString());
     assertEquals(0, ok.code(), ok.err());
     assertTrue(ok.out().startsWith("exported toy " + id + "/0 to " + dest + "\nrun it there with: bash "
         + dest.resolve("toy-jobs.sh")), ok.out());
     try (Stream<Path> files = Files.list(dest.resolve("config/generated/.snapshots"))) {
       assertEquals(3, files.count(), "app.jar, dep.jar and the launcher jar");
     }
-    Run verified = cli("verify", dest.resolve(out.relativize(toml)).toString());
+    CliRun verified = cli("verify", dest.resolve(out.relativize(toml)).toString());
     assertEquals(0, verified.code(), verified.out() + verified.err());
 
-    assertEquals(new Run(2, "", "export: " + dest + " exists already; name a new directory\n"),
+    assertEquals(new CliRun(2, "", "export: " + dest + " exists already; name a new directory\n"),
         cli("export", toml.toString(), dest.toString()));
-    assertEquals(new Run(2, "", "export: 'zz' is neither an experiment's TOML nor an ID or ID/TRIAL\n"),
+    assertEquals(new CliRun(2, "", "export: 'zz' is neither an experiment's TOML nor an ID or ID/TRIAL\n"),
         cli("export", "zz", tmp.resolve("d2").toString()));
-    assertEquals(new Run(2, "", "export: no experiment 000000000000/0 under " + out + "\n"),
+    assertEquals(new CliRun(2, "", "export: no experiment 000000000000/0 under " + out + "\n"),
         cli("export", "000000000000/0", tmp.resolve("d2").toString(), "--out", out.toString()));
-    assertEquals(new Run(2, "", "export: no such experiment file: nope.toml\n"),
+    assertEquals(new CliRun(2, "", "export: no such experiment file: nope.toml\n"),
         cli("export", "nope.toml", tmp.resolve("d2").toString()));
     Path stored = out.resolve("config/generated/.snapshots").resolve(
         dev.hyper.runtime.snapshot.ProgramSnapshot.describe(tmp.resolve("app/lib/dep.jar")).fileName());
     stored.toFile().setWritable(true);
     Files.write(stored, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
-    Run tampered = cli("export", toml.toString(), tmp.resolve("d3").toString());
+    CliRun tampered = cli("export", toml.toString(), tmp.resolve("d3").toString());
     assertEquals(2, tampered.code());
     assertEquals("refusing to export " + toml + ": the class-path entry dep.jar (config/generated/.snapshots/"
         + stored.getFileName() + ") changed after the sweep: its SHA-256 is ", tampered.err().substring(0,

@@ -9,8 +9,6 @@ import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.status.ExperimentFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,16 +31,10 @@ class SweepRollbackTest {
       SweepSpec.builder("toy", TestParams.class, new TestParamsGrid(new double[] {0.1}, new String[] {"a"}))
           .template("jsonnet/test_model.jsonnet").build());
 
-  private record Run(int code, String out, String err) {}
-
   private Path jar;
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err),
-        spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   /**
@@ -91,7 +83,7 @@ class SweepRollbackTest {
     Files.writeString(Files.createDirectories(manifest).resolve("notes.txt"), "mine");
     List<String> before = names(out);
 
-    Run r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--set", "lr=0.5");
+    CliRun r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--set", "lr=0.5");
     assertEquals("sweep 'toy': cannot replace " + manifest + ": Is a directory; toy-jobs.sh and toy-manifest.tsv"
         + " are as they were (the 2 experiments this run wrote were removed again)\n", r.err());
     assertEquals(2, r.code());

@@ -11,8 +11,6 @@ import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
 import dev.hyper.runtime.render.SweepManifest;
 import dev.hyper.runtime.status.ExperimentFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -42,13 +40,8 @@ class TerminalOutputTest {
     e.writeMetrics(Map.of("accuracy", p.note().length() + (p.mode() == TestParams.Mode.FAST ? 0.5 : 0.0)));
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = HyperCli.run(args, specs, new PrintWriter(out), new PrintWriter(err), spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar));
-    return new Run(code, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }
 
   private Path jar;
@@ -60,7 +53,7 @@ class TerminalOutputTest {
 
   private Path swept(Path out) throws Exception {
     jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
-    Run sweep = cli("sweep", "esc", "--out", out.toString(), "--jar", jar.toString());
+    CliRun sweep = cli("sweep", "esc", "--out", out.toString(), "--jar", jar.toString());
     assertEquals(0, sweep.code(), sweep.err());
     for (Path toml : ExperimentFiles.ofSweep(out, "esc")) {
       cli("run", toml.toString());
@@ -82,7 +75,7 @@ class TerminalOutputTest {
     Path out = swept();
     Path csv = tmp.resolve("r.csv");
     Path html = tmp.resolve("r.html");
-    Run r = cli("results", "esc", "--out", out.toString(), "--metric", "accuracy", "--goal", "max",
+    CliRun r = cli("results", "esc", "--out", out.toString(), "--metric", "accuracy", "--goal", "max",
         "--csv", csv.toString(), "--html", html.toString());
     assertEquals(0, r.code(), r.err());
     assertPrintable(r.out());
@@ -117,7 +110,7 @@ class TerminalOutputTest {
     Path out = swept(tmp.resolve("out\u001b[31m"));
     Path toml = ExperimentFiles.ofSweep(out, "esc").get(0);
     Files.writeString(toml, Files.readString(toml).replace("lr = 0.1", "lr = 0.2"));
-    Run r = cli("verify", "esc", "--out", out.toString());
+    CliRun r = cli("verify", "esc", "--out", out.toString());
     assertPrintable(r.out());
     assertTrue(r.out().startsWith("DIFFERS  " + tmp + "/out\\x1b[31m/config/generated/esc/"), r.out());
     assertEquals(1, r.code());
@@ -126,7 +119,7 @@ class TerminalOutputTest {
   @Test
   void statusEscapesTheTrainersErrorLine() throws Exception {
     Path out = swept();
-    Run r = cli("status", "esc", "--out", out.toString());
+    CliRun r = cli("status", "esc", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertPrintable(r.out());
     List<String> failed = r.out().lines().dropWhile(l -> !l.equals("failed:")).toList();
@@ -137,25 +130,25 @@ class TerminalOutputTest {
 
   @Test
   void showEscapesValuesAndTheManifestKeepsOverridesReversibly() throws Exception {
-    Run show = cli("show", "esc");
+    CliRun show = cli("show", "esc");
     assertEquals(0, show.code(), show.err());
     assertPrintable(show.out());
     assertTrue(show.out().contains("  note -> note (string, 2): \"a\\nb\\r\", \"\\u001b[2J\\u0007\\u0000x\\u202eevil\"\n"),
         show.out());
 
-    Run dryRun = cli("sweep", "esc", "--dry-run", "--out", tmp.resolve("dry").toString());
+    CliRun dryRun = cli("sweep", "esc", "--dry-run", "--out", tmp.resolve("dry").toString());
     assertEquals(0, dryRun.code(), dryRun.err());
     assertPrintable(dryRun.out());
     assertTrue(dryRun.out().contains(" note=\"\\u001b[2J\\u0007\\u0000x\\u202eevil\" mode=\"FAST\"\n"), dryRun.out());
 
-    Run unknown = cli("show", "esc", "--\u001b[2J");
+    CliRun unknown = cli("show", "esc", "--\u001b[2J");
     assertEquals("show: Unknown option: '--\\x1b[2J' (see --help)\n", unknown.err());
     assertEquals(2, unknown.code());
 
     jar = TestSweeps.dummyJar(tmp.resolve("jars"), "model v1");
     Path out = tmp.resolve("set");
     String set = "note=x\ny\\n\u202e";
-    Run sweep = cli("sweep", "esc", "--out", out.toString(), "--jar", jar.toString(), "--set", set);
+    CliRun sweep = cli("sweep", "esc", "--out", out.toString(), "--jar", jar.toString(), "--set", set);
     assertEquals(0, sweep.code(), sweep.err());
     List<String> header = Files.readAllLines(out.resolve("esc-manifest.tsv")).stream()
         .takeWhile(l -> l.startsWith("#")).toList();
