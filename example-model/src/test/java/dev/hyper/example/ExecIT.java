@@ -132,7 +132,8 @@ class ExecIT {
 
   @Test
   void killedMidwayItMarksWhatItStoppedAndTheNextExecResumes() throws Exception {
-    List<Experiments.Exp> exps = SmallSweep.sweep(dir);
+    // epochs of at least 0.3 s (which changes no result): exec's stop always finds the experiment training
+    List<Experiments.Exp> exps = SmallSweep.sweep(dir, "--jvm-arg=-D" + RnnTrainer.EPOCH_SECONDS + "=0.3");
     Process exec = new ProcessBuilder(ModelJar.java(), "-jar", ModelJar.jar().toString(), "exec", "rnn", "--jobs", "1")
         .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("exec.out").toFile()).start();
     // wait until one is done and the next has trained an epoch (so its trainer asks to be stopped cleanly)

@@ -51,7 +51,9 @@ class ResumeIT {
 
   /** Starts {@code run} of {@code e}; returns the process and its output lines as they come. */
   private static Process start(Exp e, List<String> lines) throws Exception {
-    Process p = new ProcessBuilder(ModelJar.java(), "-jar", e.snapshot().toString(), "run",
+    // epochs of at least 0.4 s (which changes no result): a stop after epoch k always finds the run still training
+    Process p = new ProcessBuilder(ModelJar.java(), "-D" + RnnTrainer.EPOCH_SECONDS + "=0.4", "-jar",
+        e.snapshot().toString(), "run",
         e.root().relativize(e.toml()).toString()).directory(e.root().toFile()).redirectErrorStream(true).start();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
