@@ -49,7 +49,7 @@ final class OverrideOptions {
       }
     }
     for (String a : jvmArgs) {
-      if (a.isEmpty() || a.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      if (a.isEmpty() || !dev.hyper.runtime.shell.ShellQuote.isSingleLine(a)) {
         problems.add("--jvm-arg '" + a.strip() + "' is empty or holds a tab, line break or control character");
       } else {
         overrides.add(Override.jvmArg(a));

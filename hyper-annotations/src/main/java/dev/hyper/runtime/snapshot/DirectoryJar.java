@@ -65,7 +65,7 @@ public final class DirectoryJar {
   }
 
   /** Lets {@link ZipOutputStream#finish} leave the caller's stream open. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  static final class NonClosing extends java.io.FilterOutputStream {
     NonClosing(OutputStream out) {
       super(out);
     }

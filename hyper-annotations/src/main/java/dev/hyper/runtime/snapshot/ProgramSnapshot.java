@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class ProgramSnapshot {
     List<FileTime> modified = new ArrayList<>();
     for (Path p : paths) {
       modified.add(Files.isDirectory(p) ? null : Files.getLastModifiedTime(p));
-      entries.add(describe(p));
+      entries.add(describe(p, program.classPath().manifest(p).hasClassPath()));
     }
     Path first = paths.get(0);
     ClassPath.JarManifest manifest = program.classPath().manifest(first);
@@ -72,11 +71,16 @@ public final class ProgramSnapshot {
    * jar as it is.
    */
   public static StoredEntry describe(Path entry) throws IOException {
+    return describe(entry, !Files.isDirectory(entry) && hasClassPath(entry));
+  }
+
+  /** {@link #describe(Path)} of an entry whose manifest is known to have a {@code Class-Path} or not. */
+  private static StoredEntry describe(Path entry, boolean classPath) throws IOException {
     String name = entry.getFileName() == null ? entry.toString() : entry.getFileName().toString();
     if (Files.isDirectory(entry)) {
       return digest(name + "/", true, out -> DirectoryJar.write(entry, out));
     }
-    if (hasClassPath(entry)) {
+    if (classPath) {
       return digest(name, false, out -> StrippedJar.write(entry, out));
     }
     return new StoredEntry(name, false, Files.size(entry), Sha256.ofJar(entry));
@@ -84,7 +88,7 @@ public final class ProgramSnapshot {
 
   private static StoredEntry digest(String name, boolean directory, SnapshotStore.Content content)
       throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     Counting counting = new Counting();
     try (DigestOutputStream out = new DigestOutputStream(counting, digest)) {
       content.writeTo(out);
@@ -98,14 +102,6 @@ public final class ProgramSnapshot {
       java.util.jar.Manifest m = j.getManifest();
       String cp = m == null ? null : m.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
       return cp != null && !cp.isBlank();
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 
@@ -146,7 +142,7 @@ public final class ProgramSnapshot {
       try {
         if (e.directory()) {
           store.put(e.sha256(), e.size(), out -> DirectoryJar.write(source, out), created);
-        } else if (hasClassPath(source)) {
+        } else if (program.classPath().manifest(source).hasClassPath()) {
           store.put(e.sha256(), e.size(), out -> StrippedJar.write(source, out), created);
         } else {
           store.putCopy(source, e.sha256(), e.size(), modified.get(i), created);

@@ -24,17 +24,7 @@ final class StrippedJar {
   /** Writes the stored form of {@code jar} to {@code out} (not closed). */
   static void write(Path jar, OutputStream out) throws IOException {
     try (JarFile in = new JarFile(jar.toFile(), false)) {
-      ZipOutputStream zip = new ZipOutputStream(new java.io.FilterOutputStream(out) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      });
+      ZipOutputStream zip = new ZipOutputStream(new DirectoryJar.NonClosing(out));
       for (Enumeration<? extends ZipEntry> entries = in.entries(); entries.hasMoreElements(); ) {
         ZipEntry e = entries.nextElement();
         byte[] bytes;

@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -96,7 +95,7 @@ public final class SnapshotStore {
     }
     Path temp = dir.resolve("." + sha256 + ".jar.tmp");   // the output directory's lock is held
     try {
-      MessageDigest digest = hash ? sha256() : null;
+      MessageDigest digest = hash ? Sha256.digest() : null;
       try (OutputStream file = Files.newOutputStream(temp);
            OutputStream out = hash ? new DigestOutputStream(file, digest) : file) {
         content.writeTo(out);
@@ -119,14 +118,6 @@ public final class SnapshotStore {
   private static void readOnly(Path file) throws IOException {
     if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
       Files.setPosixFilePermissions(file, READ_ONLY);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 

@@ -152,7 +152,7 @@ public final class SweepFile {
         } else if (value instanceof org.tomlj.TomlArray a && a.toList().stream().allMatch(String.class::isInstance)) {
           for (Object o : a.toList()) {
             String arg = (String) o;
-            if (arg.isEmpty() || arg.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (arg.isEmpty() || !dev.hyper.runtime.shell.ShellQuote.isSingleLine(arg)) {
               problems.add(at(pos) + "'jvm.args' holds '" + arg.strip() + "', which is empty or holds a tab, line"
                   + " break or control character");
             } else {
