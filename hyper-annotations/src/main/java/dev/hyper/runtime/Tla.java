@@ -42,6 +42,32 @@ public record Tla(String name, Object value, Param.Kind kind) {
     return List.copyOf(out);
   }
 
+  /**
+   * The argument whose {@link #code()} is {@code code}, for parameter {@code p} (as a manifest row holds it).
+   *
+   * @throws IllegalArgumentException if {@code code} is not a literal of the parameter's kind
+   */
+  public static Tla fromCode(Param<?> p, String code) {
+    Object value = switch (p.kind()) {
+      case DOUBLE -> Double.valueOf(code);
+      case INT -> Integer.valueOf(code);
+      case LONG -> Long.valueOf(code);
+      case BOOLEAN -> switch (code) {
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> throw new IllegalArgumentException("not a boolean: " + code);
+      };
+      case STRING -> dev.hyper.runtime.jsonnet.JsonnetLiterals.unquote(code);
+      case ENUM -> enumValue(p.type(), dev.hyper.runtime.jsonnet.JsonnetLiterals.unquote(code));
+    };
+    return new Tla(p.tla(), value, p.kind());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object enumValue(Class<?> type, String name) {
+    return Enum.valueOf((Class) type, name);
+  }
+
   /** Name to value, in order, as {@link dev.hyper.runtime.jsonnet.JsonnetTemplate#render} takes them. */
   public static Map<String, Object> asMap(List<Tla> tlas) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.exec.LocalExecutor;
 import dev.hyper.runtime.exec.Progress;
-import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Failed;

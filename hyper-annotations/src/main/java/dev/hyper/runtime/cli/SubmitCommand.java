@@ -5,7 +5,7 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
-import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.slurm.ArrayChunk;
 import dev.hyper.runtime.slurm.SlurmClient;

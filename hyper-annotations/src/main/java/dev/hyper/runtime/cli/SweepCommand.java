@@ -32,17 +32,21 @@ import picocli.CommandLine.Parameters;
     "Layout under DIR:",
     "  config/generated/SWEEP/ID/TRIAL/{ID.json, ID.toml, model.jar}",
     "  model/generated/SWEEP/ID/TRIAL/   (empty, for training output)",
-    "  SWEEP-jobs.sh                     (one line per experiment)",
-    "  SWEEP-manifest.tsv                (one row per experiment: index, id, trial, params, config;"
-        + " and the sweep's schema)",
+    "  SWEEP-manifest.tsv                (the one record of the directory's experiments: one row each,"
+        + " with its id, trial, params and TOML; and one block per sweep into the directory)",
+    "  SWEEP-jobs.sh                     (line k runs row k)",
+    "  SWEEP-slurm-tasks.tsv             (line k is array task k: row k)",
+    "A later sweep into the same directory, with more values, more trials or other --set, adds the"
+        + " experiments the manifest does not list yet and keeps the others as they are: no row, jobs line or"
+        + " task number moves, and narrowing deletes nothing. A changed record or template is an error (exit 2)"
+        + " unless --force.",
     "model.jar is a hard link to one stored copy of this jar (one more copy per 65,000 experiments on"
         + " ext4, which allows no more links to a file). Each experiment appears whole or not at"
         + " all (written under a temporary name, then renamed), so a killed sweep can simply be run again:"
-        + " experiments already there and identical are skipped, missing ones are written, the jobs script"
-        + " and manifest are replaced atomically. An experiment there with other content, or a manifest"
-        + " written by a changed record or template, is an error (exit 2) unless --force. If a point fails"
-        + " to render or a write fails, the experiments this run wrote are removed again. One sweep at a"
-        + " time per output directory (lock file DIR/.hyper.lock).",
+        + " the experiments it wrote are listed by the next run, missing ones are written, and the listings"
+        + " are replaced together. An experiment directory there but not listed, with other content, is an"
+        + " error (exit 2) unless --force. If a point fails to render or a write fails, the experiments this run"
+        + " wrote are removed again. One sweep at a time per output directory (lock file DIR/.hyper.lock).",
     "The sweep runs in a second JVM started with the quick JIT compiler only and a class-data archive"
         + " (recorded by the first sweep of a jar in $XDG_CACHE_HOME/hyper/cds or ~/.cache/hyper/cds);"
         + " -Dhyper.fork=false before -jar keeps it in this one."})
@@ -64,8 +68,9 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin OverrideOptions overrides;
 
-  @Option(names = "--force", description = "Replace experiment directories that exist with other content, and"
-      + " write over a manifest of a changed record, template or trials count. A replaced experiment's markers"
+  @Option(names = "--force", description = "Render every planned experiment again and replace those that exist"
+      + " with other content (also those the manifest lists, which are otherwise kept as they are), and start a"
+      + " new manifest over one of a changed record or template. A replaced experiment's markers"
       + " and outputs move to .replaced-TIME/ in its serialization directory (with its old TOML, JSON and"
       + " snapshot hash), so it is pending again. An experiment that is running (claimed by a run, or STARTED"
       + " by a live process) or queued (in SLURM, or by a running jobs script) is not replaced: exit 2.")
@@ -119,6 +124,14 @@ final class SweepCommand implements Callable<Integer> {
     ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
         + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
         + ", under " + root);
+    if (r.listed() != r.added()) {
+      ctx.out.println("the manifest lists " + r.listed() + " experiments: " + (r.listed() - r.added())
+          + " from earlier sweeps, " + r.added() + " new");
+    }
+    if (r.otherProgram()) {
+      ctx.err.println("note: the experiments listed before keep the program they were swept with, which is not"
+          + " this one; --force replaces those that differ");
+    }
     ctx.out.println("jobs script: " + r.jobsScript());
     ctx.out.println("manifest: " + r.manifest());
     if (slurm) { // the job array over the same experiments; 'submit' submits what is not done
@@ -132,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
    * The experiments of {@code sweep} under {@code root} that are running or queued now, as exec and status
    * see them (the markers, SLURM's queue, a running jobs script): --force replaces none of them.
    */
-  private static ExperimentStore.InUse inUse(Path root, String sweep) throws IOException {
+  private static ExperimentStore.InUse inUse(Path root, String sweep) throws IOException, HyperException {
     SweepOverview overview = SweepOverview.load(root, sweep, new dev.hyper.runtime.slurm.SlurmClient(), false);
     Map<Path, String> busy = new HashMap<>();
     for (SweepOverview.Entry e : overview.entries) {

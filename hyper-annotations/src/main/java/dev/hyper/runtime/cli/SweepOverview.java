@@ -2,8 +2,8 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.exec.SweepTasks;
-import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.manifest.SweepTasks;
+import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.run.Checkpoints;
 import dev.hyper.runtime.slurm.Accounting;
@@ -122,7 +122,7 @@ final class SweepOverview {
    * @param details whether to find the last error line of failed experiments (reads their markers and
    *     logs, and asks SLURM how its tasks ended)
    */
-  static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException {
+  static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException, HyperException {
     List<Task> tasks = SweepTasks.of(root, sweep);
     List<SlurmJobs.Submission> submissions = SlurmJobs.read(root, sweep);
     List<Task> listed = SlurmFiles.readTasks(root, sweep);

@@ -1,5 +1,6 @@
 package dev.hyper.runtime.exec;
 
+import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.launch.LaunchCommand;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.hyper.runtime.exec;
 
+import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.status.RunClaim;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;

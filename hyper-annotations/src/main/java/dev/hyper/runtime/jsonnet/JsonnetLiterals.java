@@ -32,6 +32,49 @@ public final class JsonnetLiterals {
   }
 
   /**
+   * The string a JSON string literal stands for ({@link #quote} backwards).
+   *
+   * @throws IllegalArgumentException if {@code literal} is not a JSON string literal
+   */
+  public static String unquote(String literal) {
+    if (literal.length() < 2 || literal.charAt(0) != '"' || literal.charAt(literal.length() - 1) != '"') {
+      throw new IllegalArgumentException("not a JSON string: " + literal);
+    }
+    StringBuilder sb = new StringBuilder(literal.length());
+    for (int i = 1; i < literal.length() - 1; i++) {
+      char c = literal.charAt(i);
+      if (c == '"') {
+        throw new IllegalArgumentException("an unescaped quote inside a JSON string: " + literal);
+      }
+      if (c != '\\') {
+        sb.append(c);
+        continue;
+      }
+      if (++i >= literal.length() - 1) {
+        throw new IllegalArgumentException("a JSON string ends in a backslash: " + literal);
+      }
+      char e = literal.charAt(i);
+      switch (e) {
+        case '"', '\\', '/' -> sb.append(e);
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case 't' -> sb.append('\t');
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'u' -> {
+          if (i + 4 > literal.length() - 2) {
+            throw new IllegalArgumentException("a short \\u escape in a JSON string: " + literal);
+          }
+          sb.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> throw new IllegalArgumentException("an unknown escape \\" + e + " in a JSON string: " + literal);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
    * A double as {@link Double#toString(double)} spells it ({@code 0.001}, {@code 1.0E-4}, {@code 300.0}),
    * which jsonnet reads back to the same double.
    *

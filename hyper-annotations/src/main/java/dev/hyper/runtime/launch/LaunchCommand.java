@@ -39,6 +39,21 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path confDir,
   }
 
   /**
+   * This command as a line of the SLURM task list, ending in a newline: {@code conf_dir TAB conf_path TAB
+   * serialization_dir TAB java_home} (or {@code -}), then a TAB before each JVM option; paths relative to the
+   * output directory with {@code /} between names. The job-array script reads it back without {@code eval}.
+   */
+  public String taskLine(Path serializationDir) {
+    StringBuilder sb = new StringBuilder(128);
+    sb.append(Layout.slashes(confDir)).append('\t').append(Layout.slashes(confPath)).append('\t')
+        .append(Layout.slashes(serializationDir)).append('\t').append(javaHome == null ? "-" : javaHome);
+    for (String a : jvmArgs) {
+      sb.append('\t').append(a);
+    }
+    return sb.append('\n').toString();
+  }
+
+  /**
    * Options that would bring code or data into the training JVM from outside the snapshot, or replace
    * what it runs: refused, so an experiment runs exactly its snapshot.
    */

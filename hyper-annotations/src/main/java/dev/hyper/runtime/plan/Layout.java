@@ -12,8 +12,13 @@ import java.nio.file.Path;
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
  * model/generated/SWEEP/ID/.TRIAL.claim       locked by the run training it, for the run's whole life
  * model/generated/SWEEP/ID/TRIAL/.replaced-T/ what the experiment held before sweep --force replaced it at T
- * SWEEP-jobs.sh                               one command per experiment
+ * SWEEP-manifest.tsv                          the one record of the sweep's experiments, one row each
+ * SWEEP-jobs.sh                               one command per experiment, line k for row k
  * SWEEP-jobs.running/HOST-PID                 one per jobs script running now (removed when it ends)
+ * SWEEP-slurm-tasks.tsv                       the SLURM task list: line k for row k (see launch.TaskLine)
+ * SWEEP.sbatch                                the job-array script over it
+ * SWEEP-slurm-jobs.tsv                        every SLURM submission
+ * SWEEP-slurm-errors.log                      what array tasks that could not start said
  * </pre>
  */
 public final class Layout {
@@ -67,6 +72,31 @@ public final class Layout {
    */
   public static Path storeFromConfDir() {
     return confDir("s", "i", 0).relativize(snapshotDir());
+  }
+
+  /** The sweep's manifest ({@code dev.hyper.runtime.manifest.SweepManifest}). */
+  public static Path manifest(String sweep) {
+    return Path.of(sweep + "-manifest.tsv");
+  }
+
+  /** The SLURM task list: line k (from 0) is the experiment of array task k. */
+  public static Path slurmTasks(String sweep) {
+    return Path.of(sweep + "-slurm-tasks.tsv");
+  }
+
+  /** The job-array script. */
+  public static Path slurmScript(String sweep) {
+    return Path.of(sweep + ".sbatch");
+  }
+
+  /** The record of SLURM submissions. */
+  public static Path slurmJobs(String sweep) {
+    return Path.of(sweep + "-slurm-jobs.tsv");
+  }
+
+  /** Where array tasks that cannot find or start their experiment say so. */
+  public static Path slurmErrors(String sweep) {
+    return Path.of(sweep + "-slurm-errors.log");
   }
 
   public static Path jobsScript(String sweep) {

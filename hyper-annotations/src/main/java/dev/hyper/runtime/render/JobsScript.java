@@ -99,7 +99,7 @@ public final class JobsScript {
 
   /** The shell variable that holds the plain script's record, and the SLURM script's submit function. */
   private static final String RUN_VAR = "hyper_run";
-  private static final String SUBMIT = "hyper_sbatch";
+  public static final String SUBMIT = "hyper_sbatch";
   /** Now, in UTC, as the records say it. */
   private static final String NOW = "date -u +%Y-%m-%dT%H:%M:%SZ";
 

@@ -9,9 +9,8 @@ import dev.hyper.runtime.JsonConfig;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.plan.Layout;
-import dev.hyper.runtime.plan.PlannedExperiment;
-import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Markers;
@@ -30,8 +29,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a sweep found: one {@link Row} per experiment (every grid point x trial of the sweep as the jar
- * declares it, plus any other experiment of the sweep found on disk), its status and one metric from its
+ * What a sweep found: one {@link Row} per experiment its directory's manifest lists (the one record of
+ * which experiments a sweep directory holds; never the grid as the jar declares it), its status and one metric from its
  * {@code metrics.json}, with the mean and spread over each point's trials.
  *
  * @param sweep the sweep's name
@@ -39,7 +38,7 @@ import java.util.TreeSet;
  * @param params the sweep's parameters (jsonnet names), in component order
  * @param axisValues each parameter's values in axis order, as text
  * @param rows every experiment, best first; experiments without the metric last, by status (FAILED, RUNNING,
- *     PENDING, MISSING), then in grid order
+ *     PENDING, MISSING), then in manifest order
  * @param warnings problems with single experiments that did not stop the report
  */
 public record SweepResults(String sweep, Ranking ranking, List<String> params,
@@ -48,13 +47,13 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
   /** How the table marks a row whose {@code metrics.json} changed after its run ({@link Row#metricsChanged}). */
   public static final String CHANGED_MARK = "(metrics.json changed)";
 
-  /** How an experiment stands: a marker status, or {@link #MISSING} when its directory does not exist. */
+  /** How an experiment stands: a marker status, or {@link #MISSING} when its TOML does not exist. */
   public enum Status { DONE, FAILED, INTERRUPTED, RUNNING, PENDING, MISSING }
 
   /**
    * One experiment.
    *
-   * @param index the grid point's index, or -1 if the point is not in the sweep as declared
+   * @param index its row in the manifest (its task number)
    * @param id the experiment's id
    * @param trial its trial
    * @param tlas its params
@@ -173,38 +172,11 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     String metric = ranking.metric();
     boolean lowerIsBetter = ranking.lowerIsBetter();
     List<String> warnings = new ArrayList<>();
-    // Memory: one compact draft per experiment (no paths kept: 100,000 ExperimentInfos and their paths
-    // were most of a 128 MB heap); directories follow from the layout when they are read.
-    Map<String, Path> offGrid = new LinkedHashMap<>();
-    Set<String> onDisk = new HashSet<>();
-    for (Path toml : ExperimentFiles.ofSweep(root, spec.name())) {
-      String key = toml.getParent().getParent().getFileName() + "/" + toml.getParent().getFileName();
-      onDisk.add(key);
-      offGrid.put(key, toml);
-    }
-    if (onDisk.isEmpty()) {
+    List<Draft> drafts = drafts(spec, root, warnings);
+    if (drafts.isEmpty()) {
       throw new HyperException("sweep '" + spec.name() + "' has no experiments under " + root
           + " (run sweep first, or pass --out)");
     }
-    List<Draft> drafts = new ArrayList<>();
-    for (java.util.Iterator<PlannedExperiment<P>> it = new SweepPlanner().stream(spec, root, null); it.hasNext(); ) {
-      PlannedExperiment<P> e = it.next();
-      String key = e.info().id() + "/" + e.info().trial();
-      offGrid.remove(key);
-      drafts.add(new Draft(e.index(), e.info().id(), e.info().trial(), e.tlas(), onDisk.contains(key)));
-    }
-    onDisk = null;
-    for (Path toml : offGrid.values()) {
-      try {
-        ExperimentConfig<P> c = ExperimentConfig.load(toml, spec);
-        drafts.add(new Draft(spec.grid().indexOf(c.params()), c.experiment().id(), c.experiment().trial(),
-            Tla.of(spec, c.params()), true));
-        warnings.add(toml + ": not an experiment of sweep '" + spec.name() + "' as this jar declares it");
-      } catch (ConfigException e) {
-        warnings.add(e.getMessage() + " (left out)");
-      }
-    }
-
     Set<String> keysSeen = new TreeSet<>();
     Set<String> numericKeys = new TreeSet<>();
     String notANumber = null;
@@ -216,7 +188,8 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     List<Object[]> partial = new ArrayList<>();
     for (Draft d : drafts) {
       Path dir = root.resolve(Layout.serializationDir(spec.name(), d.id, d.trial));
-      Status status = d.exists ? Status.valueOf(Markers.status(dir).name()) : Status.MISSING;
+      Status status = Files.isRegularFile(root.resolve(Layout.confPath(spec.name(), d.id, d.trial)))
+          ? Status.valueOf(Markers.status(dir).name()) : Status.MISSING;
       Double value = null;
       boolean changed = false;
       if (status == Status.DONE) {
@@ -289,12 +262,19 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     Map<String, List<String>> axisValues = new LinkedHashMap<>();
     for (Param<P> p : spec.grid().params()) {
       params.add(p.tla());
+      Set<String> present = new HashSet<>();
+      for (Row r : rows) {
+        present.add(r.param(p.tla()));
+      }
       Set<String> values = new LinkedHashSet<>();
-      for (Object v : p.values()) {
-        values.add(new Tla(p.tla(), v, p.kind()).text());
+      for (Object v : p.values()) {                      // the declared values the sweep has, in axis order
+        String text = new Tla(p.tla(), v, p.kind()).text();
+        if (present.contains(text)) {
+          values.add(text);
+        }
       }
       for (Row r : rows) {
-        values.add(r.param(p.tla()));                    // values of experiments off the declared grid
+        values.add(r.param(p.tla()));                    // then the others (sampled, or from a sweep file)
       }
       axisValues.put(p.tla(), List.copyOf(values));
     }
@@ -309,7 +289,86 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     return v == null ? kind : kind + ", " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 
-  private record Draft(long index, String id, int trial, List<Tla> tlas, boolean exists) {}
+  private record Draft(long index, String id, int trial, List<Tla> tlas) {}
+
+  /**
+   * One draft per experiment the manifest lists ({@link ManifestFile}), in its order, with the params its row
+   * holds (one list per point, shared by its trials); without a manifest, the experiments on disk; with a
+   * version 1 manifest, its rows and then the experiments on disk it does not list.
+   */
+  private static <P extends Record> List<Draft> drafts(SweepSpec<P> spec, Path root, List<String> warnings)
+      throws IOException, HyperException {
+    List<Draft> drafts = new ArrayList<>();
+    ManifestFile manifest = ManifestFile.read(root, spec.name()).orElse(null);
+    Set<String> listed = new HashSet<>();
+    if (manifest != null) {
+      List<Param<P>> params = spec.grid().params();
+      boolean typed = manifest.params().equals(params.stream().map(Param::tla).toList());
+      if (!typed) {
+        warnings.add(manifest.path() + ": its columns " + manifest.params() + " are not this jar's parameters "
+            + params.stream().map(Param::tla).toList() + "; its values are shown as written");
+      }
+      List<String> names = manifest.params();
+      List<Tla>[] last = new List[1];
+      String[] lastId = new String[1];
+      manifest.forEachRow(r -> {
+        List<Tla> tlas = r.id().equals(lastId[0]) ? last[0] : tlas(params, names, r.codes(), typed);
+        last[0] = tlas;
+        lastId[0] = r.id();
+        drafts.add(new Draft(r.row(), r.id(), r.trial(), tlas));
+        if (manifest.version() == 1) {
+          listed.add(r.key());
+        }
+      });
+      if (manifest.version() == 2) {
+        return drafts;
+      }
+    }
+    for (Path toml : ExperimentFiles.ofSweep(root, spec.name())) {
+      String key = toml.getParent().getParent().getFileName() + "/" + toml.getParent().getFileName();
+      if (!listed.add(key)) {
+        continue;
+      }
+      try {
+        ExperimentConfig<P> c = ExperimentConfig.load(toml, spec);
+        drafts.add(new Draft(drafts.size(), c.experiment().id(), c.experiment().trial(), Tla.of(spec, c.params())));
+        if (manifest != null) {
+          warnings.add(toml + ": not listed in " + manifest.path().getFileName());
+        }
+      } catch (ConfigException e) {
+        warnings.add(e.getMessage() + " (left out)");
+      }
+    }
+    return drafts;
+  }
+
+  /** A row's params: typed by the sweep's parameters where the columns are theirs, else as written. */
+  private static <P extends Record> List<Tla> tlas(List<Param<P>> params, List<String> names, List<String> codes,
+      boolean typed) {
+    List<Tla> out = new ArrayList<>(codes.size());
+    for (int i = 0; i < codes.size(); i++) {
+      String code = codes.get(i);
+      Tla t = null;
+      if (typed) {
+        try {
+          t = Tla.fromCode(params.get(i), code);
+        } catch (IllegalArgumentException e) {
+          t = null;
+        }
+      }
+      if (t == null) {
+        String text = code;
+        try {
+          text = code.startsWith("\"") ? dev.hyper.runtime.jsonnet.JsonnetLiterals.unquote(code) : code;
+        } catch (IllegalArgumentException e) {
+          // shown as written
+        }
+        t = new Tla(names.get(i), text, Param.Kind.STRING);
+      }
+      out.add(t);
+    }
+    return List.copyOf(out);
+  }
 
   static PointStats stats(int trials, List<Double> values) {
     int n = values.size();

@@ -65,7 +65,7 @@ public final class ArrayScript {
     sb.append("set -euo pipefail\n");
     sb.append("fail() {\n");
     sb.append("  echo \"hyper: $(date -u +%Y-%m-%dT%H:%M:%SZ) job ${SLURM_ARRAY_JOB_ID:-?}_${SLURM_ARRAY_TASK_ID:-?}: $*\" >>")
-        .append(ShellQuote.quote(sweep + "-slurm-errors.log")).append('\n');
+        .append(ShellQuote.quote(Layout.slashes(Layout.slurmErrors(sweep)))).append('\n');
     sb.append("  exit 2\n");
     sb.append("}\n");
     sb.append("task=$(( ${HYPER_TASK_OFFSET:-0} + SLURM_ARRAY_TASK_ID ))\n");

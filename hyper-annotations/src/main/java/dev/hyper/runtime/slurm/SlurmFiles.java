@@ -2,8 +2,8 @@ package dev.hyper.runtime.slurm;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
-import dev.hyper.runtime.exec.SweepTasks;
-import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.manifest.SweepTasks;
+import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.store.AtomicFiles;
@@ -35,22 +35,22 @@ public final class SlurmFiles {
 
   /** The task list, relative to the output directory. */
   public static Path tasksFile(String sweep) {
-    return Path.of(sweep + "-slurm-tasks.tsv");
+    return Layout.slurmTasks(sweep);
   }
 
   /** The job-array script, relative to the output directory. */
   public static Path script(String sweep) {
-    return Path.of(sweep + ".sbatch");
+    return Layout.slurmScript(sweep);
   }
 
   /** The record of submissions, relative to the output directory. */
   public static Path jobsFile(String sweep) {
-    return Path.of(sweep + "-slurm-jobs.tsv");
+    return Layout.slurmJobs(sweep);
   }
 
   /** Where array tasks that cannot find their experiment say so, relative to the output directory. */
   public static Path errorsFile(String sweep) {
-    return Path.of(sweep + "-slurm-errors.log");
+    return Layout.slurmErrors(sweep);
   }
 
   /**
@@ -115,16 +115,9 @@ public final class SlurmFiles {
         continue;
       }
       Task t = tasks.get(i);
-      text.append(Layout.slashes(t.confDir())).append('\t').append(Layout.slashes(t.confPath())).append('\t')
-          .append(Layout.slashes(t.serializationDir()));
       LaunchCommand launch = launches.of(t);
-      text.append('\t').append(launch == null || launch.javaHome() == null ? "-" : launch.javaHome());
-      if (launch != null) {
-        for (String a : launch.jvmArgs()) {
-          text.append('\t').append(a);
-        }
-      }
-      text.append('\n');
+      text.append((launch == null ? new LaunchCommand(null, List.of(), t.confDir(), t.confPath())
+          : launch).taskLine(t.serializationDir()));
     }
     String script = ArrayScript.render(sweep, settings, Layout.slashes(tasksFile(sweep)), tasks.size());
     return new Prepared(tasks, text.toString(), script);
@@ -134,7 +127,7 @@ public final class SlurmFiles {
    * The task list {@link #write} writes: the one written before, then the experiments under {@code root}
    * that it does not list.
    */
-  public static List<Task> taskList(Path root, String sweep) throws IOException {
+  public static List<Task> taskList(Path root, String sweep) throws IOException, HyperException {
     return taskList(root, sweep, SweepTasks.of(root, sweep));
   }
 

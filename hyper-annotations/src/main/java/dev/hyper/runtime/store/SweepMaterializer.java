@@ -6,62 +6,57 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.manifest.ExperimentKeys;
+import dev.hyper.runtime.manifest.ManifestFile;
+import dev.hyper.runtime.manifest.SweepManifest;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
-import dev.hyper.runtime.render.ExperimentRenderer;
-import dev.hyper.runtime.render.JobsScript;
-import dev.hyper.runtime.render.SweepManifest;
 import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.ProgramSnapshot;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Writes a whole sweep under an output directory, streaming: every experiment's directory, the sweep's
- * snapshot store, its jobs script and its manifest, in memory that does not grow with the sweep.
+ * Writes a sweep under an output directory, streaming, in memory that does not grow with the sweep: the
+ * experiments the directory's manifest does not list yet, the sweep's snapshot store, and the manifest, jobs
+ * script and task list with the new experiments appended ({@link SweepListings}). The experiments it lists
+ * already are kept as they are, unless {@code force} replaces those with other content.
  *
- * <p>Threads: renderers plan and render the experiments (jsonnet, TOML, manifest row, jobs line), the
- * calling thread takes them in jobs order, writes the manifest row and jobs line, and hands each
- * experiment to a few writer threads ({@link ExperimentWriters}). Each experiment is checked against what is on disk and written
- * whole (a temporary directory renamed into place) or skipped when identical; the manifest and jobs
- * script go to temporary files renamed into place at the end. A lock file keeps other sweeps out of the
- * output directory meanwhile.
+ * <p>Each job has its own class: the output directory, its lock and the undo of what a failed run made
+ * ({@link OutputDirectory}); the manifest's schema check ({@link ManifestSchema}); planning and rendering
+ * on worker threads, handed out in jobs order ({@link RenderPipeline}); one experiment's directory, whole or
+ * absent ({@link ExperimentStore}), written by a few threads ({@link ExperimentWriters}); the listings.
  *
  * <p>Failures: a template that does not load or fit, or a lock held elsewhere, stop the sweep before
  * anything is written. A point that fails to render, an experiment directory in the way, or a write
  * that fails (disk full, read-only) stop it with an error naming the experiment, and the experiments
  * this run wrote are removed again (which ones is kept in memory, so a full disk does not stop it), so
- * the output directory is as it was; the jobs script and the manifest are replaced together or not at
- * all ({@link Replacements}). A killed run leaves only whole experiments, which the next run keeps.
+ * the output directory is as it was; the listings are replaced together or not at all ({@link
+ * Replacements}). A killed run leaves only whole experiments, which the next run keeps.
  */
 public final class SweepMaterializer {
   /**
    * What a sweep wrote.
    *
-   * @param experiments how many experiments the sweep has
+   * @param experiments how many experiments this sweep planned
    * @param written how many experiment directories were written
-   * @param skipped how many were already there, identical
+   * @param skipped how many were already there: listed in the manifest and kept as they are, or identical
    * @param replaced how many were there with other content and replaced ({@code force})
+   * @param listed how many experiments the manifest lists now (the old ones and the new)
+   * @param added how many rows this sweep appended to the manifest
+   * @param otherProgram whether experiments listed before were kept although they run another program than
+   *     this sweep's new ones
    * @param jobsScript the jobs script's path
    * @param manifest the manifest's path
    */
-  public record Result(long experiments, long written, long skipped, long replaced, Path jobsScript,
-      Path manifest) {}
+  public record Result(long experiments, long written, long skipped, long replaced, long listed, long added,
+      boolean otherProgram, Path jobsScript, Path manifest) {}
 
   /**
    * How to write.
@@ -149,15 +144,11 @@ public final class SweepMaterializer {
     }
   }
 
-  /** Experiments rendered per chunk, and at most in the queues at once (per worker). */
-  private static final int CHUNK = 64;
-  private static final int QUEUE = 1024;
-
   /** {@code -Dhyper.trace=true} prints where a sweep's time goes to stderr (for benchmarks). */
   private static final boolean TRACE = Boolean.getBoolean("hyper.trace");
   private static final long T0 = System.nanoTime();
 
-  private static void trace(String what) {
+  static void trace(String what) {
     if (TRACE) {
       long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
       System.err.printf("hyper.trace %6d ms since JVM start: %s%n", jvm, what);
@@ -187,11 +178,13 @@ public final class SweepMaterializer {
   }
 
   /**
-   * Writes sweep {@code spec} under {@code root}.
+   * Writes sweep {@code spec} under {@code root}: the experiments its manifest does not list yet, appended
+   * to the manifest, the jobs script and the task list; the experiments it lists stay as they are (with
+   * {@code force}, those with other content are replaced).
    *
    * @param template gives the sweep's template (or null if it has none); called on the rendering thread,
    *     so that loading it overlaps with hashing the jar
-   * @param program the code to snapshot: every experiment runs it
+   * @param program the code to snapshot: every new experiment runs it
    * @throws HyperException for problems of the user's input or of the output directory, naming the
    *     experiment when one is concerned; the experiments this run wrote are removed again
    * @throws IOException if a write fails in a way not tied to one experiment
@@ -200,10 +193,11 @@ public final class SweepMaterializer {
       Program program, Options options) throws HyperException, IOException {
     trace("sweep starts");
     Path out = root.toAbsolutePath().normalize();
-    Iterator<PlannedExperiment<P>> plan = planner.stream(spec, out, null);   // checks name, size, axes
-    long total = spec.grid().size() * spec.trials();
+    planner.stream(spec, out, null);                   // checks name, size, axes
     CompletableFuture<Snapshot> snapshot = new CompletableFuture<>();
-    Renderer<P> renderer = new Renderer<>(spec, template, snapshot, out, options, total);
+    Listed listed = new Listed();
+    RenderPipeline<P> renderer = new RenderPipeline<>(spec, planner, template, snapshot, out, options.slurm(),
+        options.provenance(), e -> listed.keep(out, e, options.force()), options.threads());
     renderer.start();
     try {
       ProgramSnapshot code;
@@ -215,109 +209,108 @@ public final class SweepMaterializer {
         throw e;
       }
       trace("class path hashed");
-      Item first = renderer.take();                   // the template loaded, fits, and renders point 0
+      RenderPipeline.Item first = renderer.take();     // the template loaded, fits, and renders point 0
       trace("first experiment rendered");
       first.rethrow();
-      return write(spec, out, code, snapshot.join(), options, total, first, renderer);
+      try (OutputDirectory dir = OutputDirectory.open(out, options.waitForLock())) {
+        Result r = write(spec, dir, code, snapshot.join(), options, first, renderer, listed);
+        dir.commit();
+        return r;
+      }
     } finally {
       renderer.stop();
     }
   }
 
-  private <P extends Record> Result write(SweepSpec<P> spec, Path out, ProgramSnapshot code, Snapshot snapshot,
-      Options options, long total, Item first, Renderer<P> renderer) throws HyperException, IOException {
-    List<Path> created = new ArrayList<>();             // what this run made, to undo if it fails
-    try {
-      mkdirs(out, created);
-    } catch (IOException e) {
-      throw new HyperException("cannot create output directory " + out + ": " + reason(e), e);
+  /**
+   * The experiments the manifest lists, once it is read (until then, none): the renderers skip those that
+   * are kept as they are.
+   */
+  private static final class Listed {
+    private volatile ExperimentKeys keys;
+
+    boolean keep(Path out, PlannedExperiment<?> e, boolean force) {
+      ExperimentKeys k = keys;
+      return !force && k != null && k.row(e.info().id(), e.info().trial()) >= 0 && RenderPipeline.onDisk(out, e);
     }
+  }
+
+  private <P extends Record> Result write(SweepSpec<P> spec, OutputDirectory dir, ProgramSnapshot code,
+      Snapshot snapshot, Options options, RenderPipeline.Item first, RenderPipeline<P> renderer, Listed listed)
+      throws HyperException, IOException {
+    Path out = dir.path();
+    long total = spec.grid().size() * spec.trials();
     SweepManifest manifest = new SweepManifest(spec, Templates.sourceSha256(spec));
-    Path manifestPath = out.resolve(spec.name() + "-manifest.tsv");
-    Path scriptPath = out.resolve(Layout.jobsScript(spec.name()));
-    Path manifestTemp = out.resolve("." + manifestPath.getFileName() + ".tmp");
-    Path scriptTemp = out.resolve("." + scriptPath.getFileName() + ".tmp");
-    SweepLock lock;
-    try {
-      lock = SweepLock.acquire(out, options.waitForLock());
-    } catch (IOException e) {
-      undo(created);
-      throw new HyperException("cannot write to output directory " + out + ": " + reason(e), e);
-    } catch (HyperException e) {
-      undo(created);
-      throw e;
+    ManifestFile old = ManifestSchema.check(spec, out, manifest, options.force());
+    ExperimentKeys keys = new ExperimentKeys();
+    String oldSnapshot = old == null ? null : lastSnapshot(old);
+    if (old != null) {
+      old.forEachRow(r -> keys.put(r.id(), r.trial(), r.row()));
     }
-    boolean ok = false;
-    try (lock) {
-      checkSchema(spec, manifestPath, manifest, options.force());
-      ExperimentStore store;
+    listed.keys = keys;
+    ExperimentStore store;
+    try {
+      dir.mkdirs(out.resolve(Layout.sweepConfigDir(spec.name())));
+      dir.mkdirs(out.resolve("model").resolve("generated").resolve(spec.name()));
+      SnapshotStore snapshots = new SnapshotStore(out);
+      code.storeIn(snapshots, dir.created());
+      store = new ExperimentStore(out, snapshots, snapshot, options.force(), options.inUse());
+    } catch (IOException e) {
+      throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
+    }
+    WrittenExperiments written = new WrittenExperiments();
+    LongAdder skipped = new LongAdder();
+    LongAdder replaced = new LongAdder();
+    long kept = 0;
+    ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers()), RenderPipeline.QUEUE);
+    try (SweepListings listings = new SweepListings(out, spec, manifest, old, keys.size(), options.slurm(),
+        snapshot, options.provenance(), total)) {
       try {
-        mkdirs(out.resolve(Layout.sweepConfigDir(spec.name())), created);
-        mkdirs(out.resolve("model").resolve("generated").resolve(spec.name()), created);
-        SnapshotStore snapshots = new SnapshotStore(out);
-        code.storeIn(snapshots, created);
-        store = new ExperimentStore(out, snapshots, snapshot, options.force(), options.inUse());
-      } catch (IOException e) {
-        throw new HyperException("sweep '" + spec.name() + "': cannot write under " + out + ": " + reason(e), e);
-      }
-      WrittenExperiments written = new WrittenExperiments();
-      java.util.concurrent.atomic.LongAdder skipped = new java.util.concurrent.atomic.LongAdder();
-      java.util.concurrent.atomic.LongAdder replaced = new java.util.concurrent.atomic.LongAdder();
-      Item item = first;
-      ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers()), QUEUE);
-      try {
-        try (Writer rows = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
-             Writer lines = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8)) {
-          rows.write(manifest.header(total, snapshot,
-              options.provenance() == null ? List.of() : options.provenance().overrides()));
-          lines.write(JobsScript.header(spec.name(), total, options.slurm(),
-              snapshot.java() == null ? null : snapshot.java().home()));
-          for (; item != Item.END; item = renderer.take()) {
-            item.rethrow();
-            Item e = item;
-            writers.submit(() -> {
-              ExperimentInfo info = e.planned.info();
-              long number = e.planned.index() * spec.trials() + info.trial();
-              try {
-                switch (store.write(info, e.json, e.toml)) {
-                  case WRITTEN -> written.add(number);
-                  case SKIPPED -> skipped.increment();
-                  case REPLACED -> replaced.increment();
-                }
-              } catch (ExperimentStore.Conflict c) {
-                throw conflict(spec, e.planned, c);
-              } catch (ExperimentStore.Busy b) {
-                throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": --force does not"
-                    + " replace experiment " + info.id() + "/" + info.trial() + " while it " + b.getMessage()
-                    + "; wait for it to end or stop it, then sweep again");
-              } catch (IOException x) {
-                written.failed(number);
-                throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": cannot write "
-                    + out.resolve(info.confDir()) + ": " + reason(x), x);
-              }
-            });
-            rows.write(item.row);
-            lines.write(item.line);
+        for (RenderPipeline.Item item = first; item != RenderPipeline.Item.END; item = renderer.take()) {
+          item.rethrow();
+          ExperimentInfo info = item.planned.info();
+          long row = keys.row(info.id(), info.trial());
+          if (row >= 0 && (item.kept() || !options.force() && RenderPipeline.onDisk(out, item.planned))) {
+            kept++;                                      // listed, and stays as it is
+            continue;
           }
-          writers.finish();
-          trace("all experiments written");
+          RenderPipeline.Item e = item;
+          long number = e.planned.index() * spec.trials() + info.trial();
+          writers.submit(() -> {
+            try {
+              switch (store.write(info, e.json, e.toml)) {
+                case WRITTEN -> written.add(number);
+                case SKIPPED -> skipped.increment();
+                case REPLACED -> {
+                  replaced.increment();
+                  if (row >= 0) {
+                    listings.replace(row, e.jobsLine, e.taskLine);
+                  }
+                }
+              }
+            } catch (ExperimentStore.Conflict c) {
+              throw conflict(spec, e.planned, c);
+            } catch (ExperimentStore.Busy b) {
+              throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": --force does not"
+                  + " replace experiment " + info.id() + "/" + info.trial() + " while it " + b.getMessage()
+                  + "; wait for it to end or stop it, then sweep again");
+            } catch (IOException x) {
+              written.failed(number);
+              throw new HyperException("sweep '" + spec.name() + "', " + e.planned.describe() + ": cannot write "
+                  + out.resolve(info.confDir()) + ": " + reason(x), x);
+            }
+          });
+          if (row < 0) {
+            listings.add(e.planned, e.jobsLine, e.taskLine);
+          }
         }
-        if (Files.getFileStore(scriptTemp).supportsFileAttributeView("posix")) {
-          Files.setPosixFilePermissions(scriptTemp, AtomicFiles.EXECUTABLE);
-        }
-        try {       // the manifest last: it is what other commands read the sweep from
-          Replacements.replaceAll(List.of(new Replacements.Replacement(scriptTemp, scriptPath),
-              new Replacements.Replacement(manifestTemp, manifestPath)));
-        } catch (IOException x) {
-          throw new HyperException("sweep '" + spec.name() + "': cannot replace " + IoProblems.describe(x) + "; "
-              + scriptPath.getFileName() + " and " + manifestPath.getFileName() + " are as they were", x);
-        }
+        writers.finish();
+        trace("all experiments written");
+        listings.commit();
       } catch (HyperException | IOException | RuntimeException | Error e) {
         writers.stop();                                  // nothing writes while the run is rolled back
         String undone = rollBack(spec, out, written);
-        created.addAll(store.replicasMade());          // unlinked once the experiments are gone
-        Files.deleteIfExists(manifestTemp);
-        Files.deleteIfExists(scriptTemp);
+        dir.created().addAll(store.replicasMade());      // unlinked once the experiments are gone
         if (e instanceof HyperException h) {
           throw new HyperException(h.getMessage() + undone, h.getCause());
         }
@@ -328,13 +321,23 @@ public final class SweepMaterializer {
         throw e;
       }
       trace("manifest and jobs script in place");
-      ok = true;
-      return new Result(total, written.count(), skipped.sum(), replaced.sum(), scriptPath, manifestPath);
-    } finally {
-      if (!ok) {
-        undo(created);
+      boolean otherProgram = oldSnapshot != null && kept > 0 && !oldSnapshot.equals(snapshot.sha256());
+      return new Result(total, written.count(), skipped.sum() + kept, replaced.sum(), keys.size() + listings.added(),
+          listings.added(), otherProgram, out.resolve(Layout.jobsScript(spec.name())),
+          out.resolve(Layout.manifest(spec.name())));
+    }
+  }
+
+  /** The SHA-256 of the snapshot the manifest's latest invocation recorded, or null. */
+  private static String lastSnapshot(ManifestFile old) {
+    String sha = null;
+    for (String line : old.invocationLines()) {
+      int at = line.indexOf(" sha256:");
+      if (line.startsWith("# snapshot: ") && at > 0) {
+        sha = line.substring(at + " sha256:".length()).strip();
       }
     }
+    return sha;
   }
 
   /** {@code writers}, or if it is 0 the default for the file system of {@code out} (see {@link Options#DEFAULT_WRITERS}). */
@@ -347,64 +350,6 @@ public final class SweepMaterializer {
       return type.equals("tmpfs") || type.equals("ramfs") ? 1 : 2;
     } catch (IOException | RuntimeException e) {
       return 2;
-    }
-  }
-
-  /** Like {@link Files#createDirectories}, adding each directory it makes to {@code created}, outermost first. */
-  private static void mkdirs(Path dir, List<Path> created) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    Path parent = dir.getParent();
-    if (parent != null) {
-      mkdirs(parent, created);
-    }
-    Files.createDirectory(dir);
-    created.add(dir);
-  }
-
-  /**
-   * Removes what a failed run made besides experiments (those are rolled back by {@link WrittenExperiments}): the
-   * snapshot it stored and the directories it made, if empty; the lock file too if it made the output
-   * directory. Best effort.
-   */
-  private static void undo(List<Path> created) {
-    for (int i = created.size() - 1; i >= 0; i--) {
-      Path p = created.get(i);
-      try {
-        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          try (java.util.stream.Stream<Path> left = Files.list(p)) {
-            List<Path> files = left.toList();
-            if (files.size() == 1 && files.get(0).getFileName().toString().equals(SweepLock.FILE)) {
-              Files.delete(files.get(0));                // the output directory this run made
-            }
-          }
-        }
-        Files.deleteIfExists(p);
-      } catch (IOException | RuntimeException e) {
-        // not empty, or not ours any more: leave it
-      }
-    }
-  }
-
-  /** Refuses to write over a manifest of another schema (record, template or trials changed), unless forced. */
-  private static void checkSchema(SweepSpec<?> spec, Path manifestPath, SweepManifest manifest, boolean force)
-      throws HyperException, IOException {
-    if (force || !Files.isRegularFile(manifestPath)) {
-      return;
-    }
-    List<String> header = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(manifestPath, StandardCharsets.UTF_8)) {
-      for (String line; header.size() < 32 && (line = in.readLine()) != null && line.startsWith("#"); ) {
-        header.add(line);
-      }
-    }
-    String old = SweepManifest.schemaOf(header);
-    if (old != null && !old.equals(manifest.schema())) {
-      throw new HyperException("sweep '" + spec.name() + "': " + manifestPath + " was written by another version of"
-          + " the sweep (schema " + old + ": " + SweepManifest.schemaTextOf(header) + "); now schema "
-          + manifest.schema() + ": " + manifest.schemaText() + ". Write to another --out directory, or pass --force"
-          + " to replace its experiments");
     }
   }
 
@@ -447,149 +392,5 @@ public final class SweepMaterializer {
   /** The cause of an I/O error in words: {@code No space left on device}, {@code Read-only file system}. */
   static String reason(Exception e) {
     return IoProblems.reason(e);
-  }
-
-  /** One rendered experiment, the end of the sweep, or the failure that stopped rendering. */
-  private static final class Item {
-    static final Item END = new Item(null, null, null, null, null, null);
-
-    final PlannedExperiment<?> planned;
-    final byte[] json;
-    final byte[] toml;
-    final String row;
-    final String line;
-    final Throwable failure;
-
-    Item(PlannedExperiment<?> planned, byte[] json, byte[] toml, String row, String line, Throwable failure) {
-      this.planned = planned;
-      this.json = json;
-      this.toml = toml;
-      this.row = row;
-      this.line = line;
-      this.failure = failure;
-    }
-
-    static Item failed(Throwable t) {
-      return new Item(null, null, null, null, null, t);
-    }
-
-    void rethrow() throws HyperException, IOException {
-      ExperimentWriters.rethrow(failure);
-    }
-  }
-
-  /**
-   * Plans and renders the sweep on worker threads, each with its own template (a template is not
-   * thread-safe): worker {@code k} of {@code n} renders chunks {@code k, k + n, ...} of {@link #CHUNK}
-   * experiments into its own bounded queue, and {@link #take} hands the items out in jobs order.
-   */
-  private final class Renderer<P extends Record> {
-    private final SweepSpec<P> spec;
-    private final Callable<JsonnetTemplate> template;
-    private final CompletableFuture<Snapshot> snapshot;
-    private final Path out;
-    private final boolean slurm;
-    private final Provenance provenance;
-    private final long total;
-    private final List<BlockingQueue<List<Item>>> queues = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private final java.util.concurrent.CountDownLatch firstTemplate = new java.util.concurrent.CountDownLatch(1);
-    private volatile boolean stopped;
-    private long chunk;
-    private Iterator<Item> current = java.util.Collections.emptyIterator();
-
-    Renderer(SweepSpec<P> spec, Callable<JsonnetTemplate> template, CompletableFuture<Snapshot> snapshot, Path out,
-        Options options, long total) {
-      this.spec = spec;
-      this.template = template;
-      this.snapshot = snapshot;
-      this.out = out;
-      this.slurm = options.slurm();
-      this.provenance = options.provenance();
-      this.total = total;
-      int workers = options.threads();
-      int n = (int) Math.max(1, Math.min(workers, (total + CHUNK - 1) / CHUNK));
-      for (int k = 0; k < n; k++) {
-        queues.add(new ArrayBlockingQueue<>(QUEUE / CHUNK));
-        int worker = k;
-        Thread t = new Thread(() -> work(worker), "hyper-render-" + k);
-        t.setDaemon(true);
-        threads.add(t);
-      }
-    }
-
-    void start() {
-      threads.forEach(Thread::start);
-    }
-
-    private void work(int worker) {
-      BlockingQueue<List<Item>> queue = queues.get(worker);
-      List<Item> items = new ArrayList<>(CHUNK);
-      try {
-        if (worker > 0) {
-          firstTemplate.await();                        // its classes loaded, another template costs little
-        }
-        ExperimentRenderer<P> renderer;
-        try {
-          renderer = ExperimentRenderer.of(spec, template.call());
-        } finally {
-          firstTemplate.countDown();
-        }
-        trace("template loaded (worker " + worker + ")");
-        Snapshot jar = snapshot.get();
-        for (long c = worker; c * CHUNK < total && !stopped; c += queues.size()) {
-          for (Iterator<PlannedExperiment<P>> it = planner.stream(spec, out, jar, c * CHUNK, (c + 1) * CHUNK);
-              it.hasNext(); ) {
-            PlannedExperiment<P> e = it.next();
-            if (provenance != null) {
-              e = new PlannedExperiment<>(e.index(), e.params(), e.tlas(), e.info().withProvenance(provenance));
-            }
-            items.add(new Item(e, renderer.jsonUtf8(e), e.config().toToml(spec).getBytes(StandardCharsets.UTF_8),
-                SweepManifest.row(e), JobsScript.line(spec.name(), e.info(), slurm), null));
-          }
-          put(queue, items);
-          items = new ArrayList<>(CHUNK);
-        }
-        trace("all experiments rendered (worker " + worker + ")");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Throwable t) {
-        items.add(Item.failed(t instanceof ExecutionException ? t.getCause() : t));
-        put(queue, items);
-      }
-    }
-
-    private void put(BlockingQueue<List<Item>> queue, List<Item> items) {
-      try {
-        while (!stopped && !queue.offer(items, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          // the writer is busy; look at stopped again
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    /** The next experiment in jobs order, or {@link Item#END}. */
-    Item take() throws IOException {
-      while (!current.hasNext()) {
-        if (chunk * CHUNK >= total) {
-          return Item.END;
-        }
-        try {
-          current = queues.get((int) (chunk % queues.size())).take().iterator();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("interrupted while waiting for rendering");
-        }
-        chunk++;
-      }
-      return current.next();
-    }
-
-    void stop() {
-      stopped = true;
-      queues.forEach(BlockingQueue::clear);
-      threads.forEach(Thread::interrupt);
-    }
   }
 }

@@ -8,7 +8,7 @@ import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestSweeps;
-import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.status.Done;
 import dev.hyper.runtime.status.Failed;
@@ -159,6 +159,7 @@ class SlurmCommandsTest {
 
   @Test
   void dryRunPrintsTheCommandsAndWritesNothing() throws Exception {
+    String tasks = Files.readString(out.resolve("toy-slurm-tasks.tsv"));   // the sweep wrote it with the manifest
     CliRun r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString(), "--dry-run",
         "--max-array-size", "100", "--max-parallel", "0");
     assertEquals(0, r.code(), r.err());
@@ -166,7 +167,7 @@ class SlurmCommandsTest {
         + " '--export=ALL,HYPER_TASK_OFFSET=0' '" + out.resolve("toy.sbatch") + "'\n"), r.out());
     assertEquals(List.of(), sbatchCalls());
     assertFalse(Files.exists(out.resolve("toy.sbatch")));
-    assertFalse(Files.exists(out.resolve("toy-slurm-tasks.tsv")));
+    assertEquals(tasks, Files.readString(out.resolve("toy-slurm-tasks.tsv")));
   }
 
   @Test

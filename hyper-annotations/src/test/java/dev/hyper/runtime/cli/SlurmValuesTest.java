@@ -71,10 +71,11 @@ class SlurmValuesTest {
   }
 
   @Test
-  void submitAndItsDryRunRefuseTheSameValueBeforeWritingTheTaskList() throws Exception {
+  void submitAndItsDryRunRefuseTheSameValueBeforeWritingAnything() throws Exception {
     Path out = tmp.resolve("out");     // written without --slurm: the value is only recorded in each TOML
     assertEquals(0, cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--set",
         "slurm.qos=normal --wrap=id").code());
+    String tasks = Files.readString(out.resolve(SlurmFiles.tasksFile("toy")));   // written with the manifest
     for (List<String> extra : List.of(List.of("--dry-run"), List.<String>of())) {
       List<String> args = new java.util.ArrayList<>(List.of("submit", "toy", "--out", out.toString(), "--slurm-bin",
           bin.toString()));
@@ -83,7 +84,7 @@ class SlurmValuesTest {
       assertEquals(WRAP, r.err(), args.toString());
       assertEquals("", r.out(), args.toString());
       assertEquals(2, r.code(), args.toString());
-      assertFalse(Files.exists(out.resolve(SlurmFiles.tasksFile("toy"))), args.toString());
+      assertEquals(tasks, Files.readString(out.resolve(SlurmFiles.tasksFile("toy"))), args.toString());
       assertFalse(Files.exists(out.resolve(SlurmFiles.script("toy"))), args.toString());
       assertFalse(Files.exists(bin.resolve("calls.log")) && Files.readString(bin.resolve("calls.log"))
           .contains("sbatch"), "sbatch was never called");

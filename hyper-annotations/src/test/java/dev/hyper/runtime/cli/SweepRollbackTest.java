@@ -84,8 +84,8 @@ class SweepRollbackTest {
     List<String> before = names(out);
 
     CliRun r = cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString(), "--set", "lr=0.5");
-    assertEquals("sweep 'toy': cannot replace " + manifest + ": Is a directory; toy-jobs.sh and toy-manifest.tsv"
-        + " are as they were (the 2 experiments this run wrote were removed again)\n", r.err());
+    assertEquals("sweep 'toy': cannot replace " + manifest + ": Is a directory; toy-jobs.sh,"
+        + " toy-slurm-tasks.tsv and toy-manifest.tsv are as they were (the 2 experiments this run wrote were removed again)\n", r.err());
     assertEquals(2, r.code());
     assertEquals(oldScript, Files.readString(script));
     assertEquals("mine", Files.readString(manifest.resolve("notes.txt")));

@@ -9,7 +9,7 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
-import dev.hyper.runtime.render.SweepManifest;
+import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.status.ExperimentFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +153,6 @@ class TerminalOutputTest {
     List<String> header = Files.readAllLines(out.resolve("esc-manifest.tsv")).stream()
         .takeWhile(l -> l.startsWith("#")).toList();
     assertTrue(header.contains("# override: set note=x\\ny\\\\n\\u202e"), header.toString());
-    assertEquals(List.of("set " + set), SweepManifest.overridesOf(header));
+    assertEquals(List.of("set " + set), ManifestFile.overridesOf(header));
   }
 }

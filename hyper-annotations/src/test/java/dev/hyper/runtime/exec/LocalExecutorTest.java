@@ -1,5 +1,6 @@
 package dev.hyper.runtime.exec;
 
+import dev.hyper.runtime.manifest.Task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hyper.runtime.SlurmSettings;
-import dev.hyper.runtime.exec.Task;
+import dev.hyper.runtime.manifest.Task;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

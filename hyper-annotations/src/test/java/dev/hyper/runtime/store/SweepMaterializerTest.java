@@ -210,18 +210,33 @@ class SweepMaterializerTest {
     assertEquals(before, tree(out()));
     assertEquals(contents, contents(out()));
     List<String> rows = Files.readAllLines(again.manifest());
-    assertEquals("# points: grid of 12 points", rows.get(6));
-    assertEquals("index\tid\ttrial\tlr\tnote\tmode\tconfig", rows.get(9));
-    assertEquals(10 + 24, rows.size());
+    assertEquals("# invocation: 1: 24 experiments, 24 new (rows 0-23)", rows.get(6));
+    assertEquals("# points: grid of 12 points", rows.get(7));
+    assertEquals("row\tid\ttrial\tlr\tnote\tmode\tconfig", rows.get(10));
+    assertEquals(11 + 24, rows.size());
     try (Stream<Path> s = Files.list(out().resolve("config/generated/.snapshots"))) {
       assertEquals(1, s.count());
     }
   }
 
   @Test
-  void existingExperimentWithOtherContentIsRefusedAndNothingChanges() throws Exception {
+  void anExperimentTheManifestListsIsKeptAsItIs() throws Exception {
     Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
     materialize(spec, jar);
+    ExperimentInfo victim = experiments(spec, jar).get(5);
+    Files.writeString(out().resolve(victim.configJson()), "{}\n");
+    List<String> before = contents(out());
+    SweepMaterializer.Result r = materialize(spec, jar);
+    assertEquals(List.of(0L, 24L, 0L, 24L, 0L), List.of(r.written(), r.skipped(), r.replaced(), r.listed(),
+        r.added()));
+    assertEquals(before, contents(out()));            // not even compared: verify is the check of a listed one
+  }
+
+  @Test
+  void anUnlistedExperimentWithOtherContentIsRefusedAndNothingChanges() throws Exception {
+    Path jar = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(spec, jar);
+    Files.delete(out().resolve("toy-manifest.tsv"));   // as after a sweep killed before its first manifest
     ExperimentInfo victim = experiments(spec, jar).get(5);
     Path json = out().resolve(victim.configJson());
     Files.writeString(json, "{}\n");
@@ -251,7 +266,13 @@ class SweepMaterializerTest {
         victim.serializationDir()));
     List<String> after = contents(out());
     assertEquals(1, after.stream().filter(f -> f.startsWith(claim + " ")).count(), after.toString());
-    assertEquals(clean, after.stream().filter(f -> !f.startsWith(claim + " ")).toList());
+    // the manifest records the invocation; its rows, the jobs script and the task list are as they were
+    java.util.function.Predicate<String> manifest = f -> f.startsWith("toy-manifest.tsv ");
+    assertEquals(clean.stream().filter(manifest.negate()).toList(),
+        after.stream().filter(f -> !f.startsWith(claim + " ") && !manifest.test(f)).toList());
+    List<String> rows = Files.readAllLines(r.manifest());
+    assertTrue(rows.contains("# invocation: 2: 24 experiments, 0 new"), rows.toString());
+    assertEquals(rows(clean), rows.stream().filter(l -> l.matches("[0-9]+\t.*")).toList());
   }
 
   @Test
@@ -266,7 +287,8 @@ class SweepMaterializerTest {
         + " another version of the sweep (schema "), e.getMessage());
     assertTrue(e.getMessage().contains("template jsonnet/test_model.jsonnet sha256:"), e.getMessage());
     assertTrue(e.getMessage().contains("template jsonnet/changed_model.jsonnet sha256:"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("pass --force to replace its experiments"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("pass --force to replace its experiments and start a new manifest"),
+        e.getMessage());
     assertEquals(before, contents(out()));
 
     SweepMaterializer.Result forced = materialize(changed, jar, SweepMaterializer.Options.defaults().withSlurm(true)
@@ -325,14 +347,21 @@ class SweepMaterializerTest {
   }
 
   @Test
-  void newJarConflictsWithExperimentsWrittenForTheOldOne() throws Exception {
-    materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v1"));
-    HyperException e = assertThrows(HyperException.class,
-        () -> materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v2")));
-    assertTrue(e.getMessage().contains(".toml differs"), e.getMessage());
-    try (Stream<Path> s = Files.list(out().resolve("config/generated/.snapshots"))) {
-      assertEquals(1, s.count());
-    }
+  void aNewJarKeepsTheListedExperimentsOnTheOldOneUnlessForced() throws Exception {
+    Path v1 = TestSweeps.dummyJar(tmp.resolve("jars"), "v1");
+    materialize(spec, v1);
+    List<String> before = contents(out());
+    SweepMaterializer.Result kept = materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v2"));
+    assertEquals(List.of(0L, 24L, 0L), List.of(kept.written(), kept.skipped(), kept.added()));
+    assertTrue(kept.otherProgram());
+    // the experiments and listings are as they were; the store holds the new program too
+    assertEquals(before, contents(out()).stream().filter(f -> before.contains(f)
+        || !f.startsWith("config/generated/.snapshots/")).toList());
+    assertEquals(Sha256.of(v1), Sha256.of(out().resolve(experiments(spec, v1).get(0).confDir()).resolve("model.jar")));
+
+    SweepMaterializer.Result forced = materialize(spec, TestSweeps.dummyJar(tmp.resolve("jars"), "v2"),
+        SweepMaterializer.Options.defaults().withForce(true));
+    assertEquals(24, forced.replaced());
   }
 
   @Test
@@ -379,5 +408,12 @@ class SweepMaterializerTest {
     ExperimentInfo first = experiments(s, jar).get(0);
     assertEquals("{\n   \"lr\": 0.001,\n   \"mode\": \"FAST\",\n   \"note\": \"plain\"\n}\n",
         Files.readString(out().resolve(first.configJson())));
+  }
+
+  /** The manifest rows among {@link #contents} lines (the manifest's line holds its whole text). */
+  private static List<String> rows(List<String> contents) {
+    String manifest = contents.stream().filter(f -> f.startsWith("toy-manifest.tsv ")).findFirst().orElseThrow();
+    return java.util.Arrays.stream(manifest.substring("toy-manifest.tsv ".length()).split("\n"))
+        .filter(l -> l.matches("[0-9]+\t.*")).toList();
   }
 }

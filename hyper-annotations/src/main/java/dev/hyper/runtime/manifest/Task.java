@@ -1,4 +1,4 @@
-package dev.hyper.runtime.exec;
+package dev.hyper.runtime.manifest;
 
 import java.nio.file.Path;
 

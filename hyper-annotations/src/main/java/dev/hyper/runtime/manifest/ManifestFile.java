@@ -1,0 +1,268 @@
+package dev.hyper.runtime.manifest;
+
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.text.Printable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A sweep's manifest as read back ({@link SweepManifest} writes it): its header, and its rows one at a time
+ * ({@link #forEachRow}), so that reading a million-row manifest holds one row in memory. Versions 1 and 2 are
+ * read; a version 1 header (which each sweep rewrote) reads as one invocation.
+ */
+public final class ManifestFile {
+  /** What a row action may throw. */
+  @FunctionalInterface
+  public interface RowAction {
+    void accept(ManifestRow row) throws IOException, HyperException;
+  }
+
+  private static final int MAX_HEADER_LINES = 100_000;
+
+  private final Path path;
+  private final int version;
+  private final List<String> header;
+  private final List<String> columns;
+  private final long experiments;
+
+  private ManifestFile(Path path, int version, List<String> header, List<String> columns, long experiments) {
+    this.path = path;
+    this.version = version;
+    this.header = List.copyOf(header);
+    this.columns = List.copyOf(columns);
+    this.experiments = experiments;
+  }
+
+  /**
+   * The manifest of sweep {@code sweep} under {@code root}, or empty if there is none.
+   *
+   * @throws HyperException if it is not a manifest Hyper can read, naming the file and line
+   */
+  public static Optional<ManifestFile> read(Path root, String sweep) throws IOException, HyperException {
+    Path path = root.resolve(Layout.manifest(sweep));
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    return Optional.of(read(path));
+  }
+
+  /** The manifest at {@code path}. */
+  public static ManifestFile read(Path path) throws IOException, HyperException {
+    List<String> header = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      if (first == null || !first.startsWith(SweepManifest.TITLE)) {
+        throw new HyperException(path + ":1: not a Hyper sweep manifest (it starts with neither '"
+            + SweepManifest.TITLE + "1' nor '" + SweepManifest.TITLE + SweepManifest.VERSION + "')");
+      }
+      int version = first.startsWith(SweepManifest.TITLE + "1") ? 1
+          : first.startsWith(SweepManifest.TITLE + "2:") ? 2 : 0;
+      if (version == 0) {
+        throw new HyperException(path + ":1: a sweep manifest of a version this Hyper does not read: " + first.strip());
+      }
+      header.add(first);
+      long experiments = -1;
+      for (String line = in.readLine(); ; line = in.readLine()) {
+        if (line == null) {
+          throw new HyperException(path + ": ends before its column line ('row\tid\ttrial...')");
+        }
+        if (!line.startsWith("#")) {
+          List<String> columns = List.of(line.split("\t", -1));
+          String expected = version == 1 ? "index" : "row";
+          if (columns.size() < 4 || !columns.get(0).equals(expected) || !columns.get(1).equals("id")
+              || !columns.get(2).equals("trial") || !columns.get(columns.size() - 1).equals("config")) {
+            throw new HyperException(path + ":" + (header.size() + 1) + ": expected the column line '" + expected
+                + "\tid\ttrial\t...\tconfig', found: " + Printable.escape(line));
+          }
+          return new ManifestFile(path, version, header, columns, experiments);
+        }
+        if (line.startsWith(SweepManifest.EXPERIMENTS)) {
+          try {
+            experiments = Long.parseLong(line.substring(SweepManifest.EXPERIMENTS.length()).strip());
+          } catch (NumberFormatException e) {
+            throw new HyperException(path + ":" + (header.size() + 1) + ": '" + SweepManifest.EXPERIMENTS.strip()
+                + "' is no number: " + Printable.escape(line));
+          }
+        }
+        header.add(line);
+        if (header.size() > MAX_HEADER_LINES) {
+          throw new HyperException(path + ": more than " + MAX_HEADER_LINES + " header lines");
+        }
+      }
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** 1 or 2. */
+  public int version() {
+    return version;
+  }
+
+  /** The header lines, without the column line. */
+  public List<String> header() {
+    return header;
+  }
+
+  /** The parameters' jsonnet names, in column order. */
+  public List<String> params() {
+    return columns.subList(3, columns.size() - 1);
+  }
+
+  /** The number of rows the header gives, or -1 if it gives none. */
+  public long experiments() {
+    return experiments;
+  }
+
+  /** The schema hash, or null if there is none. */
+  public String schema() {
+    String s = value("# schema: ");
+    return s == null ? null : s.strip();
+  }
+
+  /** The {@code record} and {@code template} lines joined (and, in version 1, {@code trials}). */
+  public String schemaText() {
+    List<String> parts = new ArrayList<>();
+    for (String key : version == 1 ? List.of("record", "template", "trials") : List.of("record", "template")) {
+      String v = value("# " + key + ": ");
+      if (v != null) {
+        parts.add(key + " " + v);
+      }
+    }
+    return String.join("; ", parts);
+  }
+
+  /** A version 1 manifest's trials count (part of its schema), or 0. */
+  public int trialsV1() {
+    String v = value("# trials: ");
+    try {
+      return v == null ? 0 : Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The invocations' blocks, as {@link SweepManifest#header} takes them back: in version 2 the lines from the
+   * first {@code # invocation:} on; a version 1 header gives one invocation of its trials, points, snapshot
+   * and overrides.
+   */
+  public List<String> invocationLines() {
+    if (version == 2) {
+      int from = 0;
+      while (from < header.size() && !header.get(from).startsWith(SweepManifest.INVOCATION)) {
+        from++;
+      }
+      return header.subList(from, header.size());
+    }
+    List<String> out = new ArrayList<>();
+    out.add(SweepManifest.INVOCATION + "1: " + (experiments < 0 ? "?" : experiments) + " experiments (written"
+        + " before the manifest recorded invocations)");
+    for (String line : header) {
+      for (String key : List.of("# points: ", "# trials: ", "# snapshot: ", SweepManifest.OVERRIDE)) {
+        if (line.startsWith(key)) {
+          out.add(line);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many invocations the header records. */
+  public int invocations() {
+    return (int) invocationLines().stream().filter(l -> l.startsWith(SweepManifest.INVOCATION)).count();
+  }
+
+  /**
+   * The overrides of every invocation, oldest first, as {@link SweepManifest#invocation} was given them.
+   *
+   * @throws IllegalArgumentException if an override line holds a backslash that starts no escape
+   */
+  public List<String> overrides() {
+    return overridesOf(header);
+  }
+
+  /** The overrides in a manifest's header lines. */
+  public static List<String> overridesOf(List<String> headerLines) {
+    return headerLines.stream().filter(l -> l.startsWith(SweepManifest.OVERRIDE))
+        .map(l -> Printable.unescape(l.substring(SweepManifest.OVERRIDE.length()))).toList();
+  }
+
+  /**
+   * Calls {@code action} with every row, in order.
+   *
+   * @throws HyperException if a row is malformed, naming the file and line
+   */
+  public void forEachRow(RowAction action) throws IOException, HyperException {
+    int fields = columns.size();
+    String sweep = sweep();
+    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      long lineNumber = 0;
+      for (int i = 0; i <= header.size(); i++) {
+        in.readLine();
+        lineNumber++;
+      }
+      long position = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lineNumber++;
+        if (line.isEmpty()) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        if (f.length != fields) {
+          throw new HyperException(path + ":" + lineNumber + ": expected " + fields + " tab-separated fields ("
+              + String.join(", ", columns) + "), found " + f.length);
+        }
+        long row;
+        int trial;
+        try {
+          row = version == 1 ? position : Long.parseLong(f[0]);
+          trial = Integer.parseInt(f[2]);
+        } catch (NumberFormatException e) {
+          throw new HyperException(path + ":" + lineNumber + ": row and trial must be numbers: "
+              + Printable.escape(f[0] + " " + f[2]));
+        }
+        if (row != position) {
+          throw new HyperException(path + ":" + lineNumber + ": row " + row + " where row " + position
+              + " was expected (rows are numbered from 0, in order)");
+        }
+        String expected = sweep == null || !ID.matcher(f[1]).matches() ? null
+            : Layout.slashes(Layout.confPath(sweep, f[1], trial));
+        if (expected == null || !expected.equals(f[fields - 1])) {
+          throw new HyperException(path + ":" + lineNumber + ": " + (expected == null ? "'" + Printable.escape(f[1])
+              + "' is no experiment id" : "config " + Printable.escape(f[fields - 1])
+              + " is not where experiment " + f[1] + " trial " + trial + " lives (" + expected + ")"));
+        }
+        List<String> codes = List.of(f).subList(3, fields - 1);
+        action.accept(new ManifestRow(row, f[1], trial, codes, f[fields - 1]));
+        position++;
+      }
+    }
+  }
+
+  /** The sweep's name, or null if the header does not give it. */
+  public String sweep() {
+    String s = value("# sweep: ");
+    return s == null ? null : s.strip();
+  }
+
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9A-Za-z_-]{1,64}");
+
+  private String value(String prefix) {
+    for (String line : header) {
+      if (line.startsWith(prefix)) {
+        return line.substring(prefix.length());
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.hyper.runtime.manifest;
+
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.status.ExperimentFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A sweep directory's experiments as {@link Task}s, in the order of its manifest ({@link ManifestFile}), the
+ * one record of which experiments it holds: also those whose TOML is gone ({@link Task#tomlMissing}), and
+ * nothing else. Without a manifest (a sweep killed before its first one was in place), the experiments on
+ * disk in {@link ExperimentFiles#ofSweep} order; with a version 1 manifest (which a narrower sweep rewrote),
+ * its rows and then the experiments on disk it does not list.
+ */
+public final class SweepTasks {
+  private SweepTasks() {}
+
+  /** What {@link #forEach} calls. */
+  @FunctionalInterface
+  public interface TaskAction {
+    void accept(Task task) throws IOException, HyperException;
+  }
+
+  /**
+   * Every experiment of sweep {@code sweep} under {@code root} (absolute), as a task; empty if none.
+   *
+   * @throws HyperException if the manifest is malformed, naming its file and line
+   */
+  public static List<Task> of(Path root, String sweep) throws IOException, HyperException {
+    List<Task> tasks = new ArrayList<>();
+    forEach(root, sweep, tasks::add);
+    return tasks;
+  }
+
+  /** Calls {@code action} with every task {@link #of} lists, in its order, holding one at a time where it can. */
+  public static void forEach(Path root, String sweep, TaskAction action) throws IOException, HyperException {
+    Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+    if (manifest.isEmpty()) {
+      for (Path toml : ExperimentFiles.ofSweep(root, sweep)) {
+        action.accept(task(root, sweep, root.relativize(toml)));
+      }
+      return;
+    }
+    ManifestFile m = manifest.get();
+    Set<Path> listed = m.version() == 1 ? new HashSet<>() : null;
+    m.forEachRow(r -> {
+      Task t = new Task(root, r.confPath(), r.serializationDir(sweep));
+      if (listed != null) {
+        listed.add(t.confPath());
+      }
+      action.accept(t);
+    });
+    if (listed != null) {
+      for (Path toml : ExperimentFiles.ofSweep(root, sweep)) {
+        Path confPath = root.relativize(toml);
+        if (listed.add(confPath)) {
+          action.accept(task(root, sweep, confPath));
+        }
+      }
+    }
+  }
+
+  /** The task of the experiment whose TOML is {@code confPath} (relative to {@code root}). */
+  public static Task task(Path root, String sweep, Path confPath) {
+    Path confDir = confPath.getParent();
+    String id = confDir.getParent().getFileName().toString();
+    int trial = Integer.parseInt(confDir.getFileName().toString());
+    return new Task(root, confPath, Layout.serializationDir(sweep, id, trial));
+  }
+}
