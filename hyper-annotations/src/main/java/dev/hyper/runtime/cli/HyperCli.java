@@ -73,6 +73,9 @@ public final class HyperCli {
       }
       CliContext ctx = new CliContext(List.copyOf(sorted), out, err, locator, List.of(args));
       return commandLine(ctx, args).execute(args);
+    } catch (OutOfMemoryError e) {                     // what held the memory is gone once it unwound here
+      err.println(outOfMemory(args.length > 0 ? args[0] : "hyper", Runtime.getRuntime().maxMemory()));
+      return FAILED;
     } finally {
       out.flush();
       err.flush();
@@ -116,6 +119,13 @@ public final class HyperCli {
     });
     cl.setExecutionExceptionHandler((e, command, parseResult) -> handle(e, ctx.err));
     return cl;
+  }
+
+  /** The one line that says a command ran out of memory, and how to give it more. */
+  static String outOfMemory(String command, long maxHeap) {
+    return Printable.escape(command + ": out of memory: the JVM's heap (at most " + (maxHeap >> 20) + " MiB) is too"
+        + " small for this sweep; give it more with java -Xmx (for example java -Xmx" + ((2 * maxHeap + (1L << 30) - 1) >> 30)
+        + "g -jar ...)");
   }
 
   /**
