@@ -182,26 +182,28 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     String notANumber = null;
     boolean anyDone = false;
     boolean anyMetric = false;
-    List<Row> rows = new ArrayList<>();
-    Map<String, List<Double>> byPoint = new LinkedHashMap<>();
-    Map<String, Integer> trialsByPoint = new LinkedHashMap<>();
-    List<Object[]> partial = new ArrayList<>();
-    for (Draft d : drafts) {
+    // Memory: one compact draft per experiment, then one row; a point's trials share its params, id and stats
+    int n = drafts.size();
+    byte[] statuses = new byte[n];
+    double[] metricValues = new double[n];
+    java.util.BitSet changedRows = new java.util.BitSet();
+    Map<String, PointAcc> byPoint = new java.util.HashMap<>();
+    Warnings warned = new Warnings(warnings);
+    for (int i = 0; i < n; i++) {
+      Draft d = drafts.get(i);
       Path dir = root.resolve(Layout.serializationDir(spec.name(), d.id, d.trial));
       Status status = Files.isRegularFile(root.resolve(Layout.confPath(spec.name(), d.id, d.trial)))
           ? Status.valueOf(Markers.status(dir).name()) : Status.MISSING;
       Double value = null;
-      boolean changed = false;
       if (status == Status.DONE) {
         anyDone = true;
         Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
         for (String problem : ExperimentChecks.metrics(dir)) {
-          changed = true;
-          warnings.add(d.id + " trial " + d.trial + ": " + problem + "; its row is marked "
-              + CHANGED_MARK);
+          changedRows.set(i);
+          warned.add(d.id + " trial " + d.trial + ": " + problem + "; its row is marked " + CHANGED_MARK);
         }
         if (!Files.isRegularFile(metrics)) {
-          warnings.add(metrics + ": missing, though the experiment is DONE");
+          warned.add(metrics + ": missing, though the experiment is DONE");
         } else {
           try {
             JsonConfig json = JsonConfig.read(metrics);
@@ -213,29 +215,26 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
             }
             if (json.has(metric)) {
               Object v = json.get(metric);
-              if (v instanceof Number n) {
-                value = n.doubleValue();
+              if (v instanceof Number num) {
+                value = num.doubleValue();
                 anyMetric = true;
               } else {
-                warnings.add(metrics + ": '" + metric + "' is not a number: " + v);
+                warned.add(metrics + ": '" + metric + "' is not a number: " + v);
                 if (notANumber == null) {
                   notANumber = metrics + " has " + describe(v);
                 }
               }
             }
           } catch (IOException | RuntimeException e) {
-            warnings.add(metrics + ": " + e.getMessage());
+            warned.add(metrics + ": " + e.getMessage());
           }
         }
       }
-      String point = d.id;
-      byPoint.computeIfAbsent(point, k -> new ArrayList<>());
-      trialsByPoint.merge(point, 1, Integer::sum);
-      if (value != null) {
-        byPoint.get(point).add(value);
-      }
-      partial.add(new Object[] {d, status, value, changed});
+      statuses[i] = (byte) status.ordinal();
+      metricValues[i] = value == null ? Double.NaN : value;
+      byPoint.computeIfAbsent(d.id, k -> new PointAcc()).add(value);
     }
+    warned.finish();
     if (anyDone && !anyMetric && notANumber != null) {
       throw new HyperException("results: '" + metric + "' is no number in any metrics.json of sweep '" + spec.name()
           + "' (" + notANumber + "); rank by a number: " + (numericKeys.isEmpty() ? "none of their keys is one"
@@ -245,11 +244,16 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
       throw new HyperException("no metrics.json of sweep '" + spec.name() + "' has '" + metric + "'; their keys: "
           + String.join(", ", keysSeen) + " (choose one with --metric)");
     }
-    for (Object[] p : partial) {
-      Draft d = (Draft) p[0];
-      String point = d.id;
-      rows.add(new Row(d.index, d.id, d.trial, d.tlas, (Status) p[1], (Double) p[2],
-          stats(trialsByPoint.get(point), byPoint.get(point)), (Boolean) p[3]));
+    Map<String, PointStats> stats = new java.util.HashMap<>();
+    byPoint.forEach((id, acc) -> stats.put(id, acc.stats()));
+    byPoint = null;
+    List<Row> rows = new ArrayList<>(n);
+    Status[] all = Status.values();
+    for (int i = 0; i < n; i++) {
+      Draft d = drafts.set(i, null);
+      rows.add(new Row(d.index, d.id, d.trial, d.tlas, all[statuses[i]],
+          Double.isNaN(metricValues[i]) ? null : metricValues[i],
+          stats.get(d.id), changedRows.get(i)));
     }
     Comparator<Row> byGrid = Comparator.comparingLong((Row r) -> r.index() < 0 ? Long.MAX_VALUE : r.index())
         .thenComparing(Row::id).thenComparingInt(Row::trial);
@@ -309,13 +313,16 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
             + params.stream().map(Param::tla).toList() + "; its values are shown as written");
       }
       List<String> names = manifest.params();
+      List<Map<String, Tla>> interned = new ArrayList<>();
+      names.forEach(x -> interned.add(new java.util.HashMap<>()));
       List<Tla>[] last = new List[1];
       String[] lastId = new String[1];
       manifest.forEachRow(r -> {
-        List<Tla> tlas = r.id().equals(lastId[0]) ? last[0] : tlas(params, names, r.codes(), typed);
+        boolean same = r.id().equals(lastId[0]);       // a point's trials share its params and id
+        List<Tla> tlas = same ? last[0] : tlas(params, names, r.codes(), typed, interned);
         last[0] = tlas;
-        lastId[0] = r.id();
-        drafts.add(new Draft(r.row(), r.id(), r.trial(), tlas));
+        lastId[0] = same ? lastId[0] : r.id();
+        drafts.add(new Draft(r.row(), lastId[0], r.trial(), tlas));
         if (manifest.version() == 1) {
           listed.add(r.key());
         }
@@ -342,13 +349,23 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     return drafts;
   }
 
-  /** A row's params: typed by the sweep's parameters where the columns are theirs, else as written. */
+  /** Values of a parameter shared between rows, up to this many per parameter (a grid has a few). */
+  private static final int INTERNED = 4096;
+
+  /**
+   * A row's params: typed by the sweep's parameters where the columns are theirs, else as written; each
+   * value one object for every row that has it, while a parameter has at most {@link #INTERNED} of them.
+   */
   private static <P extends Record> List<Tla> tlas(List<Param<P>> params, List<String> names, List<String> codes,
-      boolean typed) {
+      boolean typed, List<Map<String, Tla>> interned) {
     List<Tla> out = new ArrayList<>(codes.size());
     for (int i = 0; i < codes.size(); i++) {
       String code = codes.get(i);
-      Tla t = null;
+      Tla t = interned.get(i).get(code);
+      if (t != null) {
+        out.add(t);
+        continue;
+      }
       if (typed) {
         try {
           t = Tla.fromCode(params.get(i), code);
@@ -365,10 +382,65 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
         }
         t = new Tla(names.get(i), text, Param.Kind.STRING);
       }
+      if (interned.get(i).size() < INTERNED) {
+        interned.get(i).put(code, t);
+      }
       out.add(t);
     }
     return List.copyOf(out);
   }
+
+  /** A point's metric over its trials, gathered one trial at a time. */
+  private static final class PointAcc {
+    private int trials;
+    private int n;
+    private double[] values = new double[1];
+
+    void add(Double value) {
+      trials++;
+      if (value != null) {
+        if (n == values.length) {
+          values = java.util.Arrays.copyOf(values, 2 * n);
+        }
+        values[n++] = value;
+      }
+    }
+
+    PointStats stats() {
+      List<Double> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(values[i]);
+      }
+      return SweepResults.stats(trials, list);
+    }
+  }
+
+  /** Problems with single experiments, the first {@link #MAX_WARNINGS} of them, then how many more there were. */
+  private static final class Warnings {
+    private final List<String> out;
+    private long more;
+
+    Warnings(List<String> out) {
+      this.out = out;
+    }
+
+    void add(String warning) {
+      if (out.size() < MAX_WARNINGS) {
+        out.add(warning);
+      } else {
+        more++;
+      }
+    }
+
+    void finish() {
+      if (more > 0) {
+        out.add("... and " + more + " more like these");
+      }
+    }
+  }
+
+  /** How many problems with single experiments a report lists. */
+  static final int MAX_WARNINGS = 100;
 
   static PointStats stats(int trials, List<Double> values) {
     int n = values.size();
