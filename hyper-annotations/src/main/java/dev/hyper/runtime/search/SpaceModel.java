@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A sweep's parameters as the estimator's dimensions, in order of each axis' first parameter: a sampled
+ * A sweep's parameters as the estimator's dimensions, ungrouped ones in order and then the groups: a sampled
  * parameter is {@link ContinuousDimension continuous}, a numeric value list {@link RankedDimension ranked},
  * a string, boolean or enum list or a group of paired parameters {@link ChoiceDimension choices}. An axis
  * with a single distinct value is fixed and not modelled.

@@ -13,6 +13,8 @@ import dev.hyper.runtime.SearchGrids;
 import dev.hyper.runtime.SearchParams;
 import dev.hyper.runtime.Spans;
 import dev.hyper.runtime.Strategy;
+import dev.hyper.runtime.TestParams;
+import dev.hyper.runtime.TestParamsGrid;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -102,6 +104,15 @@ class TpeTest {
     assertEquals(Set.copyOf(all.stream().skip(110).toList()), Set.copyOf(rest));
 
     assertEquals(List.of(), tpe.propose(observed(all, p -> p.dropout()), Goal.MIN, 3, 20));
+  }
+
+  @Test
+  void enumsStringsAndDoubleListsGiveTheRestOfTheirGrid() {
+    TestParamsGrid grid = new TestParamsGrid(); // 2 lrs x 3 notes x 2 modes, all 12 points
+    List<Observation<TestParams>> observed = new ArrayList<>();
+    grid.stream().limit(10).forEach(p -> observed.add(new Observation<>(p, p.mode().ordinal() + p.lr())));
+    assertEquals(Set.copyOf(grid.stream().skip(10).toList()),
+        Set.copyOf(new Tpe<>(grid).propose(observed, Goal.MAX, 4, 3)));
   }
 
   @Test
