@@ -29,21 +29,25 @@ class ForkedSweepIT {
   @Test
   void theForkedChildWritesAndProvenanceRecordsTheUsersCommand() throws Exception {
     Path cache = dir.resolve("cache");
-    Process p = start(cache, List.of("-Xmx200m"), "sweep", "rnn", "--out", "runs");
+    Process p = start(cache, List.of("-Xmx200m", "-Dhyper.trace=true"), "sweep", "rnn", "--out", "runs");
     assertEquals(0, p.waitFor(), output(p));
     String holder = Files.readString(dir.resolve("runs/.hyper.lock")).strip();
     assertNotEquals(Long.toString(p.pid()), holder, "the sweep was written by the process started, not a fork");
     String toml = firstToml(dir.resolve("runs"));
     String java = ModelJar.java();
-    assertTrue(toml.contains("command_line = \"'" + java + "' '-Xmx200m' '-jar' '" + ModelJar.jar()
+    assertTrue(toml.contains("command_line = \"'" + java + "' '-Xmx200m' '-Dhyper.trace=true' '-jar' '" + ModelJar.jar()
         + "' 'sweep' 'rnn' '--out' 'runs'\""), toml);
     assertFalse(toml.contains("TieredStopAtLevel"), toml);
-    // the parent hashed the jar and handed the digest over: it must be the jar's
+    // the parent hashed the jar and handed the digest over (the child's trace says it took it): it must be the jar's
+    String handed = "digest of " + ModelJar.jar().getFileName() + " handed over by the parent JVM";
+    assertTrue(Files.readString(dir.resolve("runs.err")).contains(handed), output(p));
     assertTrue(toml.contains("sha256 = \"" + dev.hyper.runtime.store.Sha256.of(ModelJar.jar()) + "\""), toml);
 
-    Process unforked = start(cache, List.of("-Dhyper.fork=false"), "sweep", "rnn", "--out", "plain");
+    Process unforked = start(cache, List.of("-Dhyper.fork=false", "-Dhyper.trace=true"), "sweep", "rnn", "--out",
+        "plain");
     assertEquals(0, unforked.waitFor(), output(unforked));
     assertEquals(Long.toString(unforked.pid()), Files.readString(dir.resolve("plain/.hyper.lock")).strip());
+    assertFalse(Files.readString(dir.resolve("plain.err")).contains(handed), "no parent, no digest handed over");
   }
 
   @Test

@@ -4,12 +4,10 @@ import static dev.hyper.example.Experiments.fast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hyper.example.Experiments.Exp;
 import dev.hyper.runtime.JsonConfig;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,7 +142,7 @@ class ResultsIT {
         // try the next one
       }
     }
-    assumeTrue(python != null, "no python3 with pandas");
+    Required.that(python != null, "no python3 with pandas");
     ModelJar.Result read = ModelJar.exec(dir, List.of(python, "-c", String.join("\n",
         "import pandas as pd",
         "df = pd.read_csv('" + csv + "')",
@@ -176,8 +174,8 @@ class ResultsIT {
     assertEquals(72, page.split("<tr data-row=", -1).length - 1, "a table row per experiment");
     assertTrue(page.contains("<td class=\"FAILED\">FAILED</td>"));
 
-    String chromium = findChromium();
-    assumeTrue(chromium != null, "chromium is not installed");
+    String chromium = Chromium.find();
+    Required.that(chromium != null, "chromium is not installed");
     Path png = dir.resolve("results.png");
     Path profile = Files.createTempDirectory(dir, "chromium-profile");
     ModelJar.Result shot = ModelJar.exec(dir, List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
@@ -210,16 +208,5 @@ class ResultsIT {
     assertTrue(white < total * 0.97, "the page is not blank: " + white + " of " + total + " pixels white");
     assertTrue(blue > 50, "dots drawn: " + blue);
     assertTrue(orange > 50, "mean lines drawn: " + orange);
-  }
-
-  private static String findChromium() {
-    for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-          return Path.of(dir, name).toString();
-        }
-      }
-    }
-    return null;
   }
 }

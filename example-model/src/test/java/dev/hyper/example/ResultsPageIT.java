@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hyper.example.Experiments.Exp;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * where its path is, in its colour; the learning curves draw one curve per experiment that logged steps, for
  * each metric picked.
  *
- * <p>Without Chromium the test is skipped, except in CI (environment variable {@code CI} set), where it fails.
+ * <p>Without Chromium the test is skipped, except in CI, where it fails ({@link Required}).
  * With {@code -Dhyper.screenshot=PATH} it also writes a screenshot of the whole page to PATH, a PNG 1400 CSS
  * pixels wide (a relative PATH is resolved against the root of the git checkout, e.g.
  * {@code -Dhyper.screenshot=docs/results-page.png}).
@@ -59,12 +58,7 @@ class ResultsPageIT {
   @BeforeAll
   void trainSomeAndOpenThePage() throws Exception {
     String executable = Chromium.find();
-    String ci = System.getenv("CI");
-    if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
-      assertNotNull(executable, "chromium is not installed (CI must install it)");
-    } else {
-      assumeTrue(executable != null, "chromium is not installed");
-    }
+    Required.that(executable != null, "chromium is not installed");
     Experiments.sweep(dir);
     for (double lr : new double[] {0.001, 0.0001, 0.00001}) {
       for (double dropout : new double[] {0.2, 0.5}) {

@@ -2,7 +2,6 @@ package dev.hyper.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The real local SLURM of the lifecycle tests (time limits, preemption, cancel), with accounting and the
- * partitions {@code low} (default) and {@code high} ({@code .ci/run} starts it so). Where CI=true, a missing
- * SLURM, sacct or {@code high} partition fails the tests; elsewhere it skips them.
+ * partitions {@code low} (default) and {@code high} ({@code .ci/run} starts it so). In CI a missing SLURM,
+ * sacct or {@code high} partition fails the tests; elsewhere it skips them ({@link Required}).
  */
 final class SlurmCluster {
   private SlurmCluster() {}
@@ -31,10 +30,7 @@ final class SlurmCluster {
     } else if (call("sinfo", "-h", "-p", "high", "-o", "%P").isBlank()) {
       why = "no partition high; start the cluster with SLURM_LOCAL_PREEMPT=1 SLURM_LOCAL_PARTITIONS=\"low high\"";
     }
-    if (why != null && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(why + " (CI=true: these tests must run)");
-    }
-    assumeTrue(why == null, why + "; see ../shared/slurm/start-local-slurm.sh");
+    Required.that(why == null, why + "; see ../shared/slurm/start-local-slurm.sh");
   }
 
   /** The output of a command that succeeded, "" if it could not run, null if it failed. */

@@ -3,7 +3,6 @@ package dev.hyper.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ class SlurmIT {
     } catch (IOException e) {
       up = false;
     }
-    assumeTrue(up, "no SLURM here (sinfo); start one with ../shared/slurm/start-local-slurm.sh");
+    Required.that(up, "no SLURM here (sinfo); start one with ../shared/slurm/start-local-slurm.sh");
   }
 
   /** The job ids a submit printed ({@code job ids: 12 13 (in ...)}). */
@@ -133,10 +132,8 @@ class SlurmIT {
     assertTrue(script.contains("#SBATCH --qos=gpu-medium\n"), script);
     assertTrue(script.contains("#SBATCH --time=1-00:00:00\n"), script);
     assertFalse(script.contains("--partition"), "unset in @Slurm: " + script);
-    if (Files.isExecutable(Path.of("/usr/bin/shellcheck"))) {
-      ModelJar.Result check = ModelJar.exec(dir, List.of("/usr/bin/shellcheck", "rnn.sbatch"));
-      assertEquals(0, check.exitCode(), check.toString());
-    }
+    ModelJar.Result check = ModelJar.exec(dir, List.of(Required.tool("shellcheck").toString(), "rnn.sbatch"));
+    assertEquals(0, check.exitCode(), check.toString());
 
     ModelJar.Result submit = ModelJar.run(dir, "submit", "rnn");
     assertEquals(0, submit.exitCode(), submit.toString());

@@ -4,6 +4,7 @@ import dev.hyper.runtime.space.Mix;
 import dev.hyper.runtime.space.Permutation;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <p><b>Grid</b> ({@link Strategy#grid()}): every combination of the axes, numbered in mixed radix in
  * declaration order, the last axis varying fastest. {@link #get(long)} and {@link #indexOf(Object)}
- * cost O(number of parameters).
+ * cost O(number of parameters): {@code indexOf} finds each axis value's position in a hash table.
  *
  * <p><b>Random search</b> ({@link Strategy#random(long, long)}): point {@code i} is computed alone, from
  * {@code (seed, i)} only, with the hash specified in {@link Mix}, so the same seed gives the same points
@@ -39,12 +40,36 @@ import java.util.stream.Stream;
  * exist gives every point once, in seeded order, which {@link #describe()} says), and sampled doubles
  * make every point distinct. (When D exceeds 2^62 each axis value is drawn independently instead.)
  *
+ * <p><b>What {@code indexOf} costs in random search.</b> Without sampled parameters: the combination's
+ * position, then one inverse of the permutation, O(number of parameters). With sampled parameters the
+ * combination recurs in every round of D points, so its index alone does not tell the point. Up to
+ * {@value #REPLAY_ROUNDS} rounds, the candidate of each is checked ({@code get}); beyond, a sampled value is
+ * inverted instead. The draw {@code t} (53 bits) that gives it is found by a binary search
+ * over the monotone distribution (53 steps), and the 2^11 hashes whose top bits are {@code t} are inverted
+ * to their indices ({@link Mix#indexOf}); the one in range whose point matches is the answer. That is about
+ * 2,048 hash inversions and one {@code get}, whatever the number of samples (about 0.1 ms). Only
+ * where more than {@value #MAX_DRAWS} draws give the same double for every sampled parameter (a range
+ * far narrower than its doubles' spacing, e.g. {@code uniform(1e15, 1e15 + 1)}), and without sampled
+ * parameters over more than 2^62 combinations, does it replay the draws: O(samples / D), or O(samples).
+ *
  * @param <P> the params record
  */
 public class Grid<P> implements Iterable<P> {
   /** Hash stream of the permutation keys and of independently drawn axis values, apart from sampled ones. */
   private static final int PERMUTATION_STREAM = -1;
   private static final int AXIS_STREAM = 1 << 20;
+  /**
+   * The most 53-bit draws one sampled value may come from for {@link #indexOf} to invert them: each costs
+   * 2^11 hash inversions. Only a range far narrower than its doubles' spacing has more.
+   */
+  private static final long MAX_DRAWS = 64;
+  /**
+   * Up to this many rounds of D points {@link #indexOf} checks the one candidate of each round rather than
+   * invert a sampled value: 256 {@code get}s cost about what the 2^11 inversions do (0.1 ms).
+   */
+  private static final long REPLAY_ROUNDS = 256;
+  /** What {@link #bySampledValue} returns when no sampled value can be inverted. */
+  private static final long NOT_INVERTED = -2;
 
   private final List<Param<P>> params;
   private final Function<Values, P> factory;
@@ -52,6 +77,8 @@ public class Grid<P> implements Iterable<P> {
   /** The axes: parameter indices, one for a plain axis, several for a group. */
   private final int[][] axes;
   private final long[] lengths;
+  /** Per axis, the position of each value; for a group, of each list of its members' values. */
+  private final List<Map<Object, Integer>> positions;
   /** Indices of the sampled parameters, in order. */
   private final int[] sampled;
   /** The number of combinations of the axes, or -1 when it does not fit a long. */
@@ -122,6 +149,16 @@ public class Grid<P> implements Iterable<P> {
       lengths[a] = first.values().size();
       product = product.multiply(BigInteger.valueOf(lengths[a]));
     }
+    List<Map<Object, Integer>> positions = new ArrayList<>();
+    for (int a = 0; a < this.axes.length; a++) {
+      Map<Object, Integer> byValue = new HashMap<>();
+      for (int k = 0; k < lengths[a]; k++) {
+        final int position = k;
+        byValue.putIfAbsent(key(a, member -> this.params.get(member).values().get(position)), k);
+      }
+      positions.add(byValue);
+    }
+    this.positions = List.copyOf(positions);
     this.sampled = sampled.stream().mapToInt(Integer::intValue).toArray();
     this.combinations = product.bitLength() < 64 ? product.longValueExact() : -1;
     if (!strategy.isRandom()) {
@@ -187,7 +224,11 @@ public class Grid<P> implements Iterable<P> {
     return factory.apply(values);
   }
 
-  /** The index of {@code point}, or -1 if it is not one of this sweep's points. */
+  /**
+   * The index of {@code point}, or -1 if it is not one of this sweep's points (the smallest index, should a
+   * point occur twice). What it costs is in the class comment: O(number of parameters) except for random
+   * search without sampled parameters over more than 2^62 combinations, where it replays the draws.
+   */
   public final long indexOf(P point) {
     long combination = combinationOf(point);
     if (combination < 0) {
@@ -201,6 +242,13 @@ public class Grid<P> implements Iterable<P> {
         return -1;
       }
     }
+    long rounds = firstRound == null ? Long.MAX_VALUE : (size - 1) / combinations + 1;
+    if (sampled.length > 0 && rounds > REPLAY_ROUNDS) {
+      long i = bySampledValue(point);
+      if (i != NOT_INVERTED) {
+        return i;
+      }
+    }
     if (firstRound == null) {
       for (long i = 0; i < size; i++) { // more than 2^62 combinations: axis values were drawn independently
         if (get(i).equals(point)) {
@@ -209,7 +257,7 @@ public class Grid<P> implements Iterable<P> {
       }
       return -1;
     }
-    for (long round = 0; round <= (size - 1) / combinations; round++) {
+    for (long round = 0; round < rounds; round++) {
       long i = round * combinations + permutation(round).inverse(combination);
       if (i < size && (sampled.length == 0 || get(i).equals(point))) {
         return i;
@@ -327,6 +375,53 @@ public class Grid<P> implements Iterable<P> {
     return new Permutation(combinations, Mix.hash(strategy.seed(), round, PERMUTATION_STREAM));
   }
 
+  /**
+   * The index of {@code point} found from one of its sampled values, or {@link #NOT_INVERTED}. Sampled value
+   * {@code k} of point {@code i} is {@code at(t * 2^-53)} for the top 53 bits {@code t} of
+   * {@code Mix.hash(seed, i, k)}, and {@code at} is monotone: a binary search finds the few {@code t} that
+   * give the value, and for each of them and each of the 2^11 low bits the hash is inverted to its index
+   * ({@link Mix#indexOf}). An index in range whose point is {@code point} is the answer.
+   */
+  private long bySampledValue(P point) {
+    for (int k = 0; k < sampled.length; k++) {
+      Param<P> p = params.get(sampled[k]);
+      Distribution d = p.distribution().orElseThrow();
+      double v = (Double) p.valueOf(point);
+      long first = firstDraw(d, v, false);
+      long end = firstDraw(d, v, true);
+      if (end - first > MAX_DRAWS) {
+        continue;
+      }
+      long found = -1;
+      for (long t = first; t < end; t++) {
+        for (long low = 0; low < 1 << 11; low++) {
+          long i = Mix.indexOf(strategy.seed(), t << 11 | low, k);
+          if (i >= 0 && i < size && (found < 0 || i < found) && get(i).equals(point)) {
+            found = i;
+          }
+        }
+      }
+      return found;
+    }
+    return NOT_INVERTED;
+  }
+
+  /** The least 53-bit draw {@code t} with {@code d.at(t * 2^-53)} at least {@code v} (above it: {@code above}), or 2^53. */
+  private static long firstDraw(Distribution d, double v, boolean above) {
+    long lo = 0;
+    long hi = 1L << 53;
+    while (lo < hi) {
+      long mid = (lo + hi) >>> 1;
+      double at = d.at(mid * 0x1.0p-53);
+      if (above ? at > v : at >= v) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
   /** The grid index of the point's axis values, or -1 if one is not on its axis. */
   private long combinationOf(P point) {
     long index = 0;
@@ -341,20 +436,20 @@ public class Grid<P> implements Iterable<P> {
   }
 
   private int positionOf(int axis, P point) {
+    Integer position = positions.get(axis).get(key(axis, member -> params.get(member).valueOf(point)));
+    return position == null ? -1 : position;
+  }
+
+  /** The key of {@link #positions} for axis {@code axis}: its value, or for a group the list of its members' values. */
+  private Object key(int axis, java.util.function.IntFunction<Object> valueOfMember) {
     int[] members = axes[axis];
     if (members.length == 1) {
-      return params.get(members[0]).indexIn(point);
+      return valueOfMember.apply(members[0]);
     }
-    positions:
-    for (int k = 0; k < lengths[axis]; k++) {
-      for (int member : members) {
-        Param<P> p = params.get(member);
-        if (!p.values().get(k).equals(p.valueOf(point))) {
-          continue positions;
-        }
-      }
-      return k;
+    Object[] values = new Object[members.length];
+    for (int m = 0; m < members.length; m++) {
+      values[m] = valueOfMember.apply(members[m]);
     }
-    return -1;
+    return java.util.Arrays.asList(values);
   }
 }

@@ -172,11 +172,6 @@ public final class Param<P> {
     return accessor.apply(params);
   }
 
-  /** The position of this parameter's value in {@code params} among {@link #values()}, or -1. */
-  public int indexIn(P params) {
-    return values.indexOf(valueOf(params));
-  }
-
   @Override
   public String toString() {
     return component + " (" + tla + ", " + kind + (group.isEmpty() ? "" : ", group " + group) + ") "

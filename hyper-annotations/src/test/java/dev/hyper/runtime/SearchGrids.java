@@ -1,5 +1,6 @@
 package dev.hyper.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the processor would generate for {@link SearchParams}, by hand. */
@@ -34,6 +35,23 @@ public final class SearchGrids {
   /** Random search with lr ~ logUniform(1e-5, 1e-2), dropout ~ uniform(0.1, 0.6) and 6 discrete combinations. */
   public static Grid<SearchParams> random(long samples, long seed) {
     return new Grid<>(params(true), SearchGrids::create, Strategy.random(samples, seed)) {};
+  }
+
+  /**
+   * {@link #random} with {@code lr} and {@code dropout} drawn from the distributions given, counting in
+   * {@code built} every point the grid builds, and failing once it built more than {@code most}.
+   */
+  public static Grid<SearchParams> random(long samples, long seed, Distribution lr, Distribution dropout,
+      java.util.concurrent.atomic.AtomicLong built, long most) {
+    List<Param<SearchParams>> params = new ArrayList<>(params(true));
+    params.set(0, Param.sampled("lr", "lr", SearchParams::lr, lr));
+    params.set(1, Param.sampled("dropout", "dropout", SearchParams::dropout, dropout));
+    return new Grid<>(params, v -> {
+      if (built.incrementAndGet() > most) {
+        throw new AssertionError("built more than " + most + " points");
+      }
+      return create(v);
+    }, Strategy.random(samples, seed)) {};
   }
 
   /** Prints {@code random(Long.parseLong(args[0]), Long.parseLong(args[1]))}, one point a line: for the fresh-JVM test. */

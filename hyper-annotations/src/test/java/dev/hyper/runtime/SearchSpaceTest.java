@@ -136,6 +136,54 @@ class SearchSpaceTest {
     }
   }
 
+  /**
+   * indexOf of random search with sampled parameters inverts a sampled value's hash rather than replaying
+   * the draws: in a sweep of 2^40 samples it builds only the point it checks (replaying would build up to
+   * 2^40 / 6 of them), and a value no sample drew is found in none.
+   */
+  @Test
+  void indexOfWithSampledParametersInvertsTheHashInsteadOfReplayingTheDraws() {
+    java.util.concurrent.atomic.AtomicLong built = new java.util.concurrent.atomic.AtomicLong();
+    Grid<SearchParams> grid = SearchGrids.random(1L << 40, 11, Distribution.logUniform(1e-5, 1e-2),
+        Distribution.uniform(0.1, 0.6), built, 1_000);
+    for (long i : new long[] {0, 1, 5, 6, 12_345, 987_654_321, (1L << 40) - 1}) {
+      SearchParams point = grid.get(i);
+      built.set(0);
+      assertEquals(i, grid.indexOf(point));
+      assertEquals(1, built.get(), "only the point at the index found is built");
+    }
+    SearchParams drawn = grid.get(77);
+    built.set(0);
+    assertEquals(-1, grid.indexOf(new SearchParams(Math.nextUp(drawn.lr()), drawn.dropout(), drawn.hiddenDim(),
+        drawn.nLayers(), drawn.optimizer())), "an lr one ulp off the drawn one");
+    assertEquals(-1, grid.indexOf(new SearchParams(drawn.lr(), drawn.dropout(), drawn.hiddenDim(), drawn.nLayers(),
+        drawn.optimizer().equals("adam") ? "sgd" : "adam")), "the drawn values with another optimizer");
+    assertTrue(built.get() <= 2, "at most the candidates checked: " + built.get());
+  }
+
+  /**
+   * Where more than 64 draws give one double (a range far narrower than its doubles' spacing), the next
+   * sampled parameter is inverted; where every one is so narrow, indexOf replays the draws and is still right.
+   */
+  @Test
+  void indexOfOfANarrowDistributionUsesTheNextSampledParameterOrReplays() {
+    java.util.concurrent.atomic.AtomicLong built = new java.util.concurrent.atomic.AtomicLong();
+    Distribution narrow = Distribution.uniform(1e15, 1e15 + 1);    // 8 doubles, 2^50 draws each
+    Grid<SearchParams> oneNarrow = SearchGrids.random(1L << 40, 5, narrow, Distribution.uniform(0.1, 0.6), built,
+        1_000);
+    SearchParams point = oneNarrow.get(1L << 39);
+    built.set(0);
+    assertEquals(1L << 39, oneNarrow.indexOf(point));
+    assertEquals(1, built.get(), "dropout was inverted");
+
+    Grid<SearchParams> bothNarrow = SearchGrids.random(6 * 300, 5, narrow, Distribution.uniform(1e15, 1e15 + 2),
+        built, Long.MAX_VALUE);                                    // 300 rounds of the 6 combinations
+    List<SearchParams> all = bothNarrow.stream().toList();
+    for (int i = 0; i < all.size(); i += 7) {
+      assertEquals(all.indexOf(all.get(i)), bothNarrow.indexOf(all.get(i)));
+    }
+  }
+
   @Test
   void discretePointsAreDrawnWithoutDuplicatesAndCappedAtTheSpace() {
     Grid<SearchParams> some = SearchGrids.discreteRandom(50, 11);

@@ -84,7 +84,14 @@ public final class ExperimentStore {
     }
   }
 
+  /** Makes {@code link} a hard link to {@code stored}: {@link SnapshotStore#link}, or in tests a file system's cap. */
+  @FunctionalInterface
+  interface Linker {
+    void link(Path stored, Path link) throws IOException;
+  }
+
   private final Path root;
+  private final Linker linker;
   private final SnapshotStore snapshots;
   private final Snapshot snapshot;
   private final String snapshotSha;
@@ -111,6 +118,13 @@ public final class ExperimentStore {
    */
   public ExperimentStore(Path root, SnapshotStore snapshots, Snapshot snapshot, boolean force, InUse inUse)
       throws IOException {
+    this(root, snapshots, snapshot, force, inUse, SnapshotStore::link);
+  }
+
+  /** @param linker how the jar is linked into each experiment */
+  ExperimentStore(Path root, SnapshotStore snapshots, Snapshot snapshot, boolean force, InUse inUse, Linker linker)
+      throws IOException {
+    this.linker = Objects.requireNonNull(linker);
     this.inUse = Objects.requireNonNull(inUse);
     this.root = root;
     this.snapshots = snapshots;
@@ -284,7 +298,7 @@ public final class ExperimentStore {
   private void linkSnapshot(Path link) throws IOException {
     Path target = storedSnapshot;
     try {
-      SnapshotStore.link(target, link);
+      linker.link(target, link);
     } catch (IOException first) {
       replicate(target, link, first);
     }
@@ -297,7 +311,7 @@ public final class ExperimentStore {
     }
     if (!storedSnapshot.equals(target)) {
       try {
-        SnapshotStore.link(storedSnapshot, link);
+        linker.link(storedSnapshot, link);
         return;
       } catch (IOException again) {
         first.addSuppressed(again);
@@ -306,7 +320,7 @@ public final class ExperimentStore {
     Path replica;
     try {
       replica = snapshots.addReplica(snapshot);
-      SnapshotStore.link(replica, link);
+      linker.link(replica, link);
     } catch (IOException second) {
       first.addSuppressed(second);
       throw first;

@@ -34,7 +34,7 @@ public final class Sha256 {
 
   /**
    * SHA-256 of {@code file}: the handed-over digest (see {@link #expect}) if it is of this file and the
-   * file's size and modification time are still what they were, else computed here.
+   * file's size and modification time are still what they were (traced, {@link Trace}), else computed here.
    */
   public static String ofJar(Path file) throws IOException {
     CompletableFuture<Handed> h = handed;
@@ -43,6 +43,7 @@ public final class Sha256 {
         Handed d = h.get(60, TimeUnit.SECONDS);
         if (d != null && Files.isSameFile(d.file(), file) && Files.size(file) == d.size()
             && Files.getLastModifiedTime(file).toMillis() == d.modifiedMillis()) {
+          Trace.print("digest of " + file.getFileName() + " handed over by the parent JVM");
           return d.sha256();
         }
       } catch (InterruptedException e) {

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +117,7 @@ class CliErrorsTest {
     } catch (UncheckedIOException e) {
       refused = e.getCause() instanceof AccessDeniedException a ? Path.of(a.getFile()) : null;
     }
-    Assumptions.assumeTrue(refused != null, "every directory under " + tree + " is readable here");
+    dev.hyper.runtime.Required.that(refused != null, "every directory under " + tree + " is readable here");
     CliRun r = cli("verify", tree.toString());
     assertEquals("failed: " + refused + ": permission denied (looking for experiment TOML files under " + tree
         + ")\n", r.err());
@@ -137,18 +136,13 @@ class CliErrorsTest {
     Path full = Files.createDirectories(tmp.resolve("full"));
     String script = "mount -t tmpfs -o size=8k tmpfs \"$1\" || exit 99; dd if=/dev/zero of=\"$1/fill\" bs=1k"
         + " 2>/dev/null; shift; exec \"$@\"";
-    Process p;
-    try {
-      p = new ProcessBuilder("unshare", "--mount", "sh", "-c", script, "sh", full.toString(), java, "-jar",
-          modelJar.toString(), "results", "toy", "--out", out.toString(), "--csv", full.resolve("r.csv").toString())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    } catch (IOException noUnshare) {
-      Assumptions.abort("no unshare here: " + noUnshare.getMessage());
-      return;
-    }
+    String unshare = dev.hyper.runtime.Required.tool("unshare").toString();
+    Process p = new ProcessBuilder(unshare, "--mount", "sh", "-c", script, "sh", full.toString(), java, "-jar",
+        modelJar.toString(), "results", "toy", "--out", out.toString(), "--csv", full.resolve("r.csv").toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     int code = p.waitFor();
-    Assumptions.assumeTrue(code != 99 && !err.startsWith("unshare:"), "cannot mount a tmpfs here: " + err);
+    dev.hyper.runtime.Required.that(code != 99 && !err.startsWith("unshare:"), "cannot mount a tmpfs here: " + err);
     assertEquals("failed: " + full.resolve("r.csv") + ": No space left on device\n", err);
     assertEquals(1, code);
   }

@@ -39,7 +39,7 @@ class ForkedSweepTest {
 
   @Test
   void noArchiveWhenTheUserChoseOneOrTurnedSharingOff() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("java.vm.info", "").contains("sharing"),
+    dev.hyper.runtime.Required.that(System.getProperty("java.vm.info", "").contains("sharing"),
         "this test JVM runs without class data sharing");
     assertTrue(ForkedSweep.archivesUsable(new String[] {"-Xmx256m", "-jar", "model.jar", "sweep", "rnn"}));
     assertTrue(ForkedSweep.archivesUsable(new String[] {"-jar", "model.jar", "sweep", "-Xshare:off"}),

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,18 +100,27 @@ class SweepCrashTest {
     String pid = Files.readString(out.resolve(SweepLock.FILE)).strip();
     SweepSpec<TestParams> toy = TestSweeps.builder("toy").build();
     SweepMaterializer m = new SweepMaterializer();
+    signal("STOP", pid);                               // it holds the lock, and cannot finish before the try
     try {
-      m.materialize(toy, () -> Templates.load(toy).orElse(null), out, jar, SweepMaterializer.Options.defaults());
-      Assumptions.assumeTrue(false, "the child finished before the second sweep tried");
-    } catch (HyperException e) {
+      HyperException e = org.junit.jupiter.api.Assertions.assertThrows(HyperException.class, () -> m.materialize(toy,
+          () -> Templates.load(toy).orElse(null), out, jar, SweepMaterializer.Options.defaults()));
       assertTrue(e.getMessage().startsWith("output directory " + out + " is being written by another sweep (process "
           + pid + ")"), e.getMessage());
+    } finally {
+      signal("CONT", pid);
     }
     SweepMaterializer.Result r = m.materialize(toy, () -> Templates.load(toy).orElse(null), out, jar,
         SweepMaterializer.Options.defaults().withWaitForLock(true));
     assertEquals(12, r.written());
     assertEquals(0, child.waitFor());
     assertEquals(EXPERIMENTS, checkEveryExperimentIsWhole(out));
+  }
+
+  /** Sends SIGNAL (STOP, CONT) to process {@code pid}. */
+  private static void signal(String signal, String pid) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, pid).redirectErrorStream(true).start();
+    String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid + ": " + out);
   }
 
   /**

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +50,13 @@ class SweepRollbackTest {
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     assertEquals(0, whole.waitFor());
     long storeKb = kilobytes(reference.resolve("config/generated/.snapshots"));
-    Assumptions.assumeTrue(isRoot(), "mounting a tmpfs needs root");
+    dev.hyper.runtime.Required.that(isRoot(), "mounting a tmpfs needs root");
+    String unshare = dev.hyper.runtime.Required.tool("unshare").toString();
 
     Path mount = Files.createDirectories(tmp.resolve("full"));
     String script = "mount -t tmpfs -o size=" + (storeKb + 400) + "k tmpfs \"$1\" || exit 99; m=$1; shift;"
         + " \"$@\"; echo \"exit $?\" >&2; find \"$m\" -mindepth 1 | sort >&2";
-    Process p = new ProcessBuilder("unshare", "--mount", "sh", "-c", script, "sh", mount.toString(), java, "-jar",
+    Process p = new ProcessBuilder(unshare, "--mount", "sh", "-c", script, "sh", mount.toString(), java, "-jar",
         modelJar.toString(), "sweep", "big", "--out", mount.resolve("out").toString())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -61,27 +61,43 @@ class LocalExecutorTest {
     assertTrue(text.toString().contains("exec: 4 done, 1 failed, 0 not run"), text.toString());
   }
 
+  /**
+   * stop() ends the running experiments with SIGTERM (exit 143: the JVM ran its shutdown hooks), not by
+   * waiting for them nor with SIGKILL, and starts none of those left. It is called once both have started
+   * sleeping, as their logs say.
+   */
   @Test
   void stopEndsRunningExperimentsAndStartsNoMore() throws Exception {
-    List<Task> tasks = List.of(task("slow1", "sleep 60"), task("slow2", "sleep 60"), task("never", "exit 0"));
+    List<Task> tasks = List.of(task("slow1", "sleep 600"), task("slow2", "sleep 600"), task("never", "exit 0"));
     LocalExecutor executor = new LocalExecutor(2, LocalExecutor.currentJava(),
         new Progress(new PrintWriter(new StringWriter()), false, 3));
-    Thread stopper = new Thread(() -> {
-      try {
-        Thread.sleep(1500);
-      } catch (InterruptedException e) {
-        return;
-      }
-      executor.stop(5);
-    });
-    long start = System.nanoTime();
-    stopper.start();
-    List<LocalExecutor.Outcome> outcomes = executor.run(tasks);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    java.util.concurrent.CompletableFuture<List<LocalExecutor.Outcome>> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return executor.run(tasks);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (!sleeping(tasks.get(0)) || !sleeping(tasks.get(1))) {
+      assertTrue(System.nanoTime() < deadline, "the two slow experiments did not start within 60 s");
+      Thread.sleep(10);
+    }
+    executor.stop(60);
+    List<LocalExecutor.Outcome> outcomes = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
 
-    assertTrue(seconds < 30, "stopped well before the 60 s sleeps: " + seconds);
-    assertEquals(2, outcomes.size(), "the third never started: " + outcomes);
-    assertTrue(outcomes.stream().noneMatch(LocalExecutor.Outcome::ok));
-    assertTrue(Files.notExists(tasks.get(2).log()));
+    assertEquals(List.of(143, 143), outcomes.stream().map(LocalExecutor.Outcome::exitCode).toList(),
+        "both ended by SIGTERM: " + outcomes);
+    assertEquals(tasks.subList(0, 2), outcomes.stream().map(LocalExecutor.Outcome::task).toList());
+    for (Task slow : tasks.subList(0, 2)) {
+      assertEquals("fake model: sleep 600\nfake model: sleeping\nfake model: stopped\n", Files.readString(slow.log()));
+    }
+    assertTrue(Files.notExists(tasks.get(2).log()), "the third never started");
+    assertTrue(executor.stopped());
+  }
+
+  private static boolean sleeping(Task task) throws java.io.IOException {
+    return Files.exists(task.log()) && Files.readString(task.log()).contains("fake model: sleeping\n");
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
@@ -130,12 +129,12 @@ class ArrayScriptTest {
 
   @Test
   void passesShellcheck() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    Path shellcheck = dev.hyper.runtime.Required.tool("shellcheck");
     Path script = dir.resolve("rnn.sbatch");
     Files.writeString(script, ArrayScript.render("rnn",
         SlurmSettings.NONE.withQos("gpu-medium").withTime("1-00:00:00").withMem("16G").withGres("gpu:1")
             .withSignal(300).withMaxRequeues(5), "rnn-slurm-tasks.tsv", 72));
-    Process p = new ProcessBuilder("shellcheck", script.toString()).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(shellcheck.toString(), script.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.waitFor(), out);
   }

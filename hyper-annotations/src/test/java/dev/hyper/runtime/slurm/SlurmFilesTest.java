@@ -3,7 +3,6 @@ package dev.hyper.runtime.slurm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.manifest.Task;
@@ -58,7 +57,7 @@ class SlurmFilesTest {
 
   @Test
   void theScriptRunsItsTasksExperimentFromItsSnapshotAndSkipsDoneOnes() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash");
+    dev.hyper.runtime.Required.tool("bash");
     experiment("aaa", 0);
     experiment("bbb", 0);
     experiment("ccc", 0);
@@ -87,11 +86,11 @@ class SlurmFilesTest {
 
   @Test
   void theScriptPassesShellcheck() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/shellcheck")), "shellcheck is not installed");
+    Path shellcheck = dev.hyper.runtime.Required.tool("shellcheck");
     experiment("aaa", 0);
     SlurmFiles.write(root, "rnn", SlurmSettings.NONE.withQos("normal").withPartition("debug").withCpus(2)
         .withMem("1G").withGres("gpu:1").withTime("10:00").withMaxParallel(4));
-    Process p = new ProcessBuilder("shellcheck", root.resolve("rnn.sbatch").toString()).redirectErrorStream(true)
+    Process p = new ProcessBuilder(shellcheck.toString(), root.resolve("rnn.sbatch").toString()).redirectErrorStream(true)
         .start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), text);

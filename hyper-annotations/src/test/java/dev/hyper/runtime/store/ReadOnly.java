@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Makes a directory read-only for the test, even as root (CI runs as root, whom mode bits do not stop):
  * mode 555, and where that is not enough, the immutable attribute ({@code chattr +i}, ext4 and others).
+ * Where neither works the test is skipped, or in CI fails ({@link dev.hyper.runtime.Required}).
  */
 public final class ReadOnly {
   private ReadOnly() {}
@@ -22,7 +22,7 @@ public final class ReadOnly {
     Process p = new ProcessBuilder("chattr", "+i", dir.toString()).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     boolean immutable = p.waitFor() == 0;
-    Assumptions.assumeTrue(immutable && !writable(dir), "cannot make " + dir + " read-only here");
+    dev.hyper.runtime.Required.that(immutable && !writable(dir), "cannot make " + dir + " read-only here");
     return immutable;
   }
 
