@@ -144,15 +144,8 @@ public final class SweepMaterializer {
     }
   }
 
-  /** {@code -Dhyper.trace=true} prints where a sweep's time goes to stderr (for benchmarks). */
-  private static final boolean TRACE = Boolean.getBoolean("hyper.trace");
-  private static final long T0 = System.nanoTime();
-
   static void trace(String what) {
-    if (TRACE) {
-      long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-      System.err.printf("hyper.trace %6d ms since JVM start: %s%n", jvm, what);
-    }
+    Trace.print(what);
   }
 
   private final SweepPlanner planner;
