@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -117,6 +119,7 @@ final class SubmitCommand implements Callable<Integer> {
     }
 
     List<Long> selected = new ArrayList<>();
+    Set<Long> busyTasks = new HashSet<>();   // array tasks (of k lines) with a line queued or running now
     int busy = 0;
     for (SweepOverview.Entry e : overview.entries) {
       boolean submit = switch (e.state()) {
@@ -129,10 +132,15 @@ final class SubmitCommand implements Callable<Integer> {
         selected.add(numbers.get(e.task().confPath()));
       } else if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
         busy++;
+        busyTasks.add(numbers.get(e.task().confPath()) / k);
       }
     }
     selected.sort(null);
-    String skipped = busy == 0 ? "" : "; " + busy + " running or queued now, skipped";
+    int before = selected.size();
+    selected.removeIf(line -> busyTasks.contains(line / k));   // a packed task would run its busy line twice
+    String skipped = (busy == 0 ? "" : "; " + busy + " running or queued now, skipped")
+        + (selected.size() == before ? "" : "; " + (before - selected.size()) + " held back: another experiment of"
+        + " their array task runs or is queued now");
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("submit " + sweep + ": nothing to submit: " + counts.get(SweepOverview.State.DONE) + " of "

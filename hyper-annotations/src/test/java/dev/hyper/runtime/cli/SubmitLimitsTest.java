@@ -209,6 +209,19 @@ class SubmitLimitsTest {
   }
 
   @Test
+  void aPackedTaskIsHeldBackWhileAnotherOfItsExperimentsRunsInAnEarlierJob() throws Exception {
+    config("MaxArraySize = 10");
+    dev.hyper.runtime.slurm.SlurmJobs.append(out, "toy", new dev.hyper.runtime.slurm.SlurmJobs.Submission("90", 0,
+        "0-9", 10, "2026-01-01T00:00:00Z"));
+    Files.writeString(bin.resolve("queue"), "90_5 RUNNING\n");   // line 5, in task 1 of four lines
+    CliRun r = submit("--per-task", "4", "--dry-run");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("submit toy: 20 of 24 experiments in 1 array job of 5 tasks, 4 per task"
+        + " (MaxArraySize 10); 1 running or queued now, skipped; 3 held back: another experiment of their array task"
+        + " runs or is queued now\n'sbatch' '--parsable' '--chdir=" + out + "' '--array=0,2-5%3'"), r.out());
+  }
+
+  @Test
   void aFailingSacctmgrIsSaidAndEverythingIsSubmitted() throws Exception {
     config("AccountingStorageType = accounting_storage/slurmdbd", "MaxArraySize = 100");
     Files.writeString(bin.resolve("sacctmgr.fail"), "");
