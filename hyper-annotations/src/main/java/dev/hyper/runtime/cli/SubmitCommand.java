@@ -209,7 +209,7 @@ final class SubmitCommand implements Callable<Integer> {
       return slurm.config();
     } catch (HyperException e) {
       if (maxArraySize == null) {
-        throw e;
+        throw new HyperException("submit: " + e.getMessage() + " (--max-array-size N submits without it)");
       }
       ctx.err.println("submit: cannot read the job limits, submitting without them: " + e.getMessage());
       return Map.of();

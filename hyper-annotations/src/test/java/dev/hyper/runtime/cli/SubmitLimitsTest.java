@@ -234,6 +234,20 @@ class SubmitLimitsTest {
   }
 
   @Test
+  void whereScontrolFailsAGivenMaxArraySizeStillSubmitsAndSaysTheLimitsAreUnknown() throws Exception {
+    script("scontrol", "echo 'slurm_load_ctl_conf error: Unable to contact slurm controller' >&2; exit 1\n");
+    CliRun r = submit("--max-array-size", "100");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("submit: cannot read the job limits, submitting without them: scontrol show config failed (exit 1):"
+        + " slurm_load_ctl_conf error: Unable to contact slurm controller\n", r.err());
+    assertEquals(List.of(sbatch("0-23%3", 0, "")), log("sbatch.log"));
+    CliRun without = submit("--failed-only");
+    assertEquals(2, without.code(), without.out());
+    assertEquals("submit: scontrol show config failed (exit 1): slurm_load_ctl_conf error: Unable to contact slurm"
+        + " controller (--max-array-size N submits without it)\n", without.err());
+  }
+
+  @Test
   void aPerTaskBelowOneIsAOneLineError() {
     CliRun r = submit("--per-task", "0");
     assertEquals(2, r.code());
