@@ -11,12 +11,16 @@ import dev.hyper.runtime.slurm.ArrayChunk;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
+import dev.hyper.runtime.slurm.SubmitLimits;
+import dev.hyper.runtime.slurm.SubmitPlan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -34,6 +38,11 @@ import picocli.CommandLine.Parameters;
         + " earlier array task ended without DONE or FAILED (killed, timed out, refused). Arrays larger than the"
         + " site's MaxArraySize (from scontrol show config, or --max-array-size) are split: SLURM caps the array"
         + " index, so each chunk is submitted with indexes below it and an offset (HYPER_TASK_OFFSET).",
+    "It stays under the site's job limits, counting each array task as SLURM does: MaxJobCount (scontrol show"
+        + " config, less the jobs slurmctld holds) and, where accounting runs, the association's MaxSubmitJobs and"
+        + " the QOS's MaxSubmitJobsPerUser (sacctmgr, less your jobs in the queue). What does not fit is not"
+        + " submitted: one line says how many and the command that submits them later (the same submit).",
+    "--per-task K runs K experiments one after another in each array task (a failing one fails alone).",
     "Each sbatch must succeed and print a job id; the ids are appended to SWEEP-slurm-jobs.tsv and printed,"
         + " and 'status' follows them. A failing sbatch is an error (exit 1) and nothing is recorded for it.",
     "Exit 0 submitted (or nothing to submit), 1 sbatch failed, 2 bad input."})
@@ -52,6 +61,11 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--max-parallel", paramLabel = "N", description = "At most N tasks of an array run at once"
       + " (--array=...%%N; default: the sweep's @Slurm maxParallel; 0: no limit).")
   Integer maxParallel;
+
+  @Option(names = "--per-task", paramLabel = "K", description = "Each array task runs K experiments, one after"
+      + " another (task-list lines n*K to n*K+K-1), so short experiments need fewer allocations and count fewer"
+      + " jobs toward the site's limits (default 1).")
+  Integer perTask;
 
   @Option(names = "--failed-only", description = "Submit only the failed experiments, not the ones never started.")
   boolean failedOnly;
@@ -82,6 +96,10 @@ final class SubmitCommand implements Callable<Integer> {
     if (maxParallel != null && maxParallel < 0) {
       throw new HyperException("submit: --max-parallel must be 0 or more, was " + maxParallel);
     }
+    if (perTask != null && perTask < 1) {
+      throw new HyperException("submit: --per-task must be at least 1, was " + perTask);
+    }
+    int k = perTask == null ? 1 : perTask;
     SlurmClient slurm = new SlurmClient(slurmBin);
     SweepOverview overview = SweepOverview.load(root, sweep, slurm, false);
     if (overview.entries.isEmpty()) {
@@ -101,6 +119,7 @@ final class SubmitCommand implements Callable<Integer> {
     }
 
     List<Long> selected = new ArrayList<>();
+    Set<Long> busyTasks = new HashSet<>();   // array tasks (of k lines) with a line queued or running now
     int busy = 0;
     for (SweepOverview.Entry e : overview.entries) {
       boolean submit = switch (e.state()) {
@@ -113,53 +132,116 @@ final class SubmitCommand implements Callable<Integer> {
         selected.add(numbers.get(e.task().confPath()));
       } else if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
         busy++;
+        busyTasks.add(numbers.get(e.task().confPath()) / k);
       }
     }
     selected.sort(null);
-    String skipped = busy == 0 ? "" : "; " + busy + " running or queued now, skipped";
+    int before = selected.size();
+    selected.removeIf(line -> busyTasks.contains(line / k));   // a packed task would run its busy line twice
+    String skipped = (busy == 0 ? "" : "; " + busy + " running or queued now, skipped")
+        + (selected.size() == before ? "" : "; " + (before - selected.size()) + " held back: another experiment of"
+        + " their array task runs or is queued now");
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("submit " + sweep + ": nothing to submit: " + counts.get(SweepOverview.State.DONE) + " of "
           + overview.entries.size() + " done" + (failedOnly ? ", none failed" : "") + skipped);
       return HyperCli.OK;
     }
-    int max = maxArraySize != null ? maxArraySize : slurm.maxArraySize();
+    Map<String, String> config = config(slurm);
+    int max = maxArraySize != null ? maxArraySize : SlurmClient.maxArraySize(config);
     int parallel = maxParallel != null ? maxParallel : settings.maxParallel();
-    List<ArrayChunk> chunks = ArrayChunk.split(selected, max);
+    SubmitLimits.Limit limit = SubmitLimits.tightest(limits(slurm, config, settings));
+    SubmitPlan plan = SubmitPlan.of(selected, k, max, limit == null ? Long.MAX_VALUE : limit.free());
     Path script = root.resolve(SlurmFiles.script(sweep));
-    ctx.out.println("submit " + sweep + ": " + selected.size() + " of " + overview.entries.size()
-        + " experiments in " + chunks.size() + " array job" + (chunks.size() == 1 ? "" : "s") + " (MaxArraySize "
-        + max + ")" + skipped);
+    String left = plan.leftTasks() == 0 ? null : plan.leftExperiments() + " experiment"
+        + (plan.leftExperiments() == 1 ? "" : "s") + " (" + plan.leftTasks() + " array task"
+        + (plan.leftTasks() == 1 ? "" : "s") + ") over " + limit.describe() + "; submit them later with: " + again();
+    if (plan.parts().isEmpty()) {
+      ctx.out.println("submit " + sweep + ": nothing submitted: " + left);
+      return HyperCli.OK;
+    }
+    ctx.out.println("submit " + sweep + ": " + plan.experiments() + " of " + overview.entries.size()
+        + " experiments in " + plan.parts().size() + " array job" + (plan.parts().size() == 1 ? "" : "s")
+        + (k == 1 ? "" : " of " + plan.tasks() + " task" + (plan.tasks() == 1 ? "" : "s") + ", " + k + " per task")
+        + " (MaxArraySize " + max + ")" + skipped);
     if (dryRun) {
-      for (ArrayChunk c : chunks) {
-        ctx.out.println(slurm.submitCommand(script, root, c, parallel).stream().map(ShellQuote::quote)
+      for (SubmitPlan.Part p : plan.parts()) {
+        ctx.out.println(slurm.submitCommand(script, root, p.chunk(), parallel, k).stream().map(ShellQuote::quote)
             .collect(Collectors.joining(" ")));
+      }
+      if (left != null) {
+        ctx.out.println("not submitted: " + left);
       }
       ctx.out.println("dry run: nothing submitted");
       return HyperCli.OK;
     }
     List<String> ids = new ArrayList<>();
-    for (ArrayChunk c : chunks) {
+    for (SubmitPlan.Part p : plan.parts()) {
+      ArrayChunk c = p.chunk();
       String id;
       try {
-        id = slurm.submit(script, root, c, parallel);
+        id = slurm.submit(script, root, c, parallel, k);
       } catch (HyperException e) {
         ctx.err.println("submit: sbatch failed: " + e.getMessage());
-        ctx.err.println("submit: " + ids.size() + " of " + chunks.size() + " array jobs were submitted"
+        ctx.err.println("submit: " + ids.size() + " of " + plan.parts().size() + " array jobs were submitted"
             + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ", recorded in " + SlurmFiles.jobsFile(sweep)
             + "); submit again to submit the rest"));
         return HyperCli.FAILED;
       }
       SlurmJobs.append(root, sweep, new SlurmJobs.Submission(id, c.offset(), c.arraySpec(parallel), c.size(),
-          Provenance.now()));
+          Provenance.now(), k));
       ids.add(id);
       ctx.out.println("submitted job " + id + ": --array=" + c.arraySpec(parallel) + " offset " + c.offset() + " ("
-          + c.size() + " experiment" + (c.size() == 1 ? "" : "s") + ")");
+          + (k == 1 ? "" : c.size() + " task" + (c.size() == 1 ? "" : "s") + ", ") + p.experiments() + " experiment"
+          + (p.experiments() == 1 ? "" : "s") + ")");
     }
     ctx.out.println("job ids: " + String.join(" ", ids) + " (in " + SlurmFiles.jobsFile(sweep) + "); follow with:"
-        + " " + ctx.self() + " status " + ShellQuote.word(sweep) + (output.out != null ? " --out "
-        + ShellQuote.word(root.toString()) : ""));
+        + " " + ctx.self() + " status " + ShellQuote.word(sweep) + outOption());
+    if (left != null) {
+      ctx.out.println("not submitted: " + left);
+    }
     return HyperCli.OK;
+  }
+
+  /** scontrol show config; where it fails but --max-array-size was given, none (with a note on stderr). */
+  private Map<String, String> config(SlurmClient slurm) throws HyperException {
+    try {
+      return slurm.config();
+    } catch (HyperException e) {
+      if (maxArraySize == null) {
+        throw new HyperException("submit: " + e.getMessage() + " (--max-array-size N submits without it)");
+      }
+      ctx.err.println("submit: cannot read the job limits, submitting without them: " + e.getMessage());
+      return Map.of();
+    }
+  }
+
+  /**
+   * The limits of {@link SubmitLimits} for this user, the account of {@code SBATCH_ACCOUNT} (else the user's
+   * default) and the sweep's QOS (else {@code SBATCH_QOS}, else the association's); none where squeue or
+   * sacctmgr cannot say (with a note on stderr).
+   */
+  private List<SubmitLimits.Limit> limits(SlurmClient slurm, Map<String, String> config, SlurmSettings settings) {
+    String qos = !settings.qos().isEmpty() ? settings.qos() : System.getenv().getOrDefault("SBATCH_QOS", "");
+    try {
+      return SubmitLimits.read(slurm, config, System.getProperty("user.name"), System.getenv("SBATCH_ACCOUNT"), qos);
+    } catch (HyperException e) {
+      ctx.err.println("submit: cannot read the job limits, submitting without them: " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  /** The command that submits what this one left: the same submit, with the options that choose what and how. */
+  private String again() {
+    return ctx.self() + " submit " + ShellQuote.word(sweep) + outOption()
+        + (perTask == null ? "" : " --per-task " + perTask)
+        + (failedOnly ? " --failed-only" : "") + (force ? " --force" : "")
+        + (maxParallel == null ? "" : " --max-parallel " + maxParallel)
+        + (maxArraySize == null ? "" : " --max-array-size " + maxArraySize);
+  }
+
+  private String outOption() {
+    return output.out != null ? " --out " + ShellQuote.word(output.root().toString()) : "";
   }
 
   /** The SLURM settings the experiments were written with (their TOML), or the sweep's. */

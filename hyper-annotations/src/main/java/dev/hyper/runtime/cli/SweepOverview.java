@@ -7,6 +7,7 @@ import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.run.Checkpoints;
 import dev.hyper.runtime.slurm.Accounting;
+import dev.hyper.runtime.slurm.ArrayScript;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
@@ -132,10 +133,10 @@ final class SweepOverview {
         runIds.computeIfAbsent(Path.of(s.experiment()), k -> new ArrayList<>()).add(s.jobId());
       }
       for (int index : s.indexes()) {
-        long number = s.offset() + index;
-        if (number < listed.size()) {
-          runIds.computeIfAbsent(listed.get((int) number).confPath(), k -> new ArrayList<>())
-              .add(s.arrayTaskId(number));
+        long first = s.firstLine(index);
+        for (long line = first; line < first + s.perTask() && line < listed.size(); line++) {
+          runIds.computeIfAbsent(listed.get((int) line).confPath(), k -> new ArrayList<>())
+              .add(s.arrayTaskId(line));
         }
       }
     }
@@ -322,7 +323,8 @@ final class SweepOverview {
       return "";
     }
     try {
-      List<String> lines = Files.readAllLines(root.resolve(log), StandardCharsets.UTF_8);
+      List<String> lines = Files.readAllLines(root.resolve(log), StandardCharsets.UTF_8).stream()
+          .filter(l -> !l.startsWith(ArrayScript.FAILED_HERE)).toList();   // the script's, not the run's
       return lines.isEmpty() ? "" : ": " + errorLine(lines);
     } catch (IOException e) {
       return "";

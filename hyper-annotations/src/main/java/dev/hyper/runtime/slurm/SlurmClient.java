@@ -13,12 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SLURM commands Hyper calls: {@code scontrol show config} for MaxArraySize, {@code sbatch} to
+ * The SLURM commands Hyper calls: {@code scontrol show config} for MaxArraySize and MaxJobCount,
+ * {@code sacctmgr} and {@code squeue} for the submit limits ({@link SubmitLimits}), {@code sbatch} to
  * submit an array chunk, {@code squeue} for the state of submitted jobs, {@code sacct} for how they ended. Every call checks the exit
  * code; a failing command is an error with its output, never a silent success.
  */
 public final class SlurmClient {
-  private static final Pattern MAX_ARRAY = Pattern.compile("(?m)^MaxArraySize\\s*=\\s*(\\d+)");
+  private static final Pattern CONFIG_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)\\s*=(.*)$");
+  static final String MAX_ARRAY_SIZE = "MaxArraySize";
   private static final Pattern JOB_ID = Pattern.compile("^(\\d+)(;\\S+)?$");
 
   /** The output of a finished command. */
@@ -36,23 +38,68 @@ public final class SlurmClient {
     this.bin = bin;
   }
 
-  /** MaxArraySize from {@code scontrol show config}: array indexes must stay below it. */
-  public int maxArraySize() throws HyperException {
-    Output o = call(List.of("scontrol", "show", "config"));
-    Matcher m = MAX_ARRAY.matcher(o.stdout());
-    if (!m.find()) {
+  /** {@code scontrol show config}: each {@code Name = value} line, by name. */
+  public Map<String, String> config() throws HyperException {
+    Map<String, String> config = new LinkedHashMap<>();
+    for (String line : call(List.of("scontrol", "show", "config")).stdout().split("\n")) {
+      Matcher m = CONFIG_LINE.matcher(line);
+      if (m.matches()) {
+        config.put(m.group(1), m.group(2).strip());
+      }
+    }
+    return config;
+  }
+
+  /** MaxArraySize of a {@link #config}: array indexes must stay below it. */
+  public static int maxArraySize(Map<String, String> config) throws HyperException {
+    String value = config.getOrDefault(MAX_ARRAY_SIZE, "");
+    if (!value.matches("[0-9]{1,9}")) {
       throw new HyperException("scontrol show config printed no MaxArraySize; pass --max-array-size");
     }
-    return Integer.parseInt(m.group(1));
+    return Integer.parseInt(value);
+  }
+
+  /**
+   * The rows of {@code sacctmgr show} {@code entity} (assoc, user, qos) {@code where} the conditions
+   * ({@code user=NAME}...), each the {@code format} fields split at {@code |}.
+   */
+  List<String[]> sacctmgr(String entity, List<String> where, String format) throws HyperException {
+    List<String> command = new ArrayList<>(List.of("sacctmgr", "-n", "-P", "show", entity));
+    if (!where.isEmpty()) {
+      command.add("where");
+      command.addAll(where);
+    }
+    command.add("format=" + format);
+    List<String[]> rows = new ArrayList<>();
+    for (String line : call(command).stdout().split("\n")) {
+      if (!line.isBlank()) {
+        rows.add(line.strip().split("\\|", -1));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * One line per job, and per array task ({@code -r}), in the queue: of {@code user} in the states squeue
+   * shows by default (pending, running, suspended, completing...), or with {@code user} null of every user
+   * in any state slurmctld still holds ({@code -t all}). Each line is squeue's {@code format}.
+   */
+  List<String> jobs(String user, String format) throws HyperException {
+    List<String> command = new ArrayList<>(List.of("squeue", "-h", "-r"));
+    command.addAll(user == null ? List.of("-t", "all") : List.of("-u", user));
+    command.addAll(List.of("-o", format));
+    return call(command).stdout().lines().filter(l -> !l.isBlank()).toList();
   }
 
   /**
    * Submits one chunk of {@code script} from {@code workDir} and returns its job id.
    *
    * @param maxParallel the {@code %N} throttle, 0 for none
+   * @param perTask how many task-list lines each array task runs
    */
-  public String submit(Path script, Path workDir, ArrayChunk chunk, int maxParallel) throws HyperException {
-    Output o = call(submitCommand(script, workDir, chunk, maxParallel));
+  public String submit(Path script, Path workDir, ArrayChunk chunk, int maxParallel, int perTask)
+      throws HyperException {
+    Output o = call(submitCommand(script, workDir, chunk, maxParallel, perTask));
     String id = o.stdout().strip();
     Matcher m = JOB_ID.matcher(id);
     if (!m.matches()) {
@@ -62,11 +109,12 @@ public final class SlurmClient {
   }
 
   /** The {@code sbatch} command {@link #submit} runs. */
-  public List<String> submitCommand(Path script, Path workDir, ArrayChunk chunk, int maxParallel) {
+  public List<String> submitCommand(Path script, Path workDir, ArrayChunk chunk, int maxParallel, int perTask) {
     return List.of("sbatch", "--parsable",
         "--chdir=" + workDir.toAbsolutePath(),
         "--array=" + chunk.arraySpec(maxParallel),
-        "--export=ALL,HYPER_TASK_OFFSET=" + chunk.offset(),
+        "--export=ALL," + ArrayScript.OFFSET_VAR + "=" + chunk.offset()
+            + (perTask == 1 ? "" : "," + ArrayScript.PER_TASK_VAR + "=" + perTask),
         script.toAbsolutePath().toString());
   }
 

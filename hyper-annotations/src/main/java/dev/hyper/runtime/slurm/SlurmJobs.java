@@ -17,9 +17,11 @@ import java.util.Objects;
  * 1234    0       0-71%4    72     2026-11-27T19:20:35Z
  * 1240    -       -         1      2026-11-27T19:21:02Z  config/generated/rnn/0116ed021c6b/0/0116ed021c6b.toml
  * </pre>
- * Array task {@code i} of job {@code job_id} runs task {@code offset + i} of the task list. A line with a
- * sixth field is a single job (no array) that runs that one experiment: the {@code --slurm} jobs script
- * appends one per {@code sbatch} it makes.
+ * Array task {@code i} of job {@code job_id} is number {@code n = offset + i} and runs line {@code n} of the
+ * task list; an array submitted with {@code --per-task K} has a sixth field {@code K} and runs lines
+ * {@code n*K .. n*K+K-1}. A line whose offset and array are {@code -} is a single job (no array) that runs
+ * the one experiment its sixth field names: the {@code --slurm} jobs script appends one per {@code sbatch}
+ * it makes.
  */
 public final class SlurmJobs {
   public static final String HEADER = "job_id\toffset\tarray\ttasks\tsubmitted";
@@ -36,8 +38,10 @@ public final class SlurmJobs {
    * @param submitted when (ISO-8601, UTC)
    * @param experiment for a single job, the TOML of the experiment it runs (relative to the output
    *     directory, with {@code /}); null for an array over the task list
+   * @param perTask how many task-list lines each array task runs (1 for a single job)
    */
-  public record Submission(String jobId, long offset, String array, int tasks, String submitted, String experiment) {
+  public record Submission(String jobId, long offset, String array, int tasks, String submitted, String experiment,
+      int perTask) {
     /** Marks the offset and array fields of a single job's line. */
     static final String NONE = "-";
 
@@ -45,11 +49,24 @@ public final class SlurmJobs {
       Objects.requireNonNull(jobId);
       Objects.requireNonNull(array);
       Objects.requireNonNull(submitted);
+      if (perTask < 1) {
+        throw new IllegalArgumentException("per_task must be at least 1, was " + perTask);
+      }
     }
 
-    /** An array over the task list. */
+    /** An array over the task list, one line per array task. */
     public Submission(String jobId, long offset, String array, int tasks, String submitted) {
-      this(jobId, offset, array, tasks, submitted, null);
+      this(jobId, offset, array, tasks, submitted, null, 1);
+    }
+
+    /** An array over the task list, {@code perTask} lines per array task. */
+    public Submission(String jobId, long offset, String array, int tasks, String submitted, int perTask) {
+      this(jobId, offset, array, tasks, submitted, null, perTask);
+    }
+
+    /** The first task-list line array index {@code index} runs. */
+    public long firstLine(int index) {
+      return (offset + index) * perTask;
     }
 
     /** The array indexes of {@link #array}, ascending as written; none for a single job. */
@@ -57,9 +74,9 @@ public final class SlurmJobs {
       return experiment != null ? List.of() : parseIndexes(array);
     }
 
-    /** The SLURM id of the array task that runs task number {@code task}: {@code JOB_INDEX}; a single job's id. */
-    public String arrayTaskId(long task) {
-      return experiment != null ? jobId : jobId + "_" + (task - offset);
+    /** The SLURM id of the array task that runs task-list line {@code line}: {@code JOB_INDEX}; a single job's id. */
+    public String arrayTaskId(long line) {
+      return experiment != null ? jobId : jobId + "_" + (line / perTask - offset);
     }
   }
 
@@ -80,13 +97,14 @@ public final class SlurmJobs {
       try {
         if (f.length == 6 && f[1].equals(Submission.NONE) && f[2].equals(Submission.NONE)
             && f[0].matches("[0-9]+") && !f[5].isEmpty()) {
-          out.add(new Submission(f[0], 0, Submission.NONE, 1, f[4], f[5]));
+          out.add(new Submission(f[0], 0, Submission.NONE, 1, f[4], f[5], 1));
           continue;
         }
-        if (f.length != 5) {
-          throw new IllegalArgumentException("expected 5 tab-separated fields (6 for a single job)");
+        if (f.length != 5 && f.length != 6) {
+          throw new IllegalArgumentException("expected 5 tab-separated fields (6 with per_task or for a single job)");
         }
-        Submission s = new Submission(f[0], Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]), f[4]);
+        Submission s = new Submission(f[0], Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]), f[4],
+            f.length == 6 ? Integer.parseInt(f[5]) : 1);
         s.indexes();
         out.add(s);
       } catch (IllegalArgumentException e) {
@@ -114,7 +132,8 @@ public final class SlurmJobs {
           .append('\n');
     } else {
       text.append(s.jobId()).append('\t').append(s.offset()).append('\t').append(s.array()).append('\t')
-          .append(s.tasks()).append('\t').append(s.submitted()).append('\n');
+          .append(s.tasks()).append('\t').append(s.submitted()).append(s.perTask() == 1 ? "" : "\t" + s.perTask())
+          .append('\n');
     }
     AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), null);
   }

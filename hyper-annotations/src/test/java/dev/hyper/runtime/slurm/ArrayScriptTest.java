@@ -30,7 +30,8 @@ class ArrayScriptTest {
     assertTrue(lines.contains("#SBATCH --cpus-per-task=2"));
     assertFalse(script.contains("--partition"), "unset options are left out");
     assertFalse(script.contains("--gres"));
-    assertTrue(script.contains("sed -n \"$(( task + 1 ))p\" 'rnn-slurm-tasks.tsv'"));
+    assertTrue(script.contains("task=$(( ( ${HYPER_TASK_OFFSET:-0} + SLURM_ARRAY_TASK_ID ) * per_task ))\n"), script);
+    assertTrue(script.contains("sed -n \"$(( task + 1 )),$(( task + per_task ))p\" 'rnn-slurm-tasks.tsv'"), script);
   }
 
   @Test
@@ -125,6 +126,96 @@ class ArrayScriptTest {
     Ran ran = runScript("TERM", 0);
     assertEquals(List.of("java -Xmx64m -jar conf/model.jar run conf/e.toml", "java got TERM"), ran.log());
     assertEquals(3, ran.exitCode(), "preempted or cancelled: SLURM decides");
+  }
+
+  /**
+   * Runs array task 1 of a job packed four experiments to a task ({@code HYPER_PER_TASK=4}) over a task list
+   * of eight, with a java that logs its run, exits 1 for {@code e5} (writing FAILED) and 0 for the others
+   * (writing DONE), or, for the experiments in {@code waitFor}, waits for USR1 and exits 3.
+   */
+  private Ran runPacked(int restartCount, String waitFor, String signal) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path log = dir.resolve("log");
+    Files.deleteIfExists(log);
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/bash\nconf=${*: -1}; e=$(basename \"$conf\" .toml)\necho \"java run $e\" >>\"$LOG\"\n"
+        + "if [[ \" $WAIT_FOR \" == *\" $e \"* ]]; then trap 'echo \"$e got USR1\" >>\"$LOG\"; exit 3' USR1;"
+        + " while :; do sleep 0.05; done; fi\n"
+        + "if [ \"$e\" = e5 ]; then echo FAILED >\"ser/$e/FAILED\"; echo 'training failed' >&2; exit 1; fi\n"
+        + "echo DONE >\"ser/$e/DONE\"\n");
+    Path scontrol = bin.resolve("scontrol");
+    Files.writeString(scontrol, "#!/bin/bash\necho \"scontrol $*\" >>\"$LOG\"\n");
+    java.toFile().setExecutable(true);
+    scontrol.toFile().setExecutable(true);
+    StringBuilder tasks = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      tasks.append("conf\tconf/e").append(i).append(".toml\tser/e").append(i).append("\t-\n");
+    }
+    Files.writeString(dir.resolve("t.tsv"), tasks);
+    Files.writeString(dir.resolve("rnn.sbatch"), ArrayScript.render("rnn",
+        SlurmSettings.NONE.withSignal(60).withMaxRequeues(2), "t.tsv", 8));
+    ProcessBuilder pb = new ProcessBuilder("bash", "rnn.sbatch").directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("HYPER_JAVA", java.toString());
+    pb.environment().put("LOG", log.toString());
+    pb.environment().put("WAIT_FOR", waitFor);
+    pb.environment().put("HYPER_PER_TASK", "4");
+    pb.environment().put("SLURM_ARRAY_TASK_ID", "1");
+    pb.environment().put("SLURM_ARRAY_JOB_ID", "76");
+    pb.environment().put("SLURM_JOB_ID", "78");
+    pb.environment().put("SLURM_RESTART_COUNT", Integer.toString(restartCount));
+    Process p = pb.start();
+    if (signal != null) {
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!Files.exists(log) || !Files.readString(log).contains("java run " + waitFor)) {
+        assertTrue(System.nanoTime() < deadline, "the java did not start");
+        Thread.sleep(20);
+      }
+      Thread.sleep(200);  // the java's trap is set
+      assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+    }
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the script ended");
+    return new Ran(p.exitValue(), Files.exists(log) ? Files.readAllLines(log) : List.of());
+  }
+
+  @Test
+  void aPackedTaskRunsItsLinesInOrderSkipsTheDoneOnesAndOneFailingFailsOnlyItself() throws Exception {
+    Files.createDirectories(dir.resolve("ser/e6"));
+    Files.writeString(dir.resolve("ser/e6/DONE"), "DONE\n");
+    Ran ran = runPacked(0, "", null);
+    assertEquals(List.of("java run e4", "java run e5", "java run e7"), ran.log(), "lines 4 to 7, e6 was DONE");
+    assertEquals(1, ran.exitCode(), "the array task fails with its failing experiment");
+    assertTrue(Files.exists(dir.resolve("ser/e7/DONE")), "the one after the failure ran");
+    assertEquals(List.of("training failed", "hyper: failed in this array task (exit 1)"),
+        Files.readAllLines(dir.resolve("ser/e5/slurm-76_1.out")));
+    assertEquals(List.of("hyper: conf/e6.toml is DONE, skipped"), Files.readAllLines(dir.resolve("ser/e6/slurm-76_1.out")));
+    assertFalse(Files.exists(dir.resolve("ser/e0")), "not lines of task 0");
+
+    Ran again = runPacked(1, "", null);   // requeued (e.g. the node failed): nothing runs twice
+    assertEquals(List.of(), again.log());
+    assertEquals(1, again.exitCode());
+    assertTrue(Files.readString(dir.resolve("ser/e5/slurm-76_1.out"))
+        .endsWith("hyper: conf/e5.toml failed in an earlier run of this array task, skipped\n"));
+  }
+
+  @Test
+  void aPackedTaskWarnedOfItsTimeLimitStopsAfterTheRunningOneAndItsRequeueResumesThere() throws Exception {
+    Ran ran = runPacked(0, "e4", "USR1");
+    assertEquals(List.of("java run e4", "e4 got USR1", "scontrol requeue 78"), ran.log(), "e5 to e7 did not start");
+    assertEquals(0, ran.exitCode());
+    assertTrue(Files.readString(dir.resolve("ser/e4/slurm-76_1.out")).contains("requeueing (restart 1 of at most 2)"));
+
+    Ran requeued = runPacked(1, "", null);
+    assertEquals(List.of("java run e4", "java run e5", "java run e6", "java run e7"), requeued.log());
+    assertEquals(1, requeued.exitCode(), "e5 fails");
+  }
+
+  @Test
+  void aPackedTaskStoppedByTermLeavesTheRestToSlurm() throws Exception {
+    Ran ran = runPacked(0, "e5", "TERM");
+    assertEquals(List.of("java run e4", "java run e5"), ran.log(), "TERM goes to e5's java, which has no TERM trap");
+    assertEquals(3, ran.exitCode(), "interrupted: SLURM requeues a preempted task");
+    assertFalse(Files.exists(dir.resolve("ser/e6")), "nothing starts after TERM");
   }
 
   @Test
