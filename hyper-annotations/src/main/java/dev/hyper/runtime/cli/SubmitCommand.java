@@ -113,9 +113,19 @@ final class SubmitCommand implements Callable<Integer> {
     List<Task> onDisk = overview.entries.stream().map(SweepOverview.Entry::task).toList();
     List<Task> tasks = dryRun ? SlurmFiles.prepare(root, sweep, settings, launches, onDisk).tasks()  // checked alike
         : SlurmFiles.write(root, sweep, settings, launches, onDisk);
-    Map<Path, Long> numbers = new HashMap<>();
-    for (int i = 0; i < tasks.size(); i++) {
-      numbers.put(tasks.get(i).confPath(), (long) i);
+    java.util.function.Function<Task, Long> number;    // an experiment's task number
+    if (tasks == onDisk) {                              // the task list lines up with the manifest: no map
+      Map<Task, Long> at = new java.util.IdentityHashMap<>();
+      number = t -> at.computeIfAbsent(t, x -> { throw new IllegalStateException("not listed: " + x); });
+      for (int i = 0; i < tasks.size(); i++) {
+        at.put(tasks.get(i), (long) i);
+      }
+    } else {
+      Map<Path, Long> numbers = new HashMap<>();
+      for (int i = 0; i < tasks.size(); i++) {
+        numbers.put(tasks.get(i).confPath(), (long) i);
+      }
+      number = t -> numbers.get(t.confPath());
     }
 
     List<Long> selected = new ArrayList<>();
@@ -129,10 +139,10 @@ final class SubmitCommand implements Callable<Integer> {
         case DONE, QUEUED, MISSING -> false;
       };
       if (submit) {
-        selected.add(numbers.get(e.task().confPath()));
+        selected.add(number.apply(e.task()));
       } else if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
         busy++;
-        busyTasks.add(numbers.get(e.task().confPath()) / k);
+        busyTasks.add(number.apply(e.task()) / k);
       }
     }
     selected.sort(null);

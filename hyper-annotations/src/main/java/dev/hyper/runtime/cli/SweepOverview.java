@@ -126,7 +126,9 @@ final class SweepOverview {
   static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException, HyperException {
     List<Task> tasks = SweepTasks.of(root, sweep);
     List<SlurmJobs.Submission> submissions = SlurmJobs.read(root, sweep);
-    List<Task> listed = SlurmFiles.readTasks(root, sweep);
+    // the task list only where an array was submitted (it lists every experiment: 200,000 tasks fill a small heap)
+    List<Task> listed = submissions.stream().anyMatch(s -> !s.indexes().isEmpty()) ? SlurmFiles.readTasks(root, sweep)
+        : List.of();
     Map<Path, List<String>> runIds = new HashMap<>();  // each experiment's array tasks or single jobs, oldest first
     for (SlurmJobs.Submission s : submissions) {
       if (s.experiment() != null) {

@@ -69,8 +69,11 @@ public final class SlurmFiles {
     LaunchCommand of(Task task) throws IOException, HyperException;
   }
 
-  /** The SLURM files {@link #write} would write, made in memory. */
-  public record Prepared(List<Task> tasks, String taskList, String script) {}
+  /**
+   * The SLURM files {@link #write} would write: the task list (element k is array task k), the lines to append
+   * to the task list file (empty when it lists every experiment already), and the array script.
+   */
+  public record Prepared(List<Task> tasks, String appended, String script) {}
 
   /**
    * Like {@link #write(Path, String, SlurmSettings)}, with each new task's java and JVM options from
@@ -86,7 +89,22 @@ public final class SlurmFiles {
       List<Task> onDisk) throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
     Prepared p = prepare(root, sweep, settings, launches, onDisk);
-    AtomicFiles.write(root.resolve(tasksFile(sweep)), p.taskList().getBytes(StandardCharsets.UTF_8), null);
+    Path file = root.resolve(tasksFile(sweep));
+    if (!p.appended().isEmpty() || !Files.isRegularFile(file)) {    // the old lines, then the new ones
+      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+      try (java.io.Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        if (Files.isRegularFile(file)) {
+          try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            r.transferTo(w);
+          }
+        }
+        w.write(p.appended());
+      } catch (IOException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      AtomicFiles.move(temp, file);
+    }
     AtomicFiles.write(root.resolve(script(sweep)), p.script().getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
     return p.tasks();
   }
@@ -100,20 +118,28 @@ public final class SlurmFiles {
     return prepare(root, sweep, settings, launches, SweepTasks.of(root.toAbsolutePath().normalize(), sweep));
   }
 
-  /** {@link #prepare(Path, String, SlurmSettings, Launches)} of the sweep's experiments {@code onDisk}, as {@link SweepTasks#of} lists them. */
+  /**
+   * {@link #prepare(Path, String, SlurmSettings, Launches)} of the sweep's experiments {@code onDisk}, as {@link
+   * SweepTasks#of} lists them. Where the task list file lines up with them (line k is experiment k, as {@code
+   * sweep} writes it), the task list is {@code onDisk} itself and only the experiments past its end are new;
+   * otherwise (a task list of an older version) its lines, then the experiments it does not list.
+   */
   public static Prepared prepare(Path root, String sweep, SlurmSettings settings, Launches launches,
       List<Task> onDisk) throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
     SlurmValues.check(settings);
-    List<String> lines = Files.isRegularFile(root.resolve(tasksFile(sweep)))
-        ? Files.readAllLines(root.resolve(tasksFile(sweep)), StandardCharsets.UTF_8) : List.of();
-    List<Task> tasks = taskList(root, sweep, onDisk);
+    long lines = alignedLines(root.resolve(tasksFile(sweep)), onDisk);
+    List<Task> tasks;
+    int from;
+    if (lines >= 0) {
+      tasks = onDisk;
+      from = (int) lines;
+    } else {
+      tasks = taskList(root, sweep, onDisk);
+      from = readTasks(root, sweep).size();
+    }
     StringBuilder text = new StringBuilder();
-    for (int i = 0; i < tasks.size(); i++) {
-      if (i < lines.size()) {
-        text.append(lines.get(i)).append('\n');
-        continue;
-      }
+    for (int i = from; i < tasks.size(); i++) {
       Task t = tasks.get(i);
       LaunchCommand launch = launches.of(t);
       text.append((launch == null ? new LaunchCommand(null, List.of(), t.confDir(), t.confPath())
@@ -121,6 +147,28 @@ public final class SlurmFiles {
     }
     String script = ArrayScript.render(sweep, settings, Layout.slashes(tasksFile(sweep)), tasks.size());
     return new Prepared(tasks, text.toString(), script);
+  }
+
+  /**
+   * How many lines the task list {@code file} has, if each names the experiment of {@code tasks} at its
+   * position (none, if there is no file); -1 if a line names another one, or there are more lines than tasks.
+   */
+  private static long alignedLines(Path file, List<Task> tasks) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return 0;
+    }
+    long n = 0;
+    try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line = in.readLine(); line != null; line = in.readLine(), n++) {
+        int a = line.indexOf('\t');
+        int b = a < 0 ? -1 : line.indexOf('\t', a + 1);
+        if (b < 0 || n >= tasks.size()
+            || !line.substring(a + 1, b).equals(Layout.slashes(tasks.get((int) n).confPath()))) {
+          return -1;
+        }
+      }
+    }
+    return n;
   }
 
   /**

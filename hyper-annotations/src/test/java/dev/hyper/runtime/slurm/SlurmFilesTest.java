@@ -49,9 +49,9 @@ class SlurmFilesTest {
     Files.writeString(root.resolve("rnn-manifest.tsv"), "# Hyper sweep manifest v1\n# sweep: rnn\n"
         + "index\tid\ttrial\tlr\tconfig\n"
         + "0\tccc\t0\t0.1\tconfig/generated/rnn/ccc/0/ccc.toml\n"
-        + "1\tzzz\t0\t0.2\tconfig/generated/rnn/zzz/0/zzz.toml\n" // not on disk: left out
+        + "1\tzzz\t0\t0.2\tconfig/generated/rnn/zzz/0/zzz.toml\n" // not on disk: listed, so task k stays row k
         + "2\taaa\t0\t0.3\tconfig/generated/rnn/aaa/0/aaa.toml\n");
-    assertEquals(List.of("ccc/0", "aaa/0", "bbb/0"),
+    assertEquals(List.of("ccc/0", "zzz/0", "aaa/0", "bbb/0"),
         SlurmFiles.write(root, "rnn", SlurmSettings.NONE).stream().map(Task::label).toList());
   }
 
