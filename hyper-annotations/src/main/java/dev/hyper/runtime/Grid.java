@@ -307,6 +307,31 @@ public class Grid<P> implements Iterable<P> {
     return new Grid<>(changed, factory, strategy);
   }
 
+  /** The group {@link #ofPoints} pairs every parameter in. */
+  public static final String POINTS_GROUP = "hyper-points";
+
+  /**
+   * A grid whose points are exactly {@code points}, in order: each parameter takes its values at the points,
+   * all paired in one group ({@link #POINTS_GROUP}). For appending chosen points (a model's proposals) to a
+   * sweep like any other.
+   *
+   * @throws IllegalArgumentException if {@code points} is empty
+   */
+  public final Grid<P> ofPoints(List<P> points) {
+    if (points.isEmpty()) {
+      throw new IllegalArgumentException("no points");
+    }
+    List<Param<P>> listed = new ArrayList<>();
+    for (Param<P> p : params) {
+      List<Object> values = new ArrayList<>();
+      for (P point : points) {
+        values.add(p.valueOf(point));
+      }
+      listed.add(p.withValues(values).inGroup(POINTS_GROUP));
+    }
+    return new Grid<>(listed, factory, Strategy.grid());
+  }
+
   /** The component names, in order. */
   public final List<String> components() {
     List<String> names = new ArrayList<>();

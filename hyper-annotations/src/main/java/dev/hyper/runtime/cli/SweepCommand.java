@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import dev.hyper.runtime.results.Ranking;
+import dev.hyper.runtime.search.NextPoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,7 +90,33 @@ final class SweepCommand implements Callable<Integer> {
       description = "Snapshot this jar and its manifest's Class-Path instead of the running program (for tests).")
   Path jar;
 
+  @Option(names = "--next", paramLabel = "N", description = "Instead of the declared points, add N points that a"
+      + " tree-structured Parzen estimator (TPE) proposes from the experiments of the directory: those DONE with the"
+      + " metric, the others as points taken. Deterministic for the same directory. Fewer than 10 finished give"
+      + " random-search points. The space is the record's (after sweep files and --set).")
+  Integer next;
+
+  @Option(names = "--metric", paramLabel = "KEY", description = "With --next: the metric to learn from (default:"
+      + " @Sweep(metric), else best_validation_accuracy).")
+  String metric;
+
+  @Option(names = "--goal", paramLabel = "min|max", description = "With --next: whether smaller or larger values"
+      + " of the metric are better (default: @Sweep(goal)).")
+  String goal;
+
   private final CliContext ctx;
+
+  /** The proposal of --next for {@code spec}, with the options checked. */
+  private <P extends Record> NextPoints.Proposal<P> proposal(SweepSpec<P> spec, Path root)
+      throws HyperException, IOException {
+    if (next < 1 || next > 100_000) {
+      throw new HyperException("sweep: --next must be 1 to 100000, was " + next);
+    }
+    if (goal != null && !goal.equals("min") && !goal.equals("max")) {
+      throw new HyperException("sweep: --goal must be min or max, found '" + goal + "'");
+    }
+    return NextPoints.propose(spec, root, Ranking.of(spec, metric, goal), next);
+  }
 
   SweepCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -100,8 +128,28 @@ final class SweepCommand implements Callable<Integer> {
     return run(overrides.apply(declared), overrides.describe(declared));
   }
 
-  private <P extends Record> int run(SweepSpec<P> spec, List<String> applied) throws HyperException, IOException {
+  private <P extends Record> int run(SweepSpec<P> declared, List<String> declaredOverrides)
+      throws HyperException, IOException {
     Path root = output.root();
+    SweepSpec<P> spec = declared;
+    List<String> applied = declaredOverrides;
+    if (next != null) {                                 // the points a model proposes instead of the declared ones
+      NextPoints.Proposal<P> p = proposal(spec, root);
+      ctx.out.println(Printable.escape("sweep " + spec.name() + ": " + p.describe(next) + ": "
+          + p.points().size() + (p.points().size() == 1 ? " point" : " points")));
+      if (p.points().isEmpty()) {
+        ctx.out.println("sweep " + spec.name() + ": every point of the space is taken; nothing to add");
+        return HyperCli.OK;
+      }
+      applied = new java.util.ArrayList<>(applied);
+      applied.add(p.describe(next));
+      spec = spec.with(spec.grid().ofPoints(p.points()), spec.trials(), spec.slurm(), spec.jvmArgs());
+    }
+    return write(spec, applied, root);
+  }
+
+  private <P extends Record> int write(SweepSpec<P> spec, List<String> applied, Path root)
+      throws HyperException, IOException {
     if (threads < 1 || threads > SweepMaterializer.Options.maxThreads()) {
       throw new HyperException("--threads must be between 1 and " + SweepMaterializer.Options.maxThreads() + " ("
           + SweepMaterializer.Options.THREADS_PER_CORE + " per core, " + Runtime.getRuntime().availableProcessors()
