@@ -93,8 +93,61 @@ final class ExecCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
+  @Option(names = "--waves", paramLabel = "W", description = "With --next N: run W waves, here and with no other"
+      + " process: run what is pending, then add N points proposed from the results (sweep --next N), run them,"
+      + " and so on, W waves in all (the first is what the directory holds now).")
+  Integer waves;
+
+  @Option(names = "--next", paramLabel = "N", description = "With --waves: how many points each later wave adds.")
+  Integer next;
+
+  @Option(names = "--metric", paramLabel = "KEY", description = "With --waves: the metric the proposals learn from"
+      + " (as sweep --next).")
+  String metric;
+
+  @Option(names = "--goal", paramLabel = "min|max", description = "With --waves: which way the metric is better"
+      + " (as sweep --next).")
+  String goal;
+
   @Override
   public Integer call() throws HyperException, IOException, InterruptedException {
+    if (waves == null && next == null) {
+      return once();
+    }
+    if (waves == null || next == null) {
+      throw new HyperException("exec: --waves and --next go together (--waves W --next N)");
+    }
+    if (waves < 1 || waves > 1000) {
+      throw new HyperException("exec: --waves must be 1 to 1000, was " + waves);
+    }
+    int worst = HyperCli.OK;
+    for (int w = 1; w <= waves && !interrupted; w++) {
+      if (w > 1) {
+        List<String> argv = new ArrayList<>(List.of("sweep", sweep, "--out", output.root().toString(), "--next",
+            Integer.toString(next)));
+        if (metric != null) {
+          argv.addAll(List.of("--metric", metric));
+        }
+        if (goal != null) {
+          argv.addAll(List.of("--goal", goal));
+        }
+        String[] args = argv.toArray(String[]::new);
+        int added = HyperCli.commandLine(ctx, args).execute(args);
+        if (added != HyperCli.OK) {
+          return added;                                 // it said why
+        }
+      }
+      ctx.out.println("exec " + sweep + ": wave " + w + " of " + waves);
+      int code = once();
+      worst = Math.max(worst, code);
+      if (code == HyperCli.INTERRUPTED || code == HyperCli.BAD_INPUT) {
+        return code;
+      }
+    }
+    return worst;
+  }
+
+  private int once() throws HyperException, IOException, InterruptedException {
     if (jobs < 1) {
       throw new HyperException("exec: --jobs must be at least 1, was " + jobs);
     }

@@ -5,7 +5,9 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.Task;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.slurm.ArrayChunk;
 import dev.hyper.runtime.slurm.SlurmClient;
@@ -81,6 +83,23 @@ final class SubmitCommand implements Callable<Integer> {
       + " scontrol are (for tests).")
   Path slurmBin;
 
+  @Option(names = "--waves", paramLabel = "W", description = "With --next N: a search of W waves with no driver"
+      + " process: this submit is wave 1, and a one-task job that SLURM starts after it ended (afterany) adds N points"
+      + " proposed from the results (sweep --next N) and submits wave 2 the same way, until W waves. Its output goes"
+      + " to SWEEP-waves.log.")
+  Integer waves;
+
+  @Option(names = "--next", paramLabel = "N", description = "With --waves: how many points each later wave adds.")
+  Integer next;
+
+  @Option(names = "--metric", paramLabel = "KEY", description = "With --waves: the metric the proposals learn from"
+      + " (as sweep --next).")
+  String metric;
+
+  @Option(names = "--goal", paramLabel = "min|max", description = "With --waves: which way the metric is better"
+      + " (as sweep --next).")
+  String goal;
+
   private final CliContext ctx;
 
   SubmitCommand(CliContext ctx) {
@@ -100,6 +119,18 @@ final class SubmitCommand implements Callable<Integer> {
       throw new HyperException("submit: --per-task must be at least 1, was " + perTask);
     }
     int k = perTask == null ? 1 : perTask;
+    if ((waves == null) != (next == null)) {
+      throw new HyperException("submit: --waves and --next go together (--waves W --next N)");
+    }
+    if (waves != null && (waves < 1 || waves > 1000)) {
+      throw new HyperException("submit: --waves must be 1 to 1000, was " + waves);
+    }
+    if (next != null && (next < 1 || next > 100_000)) {
+      throw new HyperException("submit: --next must be 1 to 100000, was " + next);
+    }
+    if (goal != null && !goal.equals("min") && !goal.equals("max")) {
+      throw new HyperException("submit: --goal must be min or max, found '" + goal + "'");
+    }
     SlurmClient slurm = new SlurmClient(slurmBin);
     SweepOverview overview = SweepOverview.load(root, sweep, slurm, false);
     if (overview.entries.isEmpty()) {
@@ -155,7 +186,7 @@ final class SubmitCommand implements Callable<Integer> {
       var counts = overview.counts();
       ctx.out.println("submit " + sweep + ": nothing to submit: " + counts.get(SweepOverview.State.DONE) + " of "
           + overview.entries.size() + " done" + (failedOnly ? ", none failed" : "") + skipped);
-      return HyperCli.OK;
+      return nextWave(slurm, root, overview, List.of());
     }
     Map<String, String> config = config(slurm);
     int max = maxArraySize != null ? maxArraySize : SlurmClient.maxArraySize(config);
@@ -181,6 +212,10 @@ final class SubmitCommand implements Callable<Integer> {
       }
       if (left != null) {
         ctx.out.println("not submitted: " + left);
+      }
+      if (waves != null && waves > 1) {
+        ctx.out.println(slurm.submitAfterCommand(root, List.of("JOBIDS"), waveName(), wavesLog(),
+            waveShell(root, overview)).stream().map(ShellQuote::quote).collect(Collectors.joining(" ")));
       }
       ctx.out.println("dry run: nothing submitted");
       return HyperCli.OK;
@@ -210,7 +245,57 @@ final class SubmitCommand implements Callable<Integer> {
     if (left != null) {
       ctx.out.println("not submitted: " + left);
     }
+    return nextWave(slurm, root, overview, ids);
+  }
+
+  /** With --waves W (W > 1): the job that, after {@code after}, adds the next points and submits the next wave. */
+  private int nextWave(SlurmClient slurm, Path root, SweepOverview overview, List<String> after)
+      throws HyperException {
+    if (waves == null || waves < 2) {
+      return HyperCli.OK;
+    }
+    String id = slurm.submitAfter(root, after, waveName(), wavesLog(), waveShell(root, overview));
+    ctx.out.println("next wave: job " + id + (after.isEmpty() ? " starts now" : " starts after jobs "
+        + String.join(", ", after) + " end") + ": it adds " + next + " points (sweep --next " + next + ") and submits"
+        + " the first of the " + (waves - 1) + (waves == 2 ? " wave" : " waves") + " left; its output goes to "
+        + wavesLog());
     return HyperCli.OK;
+  }
+
+  private String waveName() {
+    return sweep + "-waves";
+  }
+
+  private String wavesLog() {
+    return sweep + "-waves.log";
+  }
+
+  /**
+   * The chain job's script: in the output directory, with the sweep's program as its first experiment's
+   * snapshot holds it (so it runs on any node that sees the directory) and the sweep's java: {@code sweep --next
+   * N}, then this submit for the waves left.
+   */
+  private String waveShell(Path root, SweepOverview overview) {
+    Task first = overview.entries.get(0).task();
+    String jar = ShellQuote.quote(Layout.slashes(first.confDir().resolve(Layout.SNAPSHOT_FILE)));
+    String javaHome = null;
+    try {
+      javaHome = LaunchCommand.of(ExperimentConfig.load(root.resolve(first.confPath()), ctx.find(sweep))
+          .experiment()).javaHome();
+    } catch (HyperException | IOException | RuntimeException e) {
+      // the java on PATH
+    }
+    String learn = (metric == null ? "" : " --metric " + ShellQuote.quote(metric))
+        + (goal == null ? "" : " --goal " + goal);
+    String run = "\"${HYPER_JAVA:-$" + LaunchCommand.JAVA_VAR + "}\" -jar " + jar;
+    String out = " --out " + ShellQuote.quote(root.toString());
+    return LaunchCommand.chooseJava(javaHome) + "\n"
+        + run + " sweep " + ShellQuote.quote(sweep) + out + " --next " + next + learn + " && "
+        + run + " submit " + ShellQuote.quote(sweep) + out + " --waves " + (waves - 1) + " --next " + next + learn
+        + (perTask == null ? "" : " --per-task " + perTask)
+        + (maxParallel == null ? "" : " --max-parallel " + maxParallel)
+        + (maxArraySize == null ? "" : " --max-array-size " + maxArraySize)
+        + (slurmBin == null ? "" : " --slurm-bin " + ShellQuote.quote(slurmBin.toString()));
   }
 
   /** scontrol show config; where it fails but --max-array-size was given, none (with a note on stderr). */

@@ -108,6 +108,34 @@ public final class SlurmClient {
     return m.group(1);
   }
 
+  /**
+   * Submits a one-task job that runs {@code shell} (a {@code sh} script, as {@code --wrap} takes it) in {@code
+   * workDir} once every job of {@code after} has ended, however it ended; returns its job id.
+   *
+   * @param output where its output is appended, relative to {@code workDir}
+   */
+  public String submitAfter(Path workDir, List<String> after, String jobName, String output, String shell)
+      throws HyperException {
+    Output o = call(submitAfterCommand(workDir, after, jobName, output, shell));
+    Matcher m = JOB_ID.matcher(o.stdout().strip());
+    if (!m.matches()) {
+      throw new HyperException("sbatch printed no job id: '" + o.stdout().strip() + "' " + o.stderr().strip());
+    }
+    return m.group(1);
+  }
+
+  /** The {@code sbatch} command {@link #submitAfter} runs. */
+  public List<String> submitAfterCommand(Path workDir, List<String> after, String jobName, String output,
+      String shell) {
+    List<String> command = new ArrayList<>(List.of("sbatch", "--parsable", "--chdir=" + workDir.toAbsolutePath(),
+        "--job-name=" + jobName, "--output=" + output, "--open-mode=append", "--ntasks=1"));
+    if (!after.isEmpty()) {
+      command.add("--dependency=afterany:" + String.join(":", after));
+    }
+    command.add("--wrap=" + shell);
+    return command;
+  }
+
   /** The {@code sbatch} command {@link #submit} runs. */
   public List<String> submitCommand(Path script, Path workDir, ArrayChunk chunk, int maxParallel, int perTask) {
     return List.of("sbatch", "--parsable",

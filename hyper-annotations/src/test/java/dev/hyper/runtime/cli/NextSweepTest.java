@@ -99,6 +99,19 @@ class NextSweepTest {
   }
 
   @Test
+  void execRunsWavesWithNoOtherProcess() throws Exception {
+    CliRun waves = cli("exec", "toy", "--out", out.toString(), "--waves", "3", "--next", "2", "--metric", "seed");
+    assertEquals(0, waves.code(), waves.err());
+    assertTrue(waves.out().contains("exec toy: wave 3 of 3\n"), waves.out());
+    assertEquals(16, rows(out).size(), "12, then 2 and 2 proposed");
+    CliRun status = cli("status", "toy", "--out", out.toString());
+    assertTrue(status.out().contains("  done         16\n"), status.out());
+    CliRun bad = cli("exec", "toy", "--out", out.toString(), "--waves", "2");
+    assertEquals("exec: --waves and --next go together (--waves W --next N)\n", bad.err());
+    assertEquals(2, bad.code());
+  }
+
+  @Test
   void badNextOptionsAreOneLineAndWriteNothing() throws Exception {
     List<String> before = rows(out);
     CliRun zero = sweep(out, "--next", "0");
