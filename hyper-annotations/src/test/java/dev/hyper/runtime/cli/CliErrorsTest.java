@@ -48,6 +48,22 @@ class CliErrorsTest {
   }
 
   @Test
+  void runningOutOfMemoryIsOneLineWithHowToGiveMoreAndExitOne() throws Exception {
+    Path out = tmp.resolve("out");
+    CliRun r = CliRun.of(specs, spec -> {
+      throw new OutOfMemoryError("Java heap space");    // where a command over a huge sweep would run out
+    }, "sweep", "toy", "--out", out.toString());
+    long max = Runtime.getRuntime().maxMemory();
+    assertEquals("sweep: out of memory: the JVM's heap (at most " + (max >> 20) + " MiB) is too small for this"
+        + " sweep; give it more with java -Xmx (for example java -Xmx" + ((2 * max + (1L << 30) - 1) >> 30)
+        + "g -jar ...)\n", r.err());
+    assertEquals(1, r.code());
+    assertEquals("sweep: out of memory: the JVM's heap (at most 128 MiB) is too small for this sweep; give it more"
+        + " with java -Xmx (for example java -Xmx1g -jar ...)", HyperCli.outOfMemory("sweep", 128L << 20));
+    assertEquals(false, Files.exists(out));
+  }
+
+  @Test
   void aConfigThatIsADirectoryIsNamed() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("conf.d"));
     CliRun r = cli("show", "toy", "--config", dir.toString());
