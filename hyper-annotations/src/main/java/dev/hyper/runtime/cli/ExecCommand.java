@@ -119,7 +119,7 @@ final class ExecCommand implements Callable<Integer> {
       boolean run = switch (e.state()) {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
-        case DONE -> rerunAll;
+        case DONE, STOPPED -> rerunAll;
         case RUNNING, QUEUED, MISSING -> false;
       };
       if (run) {
@@ -286,7 +286,7 @@ final class ExecCommand implements Callable<Integer> {
     try (RunClaim claim = RunClaim.claim(dir)) {
       ExperimentStatus status = Markers.status(dir);
       if (status == ExperimentStatus.DONE || status == ExperimentStatus.FAILED
-          || status == ExperimentStatus.INTERRUPTED || (interrupted && status != ExperimentStatus.RUNNING)) {
+          || status == ExperimentStatus.INTERRUPTED || status == ExperimentStatus.STOPPED || (interrupted && status != ExperimentStatus.RUNNING)) {
         return false;
       }
       String started = "";

@@ -107,7 +107,7 @@ final class SubmitCommand implements Callable<Integer> {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
         case RUNNING -> force && e.unchecked();
-        case DONE, QUEUED, MISSING -> false;
+        case DONE, STOPPED, QUEUED, MISSING -> false;
       };
       if (submit) {
         selected.add(numbers.get(e.task().confPath()));
