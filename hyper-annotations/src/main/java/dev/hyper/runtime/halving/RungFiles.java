@@ -217,9 +217,12 @@ public final class RungFiles {
     if (Files.exists(target)) {
       return false;
     }
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    // a temporary name of this process alone, created with the default permissions (the umask's), so that
+    // the other users of a shared sweep can read it
+    Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
     try {
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {
           out.write(b);
