@@ -47,11 +47,16 @@ import org.tomlj.TomlParseResult;
  *   exit_code = 1                                # the run's exit code
  *   error = ["...", "..."]                       # the last (at most 20) lines of its error output
  *   forced = ["..."]                             # only for run --force
+ *
+ * STOPPED   written when successive halving stopped the run at a rung ("STOPPED at rung K")
+ *   marker = "STOPPED"
+ *   time, started, seconds; rung, resource, metric, value, cutoff
  * </pre>
  *
  * <h2>Status</h2>
  * {@code DONE} present: {@link ExperimentStatus#DONE}; else {@code FAILED}: {@link ExperimentStatus#FAILED};
- * else {@code STARTED}: {@link ExperimentStatus#RUNNING} (which includes a run that was killed: nothing
+ * else {@code STOPPED}: {@link ExperimentStatus#STOPPED}; else {@code INTERRUPTED}:
+ * {@link ExperimentStatus#INTERRUPTED}; else {@code STARTED}: {@link ExperimentStatus#RUNNING} (which includes a run that was killed: nothing
  * is written then); else {@link ExperimentStatus#PENDING}. A new run removes {@code DONE} and
  * {@code FAILED} before writing {@code STARTED}.
  */
