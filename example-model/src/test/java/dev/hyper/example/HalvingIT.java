@@ -85,7 +85,8 @@ class HalvingIT {
 
     ModelJar.Result again = ModelJar.run(dir, "exec", "rnn-halving");
     assertEquals(0, again.exitCode(), again.toString());
-    assertTrue(again.stdout().contains("exec rnn-halving: nothing to run"), again.toString());
+    assertTrue(again.stdout().contains("exec rnn-halving: nothing to run: " + done + " of 6 done, " + stopped
+        + " stopped by successive halving, 0 failed, 0 never started"), again.toString());
     ModelJar.Result results = ModelJar.run(dir, "results", "rnn-halving");
     assertEquals(0, results.exitCode(), results.toString());
     assertTrue(results.stdout().contains("  rung 0 (epoch 1): 6 recorded, " + done + " went on"), results.toString());

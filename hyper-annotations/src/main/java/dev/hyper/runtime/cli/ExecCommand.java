@@ -135,7 +135,9 @@ final class ExecCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("exec " + sweep + ": nothing to run: " + counts.get(SweepOverview.State.DONE) + " of "
-          + overview.entries.size() + " done, " + counts.get(SweepOverview.State.FAILED) + " failed, "
+          + overview.entries.size() + " done, " + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
+          : counts.get(SweepOverview.State.STOPPED) + " stopped by successive halving, ")
+          + counts.get(SweepOverview.State.FAILED) + " failed, "
           + counts.get(SweepOverview.State.PENDING) + " never started" + skipped);
       code = HyperCli.OK;
     } else {

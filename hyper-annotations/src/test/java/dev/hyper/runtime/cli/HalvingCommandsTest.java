@@ -169,6 +169,10 @@ class HalvingCommandsTest {
     CliRun results = cli("results", "asha", "--out", out.toString(), "--metric", "score", "--goal", "max");
     assertEquals(0, results.code(), results.err());
     assertTrue(results.out().contains("  rung 1 (step 3): 3 recorded, 2 went on, 1 stopped"), results.out());
+    CliRun exec = cli("exec", "asha", "--out", out.toString());
+    assertEquals(0, exec.code(), exec.err());
+    assertEquals("exec asha: nothing to run: 2 of 6 done, 4 stopped by successive halving, 0 failed, 0 never started",
+        exec.out().strip());
     CliRun plain = cli("sweep", "plain", "--out", out.toString(), "--jar", jar.toString(), "--set", "mode=FAST");
     assertEquals(0, plain.code(), plain.err());
     assertFalse(cli("status", "plain", "--out", out.toString()).out().contains("halving"));
