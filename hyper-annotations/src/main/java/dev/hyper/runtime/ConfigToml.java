@@ -332,7 +332,7 @@ final class ConfigToml {
     if (f.table(HALVING, false) == null) {
       return null;
     }
-    f.allowOnly(HALVING, Set.of("metric", "goal", "resource", "min", "max", "reduction"));
+    f.allowOnly(HALVING, new LinkedHashSet<>(List.of("metric", "goal", "resource", "min", "max", "reduction")));
     String goal = f.string("halving.goal");
     if (!goal.equals("min") && !goal.equals("max")) {
       throw f.error("halving.goal", "expected \"min\" or \"max\"");
