@@ -120,7 +120,9 @@ final class SubmitCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("submit " + sweep + ": nothing to submit: " + counts.get(SweepOverview.State.DONE) + " of "
-          + overview.entries.size() + " done" + (failedOnly ? ", none failed" : "") + skipped);
+          + overview.entries.size() + " done" + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
+          : ", " + counts.get(SweepOverview.State.STOPPED) + " stopped by successive halving")
+          + (failedOnly ? ", none failed" : "") + skipped);
       return HyperCli.OK;
     }
     int max = maxArraySize != null ? maxArraySize : slurm.maxArraySize();
