@@ -173,6 +173,9 @@ class HalvingCommandsTest {
     assertEquals(0, exec.code(), exec.err());
     assertEquals("exec asha: nothing to run: 2 of 6 done, 4 stopped by successive halving, 0 failed, 0 never started",
         exec.out().strip());
+    CliRun submit = cli("submit", "asha", "--out", out.toString());
+    assertEquals(0, submit.code(), submit.err());
+    assertEquals("submit asha: nothing to submit: 2 of 6 done, 4 stopped by successive halving", submit.out().strip());
     CliRun plain = cli("sweep", "plain", "--out", out.toString(), "--jar", jar.toString(), "--set", "mode=FAST");
     assertEquals(0, plain.code(), plain.err());
     assertFalse(cli("status", "plain", "--out", out.toString()).out().contains("halving"));
