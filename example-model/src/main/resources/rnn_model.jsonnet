@@ -1,8 +1,8 @@
 // The blog post's allennlp config for its RNN sweep, kept in shape (dataset_reader, model, iterator,
 // trainer with callbacks and optimizer) and pointed at Hyper's example model: a multi-layer
 // perceptron on the UCI handwritten digits, which ship inside the jar. Hyper fills the top-level
-// arguments from RnnParams; `debug` keeps its default.
-function(lr=0.001, dropout=0.25, hidden_dim=1500, n_hidden_layers=1, debug=false) {
+// arguments from RnnParams; `num_epochs` and `debug` keep their defaults (rnn-halving sets num_epochs).
+function(lr=0.001, dropout=0.25, hidden_dim=1500, n_hidden_layers=1, num_epochs=20, debug=false) {
   dataset_reader: {
     data_path: 'digits.csv.gz',
     lazy: false,
@@ -46,7 +46,7 @@ function(lr=0.001, dropout=0.25, hidden_dim=1500, n_hidden_layers=1, debug=false
       type: 'adam',
       lr: lr,
     },
-    num_epochs: 20,
+    num_epochs: num_epochs,
     cuda_device: -1,
   },
 }

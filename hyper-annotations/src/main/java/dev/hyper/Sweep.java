@@ -66,6 +66,12 @@ public @interface Sweep {
   Goal goal() default Goal.UNSET;
 
   /**
+   * Asynchronous successive halving over the sweep's runs ({@link Halving}); not set, the default, for
+   * none: every run trains to its end.
+   */
+  Halving halving() default @Halving;
+
+  /**
    * The training code: a class implementing {@code dev.hyper.runtime.Trainer<P>} for this record,
    * with a public no-argument constructor. {@code void.class} means none: {@code run} then refuses.
    */

@@ -20,7 +20,8 @@ import java.util.Map;
  * the early-stopping patience. All randomness comes from {@link Experiment#seed()}.
  *
  * <p>Writes {@code model.bin} (the best epoch's weights) and {@code metrics.json} to the
- * serialization dir, logs each epoch's losses and accuracy ({@code metrics.jsonl}), and saves a checkpoint
+ * serialization dir, logs each epoch's losses and accuracy with the epochs done ({@code metrics.jsonl}: {@code epoch}
+ * 1, 2, ..., the resource successive halving counts in {@code rnn-halving}), and saves a checkpoint
  * after each epoch: the weights, Adam's moments and step, the generator's state, the early-stopping
  * state and the history, so a run stopped (a SLURM time limit, preemption, Ctrl-C) and resumed ends
  * with the same bytes as one that was never stopped.
@@ -33,7 +34,8 @@ public final class RnnTrainer implements Trainer<RnnParams> {
 
   /**
    * Trains from the experiment's rendered config alone, so every sweep over {@code rnn_model.jsonnet}
-   * (the grid {@code rnn} and the random search {@code rnn-random}) shares it.
+   * (the grid {@code rnn}, the random search {@code rnn-random}, {@code rnn-halving} and {@code rnn-full}) shares
+   * it. A run that successive halving stops is asked to stop like any other and returns after its checkpoint.
    */
   static void train(Experiment experiment) throws Exception {
     JsonConfig config = experiment.config();
@@ -80,8 +82,8 @@ public final class RnnTrainer implements Trainer<RnnParams> {
       row.put("validation_loss", validation[0]);
       row.put("validation_accuracy", validation[1]);
       state.history.add(row);
-      experiment.log(epoch, Map.of("train_loss", trainLoss / batches, "validation_loss", validation[0],
-          "validation_accuracy", validation[1]));
+      experiment.log(epoch, Map.of("epoch", epoch + 1, "train_loss", trainLoss / batches, "validation_loss",
+          validation[0], "validation_accuracy", validation[1]));
       System.out.printf("epoch %d/%d  train_loss %.4f  validation_loss %.4f  validation_accuracy %.4f%n",
           epoch + 1, epochs, trainLoss / batches, validation[0], validation[1]);
       state.epoch = epoch;

@@ -43,8 +43,8 @@ class ForceReplaceIT {
         byte[] bytes = in.getInputStream(e).readAllBytes();
         if (e.getName().equals("rnn_model.jsonnet")) {
           String template = new String(bytes, StandardCharsets.UTF_8);
-          assertTrue(template.contains("num_epochs: 20,"), template);
-          bytes = template.replace("num_epochs: 20,", "num_epochs: 2,").getBytes(StandardCharsets.UTF_8);
+          assertTrue(template.contains("num_epochs=20,"), template);
+          bytes = template.replace("num_epochs=20,", "num_epochs=2,").getBytes(StandardCharsets.UTF_8);
           edited = true;
         }
         ZipEntry copy = new ZipEntry(e.getName());

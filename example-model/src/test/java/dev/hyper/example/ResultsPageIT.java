@@ -297,7 +297,7 @@ class ResultsPageIT {
     JsonNode options = chromium.eval("[...document.querySelectorAll('#curve-metric option')].map(o => o.value)");
     Set<String> metrics = new TreeSet<>();
     options.forEach(o -> metrics.add(o.asText()));
-    assertEquals(Set.of("train_loss", "validation_accuracy", "validation_loss"), metrics, "the logged metrics");
+    assertEquals(Set.of("epoch", "train_loss", "validation_accuracy", "validation_loss"), metrics, "the logged metrics");
     Map<String, String> idByRow = tableColumn("id");
     Map<String, String> pathsBefore = null;
     for (String metric : metrics) {

@@ -20,6 +20,7 @@ final class ConfigToml {
   static final String SNAPSHOT = "snapshot";
   static final String PROVENANCE = "provenance";
   static final String JVM = "jvm";
+  static final String HALVING = "halving";
   private static final String PROVENANCE_HEADER = "[" + PROVENANCE + "]";
 
   private ConfigToml() {}
@@ -55,6 +56,7 @@ final class ConfigToml {
       t.append('\n');
     }
     writeSlurm(t, e.slurm());
+    spec.halving().ifPresent(h -> writeHalving(t, h));
     if (e.snapshot() != null) {
       t.append("\n[").append(SNAPSHOT).append("]\n");
       line(t, "file", e.snapshot().file());
@@ -227,7 +229,8 @@ final class ConfigToml {
     }
     Fields f = new Fields(file, toml);
     f.allowOnly(null, Set.of("name", "generated_id", "trial", "n_trials", "seed", "conf_dir", "conf_path",
-        "config_json", "serialization_dir", PARAMS, SLURM, SNAPSHOT, JVM, PROVENANCE));
+        "config_json", "serialization_dir", PARAMS, SLURM, HALVING, SNAPSHOT, JVM, PROVENANCE));
+    readHalving(f);
     String sweep = f.string("name");
     if (!sweep.equals(spec.name())) {
       throw f.error("name", "this experiment belongs to sweep '" + sweep + "', not '" + spec.name() + "'");
@@ -304,6 +307,43 @@ final class ConfigToml {
     if (!value.isEmpty()) {
       line(t, key, value);
     }
+  }
+
+  private static void writeHalving(StringBuilder t, HalvingSettings h) {
+    t.append("\n[").append(HALVING).append("]\n");
+    line(t, "metric", h.metric());
+    line(t, "goal", h.goal().name().toLowerCase(java.util.Locale.ROOT));
+    line(t, "resource", h.resource());
+    t.append("min = ").append(h.min()).append('\n');
+    t.append("max = ").append(h.max()).append('\n');
+    t.append("reduction = ").append(h.reduction()).append('\n');
+  }
+
+  /** The {@code [halving]} table of an experiment's TOML file, if it has one. */
+  static java.util.Optional<HalvingSettings> readHalving(Path file) throws IOException {
+    TomlParseResult toml = TomlText.parse(file, Utf8.read(file));
+    if (toml.hasErrors()) {
+      throw parseErrors(file, toml.errors());
+    }
+    return java.util.Optional.ofNullable(readHalving(new Fields(file, toml)));
+  }
+
+  private static HalvingSettings readHalving(Fields f) throws ConfigException {
+    if (f.table(HALVING, false) == null) {
+      return null;
+    }
+    f.allowOnly(HALVING, new LinkedHashSet<>(List.of("metric", "goal", "resource", "min", "max", "reduction")));
+    String goal = f.string("halving.goal");
+    if (!goal.equals("min") && !goal.equals("max")) {
+      throw f.error("halving.goal", "expected \"min\" or \"max\"");
+    }
+    HalvingSettings h = new HalvingSettings(f.string("halving.metric"), dev.hyper.Goal.valueOf(
+        goal.toUpperCase(java.util.Locale.ROOT)), f.string("halving.resource"), f.longValue("halving.min"),
+        f.longValue("halving.max"), f.intIn("halving.reduction", 2, Integer.MAX_VALUE));
+    if (!h.problems().isEmpty()) {
+      throw f.error("halving.max", String.join("; ", h.problems()));
+    }
+    return h;
   }
 
   private static SlurmSettings readSlurm(Fields f) throws ConfigException {

@@ -60,6 +60,9 @@ public interface Experiment {
    * return; its run is then marked interrupted (unless it wrote {@code metrics.json}, which means it
    * finished) and the next run resumes. Until a trainer first asks, such a signal ends the run at once
    * as it always did.
+   *
+   * <p>In a sweep with successive halving ({@code @Sweep(halving)}) it also turns true when the run was
+   * stopped at a rung: the trainer returns the same way, and the run is marked {@code STOPPED}.
    */
   boolean stopRequested();
 

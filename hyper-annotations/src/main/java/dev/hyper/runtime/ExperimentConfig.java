@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>The TOML holds {@code name}, {@code generated_id}, {@code trial}, {@code n_trials}, {@code seed},
  * {@code conf_dir}, {@code conf_path}, {@code config_json}, {@code serialization_dir} (paths relative to
  * the sweep's output directory), a {@code [params]} table under the parameters' jsonnet names with typed
- * values (enums as their names), {@code [slurm]} with the settings that are set, and {@code [snapshot]}
+ * values (enums as their names), {@code [slurm]} with the settings that are set, {@code [halving]} for a sweep with successive halving, {@code [snapshot]}
  * with the jar's {@code file}, {@code size} and {@code sha256}, and {@code [provenance]} (see {@link Provenance}):
  * when, how, on which Java and OS, and from which git commit the experiment was written.
  *
@@ -44,6 +44,16 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
    */
   public static String sweepName(Path toml) throws IOException {
     return ConfigToml.sweepName(toml);
+  }
+
+  /**
+   * The {@code [halving]} table of an experiment's TOML file: the successive halving its sweep had when
+   * it was written (after sweep files and {@code --set}); empty for a sweep without.
+   *
+   * @throws ConfigException if the file is not valid TOML or the table is not valid
+   */
+  public static java.util.Optional<HalvingSettings> halving(Path toml) throws IOException {
+    return ConfigToml.readHalving(toml);
   }
 
   /**

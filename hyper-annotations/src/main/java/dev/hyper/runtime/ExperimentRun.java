@@ -17,10 +17,17 @@ public final class ExperimentRun implements Experiment {
   public static final String METRICS_FILE = "metrics.json";
 
   private final ExperimentInfo info;
+  private final dev.hyper.runtime.run.StepObserver observer;
   private JsonConfig config;
 
   public ExperimentRun(ExperimentInfo info) {
+    this(info, null);
+  }
+
+  /** A run whose logged steps {@code observer} sees (successive halving), and which stops when it asks. */
+  public ExperimentRun(ExperimentInfo info, dev.hyper.runtime.run.StepObserver observer) {
     this.info = Objects.requireNonNull(info);
+    this.observer = observer;
   }
 
   /** Everything known about the experiment. */
@@ -100,6 +107,9 @@ public final class ExperimentRun implements Experiment {
   public void log(long step, Map<String, ?> metrics) throws IOException {
     checkValue("log", metrics);
     dev.hyper.runtime.run.StepLog.append(serializationDir(), step, Provenance.now(), metrics);
+    if (observer != null) {
+      observer.logged(step, metrics);
+    }
   }
 
   @Override
@@ -119,7 +129,8 @@ public final class ExperimentRun implements Experiment {
 
   @Override
   public boolean stopRequested() {
-    return dev.hyper.runtime.run.StopSignals.requested();
+    boolean signalled = dev.hyper.runtime.run.StopSignals.requested();
+    return signalled || observer != null && observer.stopRequested();
   }
 
   private static void checkValue(String where, Object v) {

@@ -28,6 +28,7 @@ public final class SweepSpec<P extends Record> {
   private final java.util.List<String> jvmArgs;
   private final String metric;
   private final Goal goal;
+  private final HalvingSettings halving;
 
   private SweepSpec(Builder<P> b) {
     this.name = b.name;
@@ -40,6 +41,7 @@ public final class SweepSpec<P extends Record> {
     this.jvmArgs = b.jvmArgs;
     this.metric = b.metric;
     this.goal = b.goal;
+    this.halving = b.halving;
   }
 
   public static <P extends Record> Builder<P> builder(String name, Class<P> type, Grid<P> grid) {
@@ -89,6 +91,19 @@ public final class SweepSpec<P extends Record> {
     return Optional.ofNullable(goal);
   }
 
+  /** Successive halving of the sweep's runs ({@code @Sweep(halving)}, then sweep files and {@code --set}), if any. */
+  public Optional<HalvingSettings> halving() {
+    return Optional.ofNullable(halving);
+  }
+
+  /** This sweep with other halving settings (checked as {@link Builder#halving} does). */
+  public SweepSpec<P> withHalving(HalvingSettings newHalving) {
+    Builder<P> b = builder(name, type, grid).trials(trials).slurm(slurm).trainer(trainer);
+    b.metric = metric;
+    b.goal = goal;
+    return b.halving(newHalving).template(template).jvmArgs(jvmArgs.toArray(String[]::new)).build();
+  }
+
   /** Whether the sweep names a trainer. */
   public boolean hasTrainer() {
     return trainer != null;
@@ -117,6 +132,7 @@ public final class SweepSpec<P extends Record> {
     Builder<P> b = builder(name, type, newGrid).trials(newTrials).slurm(newSlurm).trainer(trainer);
     b.metric = metric;
     b.goal = goal;
+    b.halving = halving;
     return b.template(template).jvmArgs(newJvmArgs.toArray(String[]::new)).build();
   }
 
@@ -137,6 +153,7 @@ public final class SweepSpec<P extends Record> {
     private java.util.List<String> jvmArgs = java.util.List.of();
     private String metric;
     private Goal goal;
+    private HalvingSettings halving;
 
     private Builder(String name, Class<P> type, Grid<P> grid) {
       this.name = Objects.requireNonNull(name);
@@ -181,6 +198,19 @@ public final class SweepSpec<P extends Record> {
       }
       this.metric = metric;
       this.goal = Objects.requireNonNull(goal);
+      return this;
+    }
+
+    /**
+     * Asynchronous successive halving of the sweep's runs.
+     *
+     * @throws IllegalArgumentException if {@link HalvingSettings#problems()} finds any
+     */
+    public Builder<P> halving(HalvingSettings halving) {
+      if (!halving.problems().isEmpty()) {
+        throw new IllegalArgumentException("halving: " + String.join("; ", halving.problems()));
+      }
+      this.halving = halving;
       return this;
     }
 

@@ -167,6 +167,74 @@ class HyperValidationTest {
     tested(Code.BadMetric);
   }
 
+  @Test
+  void badHalving() {
+    JavaFileObject numbers = source("exp.A", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"a\", samples = 9,\n  halving = @Halving(metric = \"acc\", goal = Goal.MAX, min = 0, max = 9,"
+        + " reduction = 1))\npublic record A(@Axis(uniform = @Uniform(min = 0, max = 1)) double x) {}\n");
+    JavaFileObject order = source("exp.B", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"b\", samples = 9,\n  halving = @Halving(metric = \"acc\", goal = Goal.MAX, min = 27, max = 27))\n"
+        + "public record B(@Axis(uniform = @Uniform(min = 0, max = 1)) double x) {}\n");
+    JavaFileObject keys = source("exp.C", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"c\", samples = 9,\n  halving = @Halving(metric = \"step\",\n resource = \"time\", max = 9))\n"
+        + "public record C(@Axis(uniform = @Uniform(min = 0, max = 1)) double x) {}\n");
+    JavaFileObject goal = source("exp.D", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"d\", samples = 9,\n  halving = @Halving(metric = \"val loss\", max = 9))\n"
+        + "public record D(@Axis(uniform = @Uniform(min = 0, max = 1)) double x) {}\n");
+    JavaFileObject noGoal = source("exp.F", "package exp;\nimport dev.hyper.*;\n"
+        + "@Sweep(name = \"f\", samples = 9,\n  halving = @Halving(metric = \"val_loss\", max = 9))\n"
+        + "public record F(@Axis(uniform = @Uniform(min = 0, max = 1)) double x) {}\n");
+    Compilation c = compile(numbers, order, keys, goal, noGoal);
+    assertThat(c).hadErrorCount(6);
+    assertThat(c).hadErrorContaining("[hyper/BadHalving] @Halving is not valid: reduction 1 must be at least 2; min 0 "
+        + "must be at least 1. Write 1 <= min < max and reduction >= 2, e.g. @Halving(min = 1, max = 27, reduction = 3).")
+        .inFile(numbers).onLineContaining("halving = @Halving");
+    assertThat(c).hadErrorContaining("[hyper/BadHalving] @Halving is not valid: max 27 must be more than min 27.")
+        .inFile(order).onLineContaining("halving = @Halving");
+    assertThat(c).hadErrorContaining("[hyper/BadHalving] @Halving metric = \"step\" is not a key of the step log. "
+        + "Write the key the trainer passes to experiment.log, e.g. metric = \"validation_accuracy\": no spaces or "
+        + "control characters, not 'step' or 'time'.").inFile(keys).onLineContaining("metric = \"step\"");
+    assertThat(c).hadErrorContaining("[hyper/BadHalving] @Halving resource = \"time\" is not a key of the step log. "
+        + "Write the key the trainer passes to experiment.log, e.g. resource = \"epoch\": no spaces or control "
+        + "characters, not 'time' ('step' means log's step itself).").inFile(keys).onLineContaining("resource = ");
+    assertThat(c).hadErrorContaining("[hyper/BadHalving] @Halving metric = \"val loss\" is not a key of the step log.")
+        .inFile(goal).onLineContaining("halving = @Halving");
+    assertThat(c).hadErrorContaining("[hyper/BadHalving] @Halving has no goal. Say which way metric \"val_loss\" is "
+        + "better: goal = Goal.MIN (smaller, e.g. a loss) or goal = Goal.MAX (larger, e.g. an accuracy).")
+        .inFile(noGoal).onLineContaining("halving = @Halving");
+    tested(Code.BadHalving);
+  }
+
+  @Test
+  void halvingNeedsSearch() {
+    JavaFileObject one = record("@Sweep(name = \"h\",\n  halving = @Halving(metric = \"acc\", goal = Goal.MAX, max = 9))",
+        "@Axis(ints = 1) int x");
+    Compilation c = compile(one);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[hyper/HalvingNeedsSearch] @Halving on 'P' compares runs, but the sweep has 1 "
+        + "point x 1 trial. Sweep at least two experiments: more values, samples = N, or trials >= 2.")
+        .inFile(one).onLineContaining("halving = @Halving");
+    tested(Code.HalvingNeedsSearch);
+    JavaFileObject trials = record("@Sweep(name = \"h\", trials = 2,\n  halving = @Halving(metric = \"acc\", goal = "
+        + "Goal.MIN, max = 9))", "@Axis(ints = 1) int x");
+    assertThat(compile(trials)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void halvingReachesTheLauncher() {
+    JavaFileObject src = record("@Sweep(name = \"h\", samples = 81, seed = 7, halving = @Halving(metric = "
+        + "\"validation_accuracy\", goal = Goal.MAX, resource = \"epoch\", min = 1, max = 27, reduction = 3))",
+        "@Axis(uniform = @Uniform(min = 0, max = 1)) double x");
+    Compilation c = compile(src);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("exp.PLauncher").contentsAsUtf8String().contains(
+        ".halving(new HalvingSettings(\"validation_accuracy\", Goal.MAX, \"epoch\", 1L, 27L, 3))");
+    JavaFileObject none = record("@Sweep(name = \"n\")", "@Axis(ints = {1, 2}) int x");
+    Compilation d = compile(none);
+    assertThat(d).succeededWithoutWarnings();
+    assertThat(d).generatedSourceFile("exp.PLauncher").contentsAsUtf8String().doesNotContain(".halving(");
+  }
+
   // ---- search spaces: ranges, distributions, random search, paired axes
 
   @Test

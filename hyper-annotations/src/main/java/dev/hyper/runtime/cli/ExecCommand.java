@@ -172,7 +172,7 @@ final class ExecCommand implements Callable<Integer> {
       boolean run = switch (e.state()) {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
-        case DONE -> rerunAll;
+        case DONE, STOPPED -> rerunAll;
         case RUNNING, QUEUED, MISSING -> false;
       };
       if (run) {
@@ -188,7 +188,9 @@ final class ExecCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("exec " + sweep + ": nothing to run: " + counts.get(SweepOverview.State.DONE) + " of "
-          + overview.entries.size() + " done, " + counts.get(SweepOverview.State.FAILED) + " failed, "
+          + overview.entries.size() + " done, " + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
+          : counts.get(SweepOverview.State.STOPPED) + " stopped by successive halving, ")
+          + counts.get(SweepOverview.State.FAILED) + " failed, "
           + counts.get(SweepOverview.State.PENDING) + " never started" + skipped);
       code = HyperCli.OK;
     } else {
@@ -339,7 +341,7 @@ final class ExecCommand implements Callable<Integer> {
     try (RunClaim claim = RunClaim.claim(dir)) {
       ExperimentStatus status = Markers.status(dir);
       if (status == ExperimentStatus.DONE || status == ExperimentStatus.FAILED
-          || status == ExperimentStatus.INTERRUPTED || (interrupted && status != ExperimentStatus.RUNNING)) {
+          || status == ExperimentStatus.INTERRUPTED || status == ExperimentStatus.STOPPED || (interrupted && status != ExperimentStatus.RUNNING)) {
         return false;
       }
       String started = "";

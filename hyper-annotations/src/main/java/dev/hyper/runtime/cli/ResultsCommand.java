@@ -88,6 +88,7 @@ final class ResultsCommand implements Callable<Integer> {
       ctx.err.println(Printable.escape("warning: " + w));
     }
     ctx.out.print(by.equals("point") ? ResultsText.points(r, top) : ResultsText.table(r, top));
+    dev.hyper.runtime.halving.RungSummary.of(output.root(), sweep).ifPresent(h -> h.lines().forEach(ctx.out::println));
     if (csv != null) {
       AtomicFiles.write(csv, ResultsText.csv(r).getBytes(StandardCharsets.UTF_8), null);
       ctx.out.println("wrote " + csv);

@@ -8,6 +8,8 @@ import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Trainer;
 import dev.hyper.runtime.JavaRuntime;
+import dev.hyper.runtime.halving.Decision;
+import dev.hyper.runtime.halving.HalvingRun;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.shell.ShellQuote;
@@ -50,6 +52,9 @@ import picocli.CommandLine.Parameters;
         + " asked to stop (SIGTERM, SIGINT, SIGUSR1) and its trainer saved a checkpoint and returned without"
         + " writing metrics.json: run it again and the trainer resumes from its latest checkpoint. An experiment"
         + " with DONE is not trained again unless --rerun, which also drops its checkpoints and step log.",
+    "In a sweep with successive halving (@Sweep(halving)), each rung the run reaches is recorded under"
+        + " model/generated/SWEEP/.rungs/; a run whose value is not among the best 1/reduction there is asked to"
+        + " stop and marked STOPPED (exit 0), and is not trained again unless --rerun (which drops its rung records).",
     "Two runs never train one experiment at once: run claims it first (a lock on ID/.TRIAL.claim beside the"
         + " serialization directory, held until it ends and dropped by the OS if it is killed); a run that finds it claimed"
         + " prints who holds it and exits 4 without touching it.",
@@ -113,8 +118,14 @@ final class RunCommand implements Callable<Integer> {
           + "); nothing to do, use --rerun to train it again");
       return HyperCli.OK;
     }
+    if (state.status() == dev.hyper.runtime.status.ExperimentStatus.STOPPED && !rerun) {
+      ctx.out.println("already stopped: " + experiment + " (STOPPED at rung "
+          + Markers.readStopped(dir).map(s -> Integer.toString(s.rung())).orElse("?")
+          + " by successive halving); nothing to do, use --rerun to train it again");
+      return HyperCli.OK;
+    }
     if (state.started().isPresent() && state.done().isEmpty() && state.failed().isEmpty()
-        && state.started().get().isRunningHere()) {
+        && state.status() != dev.hyper.runtime.status.ExperimentStatus.STOPPED && state.started().get().isRunningHere()) {
       Started s = state.started().get();
       throw new HyperException(toml + ": " + experiment + " is being trained now by process " + s.pid() + " (since "
           + s.time() + "); wait for it or stop it first");
@@ -147,10 +158,21 @@ final class RunCommand implements Callable<Integer> {
     }
 
     Markers.clearFinished(dir);
+    java.util.Optional<dev.hyper.runtime.HalvingSettings> halving = ExperimentConfig.halving(toml);
     if (rerun) {                                     // from scratch: no checkpoint to resume, no old steps
       dev.hyper.runtime.store.AtomicFiles.deleteTree(experiment.checkpointDir());
       Files.deleteIfExists(dir.resolve(dev.hyper.runtime.run.StepLog.FILE));
+      if (halving.isPresent()) {                     // nor its rung records: it is a new run in the search
+        new dev.hyper.runtime.halving.RungFiles(info.root(), info.sweep()).forget(info.id(), info.trial());
+      }
     }
+    HalvingRun halvingRun = halving.isEmpty() ? null
+        : HalvingRun.open(halving.get(), info.root(), info.sweep(), info.id(), info.trial());
+    if (halvingRun != null && halvingRun.stopped().isPresent()) {   // decided before this run was killed
+      stopped(dir, experiment, halvingRun.stopped().get(), Provenance.now(), 0);
+      return HyperCli.OK;
+    }
+    ExperimentRun training = halvingRun == null ? experiment : new ExperimentRun(info, halvingRun);
     Provenance environment = Provenance.capture(running != null && !running.classPath().entries().isEmpty()
         ? running.classPath().entries().get(0) : null, ctx.args);
     JavaRuntime recorded = info.snapshot() == null ? null : info.snapshot().java();
@@ -174,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
     dev.hyper.runtime.run.StopSignals.holdWarnings();
     try {
       Trainer<P> trainer = spec.newTrainer();
-      trainer.train(config.params(), experiment);
+      trainer.train(config.params(), training);
     } catch (Exception | Error e) {
       failure = e;
     } finally {
@@ -196,6 +218,10 @@ final class RunCommand implements Callable<Integer> {
           problems));
       return HyperCli.FAILED;
     }
+    if (halvingRun != null && halvingRun.stopped().isPresent()) {
+      stopped(dir, experiment, halvingRun.stopped().get(), started.time(), seconds);
+      return HyperCli.OK;
+    }
     Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
     java.util.Optional<String> signal = dev.hyper.runtime.run.StopSignals.received();
     if (signal.isPresent() && !Files.isRegularFile(metrics)) {   // stopped before it finished
@@ -212,6 +238,15 @@ final class RunCommand implements Callable<Integer> {
     Markers.writeDone(dir, new Done(Provenance.now(), started.time(), seconds, metricsSha, problems));
     ctx.out.println("done: " + experiment + (problems.isEmpty() ? "" : " (forced)"));
     return HyperCli.OK;
+  }
+
+  /** Marks the experiment {@code STOPPED} at the rung {@code d} decided, and says so. */
+  private void stopped(Path dir, ExperimentRun experiment, Decision d, String startedAt, double seconds)
+      throws IOException {
+    Markers.writeStopped(dir, new dev.hyper.runtime.status.Stopped(Provenance.now(), startedAt, seconds, d.rung(),
+        d.resource(), d.metric(), d.value(), d.cutoff()));
+    ctx.out.println(Printable.escape("stopped: " + experiment + " at rung " + d.rung() + " (resource " + d.resource()
+        + "): " + d.describe()));
   }
 
   /**

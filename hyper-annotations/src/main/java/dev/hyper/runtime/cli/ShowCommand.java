@@ -47,6 +47,7 @@ final class ShowCommand implements Callable<Integer> {
     line("trials: " + s.trials());
     line("slurm: " + Describe.slurm(s.slurm()));
     line("size: " + Describe.size(s));
+    s.halving().ifPresent(h -> line("successive halving: " + h));
     line("trainer: " + (s.hasTrainer() ? "yes" : "(none: run refuses)"));
     return HyperCli.OK;
   }

@@ -74,6 +74,10 @@ final class StatusCommand implements Callable<Integer> {
     ctx.out.printf("  running  %6d%n", n.get(SweepOverview.State.RUNNING));
     ctx.out.printf("  queued   %6d   (in SLURM, not started)%n", n.get(SweepOverview.State.QUEUED));
     ctx.out.printf("  pending  %6d   (never started)%n", n.get(SweepOverview.State.PENDING));
+    if (n.get(SweepOverview.State.STOPPED) > 0) {
+      ctx.out.printf("  stopped  %6d   (STOPPED at a rung by successive halving)%n", n.get(SweepOverview.State.STOPPED));
+    }
+    dev.hyper.runtime.halving.RungSummary.of(root, sweep).ifPresent(h -> h.lines().forEach(ctx.out::println));
     if (n.get(SweepOverview.State.MISSING) > 0) {
       ctx.out.printf("  MISSING  %6d   (in %s-manifest.tsv, TOML gone: cannot run)%n", n.get(SweepOverview.State.MISSING),
           Printable.escape(sweep));

@@ -167,7 +167,7 @@ final class SubmitCommand implements Callable<Integer> {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
         case RUNNING -> force && e.unchecked();
-        case DONE, QUEUED, MISSING -> false;
+        case DONE, STOPPED, QUEUED, MISSING -> false;
       };
       if (submit) {
         selected.add(number.apply(e.task()));
@@ -185,7 +185,9 @@ final class SubmitCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("submit " + sweep + ": nothing to submit: " + counts.get(SweepOverview.State.DONE) + " of "
-          + overview.entries.size() + " done" + (failedOnly ? ", none failed" : "") + skipped);
+          + overview.entries.size() + " done" + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
+          : ", " + counts.get(SweepOverview.State.STOPPED) + " stopped by successive halving")
+          + (failedOnly ? ", none failed" : "") + skipped);
       return nextWave(slurm, root, overview, List.of());
     }
     Map<String, String> config = config(slurm);

@@ -46,13 +46,15 @@ import java.util.Optional;
  *       this machine is gone (killed before it could write {@code FAILED}).
  *   <li>{@link State#INTERRUPTED}: an {@code INTERRUPTED} marker: asked to stop, it saved a checkpoint; it
  *       runs again (resuming) wherever a failed one would.
+ *   <li>{@link State#STOPPED}: a {@code STOPPED} marker: successive halving stopped it at a rung; like a
+ *       done one, nothing runs it again.
  *   <li>{@link State#PENDING}: never started and not queued.
  *   <li>{@link State#MISSING}: the sweep's manifest lists it, but its TOML is gone: nothing can run it.
  * </ul>
  */
 final class SweepOverview {
   enum State {
-    PENDING, QUEUED, RUNNING, DONE, FAILED, INTERRUPTED, MISSING
+    PENDING, QUEUED, RUNNING, DONE, FAILED, INTERRUPTED, STOPPED, MISSING
   }
 
   /**
@@ -197,6 +199,9 @@ final class SweepOverview {
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");
     if (markers == ExperimentStatus.DONE) {
       return new Entry(t, State.DONE, "", null);
+    }
+    if (markers == ExperimentStatus.STOPPED) {
+      return new Entry(t, State.STOPPED, "", null);
     }
     if (queued != null) {
       boolean pending = queued.equals("PENDING") || queued.equals("REQUEUED") || queued.startsWith("REQUEUE");

@@ -16,6 +16,8 @@ public final class Progress implements LocalExecutor.Listener {
   private final long startNanos = System.nanoTime();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  /** Of the done ones (exit 0), those that successive halving stopped at a rung ({@code STOPPED}). */
+  private final AtomicInteger stopped = new AtomicInteger();
   /** Runs that found their experiment claimed by another process ({@link RunClaim#BUSY_EXIT}) and left it. */
   private final AtomicInteger claimed = new AtomicInteger();
   private final AtomicInteger running = new AtomicInteger();
@@ -51,6 +53,11 @@ public final class Progress implements LocalExecutor.Listener {
       return;
     }
     int n = (exitCode == 0 ? done : failed).incrementAndGet();
+    boolean halved = exitCode == 0 && dev.hyper.runtime.status.Markers.status(task.root().resolve(
+        task.serializationDir())) == dev.hyper.runtime.status.ExperimentStatus.STOPPED;
+    if (halved) {
+      stopped.incrementAndGet();
+    }
     if (terminal) {
       if (exitCode != 0) {
         out.print("\r\033[K");
@@ -59,7 +66,7 @@ public final class Progress implements LocalExecutor.Listener {
       redraw();
     } else {
       out.printf("%s %s (%.1f s)  [%d done, %d failed, %d running, %d remaining]%n",
-          exitCode == 0 ? "done:  " : "failed:", task.label(), seconds, done.get(), failed.get(),
+          halved ? "stopped:" : exitCode == 0 ? "done:  " : "failed:", task.label(), seconds, done.get(), failed.get(),
           running.get(), remaining());
       if (exitCode != 0) {
         out.printf("        exit %d, log %s%n", exitCode, task.log());
@@ -75,7 +82,8 @@ public final class Progress implements LocalExecutor.Listener {
       out.println();
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    out.printf("exec: %d done, %d failed, %d not run%s, in %.1f s%n", done.get(), failed.get(), remaining(),
+    out.printf("exec: %d done%s, %d failed, %d not run%s, in %.1f s%n", done.get(), stopped.get() == 0 ? ""
+        : " (" + stopped.get() + " of them STOPPED at a rung by successive halving)", failed.get(), remaining(),
         claimed.get() == 0 ? "" : ", " + claimed.get() + " claimed by another process", seconds);
     out.flush();
   }

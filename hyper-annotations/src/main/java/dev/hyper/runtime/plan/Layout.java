@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
  * model/generated/SWEEP/ID/.TRIAL.claim       locked by the run training it, for the run's whole life
  * model/generated/SWEEP/ID/TRIAL/.replaced-T/ what the experiment held before sweep --force replaced it at T
+ * model/generated/SWEEP/.rungs/K/ID-TRIAL     successive halving: the experiment's value at rung K (create-only)
+ * model/generated/SWEEP/.rungs/K/ID-TRIAL.decision  what the run decided there, with the values it saw
  * SWEEP-manifest.tsv                          the one record of the sweep's experiments, one row each
  * SWEEP-jobs.sh                               one command per experiment, line k for row k
  * SWEEP-jobs.running/HOST-PID                 one per jobs script running now (removed when it ends)
@@ -50,6 +52,24 @@ public final class Layout {
   public static Path serializationDir(String sweep, String id, int trial) {
     return Path.of("model", "generated", sweep, id, Integer.toString(trial));
   }
+
+  /** Where the rungs of a sweep with successive halving are recorded: {@code model/generated/SWEEP/.rungs}. */
+  public static Path rungsDir(String sweep) {
+    return Path.of("model", "generated", sweep, ".rungs");
+  }
+
+  /** Rung {@code k}'s records and decisions: {@code .rungs/K}. */
+  public static Path rungDir(String sweep, int k) {
+    return rungsDir(sweep).resolve(Integer.toString(k));
+  }
+
+  /** The name of an experiment's record in a rung's directory: {@code ID-TRIAL}. */
+  public static String rungRecordName(String id, int trial) {
+    return id + "-" + trial;
+  }
+
+  /** The end of the name of a decision beside its record: {@code ID-TRIAL.decision}. */
+  public static final String DECISION_SUFFIX = ".decision";
 
   /**
    * The file the run training an experiment holds locked ({@code ID/.TRIAL.claim}, beside its serialization

@@ -48,7 +48,7 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
   public static final String CHANGED_MARK = "(metrics.json changed)";
 
   /** How an experiment stands: a marker status, or {@link #MISSING} when its TOML does not exist. */
-  public enum Status { DONE, FAILED, INTERRUPTED, RUNNING, PENDING, MISSING }
+  public enum Status { DONE, FAILED, INTERRUPTED, STOPPED, RUNNING, PENDING, MISSING }
 
   /**
    * One experiment.

@@ -12,8 +12,9 @@ package dev.hyper.runtime.status;
  *   <li>{@link #FAILED}: {@code FAILED}: training threw, or an executor recorded the process's failure.
  *   <li>{@link #INTERRUPTED}: {@code INTERRUPTED}: asked to stop, it saved a checkpoint and returned; the
  *       next run resumes from the checkpoint.
+ *   <li>{@link #STOPPED}: {@code STOPPED}: successive halving stopped it at a rung; the search is over for it.
  * </ul>
  */
 public enum ExperimentStatus {
-  PENDING, RUNNING, DONE, FAILED, INTERRUPTED
+  PENDING, RUNNING, DONE, FAILED, INTERRUPTED, STOPPED
 }

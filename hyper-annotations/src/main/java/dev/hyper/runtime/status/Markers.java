@@ -47,11 +47,16 @@ import org.tomlj.TomlParseResult;
  *   exit_code = 1                                # the run's exit code
  *   error = ["...", "..."]                       # the last (at most 20) lines of its error output
  *   forced = ["..."]                             # only for run --force
+ *
+ * STOPPED   written when successive halving stopped the run at a rung ("STOPPED at rung K")
+ *   marker = "STOPPED"
+ *   time, started, seconds; rung, resource, metric, value, cutoff
  * </pre>
  *
  * <h2>Status</h2>
  * {@code DONE} present: {@link ExperimentStatus#DONE}; else {@code FAILED}: {@link ExperimentStatus#FAILED};
- * else {@code STARTED}: {@link ExperimentStatus#RUNNING} (which includes a run that was killed: nothing
+ * else {@code STOPPED}: {@link ExperimentStatus#STOPPED}; else {@code INTERRUPTED}:
+ * {@link ExperimentStatus#INTERRUPTED}; else {@code STARTED}: {@link ExperimentStatus#RUNNING} (which includes a run that was killed: nothing
  * is written then); else {@link ExperimentStatus#PENDING}. A new run removes {@code DONE} and
  * {@code FAILED} before writing {@code STARTED}.
  */
@@ -60,6 +65,7 @@ public final class Markers {
   public static final String DONE = "DONE";
   public static final String FAILED = "FAILED";
   public static final String INTERRUPTED = "INTERRUPTED";
+  public static final String STOPPED = "STOPPED";
   /** The most lines of error output a {@code FAILED} marker keeps. */
   public static final int ERROR_LINES = 20;
 
@@ -77,6 +83,9 @@ public final class Markers {
     }
     if (Files.exists(dir.resolve(FAILED))) {
       return ExperimentStatus.FAILED;
+    }
+    if (Files.exists(dir.resolve(STOPPED))) {
+      return ExperimentStatus.STOPPED;
     }
     if (Files.exists(dir.resolve(INTERRUPTED))) {
       return ExperimentStatus.INTERRUPTED;
@@ -100,6 +109,7 @@ public final class Markers {
     Optional<Interrupted> interrupted = readIfPresent(dir.resolve(INTERRUPTED), Markers::parseInterrupted);
     ExperimentStatus status = done.isPresent() ? ExperimentStatus.DONE
         : failed.isPresent() ? ExperimentStatus.FAILED
+        : Files.exists(dir.resolve(STOPPED)) ? ExperimentStatus.STOPPED
         : interrupted.isPresent() ? ExperimentStatus.INTERRUPTED
         : started.isPresent() ? ExperimentStatus.RUNNING
         : ExperimentStatus.PENDING;
@@ -191,14 +201,37 @@ public final class Markers {
     write(dir, INTERRUPTED, t);
   }
 
+  /** Writes {@code STOPPED} in {@code dir}, atomically. */
+  public static void writeStopped(Path dir, Stopped s) throws IOException {
+    MutableTomlTable t = header(STOPPED, "STOPPED at rung " + s.rung() + " by successive halving: " + s.metric() + " "
+        + s.value() + " did not reach the cut-off " + s.cutoff() + " of the runs recorded there");
+    t.set("time", s.time());
+    t.set("started", s.started());
+    t.set("seconds", s.seconds());
+    t.set("rung", (long) s.rung());
+    t.set("resource", s.resource());
+    t.set("metric", s.metric());
+    t.set("value", s.value());
+    t.set("cutoff", s.cutoff());
+    write(dir, STOPPED, t);
+  }
+
+  /** The {@code STOPPED} marker in {@code dir}, if there is one. */
+  public static Optional<Stopped> readStopped(Path dir) throws IOException {
+    return readIfPresent(dir.resolve(STOPPED), r -> new Stopped(r.string("time"), r.string("started"),
+        r.number("seconds"), (int) r.integer("rung"), r.integer("resource"), r.string("metric"), r.number("value"),
+        r.number("cutoff")));
+  }
+
   /**
-   * Removes {@code DONE}, {@code FAILED} and {@code INTERRUPTED} from {@code dir}, so that a new run
-   * starts from a clean state (checkpoints stay: the run resumes from them).
+   * Removes {@code DONE}, {@code FAILED}, {@code INTERRUPTED} and {@code STOPPED} from {@code dir}, so that a
+   * new run starts from a clean state (checkpoints stay: the run resumes from them).
    */
   public static void clearFinished(Path dir) throws IOException {
     Files.deleteIfExists(dir.resolve(DONE));
     Files.deleteIfExists(dir.resolve(FAILED));
     Files.deleteIfExists(dir.resolve(INTERRUPTED));
+    Files.deleteIfExists(dir.resolve(STOPPED));
   }
 
   /** This machine's host name, as markers record it ({@code unknown} if it cannot be found). */

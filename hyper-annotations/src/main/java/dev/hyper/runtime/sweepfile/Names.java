@@ -9,12 +9,12 @@ import java.util.List;
 final class Names {
   private Names() {}
 
-  /** "Did you mean 'x'?" for a near miss; otherwise "Valid: a, b, c." listing up to five candidates. */
+  /** "Did you mean 'x'?" for a near miss; otherwise "Valid: a, b, c." listing up to seven candidates. */
   static String suggest(String name, Collection<String> candidates) {
     return Suggest.nearest(name, candidates).map(n -> "Did you mean '" + n + "'?").orElseGet(() -> {
       List<String> listed = new ArrayList<>(candidates);
-      String more = listed.size() > 6 ? ", ..." : "";
-      return "Valid: " + String.join(", ", listed.subList(0, Math.min(6, listed.size()))) + more + ".";
+      String more = listed.size() > 7 ? ", ..." : "";
+      return "Valid: " + String.join(", ", listed.subList(0, Math.min(7, listed.size()))) + more + ".";
     });
   }
 }

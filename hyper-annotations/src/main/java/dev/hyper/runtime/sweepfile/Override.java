@@ -1,5 +1,6 @@
 package dev.hyper.runtime.sweepfile;
 
+import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.SlurmSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +18,20 @@ import java.util.function.UnaryOperator;
  * @param trials new trials per point, if set
  * @param slurm how the SLURM settings change (identity when untouched)
  * @param jvmArgs options added for the training JVM ({@code [jvm] args}, {@code --jvm-arg})
+ * @param halving how the successive halving's numbers change (identity when untouched)
  */
 public record Override(String source, Map<String, List<Object>> values, OptionalInt trials,
-    UnaryOperator<SlurmSettings> slurm, List<String> jvmArgs) {
+    UnaryOperator<SlurmSettings> slurm, List<String> jvmArgs, UnaryOperator<HalvingSettings> halving) {
 
   public Override {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     jvmArgs = List.copyOf(jvmArgs);
+  }
+
+  /** An override that leaves the successive halving as it is. */
+  public Override(String source, Map<String, List<Object>> values, OptionalInt trials,
+      UnaryOperator<SlurmSettings> slurm, List<String> jvmArgs) {
+    this(source, values, trials, slurm, jvmArgs, UnaryOperator.identity());
   }
 
   /** An override that adds no JVM options. */

@@ -1,6 +1,7 @@
 package dev.hyper.runtime.sweepfile;
 
 import dev.hyper.runtime.Grid;
+import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
 import java.util.ArrayList;
@@ -28,7 +29,32 @@ public final class Overrides {
       jvmArgs.addAll(o.jvmArgs());
     }
     Grid<P> grid = values.isEmpty() ? spec.grid() : spec.grid().withValues(values);
-    return spec.with(grid, trials, slurm, jvmArgs);
+    SweepSpec<P> applied = spec.with(grid, trials, slurm, jvmArgs);
+    return spec.halving().isEmpty() ? applied : applied.withHalving(halving(spec.halving().get(), overrides));
+  }
+
+  /**
+   * What is wrong with the successive halving once {@code overrides} are applied (each key was checked
+   * alone as it was read; {@code min < max} can only be checked here), one line each; empty if nothing.
+   */
+  public static List<String> problems(SweepSpec<?> spec, List<Override> overrides) {
+    if (spec.halving().isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    HalvingSettings h = halving(spec.halving().get(), overrides);
+    if (!h.problems().isEmpty() && !overrides.isEmpty()) {
+      out.add("halving after " + String.join(", ", describe(overrides)) + ": " + String.join("; ", h.problems()));
+    }
+    return out;
+  }
+
+  private static HalvingSettings halving(HalvingSettings declared, List<Override> overrides) {
+    HalvingSettings h = declared;
+    for (Override o : overrides) {
+      h = o.halving().apply(h);
+    }
+    return h;
   }
 
   /** What was applied, one line each ({@code config FILE sha256=...}, {@code set KEY=...}), for provenance. */

@@ -13,16 +13,17 @@ import java.util.function.UnaryOperator;
 /**
  * One {@code --set KEY=V1,V2,...} argument: a comma list sweeps a parameter, one value fixes it.
  * KEY is a parameter (jsonnet name, component name or {@code params.}name), {@code n_trials}, or
- * {@code slurm.KEY}. String values cannot contain commas here; use a sweep file for those.
+ * {@code slurm.KEY}, or {@code halving.min}, {@code halving.max}, {@code halving.reduction}. String values cannot contain commas here; use a sweep file for those.
  */
 public final class SetArgument {
   private SetArgument() {}
 
   public static Override parse(String argument, SweepSpec<?> spec) throws SweepFileException {
-    return parse(argument, spec.grid().params());
+    return parse(argument, spec.grid().params(), spec);
   }
 
-  private static <P> Override parse(String argument, List<Param<P>> params) throws SweepFileException {
+  private static <P> Override parse(String argument, List<Param<P>> params, SweepSpec<?> spec)
+      throws SweepFileException {
     String where = "--set " + argument + ": ";
     int eq = argument.indexOf('=');
     if (eq <= 0) {
@@ -47,6 +48,17 @@ public final class SetArgument {
       }
       UnaryOperator<SlurmSettings> set = SlurmKeys.setter(slurmKey, value);
       return new Override(source, Map.of(), OptionalInt.empty(), set);
+    }
+    if (key.startsWith("halving.")) {
+      String halvingKey = key.substring("halving.".length());
+      Object value = TomlScalar.parse(text.trim());
+      String problem = HalvingKeys.check(spec.name(), spec.halving().isPresent(), halvingKey,
+          value == null ? "'" + text + "'" : value);
+      if (problem != null) {
+        throw new SweepFileException(List.of(where + problem));
+      }
+      return new Override(source, Map.of(), OptionalInt.empty(), UnaryOperator.identity(), List.of(),
+          HalvingKeys.setter(halvingKey, value));
     }
     ParamNames<P> names = new ParamNames<>(params);
     Optional<Param<P>> param = names.find(key);

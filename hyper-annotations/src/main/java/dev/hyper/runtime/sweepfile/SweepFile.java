@@ -1,6 +1,7 @@
 package dev.hyper.runtime.sweepfile;
 
 import dev.hyper.runtime.ConfigException;
+import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
@@ -39,13 +40,16 @@ import org.tomlj.TomlTable;
  * "params.lr" = [0.001, 0.0001]
  * [params]               # fixed values, unless [hyper] sweeps the same parameter
  * dropout = 0.5
+ * [halving]              # the numbers of @Sweep(halving): min, max, reduction
+ * max = 9
  * </pre>
  *
  * Every problem is reported at once, each with the file, line and column; nothing is coerced across
  * types.
  */
 public final class SweepFile {
-  private static final Set<String> TOP_LEVEL = Set.of("model", "name", "n_trials", "slurm", "hyper", "params", "jvm");
+  private static final Set<String> TOP_LEVEL = Set.of("model", "name", "n_trials", "slurm", "hyper", "params", "jvm",
+      "halving");
 
   private SweepFile() {}
 
@@ -87,19 +91,21 @@ public final class SweepFile {
   /** Parses sweep-file text; {@code fileName} prefixes every problem, {@code source} is recorded. */
   public static Override parse(String text, String fileName, String source, SweepSpec<?> spec)
       throws SweepFileException {
-    return new Reader<>(fileName, spec.grid().params(), spec.name()).read(text, source);
+    return new Reader<>(fileName, spec.grid().params(), spec.name(), spec.halving().isPresent()).read(text, source);
   }
 
   private static final class Reader<P> {
     private final String file;
     private final ParamNames<P> names;
     private final String sweep;
+    private final boolean halvingDeclared;
     private final List<String> problems = new ArrayList<>();
 
-    Reader(String file, List<Param<P>> params, String sweep) {
+    Reader(String file, List<Param<P>> params, String sweep, boolean halvingDeclared) {
       this.file = file;
       this.names = new ParamNames<>(params);
       this.sweep = sweep;
+      this.halvingDeclared = halvingDeclared;
     }
 
     Override read(String text, String source) throws SweepFileException {
@@ -119,6 +125,7 @@ public final class SweepFile {
       Map<String, List<Object>> swept = new LinkedHashMap<>();
       OptionalInt trials = OptionalInt.empty();
       UnaryOperator<SlurmSettings> slurm = UnaryOperator.identity();
+      UnaryOperator<HalvingSettings> halving = UnaryOperator.identity();
       List<String> jvmArgs = new java.util.ArrayList<>();
       for (String key : toml.keySet()) {
         TomlPosition pos = toml.inputPositionOf(List.of(key));
@@ -130,8 +137,9 @@ public final class SweepFile {
           case "hyper" -> table(key, value, pos).ifPresent(t -> readHyper(t, swept));
           case "params" -> table(key, value, pos).ifPresent(t -> readParams(t, fixed));
           case "jvm" -> table(key, value, pos).ifPresent(t -> readJvm(t, jvmArgs));
+          case "halving" -> halving = halving(value, pos);
           default -> problems.add(at(pos) + "unknown key '" + key + "'. "
-              + Names.suggest(key, List.of("model", "n_trials", "slurm", "hyper", "params", "jvm")));
+              + Names.suggest(key, List.of("model", "n_trials", "slurm", "hyper", "params", "jvm", "halving")));
         }
       }
       if (!problems.isEmpty()) {
@@ -139,7 +147,28 @@ public final class SweepFile {
       }
       Map<String, List<Object>> values = new LinkedHashMap<>(fixed);
       values.putAll(swept); // [hyper] sweeps what [params] would fix, as in the seed's hyper.py
-      return new Override(source, values, trials, slurm, jvmArgs);
+      return new Override(source, values, trials, slurm, jvmArgs, halving);
+    }
+
+    /** [halving]: min, max, reduction. */
+    private UnaryOperator<HalvingSettings> halving(Object value, TomlPosition pos) {
+      UnaryOperator<HalvingSettings> change = UnaryOperator.identity();
+      Optional<TomlTable> table = table("halving", value, pos);
+      if (table.isEmpty()) {
+        return change;
+      }
+      for (String key : table.get().keySet()) {
+        Object v = table.get().get(List.of(key));
+        String problem = HalvingKeys.check(sweep, halvingDeclared, key, v);
+        if (problem != null) {
+          problems.add(at(table.get().inputPositionOf(List.of(key))) + problem);
+          continue;
+        }
+        UnaryOperator<HalvingSettings> before = change;
+        UnaryOperator<HalvingSettings> one = HalvingKeys.setter(key, v);
+        change = h -> one.apply(before.apply(h));
+      }
+      return change;
     }
 
     /** [jvm]: {@code args}, a list of options for the training JVM. */

@@ -105,7 +105,7 @@ class SweepFileTest {
   @Test
   void unknownTopLevelKeyAndTable() throws Exception {
     assertEquals(List.of(at("1:1") + "unknown key 'n_trails'. Did you mean 'n_trials'?",
-            at("2:1") + "unknown key 'grid'. Valid: model, n_trials, slurm, hyper, params, jvm."),
+            at("2:1") + "unknown key 'grid'. Valid: model, n_trials, slurm, hyper, params, jvm, halving."),
         problems("n_trails = 2\n[grid]\nlr = [1.0]\n"));
   }
 

@@ -37,6 +37,8 @@ public final class LauncherWriter extends SourceWriter {
     if (model.declaresMetric()) {
       spec.add("\n.metric($S, $T.$L)", model.metric(), Runtime.GOAL, model.goal());
     }
+    model.halving().ifPresent(h -> spec.add("\n.halving(new $T($S, $T.$L, $S, $LL, $LL, $L))", Runtime.HALVING_SETTINGS,
+        h.metric(), Runtime.GOAL, h.goal(), h.resource(), h.min(), h.max(), h.reduction()));
     model.trainer().ifPresent(t -> spec.add("\n.trainer($T::new)", t.type()));
     if (!model.jvmArgs().isEmpty()) {
       spec.add("\n.jvmArgs($L)", model.jvmArgs().stream().map(a -> CodeBlock.of("$S", a))

@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param goal {@code @Sweep(goal)}: the name of the {@code Goal} constant, {@code UNSET} when not written
  * @param metricOrigin the {@code metric} value (or the {@code @Sweep})
  * @param goalOrigin the {@code goal} value (or the {@code @Sweep})
+ * @param halving {@code @Sweep(halving)}, empty when not written
  */
 public record SweepModel(
     ClassName record,
@@ -56,7 +57,8 @@ public record SweepModel(
     String metric,
     String goal,
     Origin metricOrigin,
-    Origin goalOrigin) {
+    Origin goalOrigin,
+    Optional<HalvingModel> halving) {
 
   /** {@code @Sweep(goal)} when not written. */
   public static final String GOAL_UNSET = "UNSET";

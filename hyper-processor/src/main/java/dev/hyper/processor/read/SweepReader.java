@@ -7,11 +7,13 @@ import dev.hyper.processor.model.ComponentType;
 import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.processor.model.ParamModel;
+import dev.hyper.processor.model.HalvingModel;
 import dev.hyper.processor.model.SlurmModel;
 import dev.hyper.processor.model.Span;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
 import dev.hyper.processor.model.TrainerModel;
+import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.check.TlaNames;
 import java.util.ArrayList;
@@ -123,7 +125,35 @@ public final class SweepReader {
         metric,
         goal,
         origin.at(metricValue),
-        origin.at(goalValue));
+        origin.at(goalValue),
+        readHalving(sweep, origin));
+  }
+
+  private static Optional<HalvingModel> readHalving(AnnotationMirror sweep, Origin sweepOrigin) {
+    AnnotationValue value = Mirrors.explicit(sweep, "halving");
+    if (value == null || !(value.getValue() instanceof AnnotationMirror halving)) {
+      return Optional.empty();
+    }
+    Origin origin = Origin.of(sweepOrigin.element()).at(halving);
+    AnnotationValue goalValue = Mirrors.explicit(halving, "goal");
+    AnnotationValue resourceValue = Mirrors.explicit(halving, "resource");
+    return Optional.of(new HalvingModel(
+        string(halving, "metric"),
+        goalValue != null && goalValue.getValue() instanceof VariableElement v
+            ? v.getSimpleName().toString() : SweepModel.GOAL_UNSET,
+        resourceValue != null && resourceValue.getValue() instanceof String s ? s : HalvingSettings.STEP,
+        longValue(halving, "min", 1),
+        longValue(halving, "max", 0),
+        integer(halving, "reduction", 3),
+        origin,
+        origin.at(Mirrors.explicit(halving, "metric")),
+        origin.at(goalValue),
+        origin.at(resourceValue)));
+  }
+
+  private static long longValue(AnnotationMirror m, String name, long absent) {
+    AnnotationValue v = Mirrors.explicit(m, name);
+    return v != null && v.getValue() instanceof Number n ? n.longValue() : absent;
   }
 
   private static ClassName className(TypeElement type) {

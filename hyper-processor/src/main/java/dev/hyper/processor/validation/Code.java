@@ -13,6 +13,8 @@ public enum Code {
   BadJvmArg,
   GridTooLarge,
   BadMetric,
+  BadHalving,
+  HalvingNeedsSearch,
   // search spaces: ranges, distributions, random search, paired axes
   BadRange,
   BadDistribution,

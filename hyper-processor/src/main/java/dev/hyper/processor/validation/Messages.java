@@ -72,6 +72,29 @@ public final class Messages {
         + "control characters.", o);
   }
 
+  static Diagnostic badHalvingKey(Origin o, String attribute, String value, String example) {
+    return error(Code.BadHalving, "@Halving " + attribute + " = \"" + Printable.escape(value) + "\" is not a key of "
+        + "the step log. Write the key the trainer passes to experiment.log, e.g. " + attribute + " = \"" + example
+        + "\": no spaces or control characters" + (attribute.equals("metric") ? ", not 'step' or 'time'."
+        : ", not 'time' ('step' means log's step itself)."), o);
+  }
+
+  static Diagnostic halvingWithoutGoal(Origin o, String metric) {
+    return error(Code.BadHalving, "@Halving has no goal. Say which way metric \"" + Printable.escape(metric)
+        + "\" is better: goal = Goal.MIN (smaller, e.g. a loss) or goal = Goal.MAX (larger, e.g. an accuracy).", o);
+  }
+
+  static Diagnostic badHalvingNumbers(Origin o, List<String> problems) {
+    return error(Code.BadHalving, "@Halving is not valid: " + String.join("; ", problems) + ". Write 1 <= min < max"
+        + " and reduction >= 2, e.g. @Halving(min = 1, max = 27, reduction = 3).", o);
+  }
+
+  static Diagnostic halvingNeedsSearch(Origin o, String type, String points, int trials) {
+    return error(Code.HalvingNeedsSearch, "@Halving on '" + type + "' compares runs, but the sweep has " + points
+        + " point" + (points.equals("1") ? "" : "s") + " x " + trials + " trial" + (trials == 1 ? "" : "s")
+        + ". Sweep at least two experiments: more values, samples = N, or trials >= 2.", o);
+  }
+
   // ---- search spaces
 
   static Diagnostic badRange(Origin o, String component, String attribute, String reason, String fix) {

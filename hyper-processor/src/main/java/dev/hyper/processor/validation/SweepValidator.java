@@ -1,6 +1,7 @@
 package dev.hyper.processor.validation;
 
 import dev.hyper.processor.model.AxisModel;
+import dev.hyper.processor.model.HalvingModel;
 import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.processor.model.ParamModel;
@@ -60,6 +61,7 @@ public final class SweepValidator {
       out.add(Messages.badTrials(model.trialsOrigin(), model.trials()));
     }
     checkMetric(model, out);
+    model.halving().ifPresent(h -> checkHalving(h, out));
     checkSlurm(model.slurm(), out);
     model.trainer().ifPresent(t -> checkTrainer(t, model.simpleName(), out));
 
@@ -72,6 +74,9 @@ public final class SweepValidator {
     checkSearch(model, axesValid, out);
     if (axesValid && out.size() == before) {
       checkGridSize(model, out);
+    }
+    if (axesValid && out.size() == before) {
+      model.halving().ifPresent(h -> checkHalvingSpace(model, h, out));
     }
     boolean templateValid = checkTemplate(model, out);
     if (out.isEmpty() && templateValid && model.template() instanceof Template.Function f) {
@@ -259,6 +264,31 @@ public final class SweepValidator {
       out.add(Messages.badMetricName(model.metricOrigin(), model.metric()));
     } else if (!goal) {
       out.add(Messages.metricWithoutGoal(model.metricOrigin(), model.metric()));
+    }
+  }
+
+  /** A step-log key: no spaces or control characters, not the log's own {@code time} (nor {@code step} for a metric). */
+  private static final java.util.regex.Pattern LOG_KEY = java.util.regex.Pattern.compile("[^\\s\\p{Cntrl}]+");
+
+  private static void checkHalving(HalvingModel h, List<Diagnostic> out) {
+    if (!LOG_KEY.matcher(h.metric()).matches() || h.metric().equals("step") || h.metric().equals("time")) {
+      out.add(Messages.badHalvingKey(h.metricOrigin(), "metric", h.metric(), "validation_accuracy"));
+    } else if (h.goal().equals(SweepModel.GOAL_UNSET)) {
+      out.add(Messages.halvingWithoutGoal(h.origin(), h.metric()));
+    }
+    if (!LOG_KEY.matcher(h.resource()).matches() || h.resource().equals("time")) {
+      out.add(Messages.badHalvingKey(h.resourceOrigin(), "resource", h.resource(), "epoch"));
+    }
+    List<String> numbers = dev.hyper.runtime.HalvingSettings.problems(h.min(), h.max(), h.reduction());
+    if (!numbers.isEmpty()) {
+      out.add(Messages.badHalvingNumbers(h.origin(), numbers));
+    }
+  }
+
+  private static void checkHalvingSpace(SweepModel model, HalvingModel h, List<Diagnostic> out) {
+    BigInteger points = model.points();
+    if (points.multiply(BigInteger.valueOf(Math.max(1, model.trials()))).compareTo(BigInteger.TWO) < 0) {
+      out.add(Messages.halvingNeedsSearch(h.origin(), model.simpleName(), points.toString(), model.trials()));
     }
   }
 
