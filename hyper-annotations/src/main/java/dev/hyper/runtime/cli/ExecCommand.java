@@ -93,51 +93,26 @@ final class ExecCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  @Option(names = "--waves", paramLabel = "W", description = "With --next N: run W waves, here and with no other"
-      + " process: run what is pending, then add N points proposed from the results (sweep --next N), run them,"
-      + " and so on, W waves in all (the first is what the directory holds now).")
-  Integer waves;
-
-  @Option(names = "--next", paramLabel = "N", description = "With --waves: how many points each later wave adds.")
-  Integer next;
-
-  @Option(names = "--metric", paramLabel = "KEY", description = "With --waves: the metric the proposals learn from"
-      + " (as sweep --next).")
-  String metric;
-
-  @Option(names = "--goal", paramLabel = "min|max", description = "With --waves: which way the metric is better"
-      + " (as sweep --next).")
-  String goal;
+  @Mixin WaveOptions wave;
 
   @Override
   public Integer call() throws HyperException, IOException, InterruptedException {
-    if (waves == null && next == null) {
+    wave.check("exec");
+    if (!wave.on()) {
       return once();
     }
-    if (waves == null || next == null) {
-      throw new HyperException("exec: --waves and --next go together (--waves W --next N)");
-    }
-    if (waves < 1 || waves > 1000) {
-      throw new HyperException("exec: --waves must be 1 to 1000, was " + waves);
-    }
     int worst = HyperCli.OK;
-    for (int w = 1; w <= waves && !interrupted; w++) {
+    for (int w = 1; w <= wave.waves && !interrupted; w++) {
       if (w > 1) {
-        List<String> argv = new ArrayList<>(List.of("sweep", sweep, "--out", output.root().toString(), "--next",
-            Integer.toString(next)));
-        if (metric != null) {
-          argv.addAll(List.of("--metric", metric));
-        }
-        if (goal != null) {
-          argv.addAll(List.of("--goal", goal));
-        }
+        List<String> argv = new ArrayList<>(List.of("sweep", sweep, "--out", output.root().toString()));
+        argv.addAll(wave.nextArguments());
         String[] args = argv.toArray(String[]::new);
         int added = HyperCli.commandLine(ctx, args).execute(args);
         if (added != HyperCli.OK) {
           return added;                                 // it said why
         }
       }
-      ctx.out.println("exec " + sweep + ": wave " + w + " of " + waves);
+      ctx.out.println("exec " + sweep + ": wave " + w + " of " + wave.waves);
       int code = once();
       worst = Math.max(worst, code);
       if (code == HyperCli.INTERRUPTED || code == HyperCli.BAD_INPUT) {

@@ -83,22 +83,7 @@ final class SubmitCommand implements Callable<Integer> {
       + " scontrol are (for tests).")
   Path slurmBin;
 
-  @Option(names = "--waves", paramLabel = "W", description = "With --next N: a search of W waves with no driver"
-      + " process: this submit is wave 1, and a one-task job that SLURM starts after it ended (afterany) adds N points"
-      + " proposed from the results (sweep --next N) and submits wave 2 the same way, until W waves. Its output goes"
-      + " to SWEEP-waves.log.")
-  Integer waves;
-
-  @Option(names = "--next", paramLabel = "N", description = "With --waves: how many points each later wave adds.")
-  Integer next;
-
-  @Option(names = "--metric", paramLabel = "KEY", description = "With --waves: the metric the proposals learn from"
-      + " (as sweep --next).")
-  String metric;
-
-  @Option(names = "--goal", paramLabel = "min|max", description = "With --waves: which way the metric is better"
-      + " (as sweep --next).")
-  String goal;
+  @Mixin WaveOptions wave;
 
   private final CliContext ctx;
 
@@ -119,18 +104,7 @@ final class SubmitCommand implements Callable<Integer> {
       throw new HyperException("submit: --per-task must be at least 1, was " + perTask);
     }
     int k = perTask == null ? 1 : perTask;
-    if ((waves == null) != (next == null)) {
-      throw new HyperException("submit: --waves and --next go together (--waves W --next N)");
-    }
-    if (waves != null && (waves < 1 || waves > 1000)) {
-      throw new HyperException("submit: --waves must be 1 to 1000, was " + waves);
-    }
-    if (next != null && (next < 1 || next > 100_000)) {
-      throw new HyperException("submit: --next must be 1 to 100000, was " + next);
-    }
-    if (goal != null && !goal.equals("min") && !goal.equals("max")) {
-      throw new HyperException("submit: --goal must be min or max, found '" + goal + "'");
-    }
+    wave.check("submit");
     SlurmClient slurm = new SlurmClient(slurmBin);
     SweepOverview overview = SweepOverview.load(root, sweep, slurm, false);
     if (overview.entries.isEmpty()) {
@@ -215,7 +189,7 @@ final class SubmitCommand implements Callable<Integer> {
       if (left != null) {
         ctx.out.println("not submitted: " + left);
       }
-      if (waves != null && waves > 1) {
+      if (wave.on() && wave.waves > 1) {
         ctx.out.println(slurm.submitAfterCommand(root, List.of("JOBIDS"), waveName(), wavesLog(),
             waveShell(root, overview)).stream().map(ShellQuote::quote).collect(Collectors.joining(" ")));
       }
@@ -253,13 +227,13 @@ final class SubmitCommand implements Callable<Integer> {
   /** With --waves W (W > 1): the job that, after {@code after}, adds the next points and submits the next wave. */
   private int nextWave(SlurmClient slurm, Path root, SweepOverview overview, List<String> after)
       throws HyperException {
-    if (waves == null || waves < 2) {
+    if (!wave.on() || wave.waves < 2) {
       return HyperCli.OK;
     }
     String id = slurm.submitAfter(root, after, waveName(), wavesLog(), waveShell(root, overview));
     ctx.out.println("next wave: job " + id + (after.isEmpty() ? " starts now" : " starts after jobs "
-        + String.join(", ", after) + " end") + ": it adds " + next + " points (sweep --next " + next + ") and submits"
-        + " the first of the " + (waves - 1) + (waves == 2 ? " wave" : " waves") + " left; its output goes to "
+        + String.join(", ", after) + " end") + ": it adds " + wave.next + " points (sweep --next " + wave.next + ")"
+        + " and submits the first of the " + (wave.waves - 1) + (wave.waves == 2 ? " wave" : " waves") + " left; its output goes to "
         + wavesLog());
     return HyperCli.OK;
   }
@@ -287,13 +261,11 @@ final class SubmitCommand implements Callable<Integer> {
     } catch (HyperException | IOException | RuntimeException e) {
       // the java on PATH
     }
-    String learn = (metric == null ? "" : " --metric " + ShellQuote.quote(metric))
-        + (goal == null ? "" : " --goal " + goal);
-    String run = "\"${HYPER_JAVA:-$" + LaunchCommand.JAVA_VAR + "}\" -jar " + jar;
+    String run = "\"$" + LaunchCommand.JAVA_VAR + "\" -jar " + jar;
     String out = " --out " + ShellQuote.quote(root.toString());
     return LaunchCommand.chooseJava(javaHome) + "\n"
-        + run + " sweep " + ShellQuote.quote(sweep) + out + " --next " + next + learn + " && "
-        + run + " submit " + ShellQuote.quote(sweep) + out + " --waves " + (waves - 1) + " --next " + next + learn
+        + run + " sweep " + ShellQuote.word(sweep) + out + wave.nextShell() + " && "
+        + run + " submit " + ShellQuote.word(sweep) + out + " --waves " + (wave.waves - 1) + wave.nextShell()
         + (perTask == null ? "" : " --per-task " + perTask)
         + (maxParallel == null ? "" : " --max-parallel " + maxParallel)
         + (maxArraySize == null ? "" : " --max-array-size " + maxArraySize)

@@ -112,6 +112,38 @@ class NextSweepTest {
   }
 
   @Test
+  void submitWithWavesSubmitsTheChainJobAfterTheArray() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    for (String[] s : new String[][] {{"squeue", "exit 0\n"}, {"scontrol", "echo 'MaxArraySize            = 1001'\n"},
+        {"sbatch", "d=\"$(dirname \"$0\")\"; printf '%s\\0' \"$*\" >>\"$d/sbatch.log\"; n=$(( $(cat \"$d/n\" 2>/dev/null"
+            + " || echo 0) + 1 )); echo $n >\"$d/n\"; echo $(( 40 + n ))\n"}}) {
+      Path f = bin.resolve(s[0]);
+      Files.writeString(f, "#!/bin/bash\n" + s[1]);
+      assertTrue(f.toFile().setExecutable(true));
+    }
+    CliRun more = sweep(out, "--set", "lr=0.25,0.29", "--set", "note=a");   // 4 pending
+    assertEquals(0, more.code(), more.err());
+    CliRun r = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString(), "--waves", "3", "--next",
+        "2", "--metric", "seed", "--goal", "max");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("next wave: job 42 starts after jobs 41 end: it adds 2 points (sweep --next 2) and"
+        + " submits the first of the 2 waves left; its output goes to toy-waves.log\n"), r.out());
+    List<String> calls = List.of(Files.readString(bin.resolve("sbatch.log")).split("\0"));
+    assertEquals(2, calls.size(), calls.toString());
+    String chain = calls.get(1);
+    assertTrue(chain.startsWith("--parsable --chdir=" + out + " --job-name=toy-waves --output=toy-waves.log"
+        + " --open-mode=append --ntasks=1 --dependency=afterany:41 --wrap="), chain);
+    assertTrue(chain.contains(" sweep toy --out '" + out + "' --next 2 --metric seed --goal max && "), chain);
+    assertTrue(chain.contains(" submit toy --out '" + out + "' --waves 2 --next 2 --metric seed --goal max --slurm-bin '"
+        + bin + "'"), chain);
+    CliRun bad = cli("submit", "toy", "--out", out.toString(), "--slurm-bin", bin.toString(), "--next", "2");
+    assertEquals("submit: --waves and --next go together (--waves W --next N)\n", bad.err());
+    assertEquals(2, bad.code());
+    CliRun zero = cli("exec", "toy", "--out", out.toString(), "--waves", "0", "--next", "2");
+    assertEquals("exec: --waves must be 1 to 1000, was 0\n", zero.err());
+  }
+
+  @Test
   void badNextOptionsAreOneLineAndWriteNothing() throws Exception {
     List<String> before = rows(out);
     CliRun zero = sweep(out, "--next", "0");
