@@ -121,8 +121,13 @@ final class SlurmCluster {
 
   /** {@code status rnn}, which must succeed. */
   static String status(Path dir) {
+    return statusOf(dir, "rnn");
+  }
+
+  /** {@code status SWEEP}, which must succeed. */
+  static String statusOf(Path dir, String sweep) {
     try {
-      ModelJar.Result r = ModelJar.run(dir, "status", "rnn");
+      ModelJar.Result r = ModelJar.run(dir, "status", sweep);
       assertEquals(0, r.exitCode(), r.toString());
       return r.stdout();
     } catch (IOException | InterruptedException e) {
