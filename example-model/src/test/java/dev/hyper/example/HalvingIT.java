@@ -22,7 +22,8 @@ import org.tomlj.TomlParseResult;
 class HalvingIT {
   @TempDir Path dir;
 
-  private static final List<String> SET = List.of("--set", "lr=0.001,0.002,0.00001,0.000011,0.000012,0.000013",
+  /** Six points of up to 3 epochs: two good learning rates, four that barely learn. */
+  static final List<String> SET = List.of("--set", "lr=0.001,0.002,0.00001,0.000011,0.000012,0.000013",
       "--set", "dropout=0.2", "--set", "hidden_dim=100", "--set", "n_hidden_layers=1", "--set", "num_epochs=3",
       "--set", "halving.max=3");
 

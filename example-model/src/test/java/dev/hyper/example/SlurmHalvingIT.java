@@ -25,14 +25,10 @@ class SlurmHalvingIT {
     SlurmCluster.require();
   }
 
-  private static final List<String> SET = List.of("--set", "lr=0.001,0.002,0.00001,0.000011,0.000012,0.000013",
-      "--set", "dropout=0.2", "--set", "hidden_dim=100", "--set", "n_hidden_layers=1", "--set", "num_epochs=3",
-      "--set", "halving.max=3");
-
   @Test
   void arrayTasksStopAtTheRungAsTheirDecisionsSay() throws Exception {
     List<String> sweep = new ArrayList<>(List.of("sweep", "rnn-halving"));
-    sweep.addAll(SET);
+    sweep.addAll(HalvingIT.SET);
     ModelJar.Result swept = ModelJar.run(dir, sweep.toArray(String[]::new));
     assertEquals(0, swept.exitCode(), swept.toString());
     ModelJar.Result submit = ModelJar.run(dir, "submit", "rnn-halving");
