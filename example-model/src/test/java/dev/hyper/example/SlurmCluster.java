@@ -76,6 +76,25 @@ final class SlurmCluster {
     }
   }
 
+  /**
+   * Whether SLURM's accounting has the end of {@code tasks} array tasks of {@code job}; true where sacct does not
+   * answer (no accounting: status then says so itself).
+   */
+  static boolean accounted(String job, int tasks) {
+    try {
+      String out = call("sacct", "-n", "-P", "-X", "-j", job, "-o", "JobID,State");
+      if (out == null) {
+        return true;
+      }
+      long ended = out.lines().filter(l -> l.contains("|") && !l.endsWith("|PENDING") && !l.endsWith("|RUNNING")
+          && !l.endsWith("|REQUEUED")).count();
+      return ended >= tasks;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Whether no array task of {@code jobs} is in the queue. */
   static boolean gone(List<String> jobs) {
     try {

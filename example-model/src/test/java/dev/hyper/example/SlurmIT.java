@@ -203,6 +203,8 @@ class SlurmIT {
     assertEquals(0, submit.exitCode(), submit.toString());
     List<String> first = jobIds(submit);
     waitGone(first);
+    // slurmdbd records a task's end a little after it leaves the queue: wait until sacct knows all three
+    SlurmCluster.await("sacct to record the 3 tasks", List.of(), 2, () -> SlurmCluster.accounted(first.get(0), 3));
 
     ModelJar.Result status = ModelJar.run(dir, "status", "rnn");
     String s = status.stdout();
