@@ -206,13 +206,20 @@ public final class ManifestFile {
     int fields = columns.size();
     String sweep = sweep();
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      // Up to the column line again, not by the header's count: a sweep that extended the directory since the
+      // header was read replaced the file with one of a longer header (and the same rows first).
       long lineNumber = 0;
-      for (int i = 0; i <= header.size(); i++) {
-        in.readLine();
+      String line = in.readLine();
+      for (; line != null && line.startsWith("#"); line = in.readLine()) {
         lineNumber++;
       }
+      lineNumber++;
+      if (line == null || !List.of(line.split("\t", -1)).equals(columns)) {
+        throw new HyperException(path + ": changed while it was read (another sweep of other columns replaced"
+            + " it); run the command again");
+      }
       long position = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
+      for (line = in.readLine(); line != null; line = in.readLine()) {
         lineNumber++;
         if (line.isEmpty()) {
           continue;

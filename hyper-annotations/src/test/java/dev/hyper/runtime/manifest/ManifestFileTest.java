@@ -61,6 +61,22 @@ class ManifestFileTest {
   }
 
   @Test
+  void aManifestExtendedWhileItIsReadGivesTheNewRows() throws Exception {
+    write(V2 + ROW0);
+    ManifestFile m = ManifestFile.read(tmp, "toy").orElseThrow();
+    // another sweep extends the directory: a longer header (one more invocation), the old row, then a new one
+    Path next = Files.writeString(tmp.resolve("next.tsv"), V2.replace("# override: set a\\\\b\n",
+        "# override: set a\\\\b\n# invocation: 2 at T: 2 experiments, 1 new (row 1)\n# trials: 2\n") + ROW0 + ROW1);
+    Files.move(next, tmp.resolve("toy-manifest.tsv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    assertEquals(List.of(0L, 1L), rows(m).stream().map(ManifestRow::row).toList());
+
+    write(V2.replace("row\tid\ttrial\tlr\tconfig", "row\tid\ttrial\tlr\tnote\tconfig") + ROW0);
+    assertEquals(tmp.resolve("toy-manifest.tsv") + ": changed while it was read (another sweep of other columns"
+        + " replaced it); run the command again", assertThrows(HyperException.class, () -> rows(m)).getMessage());
+  }
+
+  @Test
   void noManifestIsEmpty() throws Exception {
     assertEquals(java.util.Optional.empty(), ManifestFile.read(tmp, "toy"));
   }
