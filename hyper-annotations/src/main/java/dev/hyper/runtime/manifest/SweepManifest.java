@@ -162,12 +162,21 @@ public final class SweepManifest {
 
   /** Experiment {@code e}'s row, numbered {@code row}, ending in a newline. */
   public static String row(long row, PlannedExperiment<?> e) {
-    StringBuilder sb = new StringBuilder(160);
-    sb.append(row).append('\t').append(e.info().id()).append('\t').append(e.info().trial());
+    List<String> codes = new ArrayList<>(e.tlas().size());
     for (Tla t : e.tlas()) {
-      sb.append('\t').append(t.code());
+      codes.add(t.code());
     }
-    return sb.append('\t').append(Layout.slashes(e.info().confPath())).append('\n').toString();
+    return row(new ManifestRow(row, e.info().id(), e.info().trial(), codes, Layout.slashes(e.info().confPath())));
+  }
+
+  /** A row as this version writes it, ending in a newline (a version 1 row read back is written anew so). */
+  public static String row(ManifestRow r) {
+    StringBuilder sb = new StringBuilder(160);
+    sb.append(r.row()).append('\t').append(r.id()).append('\t').append(r.trial());
+    for (String code : r.codes()) {
+      sb.append('\t').append(code);
+    }
+    return sb.append('\t').append(r.config()).append('\n').toString();
   }
 
   static String sha256(String text) {

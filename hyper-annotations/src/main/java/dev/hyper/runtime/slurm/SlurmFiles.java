@@ -135,8 +135,9 @@ public final class SlurmFiles {
       tasks = onDisk;
       from = (int) lines;
     } else {
-      tasks = taskList(root, sweep, onDisk);
-      from = readTasks(root, sweep).size();
+      List<Task> written = readTasks(root, sweep);
+      tasks = taskList(written, onDisk);
+      from = written.size();
     }
     StringBuilder text = new StringBuilder();
     for (int i = from; i < tasks.size(); i++) {
@@ -180,7 +181,12 @@ public final class SlurmFiles {
   }
 
   private static List<Task> taskList(Path root, String sweep, List<Task> onDisk) throws IOException {
-    List<Task> tasks = new ArrayList<>(readTasks(root, sweep));
+    return taskList(readTasks(root, sweep), onDisk);
+  }
+
+  /** The task list {@code written}, then the experiments of {@code onDisk} it does not list. */
+  private static List<Task> taskList(List<Task> written, List<Task> onDisk) {
+    List<Task> tasks = new ArrayList<>(written);
     Set<Path> listed = new HashSet<>();
     tasks.forEach(t -> listed.add(t.confPath()));
     for (Task t : onDisk) {

@@ -189,7 +189,7 @@ final class SweepListings implements AutoCloseable {
       s.write(scriptHeader(total));
       boolean[] lineUp = {tasksLineUp};
       old.forEachRow(r -> {
-        m.write(rowLine(r));
+        m.write(SweepManifest.row(r));
         String[] now = replaced.get(r.row());
         String job = oldJobs == null ? null : oldJobs.readLine();
         s.write(now != null ? now[0] : job != null ? job + "\n" : lineFromToml(r));
@@ -211,14 +211,6 @@ final class SweepListings implements AutoCloseable {
       order.add(new Replacements.Replacement(tasksTemp, tasksPath));
     }
     order.add(new Replacements.Replacement(manifestTemp, manifestPath));
-  }
-
-  /** A row as this version writes it (a version 1 manifest's rows are numbered anew, in their order). */
-  private static String rowLine(ManifestRow r) {
-    StringBuilder sb = new StringBuilder(160).append(r.row()).append('\t').append(r.id()).append('\t')
-        .append(r.trial());
-    r.codes().forEach(c -> sb.append('\t').append(c));
-    return sb.append('\t').append(r.config()).append('\n').toString();
   }
 
   /**
