@@ -307,6 +307,11 @@ public class Grid<P> implements Iterable<P> {
     return new Grid<>(changed, factory, strategy);
   }
 
+  /** This grid's parameters drawn another way (a random search with another seed or number of samples). */
+  public final Grid<P> withStrategy(Strategy other) {
+    return new Grid<>(params, factory, other);
+  }
+
   /** The group {@link #ofPoints} pairs every parameter in. */
   public static final String POINTS_GROUP = "hyper-points";
 

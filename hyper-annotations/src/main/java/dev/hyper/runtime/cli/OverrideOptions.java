@@ -22,7 +22,7 @@ final class OverrideOptions {
 
   @Option(names = "--set", paramLabel = "KEY=V1,V2", description = {
       "Sweep KEY over a comma list, or fix it with one value (e.g. --set hidden_dim=128,256 --set lr=1e-3);"
-          + " also n_trials=N, slurm.KEY=VALUE and halving.min|max|reduction=N. Applied in order, after --config; may be repeated."})
+          + " also n_trials=N, slurm.KEY=VALUE, halving.min|max|reduction=N and search.seed|samples=N. Applied in order, after --config; may be repeated."})
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--jvm-arg", paramLabel = "OPTION", description = {

@@ -9,12 +9,15 @@ import java.util.List;
 final class Names {
   private Names() {}
 
-  /** "Did you mean 'x'?" for a near miss; otherwise "Valid: a, b, c." listing up to seven candidates. */
+  /** The most candidates "Valid: ..." lists: every fixed key list of a sweep file fits (the slurm keys are nine). */
+  private static final int LISTED = 10;
+
+  /** "Did you mean 'x'?" for a near miss; otherwise "Valid: a, b, c." listing up to {@link #LISTED} candidates. */
   static String suggest(String name, Collection<String> candidates) {
     return Suggest.nearest(name, candidates).map(n -> "Did you mean '" + n + "'?").orElseGet(() -> {
       List<String> listed = new ArrayList<>(candidates);
-      String more = listed.size() > 7 ? ", ..." : "";
-      return "Valid: " + String.join(", ", listed.subList(0, Math.min(7, listed.size()))) + more + ".";
+      String more = listed.size() > LISTED ? ", ..." : "";
+      return "Valid: " + String.join(", ", listed.subList(0, Math.min(LISTED, listed.size()))) + more + ".";
     });
   }
 }

@@ -2,6 +2,7 @@ package dev.hyper.runtime.sweepfile;
 
 import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.Strategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,21 @@ import java.util.function.UnaryOperator;
  * @param slurm how the SLURM settings change (identity when untouched)
  * @param jvmArgs options added for the training JVM ({@code [jvm] args}, {@code --jvm-arg})
  * @param halving how the successive halving's numbers change (identity when untouched)
+ * @param search how a random search's seed and samples change (identity when untouched)
  */
 public record Override(String source, Map<String, List<Object>> values, OptionalInt trials,
-    UnaryOperator<SlurmSettings> slurm, List<String> jvmArgs, UnaryOperator<HalvingSettings> halving) {
+    UnaryOperator<SlurmSettings> slurm, List<String> jvmArgs, UnaryOperator<HalvingSettings> halving,
+    UnaryOperator<Strategy> search) {
 
   public Override {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     jvmArgs = List.copyOf(jvmArgs);
+  }
+
+  /** An override that leaves the search's seed and samples as they are. */
+  public Override(String source, Map<String, List<Object>> values, OptionalInt trials,
+      UnaryOperator<SlurmSettings> slurm, List<String> jvmArgs, UnaryOperator<HalvingSettings> halving) {
+    this(source, values, trials, slurm, jvmArgs, halving, UnaryOperator.identity());
   }
 
   /** An override that leaves the successive halving as it is. */

@@ -3,6 +3,7 @@ package dev.hyper.runtime.sweepfile;
 import dev.hyper.runtime.Grid;
 import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.Strategy;
 import dev.hyper.runtime.SweepSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class Overrides {
       return spec;
     }
     Map<String, List<Object>> values = new LinkedHashMap<>();
+    Strategy strategy = spec.grid().strategy();
     int trials = spec.trials();
     SlurmSettings slurm = spec.slurm();
     List<String> jvmArgs = new ArrayList<>(spec.jvmArgs());
@@ -27,8 +29,10 @@ public final class Overrides {
       trials = o.trials().orElse(trials);
       slurm = o.slurm().apply(slurm);
       jvmArgs.addAll(o.jvmArgs());
+      strategy = o.search().apply(strategy);
     }
     Grid<P> grid = values.isEmpty() ? spec.grid() : spec.grid().withValues(values);
+    grid = strategy == grid.strategy() ? grid : grid.withStrategy(strategy);
     SweepSpec<P> applied = spec.with(grid, trials, slurm, jvmArgs);
     return spec.halving().isEmpty() ? applied : applied.withHalving(halving(spec.halving().get(), overrides));
   }

@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * One {@code --set KEY=V1,V2,...} argument: a comma list sweeps a parameter, one value fixes it.
  * KEY is a parameter (jsonnet name, component name or {@code params.}name), {@code n_trials}, or
- * {@code slurm.KEY}, or {@code halving.min}, {@code halving.max}, {@code halving.reduction}. String values cannot contain commas here; use a sweep file for those.
+ * {@code slurm.KEY}, or {@code halving.min}, {@code halving.max}, {@code halving.reduction}, or
+ * {@code search.seed}, {@code search.samples}. String values cannot contain commas here; use a sweep file for those.
  */
 public final class SetArgument {
   private SetArgument() {}
@@ -59,6 +60,17 @@ public final class SetArgument {
       }
       return new Override(source, Map.of(), OptionalInt.empty(), UnaryOperator.identity(), List.of(),
           HalvingKeys.setter(halvingKey, value));
+    }
+    if (key.startsWith("search.")) {
+      String searchKey = key.substring("search.".length());
+      Object value = TomlScalar.parse(text.trim());
+      String problem = SearchKeys.check(spec.name(), spec.grid().strategy().isRandom(), searchKey,
+          value == null ? "'" + text + "'" : value);
+      if (problem != null) {
+        throw new SweepFileException(List.of(where + problem));
+      }
+      return new Override(source, Map.of(), OptionalInt.empty(), UnaryOperator.identity(), List.of(),
+          UnaryOperator.identity(), SearchKeys.setter(searchKey, value));
     }
     ParamNames<P> names = new ParamNames<>(params);
     Optional<Param<P>> param = names.find(key);

@@ -4,6 +4,7 @@ import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.Strategy;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TomlText;
 import dev.hyper.runtime.Utf8;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -42,14 +42,17 @@ import org.tomlj.TomlTable;
  * dropout = 0.5
  * [halving]              # the numbers of @Sweep(halving): min, max, reduction
  * max = 9
+ * [search]               # a random search's seed and samples (@Sweep(samples, seed))
+ * seed = 11
  * </pre>
  *
  * Every problem is reported at once, each with the file, line and column; nothing is coerced across
  * types.
  */
 public final class SweepFile {
-  private static final Set<String> TOP_LEVEL = Set.of("model", "name", "n_trials", "slurm", "hyper", "params", "jvm",
-      "halving");
+  /** The top-level keys, in the order a suggestion lists them. */
+  private static final List<String> TOP_KEYS = List.of("model", "n_trials", "slurm", "hyper", "params", "jvm",
+      "halving", "search");
 
   private SweepFile() {}
 
@@ -91,7 +94,8 @@ public final class SweepFile {
   /** Parses sweep-file text; {@code fileName} prefixes every problem, {@code source} is recorded. */
   public static Override parse(String text, String fileName, String source, SweepSpec<?> spec)
       throws SweepFileException {
-    return new Reader<>(fileName, spec.grid().params(), spec.name(), spec.halving().isPresent()).read(text, source);
+    return new Reader<>(fileName, spec.grid().params(), spec.name(), spec.halving().isPresent(),
+        spec.grid().strategy().isRandom()).read(text, source);
   }
 
   private static final class Reader<P> {
@@ -99,9 +103,11 @@ public final class SweepFile {
     private final ParamNames<P> names;
     private final String sweep;
     private final boolean halvingDeclared;
+    private final boolean random;
     private final List<String> problems = new ArrayList<>();
 
-    Reader(String file, List<Param<P>> params, String sweep, boolean halvingDeclared) {
+    Reader(String file, List<Param<P>> params, String sweep, boolean halvingDeclared, boolean random) {
+      this.random = random;
       this.file = file;
       this.names = new ParamNames<>(params);
       this.sweep = sweep;
@@ -126,6 +132,7 @@ public final class SweepFile {
       OptionalInt trials = OptionalInt.empty();
       UnaryOperator<SlurmSettings> slurm = UnaryOperator.identity();
       UnaryOperator<HalvingSettings> halving = UnaryOperator.identity();
+      UnaryOperator<Strategy> search = UnaryOperator.identity();
       List<String> jvmArgs = new java.util.ArrayList<>();
       for (String key : toml.keySet()) {
         TomlPosition pos = toml.inputPositionOf(List.of(key));
@@ -138,8 +145,8 @@ public final class SweepFile {
           case "params" -> table(key, value, pos).ifPresent(t -> readParams(t, fixed));
           case "jvm" -> table(key, value, pos).ifPresent(t -> readJvm(t, jvmArgs));
           case "halving" -> halving = halving(value, pos);
-          default -> problems.add(at(pos) + "unknown key '" + key + "'. "
-              + Names.suggest(key, List.of("model", "n_trials", "slurm", "hyper", "params", "jvm", "halving")));
+          case "search" -> search = search(value, pos);
+          default -> problems.add(at(pos) + "unknown key '" + key + "'. " + Names.suggest(key, TOP_KEYS));
         }
       }
       if (!problems.isEmpty()) {
@@ -147,7 +154,28 @@ public final class SweepFile {
       }
       Map<String, List<Object>> values = new LinkedHashMap<>(fixed);
       values.putAll(swept); // [hyper] sweeps what [params] would fix, as in the seed's hyper.py
-      return new Override(source, values, trials, slurm, jvmArgs, halving);
+      return new Override(source, values, trials, slurm, jvmArgs, halving, search);
+    }
+
+    /** [search]: seed, samples. */
+    private UnaryOperator<Strategy> search(Object value, TomlPosition pos) {
+      UnaryOperator<Strategy> change = UnaryOperator.identity();
+      Optional<TomlTable> table = table("search", value, pos);
+      if (table.isEmpty()) {
+        return change;
+      }
+      for (String key : table.get().keySet()) {
+        Object v = table.get().get(List.of(key));
+        String problem = SearchKeys.check(sweep, random, key, v);
+        if (problem != null) {
+          problems.add(at(table.get().inputPositionOf(List.of(key))) + problem);
+          continue;
+        }
+        UnaryOperator<Strategy> before = change;
+        UnaryOperator<Strategy> one = SearchKeys.setter(key, v);
+        change = s -> one.apply(before.apply(s));
+      }
+      return change;
     }
 
     /** [halving]: min, max, reduction. */

@@ -97,6 +97,46 @@ class SweepFileTest {
   }
 
   @Test
+  void searchSeedAndSamplesDrawAnotherSampleOfTheSameSpace() throws Exception {
+    SweepSpec<SearchParams> random = SweepSpec.builder("rand", SearchParams.class, SearchGrids.random(12, 7)).build();
+    Path file = dir.resolve("search.toml");
+    Files.writeString(file, "[search]\nseed = 11\n");
+    SweepSpec<SearchParams> fromFile = Overrides.apply(random, List.of(SweepFile.read(file, random)));
+    assertEquals(11, fromFile.grid().strategy().seed());
+    assertEquals(12, fromFile.grid().size());
+    assertEquals(SearchGrids.random(12, 11).get(5), fromFile.grid().get(5));
+    assertTrue(!random.grid().get(5).equals(fromFile.grid().get(5)), "seed 11 draws other points than seed 7");
+    SweepSpec<SearchParams> set = Overrides.apply(random, List.of(SweepFile.read(file, random),
+        SetArgument.parse("search.samples=30", random), SetArgument.parse("search.seed=3", random)));
+    assertEquals(30, set.grid().size());
+    assertEquals(3, set.grid().strategy().seed());
+    assertEquals(SearchGrids.random(30, 3).get(29), set.grid().get(29));
+    assertEquals("random search, seed 3: 30 samples from " + SearchGrids.random(30, 3).describe()
+        .replaceFirst("^random search, seed 3: 30 samples from ", ""), set.grid().describe());
+  }
+
+  @Test
+  void badSearchKeys() throws Exception {
+    SweepSpec<SearchParams> random = SweepSpec.builder("rand", SearchParams.class, SearchGrids.random(12, 7)).build();
+    assertEquals("--set search.samples=0: search 'samples' must be an integer >= 1, found 0",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("search.samples=0", random)).getMessage());
+    assertEquals("--set search.seed=1.5: search 'seed' must be an integer, found 1.5",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("search.seed=1.5", random)).getMessage());
+    assertEquals("--set search.seed=x: search 'seed' must be an integer, found 'x'",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("search.seed=x", random)).getMessage());
+    assertEquals("--set search.sed=1: unknown search key 'sed'. Did you mean 'seed'?",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("search.sed=1", random)).getMessage());
+    assertEquals("--set search.seed=1: sweep 'search' is a grid: it has no seed to change; declare"
+        + " @Sweep(samples = N) for a random search",
+        assertThrows(SweepFileException.class, () -> SetArgument.parse("search.seed=1", search)).getMessage());
+    Path file = dir.resolve("bad.toml");
+    Files.writeString(file, "[search]\nseed = \"seven\"\nsamples = -1\n");
+    assertEquals(List.of(at("2:1") + "search 'seed' must be an integer, found seven",
+        at("3:1") + "search 'samples' must be an integer >= 1, found -1"),
+        assertThrows(SweepFileException.class, () -> SweepFile.read(file, random)).problems());
+  }
+
+  @Test
   void unknownKeySaysWhereAndSuggests() throws Exception {
     assertEquals(List.of(at("2:1") + "'nte' is not a parameter of this sweep. Did you mean 'note'?"),
         problems("[hyper]\nnte = [\"a\"]\n"));
@@ -105,7 +145,7 @@ class SweepFileTest {
   @Test
   void unknownTopLevelKeyAndTable() throws Exception {
     assertEquals(List.of(at("1:1") + "unknown key 'n_trails'. Did you mean 'n_trials'?",
-            at("2:1") + "unknown key 'grid'. Valid: model, n_trials, slurm, hyper, params, jvm, halving."),
+            at("2:1") + "unknown key 'grid'. Valid: model, n_trials, slurm, hyper, params, jvm, halving, search."),
         problems("n_trails = 2\n[grid]\nlr = [1.0]\n"));
   }
 
