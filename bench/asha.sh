@@ -9,6 +9,7 @@
 #
 # usage: bench/asha.sh        env: MAX=27 JOBS=2 SEEDS="7 11 13" SKIP_BUILD=1 (use the jar as built)
 #        KEEP=1 (keep the directories) OUT=DIR (parent of the runs, default a temporary directory)
+#        MODEL=JAR (the model jar to run, default example-model/target/model.jar)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MAX="${MAX:-27}"
@@ -18,7 +19,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "building (mvn package -pl example-model -am) ..." >&2
   (cd "$ROOT" && mvn -B -q -DskipTests package -pl example-model -am) >&2
 fi
-MODEL="$ROOT/example-model/target/model.jar"
+MODEL="${MODEL:-$ROOT/example-model/target/model.jar}"
 OUT="${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/hyper-asha.XXXXXX")}"
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$OUT"' EXIT
 
