@@ -1,29 +1,16 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.ExperimentConfig;
-import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.manifest.SweepTasks;
-import dev.hyper.runtime.manifest.Task;
-import dev.hyper.runtime.jsonnet.JsonnetException;
-import dev.hyper.runtime.jsonnet.JsonnetTemplate;
-import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.ExperimentFiles;
-import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
-import dev.hyper.runtime.verify.ExperimentChecks;
+import dev.hyper.runtime.verify.ParallelChecks;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +23,8 @@ import picocli.CommandLine.Parameters;
         + " snapshot's own template renders from its params, and, once DONE, its metrics.json is the one the run"
         + " left (the SHA-256 in DONE).",
     "TARGET is an experiment's TOML, a directory (every experiment TOML beneath it: one experiment, a sweep's"
-        + " config/generated/SWEEP, or a whole output directory), or a sweep's name (its experiments under --out). With --out, TARGET is a sweep's name; without, a"
+        + " config/generated/SWEEP, or a whole output directory), or a sweep's name (the experiments its manifest"
+        + " under --out lists, in its order). With --out, TARGET is a sweep's name; without, a"
         + " path that exists wins over a sweep of the same name.",
     "Prints what differs, one line per experiment, then a summary. Exit 0 all ok, 1 something differs, 2 bad"
         + " input."})
@@ -51,12 +39,15 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Also list the experiments that are ok.")
   boolean verbose;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Threads that check experiments, each with its own"
+      + " copy of the template (default: the number of cores, ${DEFAULT-VALUE}). The report keeps the experiments'"
+      + " order.")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   private final CliContext ctx;
-  private final Map<Object, String> shaByFile = new HashMap<>();
-  private final Map<String, Optional<JsonnetTemplate>> templateBySnapshot = new HashMap<>();
-  private final List<URLClassLoader> loaders = new ArrayList<>();
-  /** The TOMLs that the sweep's manifest lists but that are gone (a sweep name as TARGET only). */
-  private final List<Path> missing = new ArrayList<>();
+  private long ok;
+  private long differ;
+  private long missing;
 
   VerifyCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -64,46 +55,32 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws HyperException, IOException {
-    List<Path> tomls = tomls();
-    int differ = 0;
-    for (Path gone : missing) {
-      ctx.out.println(Printable.escape("MISSING  " + gone + ": " + gone.getFileName() + " is gone ("
-          + target + "-manifest.tsv lists it)"));
+    if (threads < 1 || threads > SweepMaterializer.Options.maxThreads()) {
+      throw new HyperException("verify: --threads must be between 1 and " + SweepMaterializer.Options.maxThreads()
+          + " (" + SweepMaterializer.Options.THREADS_PER_CORE + " per core, "
+          + Runtime.getRuntime().availableProcessors() + " cores here), was " + threads);
     }
-    try {
-      for (Path toml : tomls) {
-        List<String> problems = check(toml);
-        if (!problems.isEmpty()) {
-          differ++;
-          ctx.out.println(Printable.escape("DIFFERS  " + toml + ": " + String.join("; ", problems)));
-        } else if (verbose) {
-          ctx.out.println(Printable.escape("ok       " + toml));
-        }
-      }
-    } finally {
-      for (URLClassLoader l : loaders) {
-        l.close();
-      }
-    }
-    int all = tomls.size() + missing.size();
-    String n = all + (all == 1 ? " experiment" : " experiments");
-    ctx.out.println("verify: " + n + ", " + (tomls.size() - differ) + " ok"
-        + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : ""))
-        + (missing.isEmpty() ? "" : ", " + missing.size() + " missing"));
-    return differ == 0 && missing.isEmpty() ? HyperCli.OK : HyperCli.FAILED;
-  }
-
-  /**
-   * TARGET as a sweep name when the jar declares such a sweep and either {@code --out} is given or no such
-   * path exists; as a path otherwise. So {@code verify SWEEP --out DIR} checks DIR's experiments even when
-   * the working directory holds a {@code SWEEP} of its own.
-   */
-  private List<Path> tomls() throws HyperException, IOException {
     Path path = Path.of(target);
     boolean isSweep = ctx.specs.stream().anyMatch(s -> s.name().equals(target));
     if (isSweep && (output.out != null || !Files.exists(path))) {
-      return ofSweep();
+      checkSweep(output.root());
+    } else {
+      checkPaths(paths(path));
     }
+    long all = ok + differ + missing;
+    String n = all + (all == 1 ? " experiment" : " experiments");
+    ctx.out.println("verify: " + n + ", " + ok + " ok"
+        + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : ""))
+        + (missing == 0 ? "" : ", " + missing + " missing"));
+    return differ == 0 && missing == 0 ? HyperCli.OK : HyperCli.FAILED;
+  }
+
+  /**
+   * TARGET as a path: a TOML, or every experiment TOML under a directory. (TARGET is a sweep's name when the jar
+   * declares such a sweep and either {@code --out} is given or no such path exists, so {@code verify SWEEP --out
+   * DIR} checks DIR's experiments even when the working directory holds a {@code SWEEP} of its own.)
+   */
+  private List<Path> paths(Path path) throws HyperException, IOException {
     if (output.out != null) {
       throw new HyperException("verify: --out " + output.out + " goes with a sweep name, but '" + target
           + "' is no sweep of this jar; give the path alone");
@@ -121,91 +98,49 @@ final class VerifyCommand implements Callable<Integer> {
     throw new HyperException("no such file or directory, and no sweep named '" + target + "': " + target);
   }
 
-  private List<Path> ofSweep() throws HyperException, IOException {
-    Path root = output.root();
-    List<Path> found = ExperimentFiles.ofSweep(root, target);
-    for (Task t : SweepTasks.of(root, target)) {
-      if (t.tomlMissing()) {
-        missing.add(root.resolve(t.confPath()));
+  private void checkPaths(List<Path> tomls) throws IOException {
+    try (ParallelChecks checks = new ParallelChecks(threads, ctx::find)) {
+      for (Path toml : tomls) {
+        checks.check(toml, toml, this::report);
       }
+      checks.finish();
     }
-    if (found.isEmpty() && missing.isEmpty()) {
+  }
+
+  /** The experiments the sweep's manifest lists, one at a time: those whose TOML is gone are MISSING. */
+  private void checkSweep(Path root) throws HyperException, IOException {
+    String manifest = Layout.manifest(target).getFileName().toString();
+    try (ParallelChecks checks = new ParallelChecks(threads, ctx::find)) {
+      SweepTasks.forEach(root, target, task -> {
+        Path toml = root.resolve(task.confPath());
+        if (task.tomlMissing()) {
+          checks.known(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"), this::missing);
+        } else {
+          checks.check(toml, toml, this::report);
+        }
+      });
+      checks.finish();
+    }
+    if (ok + differ + missing == 0) {
       throw new HyperException("sweep '" + target + "' has no experiments under " + root + " (run sweep first, or"
           + " pass --out)");
     }
-    return found;
   }
 
-  private List<String> check(Path toml) throws IOException {
-    SweepSpec<?> spec;
-    try {
-      spec = ctx.find(ExperimentConfig.sweepName(toml));
-    } catch (HyperException | IOException e) {
-      return List.of(e.getMessage());
-    }
-    return check(toml, spec);
-  }
-
-  private <P extends Record> List<String> check(Path toml, SweepSpec<P> spec) throws IOException {
-    ExperimentConfig<P> config;
-    try {
-      config = ExperimentConfig.load(toml, spec);
-    } catch (IOException e) {
-      return List.of(e.getMessage());
-    }
-    ExperimentInfo info = config.experiment();
-    List<String> problems = new ArrayList<>();
-    List<String> snap = ExperimentChecks.storedProgram(info, this::sha);
-    boolean snapshotOk = snap.isEmpty();
-    problems.addAll(snap);
-    JsonnetTemplate template;
-    try {
-      template = snapshotOk ? snapshotTemplate(spec, info) : Templates.load(spec).orElse(null);
-    } catch (HyperException e) {
-      problems.add(e.getMessage());
-      return problems;
-    }
-    problems.addAll(ExperimentChecks.config(spec, config, template));
-    problems.addAll(metrics(info));
-    return problems;
-  }
-
-  /** The sweep's template as the snapshot has it, read from the snapshot jar (once per snapshot). */
-  private JsonnetTemplate snapshotTemplate(SweepSpec<?> spec, ExperimentInfo info) throws HyperException {
-    if (spec.template().isEmpty()) {
-      return null;
-    }
-    Path jar = info.resolve(info.confDir()).resolve(info.snapshot().file());
-    Optional<JsonnetTemplate> cached = templateBySnapshot.get(info.snapshot().sha256());
-    if (cached == null) {
-      try {
-        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
-        loaders.add(loader);
-        cached = Optional.of(JsonnetTemplate.fromResource(loader, spec.template().get()));
-      } catch (IOException e) {
-        throw new HyperException("cannot read " + jar + ": " + e.getMessage());
-      } catch (JsonnetException e) {
-        throw new HyperException("the snapshot's template " + e.oneLine());
+  private void report(Path toml, List<String> problems) {
+    if (!problems.isEmpty()) {
+      differ++;
+      ctx.out.println(Printable.escape("DIFFERS  " + toml + ": " + String.join("; ", problems)));
+    } else {
+      ok++;
+      if (verbose) {
+        ctx.out.println(Printable.escape("ok       " + toml));
       }
-      templateBySnapshot.put(info.snapshot().sha256(), cached);
     }
-    return cached.orElse(null);
   }
 
-  private List<String> metrics(ExperimentInfo info) throws IOException {
-    return ExperimentChecks.metrics(info.resolve(info.serializationDir()));
-  }
-
-  /** SHA-256 of a file, hashed once per file (experiments' snapshots are hard links to one stored jar). */
-  private String sha(Path file) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-    Object key = a.fileKey() != null ? List.of(a.fileKey(), a.size(), a.lastModifiedTime())
-        : file.toAbsolutePath().normalize();
-    String sha = shaByFile.get(key);
-    if (sha == null) {
-      sha = Sha256.of(file);
-      shaByFile.put(key, sha);
-    }
-    return sha;
+  private void missing(Path toml, List<String> problems) {
+    missing++;
+    ctx.out.println(Printable.escape("MISSING  " + toml + ": " + String.join("; ", problems)));
   }
 }

@@ -52,10 +52,15 @@ public final class ExperimentChecks {
     return problems;
   }
 
-  /** How a check hashes a file ({@code verify} hashes each stored file once). */
+  /** How a check hashes a file and reads a launcher jar's entries ({@code verify} does each once: {@link StoredFiles}). */
   @FunctionalInterface
   public interface Hasher {
     String sha256(Path file) throws IOException;
+
+    /** The class-path entries launcher jar {@code jar}, of SHA-256 {@code sha256}, lists; empty for a fat jar. */
+    default List<StoredEntry> entries(Path jar, String sha256) throws IOException {
+      return LauncherJar.entries(jar);
+    }
   }
 
   /**
@@ -71,19 +76,20 @@ public final class ExperimentChecks {
     if (!Files.isRegularFile(jar)) {
       return List.of(info.snapshot().file() + " is missing");
     }
-    List<String> problems = snapshot(info, info.snapshot().file(), jar, hasher.sha256(jar));
+    String sha = hasher.sha256(jar);
+    List<String> problems = snapshot(info, info.snapshot().file(), jar, sha);
     if (!problems.isEmpty()) {
       return problems;
     }
-    for (StoredEntry e : LauncherJar.entries(jar)) {
+    for (StoredEntry e : hasher.entries(jar, sha)) {
       Path stored = confDir.resolve(Layout.storeFromConfDir()).resolve(e.fileName()).normalize();
       String where = "the class-path entry " + e.name() + " (" + Layout.slashes(info.root().relativize(stored)) + ")";
       if (!Files.isRegularFile(stored)) {
         problems.add(where + " is missing");
       } else {
-        String sha = hasher.sha256(stored);
-        if (!sha.equals(e.sha256())) {
-          problems.add(where + " changed after the sweep: its SHA-256 is " + shortSha(sha) + ", the snapshot's "
+        String storedSha = hasher.sha256(stored);
+        if (!storedSha.equals(e.sha256())) {
+          problems.add(where + " changed after the sweep: its SHA-256 is " + shortSha(storedSha) + ", the snapshot's "
               + shortSha(e.sha256()));
         }
       }

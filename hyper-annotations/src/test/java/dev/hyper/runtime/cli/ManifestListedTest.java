@@ -50,6 +50,47 @@ class ManifestListedTest {
   }
 
   @Test
+  void verifyOnSeveralThreadsReportsInTheManifestsOrder() throws Exception {
+    List<Path> rows = new java.util.ArrayList<>();
+    dev.hyper.runtime.manifest.ManifestFile.read(out, "toy").orElseThrow()
+        .forEachRow(r -> rows.add(out.resolve(r.confPath())));
+    assertEquals(4, rows.size());
+    Files.delete(rows.get(2));
+    for (int i : new int[] {0, 3}) {
+      Path toml = rows.get(i);
+      Path json = toml.resolveSibling(toml.getFileName().toString().replace(".toml", ".json"));
+      Files.writeString(json, Files.readString(json).replace("\"lr\"", "\"lr_edited\""));
+    }
+    String differs = ".json is not what jsonnet/test_model.jsonnet renders from its params: line 8 is"
+        + " `\"lr_edited\": ";
+    CliRun one = cli("verify", "toy", "--out", out.toString(), "--threads", "1");
+    List<String> lines = one.out().lines().toList();
+    assertEquals(4, lines.size(), one.out());
+    for (int i : new int[] {0, 3}) {
+      String lr = Files.readString(rows.get(i == 0 ? 0 : 3).resolveSibling(rows.get(i).getFileName().toString()
+          .replace(".toml", ".json"))).lines().filter(l -> l.contains("lr_edited")).findFirst().orElseThrow()
+          .replaceAll(".*: ", "").replace(",", "");
+      assertEquals("DIFFERS  " + rows.get(i) + ": " + rows.get(i).getParent().getParent().getFileName() + differs
+          + lr + "`, expected `\"lr\": " + lr + "`", lines.get(i == 0 ? 0 : 2));
+    }
+    assertEquals("MISSING  " + rows.get(2) + ": " + rows.get(2).getFileName() + " is gone (toy-manifest.tsv lists it)",
+        lines.get(1));
+    assertEquals("verify: 4 experiments, 1 ok, 2 differ, 1 missing", lines.get(3));
+    assertEquals(1, one.code());
+    for (String threads : new String[] {"2", "3"}) {
+      CliRun many = cli("verify", "toy", "--out", out.toString(), "--threads", threads);
+      assertEquals(one.out(), many.out(), "--threads " + threads);
+      assertEquals(1, many.code());
+    }
+    int most = dev.hyper.runtime.store.SweepMaterializer.Options.maxThreads();
+    CliRun tooMany = cli("verify", "toy", "--out", out.toString(), "--threads", String.valueOf(most + 1));
+    assertEquals("verify: --threads must be between 1 and " + most + " (" + (most / Runtime.getRuntime()
+        .availableProcessors()) + " per core, " + Runtime.getRuntime().availableProcessors() + " cores here), was "
+        + (most + 1) + "\n", tooMany.err());
+    assertEquals(2, tooMany.code());
+  }
+
+  @Test
   void aDeletedTomlIsMissingInVerifyStatusAndExec() throws Exception {
     Path gone = tomls.get(1);
     Files.delete(gone);

@@ -1,0 +1,105 @@
+package dev.hyper.runtime.verify;
+
+import dev.hyper.runtime.ExperimentConfig;
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.jsonnet.JsonnetException;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.render.Templates;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks one experiment at a time for {@code verify}: its stored program ({@link ExperimentChecks#storedProgram}),
+ * its id, seed and JSON config against the template its snapshot holds ({@link ExperimentChecks#config}), and
+ * its {@code metrics.json} against its {@code DONE} marker. What it learns once per stored file or snapshot
+ * (hashes, launcher entries, the snapshot's template) it keeps. Not thread-safe (a template is not): one per
+ * thread.
+ */
+public final class ExperimentVerifier implements AutoCloseable {
+  /** Finds the sweep an experiment's TOML names among the jar's sweeps. */
+  @FunctionalInterface
+  public interface Sweeps {
+    SweepSpec<?> find(String name) throws HyperException;
+  }
+
+  private final Sweeps sweeps;
+  private final StoredFiles stored = new StoredFiles();
+  private final Map<String, Optional<JsonnetTemplate>> templateBySnapshot = new HashMap<>();
+  private final List<URLClassLoader> loaders = new ArrayList<>();
+
+  public ExperimentVerifier(Sweeps sweeps) {
+    this.sweeps = sweeps;
+  }
+
+  /** What differs for the experiment whose TOML is {@code toml}, one short sentence each; empty if nothing. */
+  public List<String> check(Path toml) throws IOException {
+    SweepSpec<?> spec;
+    try {
+      spec = sweeps.find(ExperimentConfig.sweepName(toml));
+    } catch (HyperException | IOException e) {
+      return List.of(e.getMessage());
+    }
+    return check(toml, spec);
+  }
+
+  private <P extends Record> List<String> check(Path toml, SweepSpec<P> spec) throws IOException {
+    ExperimentConfig<P> config;
+    try {
+      config = ExperimentConfig.load(toml, spec);
+    } catch (IOException e) {
+      return List.of(e.getMessage());
+    }
+    ExperimentInfo info = config.experiment();
+    List<String> problems = new ArrayList<>(ExperimentChecks.storedProgram(info, stored));
+    boolean snapshotOk = problems.isEmpty();
+    JsonnetTemplate template;
+    try {
+      template = snapshotOk ? snapshotTemplate(spec, info) : Templates.load(spec).orElse(null);
+    } catch (HyperException e) {
+      problems.add(e.getMessage());
+      return problems;
+    }
+    problems.addAll(ExperimentChecks.config(spec, config, template));
+    problems.addAll(ExperimentChecks.metrics(info.resolve(info.serializationDir())));
+    return problems;
+  }
+
+  /** The sweep's template as the snapshot has it, read from the snapshot jar (once per snapshot). */
+  private JsonnetTemplate snapshotTemplate(SweepSpec<?> spec, ExperimentInfo info) throws HyperException {
+    if (spec.template().isEmpty()) {
+      return null;
+    }
+    Path jar = info.resolve(info.confDir()).resolve(info.snapshot().file());
+    Optional<JsonnetTemplate> cached = templateBySnapshot.get(info.snapshot().sha256());
+    if (cached == null) {
+      try {
+        URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        loaders.add(loader);
+        cached = Optional.of(JsonnetTemplate.fromResource(loader, spec.template().get()));
+      } catch (IOException e) {
+        throw new HyperException("cannot read " + jar + ": " + e.getMessage());
+      } catch (JsonnetException e) {
+        throw new HyperException("the snapshot's template " + e.oneLine());
+      }
+      templateBySnapshot.put(info.snapshot().sha256(), cached);
+    }
+    return cached.orElse(null);
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (URLClassLoader l : loaders) {
+      l.close();
+    }
+    loaders.clear();
+  }
+}
