@@ -72,6 +72,13 @@ public @interface Sweep {
   Halving halving() default @Halving;
 
   /**
+   * Whether {@code sweep} writes no experiment directories: it lists the experiments (manifest, jobs script,
+   * SLURM task list) and each task makes its own when it starts. For sweeps too big to write up front (a
+   * million points are three million files); {@code sweep --lazy} and {@code --eager} choose per run.
+   */
+  boolean lazy() default false;
+
+  /**
    * The training code: a class implementing {@code dev.hyper.runtime.Trainer<P>} for this record,
    * with a public no-argument constructor. {@code void.class} means none: {@code run} then refuses.
    */

@@ -223,6 +223,11 @@ final class ConfigToml {
   }
 
   static <P extends Record> ExperimentConfig<P> read(Path file, SweepSpec<P> spec) throws IOException {
+    return read(file, spec, null);
+  }
+
+  /** {@link #read(Path, SweepSpec)}, with the output directory {@code root} given rather than found from the file's place (null: found). */
+  static <P extends Record> ExperimentConfig<P> read(Path file, SweepSpec<P> spec, Path root) throws IOException {
     TomlParseResult toml = TomlText.parse(file, Utf8.read(file));
     if (toml.hasErrors()) {
       throw parseErrors(file, toml.errors());
@@ -241,7 +246,7 @@ final class ConfigToml {
     Path confPath = f.relativePath("conf_path");
     ExperimentInfo info = new ExperimentInfo(sweep, id, trial, nTrials, f.longValue("seed"),
         f.relativePath("conf_dir"), confPath, f.relativePath("config_json"), f.relativePath("serialization_dir"),
-        rootOf(file, confPath, f), readSlurm(f), readSnapshot(f), readProvenance(f));
+        root != null ? root : rootOf(file, confPath, f), readSlurm(f), readSnapshot(f), readProvenance(f));
     return new ExperimentConfig<>(info, readParams(f, spec));
   }
 

@@ -38,6 +38,15 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
   }
 
   /**
+   * Reads an experiment TOML that is not at its own {@code conf_path} (a lazy invocation's prototype,
+   * {@code config/generated/SWEEP/.lazy/N/prototype.toml}), whose output directory is {@code root}.
+   */
+  public static <P extends Record> ExperimentConfig<P> loadElsewhere(Path toml, Path root, SweepSpec<P> spec)
+      throws IOException {
+    return ConfigToml.read(toml, spec, root);
+  }
+
+  /**
    * The sweep an experiment's TOML file belongs to (its {@code name}), read without knowing the sweep.
    *
    * @throws ConfigException if the file is not valid TOML or has no string {@code name}

@@ -29,6 +29,7 @@ public final class SweepSpec<P extends Record> {
   private final String metric;
   private final Goal goal;
   private final HalvingSettings halving;
+  private final boolean lazy;
 
   private SweepSpec(Builder<P> b) {
     this.name = b.name;
@@ -42,6 +43,7 @@ public final class SweepSpec<P extends Record> {
     this.metric = b.metric;
     this.goal = b.goal;
     this.halving = b.halving;
+    this.lazy = b.lazy;
   }
 
   public static <P extends Record> Builder<P> builder(String name, Class<P> type, Grid<P> grid) {
@@ -96,11 +98,20 @@ public final class SweepSpec<P extends Record> {
     return Optional.ofNullable(halving);
   }
 
+  /**
+   * Whether {@code sweep} lists the experiments and leaves each to its task to make ({@code @Sweep(lazy)});
+   * {@code sweep --lazy} and {@code --eager} choose per run.
+   */
+  public boolean lazy() {
+    return lazy;
+  }
+
   /** This sweep with other halving settings (checked as {@link Builder#halving} does). */
   public SweepSpec<P> withHalving(HalvingSettings newHalving) {
     Builder<P> b = builder(name, type, grid).trials(trials).slurm(slurm).trainer(trainer);
     b.metric = metric;
     b.goal = goal;
+    b.lazy = lazy;
     return b.halving(newHalving).template(template).jvmArgs(jvmArgs.toArray(String[]::new)).build();
   }
 
@@ -133,6 +144,7 @@ public final class SweepSpec<P extends Record> {
     b.metric = metric;
     b.goal = goal;
     b.halving = halving;
+    b.lazy = lazy;
     return b.template(template).jvmArgs(newJvmArgs.toArray(String[]::new)).build();
   }
 
@@ -154,6 +166,7 @@ public final class SweepSpec<P extends Record> {
     private String metric;
     private Goal goal;
     private HalvingSettings halving;
+    private boolean lazy;
 
     private Builder(String name, Class<P> type, Grid<P> grid) {
       this.name = Objects.requireNonNull(name);
@@ -198,6 +211,12 @@ public final class SweepSpec<P extends Record> {
       }
       this.metric = metric;
       this.goal = Objects.requireNonNull(goal);
+      return this;
+    }
+
+    /** Whether {@code sweep} leaves each experiment to its task to make ({@link SweepSpec#lazy()}). */
+    public Builder<P> lazy(boolean lazy) {
+      this.lazy = lazy;
       return this;
     }
 

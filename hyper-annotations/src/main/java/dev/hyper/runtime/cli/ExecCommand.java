@@ -229,7 +229,11 @@ final class ExecCommand implements Callable<Integer> {
     SweepSpec<?> spec = ctx.find(sweep);
     List<String> runOptions = rerunAll ? List.of("--rerun") : List.of();
     executor[0] = new LocalExecutor(jobs, task -> {
-      LaunchCommand launch = LaunchCommand.of(ExperimentConfig.load(root.resolve(task.confPath()), spec).experiment());
+      LaunchCommand launch = task.lazyDir() == null
+          ? LaunchCommand.of(ExperimentConfig.load(root.resolve(task.confPath()), spec).experiment())
+          : new LaunchCommand(null, List.of(), task.jarDir(), task.confPath()).withLaunchOf(ExperimentConfig.loadElsewhere(
+              root.resolve(task.lazyDir()).resolve(dev.hyper.runtime.plan.Layout.PROTOTYPE_FILE), root, spec)
+              .experiment());
       return launch.argv(javaLauncher != null ? javaLauncher : launch.javaHere(LocalExecutor.currentJava()), runOptions);
     }, listener);
     Thread hook = new Thread(() -> interrupted(executor[0], running), "hyper-exec-stop");

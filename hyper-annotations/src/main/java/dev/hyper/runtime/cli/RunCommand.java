@@ -83,9 +83,51 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws HyperException, IOException {
     if (!Files.isRegularFile(toml)) {
-      throw new HyperException("no such experiment file: " + toml);
+      int made = makeLazy();
+      if (made != MADE) {
+        return made;
+      }
     }
     return run(ctx.find(ExperimentConfig.sweepName(toml)));
+  }
+
+  /** What {@link #makeLazy} returns when the TOML is there now. */
+  private static final int MADE = -1;
+
+  /**
+   * Makes the experiment of the TOML, which is not there, if it belongs to a lazy sweep, holding its claim so
+   * that two tasks never make it at once: {@link #MADE} when the TOML is there now, {@link HyperCli#BUSY} when
+   * another run holds the claim.
+   *
+   * @throws HyperException "no such experiment file" when no lazy sweep's manifest lists it
+   */
+  private int makeLazy() throws HyperException, IOException {
+    HyperException none = new HyperException("no such experiment file: " + toml);
+    Path root = Layout.rootOf(toml);
+    Path trialDir = toml.toAbsolutePath().normalize().getParent();
+    if (root == null || Files.exists(trialDir)) {
+      throw none;
+    }
+    String sweep = trialDir.getParent().getParent().getFileName().toString();
+    if (ctx.specs.stream().noneMatch(s -> s.name().equals(sweep))
+        || !dev.hyper.runtime.manifest.ManifestFile.read(root, sweep).map(m -> m.anyLazy()).orElse(false)) {
+      throw none;
+    }
+    SweepSpec<?> spec = ctx.find(sweep);
+    Path serialization = root.resolve(Layout.serializationDir(sweep, trialDir.getParent().getFileName().toString(),
+        Integer.parseInt(trialDir.getFileName().toString())));
+    Files.createDirectories(serialization);
+    try (RunClaim claim = RunClaim.claim(serialization)) {
+      if (!Files.isRegularFile(toml)
+          && !dev.hyper.runtime.store.LazyExperiment.make(toml, spec, Templates.load(spec).orElse(null))) {
+        throw none;
+      }
+      return MADE;
+    } catch (RunClaim.Busy busy) {
+      ctx.err.println(Printable.escape("not running " + toml + ": it is claimed by " + busy.holder()
+          + "; nothing done"));
+      return HyperCli.BUSY;
+    }
   }
 
   private <P extends Record> int run(SweepSpec<P> spec) throws HyperException, IOException {

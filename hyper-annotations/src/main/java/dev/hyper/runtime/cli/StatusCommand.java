@@ -74,6 +74,11 @@ final class StatusCommand implements Callable<Integer> {
     ctx.out.printf("  running  %6d%n", n.get(SweepOverview.State.RUNNING));
     ctx.out.printf("  queued   %6d   (in SLURM, not started)%n", n.get(SweepOverview.State.QUEUED));
     ctx.out.printf("  pending  %6d   (never started)%n", n.get(SweepOverview.State.PENDING));
+    long notMade = o.entries.stream().filter(e -> e.task().notMadeYet()).count();
+    if (notMade > 0) {
+      ctx.out.printf("    %6d of them not made yet (lazy sweep: each task makes its experiment when it starts)%n",
+          notMade);
+    }
     if (n.get(SweepOverview.State.STOPPED) > 0) {
       ctx.out.printf("  stopped  %6d   (STOPPED at a rung by successive halving)%n", n.get(SweepOverview.State.STOPPED));
     }

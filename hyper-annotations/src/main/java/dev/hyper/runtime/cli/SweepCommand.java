@@ -82,6 +82,15 @@ final class SweepCommand implements Callable<Integer> {
       + " finish instead of failing.")
   boolean waitForLock;
 
+  @Option(names = "--lazy", description = "Write no experiment directories: list the experiments (manifest, jobs"
+      + " script, SLURM task list) and let each task make its own when it starts, from the sweep's one prototype"
+      + " (config/generated/SWEEP/.lazy/N). For sweeps too big to write up front; the default of @Sweep(lazy = true).")
+  boolean lazy;
+
+  @Option(names = "--eager", description = "Write every experiment directory now, even for a sweep declared"
+      + " @Sweep(lazy = true).")
+  boolean eager;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads that render experiments, each with its"
       + " own copy of the template (default: the number of cores, ${DEFAULT-VALUE}); the main thread writes.")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -158,6 +167,9 @@ final class SweepCommand implements Callable<Integer> {
     if (slurm) {
       SlurmValues.check(spec.slurm());
     }
+    if (lazy && eager) {
+      throw new HyperException("sweep: --lazy and --eager exclude each other");
+    }
     if (dryRun) {
       return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);
     }
@@ -168,10 +180,17 @@ final class SweepCommand implements Callable<Integer> {
     SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> TemplateCheck.load(spec).orElse(null),
         root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
             Provenance.capture(program.gitSource(), ctx.args).withOverrides(applied))
-            .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY));
-    ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
-        + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
-        + ", under " + root);
+            .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY)
+            .withLazy(!eager && (lazy || spec.lazy())));
+    if (r.lazyDir() != null) {
+      ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.added()
+          + " listed for their tasks to make (lazy, from " + root.resolve(r.lazyDir()) + "), " + r.skipped()
+          + " already listed, under " + root);
+    } else {
+      ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.written()
+          + " written, " + r.skipped() + " already there" + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
+          + ", under " + root);
+    }
     if (r.listed() != r.added()) {
       ctx.out.println("the manifest lists " + r.listed() + " experiments: " + (r.listed() - r.added())
           + " from earlier sweeps, " + r.added() + " new");
@@ -207,19 +226,22 @@ final class SweepCommand implements Callable<Integer> {
     return info -> busy.getOrDefault(info.confPath(), unknown);
   }
 
-  /** Each task's launch command, from its experiment's TOML. */
+  /** Each task's launch command, from its experiment's TOML (a lazy invocation's prototype for its tasks). */
   static dev.hyper.runtime.slurm.SlurmFiles.Launches launches(SweepSpec<?> spec, Path root) {
     Map<String, LaunchCommand> byPart = new HashMap<>();  // one TOML parsed per distinct [snapshot] and [jvm]
     return t -> {
-      Path toml = root.toAbsolutePath().resolve(t.confPath());
+      Path toml = root.toAbsolutePath().resolve(t.lazyDir() != null
+          ? t.lazyDir().resolve(dev.hyper.runtime.plan.Layout.PROTOTYPE_FILE) : t.confPath());
       String part = dev.hyper.runtime.ExperimentConfig.launchPart(
           java.nio.file.Files.readString(toml, java.nio.charset.StandardCharsets.UTF_8));
       LaunchCommand known = byPart.get(part);
       if (known == null) {
-        known = LaunchCommand.of(dev.hyper.runtime.ExperimentConfig.load(toml, spec).experiment());
+        known = LaunchCommand.of((t.lazyDir() != null
+            ? dev.hyper.runtime.ExperimentConfig.loadElsewhere(toml, root.toAbsolutePath(), spec)
+            : dev.hyper.runtime.ExperimentConfig.load(toml, spec)).experiment());
         byPart.put(part, known);
       }
-      return new LaunchCommand(known.javaHome(), known.jvmArgs(), t.confDir(), t.confPath());
+      return new LaunchCommand(known.javaHome(), known.jvmArgs(), t.jarDir(), t.confPath());
     };
   }
 

@@ -190,7 +190,7 @@ final class SweepOverview {
 
   private static Entry classify(Task t, String arrayTask, String queued, boolean queueUnknown, boolean details,
       SlurmClient slurm, Map<String, Map<String, String>> jobStates, List<Accounting.Run> runs) throws IOException {
-    if (t.tomlMissing()) {
+    if (t.gone()) {
       return new Entry(t, State.MISSING, t.confPath().getFileName() + " is gone (" + Layout.slashes(t.confPath())
           + ")", null);
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
         + " left (the SHA-256 in DONE).",
     "TARGET is an experiment's TOML, a directory (every experiment TOML beneath it: one experiment, a sweep's"
         + " config/generated/SWEEP, or a whole output directory), or a sweep's name (the experiments its manifest"
-        + " under --out lists, in its order). With --out, TARGET is a sweep's name; without, a"
+        + " under --out lists, in its order; a lazy sweep's experiments that no task made yet are counted, not"
+        + " checked). With --out, TARGET is a sweep's name; without, a"
         + " path that exists wins over a sweep of the same name.",
     "Prints what differs, one line per experiment, then a summary. Exit 0 all ok, 1 something differs, 2 bad"
         + " input."})
@@ -48,6 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
   private long ok;
   private long differ;
   private long missing;
+  private long notMade;
 
   VerifyCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -67,11 +69,12 @@ final class VerifyCommand implements Callable<Integer> {
     } else {
       checkPaths(paths(path));
     }
-    long all = ok + differ + missing;
+    long all = ok + differ + missing + notMade;
     String n = all + (all == 1 ? " experiment" : " experiments");
     ctx.out.println("verify: " + n + ", " + ok + " ok"
         + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : ""))
-        + (missing == 0 ? "" : ", " + missing + " missing"));
+        + (missing == 0 ? "" : ", " + missing + " missing")
+        + (notMade == 0 ? "" : ", " + notMade + " not made yet (lazy: each is made by its task)"));
     return differ == 0 && missing == 0 ? HyperCli.OK : HyperCli.FAILED;
   }
 
@@ -113,7 +116,9 @@ final class VerifyCommand implements Callable<Integer> {
     try (ParallelChecks checks = new ParallelChecks(threads, ctx::find)) {
       SweepTasks.forEach(root, target, task -> {
         Path toml = root.resolve(task.confPath());
-        if (task.tomlMissing()) {
+        if (task.notMadeYet()) {
+          notMade++;                                   // a lazy sweep's: its task makes it
+        } else if (task.tomlMissing()) {
           checks.known(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"), this::missing);
         } else {
           checks.check(toml, toml, this::report);
@@ -121,7 +126,7 @@ final class VerifyCommand implements Callable<Integer> {
       });
       checks.finish();
     }
-    if (ok + differ + missing == 0) {
+    if (ok + differ + missing + notMade == 0) {
       throw new HyperException("sweep '" + target + "' has no experiments under " + root + " (run sweep first, or"
           + " pass --out)");
     }

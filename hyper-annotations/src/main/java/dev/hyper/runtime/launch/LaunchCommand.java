@@ -14,16 +14,19 @@ import java.util.List;
 
 /**
  * The one command that starts an experiment, for the jobs script, the SLURM array script and
- * {@code exec}: {@code JAVA JVM_ARGS -jar CONF_DIR/model.jar run CONF_PATH}, in the output directory.
+ * {@code exec}: {@code JAVA JVM_ARGS -jar JAR_DIR/model.jar run CONF_PATH}, in the output directory. JAR_DIR is
+ * the experiment's config directory, or for an experiment of a lazy sweep that its task makes, the
+ * invocation's directory ({@link Layout#lazyDir}), whose model.jar is the same stored program.
  * {@code JAVA} is {@code $HYPER_JAVA} if set, else the {@code bin/java} of the runtime the sweep ran on
  * where that exists on the node, else {@code java} from {@code PATH}.
  *
  * @param javaHome the sweep's {@code java.home}, or null when not recorded
  * @param jvmArgs options for the training JVM
- * @param confDir the experiment's config directory, relative to the output directory
+ * @param jarDir the directory of the model.jar to run, relative to the output directory: the experiment's config
+ *     directory, or a lazy invocation's
  * @param confPath its TOML, relative to the output directory
  */
-public record LaunchCommand(String javaHome, List<String> jvmArgs, Path confDir, Path confPath) {
+public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, Path confPath) {
   /** The shell variable the scripts keep the chosen java launcher in. */
   public static final String JAVA_VAR = "hyper_java";
 
@@ -38,14 +41,25 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path confDir,
         s == null ? List.of() : s.jvmArgs(), e.confDir(), e.confPath());
   }
 
+  /** This command with the java and JVM options of experiment {@code e} (a lazy invocation's prototype). */
+  public LaunchCommand withLaunchOf(ExperimentInfo e) {
+    LaunchCommand of = of(e);
+    return new LaunchCommand(of.javaHome, of.jvmArgs, jarDir, confPath);
+  }
+
+  /** This command run from the model.jar in {@code dir} (a lazy invocation's directory). */
+  public LaunchCommand withJarDir(Path dir) {
+    return new LaunchCommand(javaHome, jvmArgs, dir, confPath);
+  }
+
   /**
-   * This command as a line of the SLURM task list, ending in a newline: {@code conf_dir TAB conf_path TAB
+   * This command as a line of the SLURM task list, ending in a newline: {@code jar_dir TAB conf_path TAB
    * serialization_dir TAB java_home} (or {@code -}), then a TAB before each JVM option; paths relative to the
    * output directory with {@code /} between names. The job-array script reads it back without {@code eval}.
    */
   public String taskLine(Path serializationDir) {
     StringBuilder sb = new StringBuilder(128);
-    sb.append(Layout.slashes(confDir)).append('\t').append(Layout.slashes(confPath)).append('\t')
+    sb.append(Layout.slashes(jarDir)).append('\t').append(Layout.slashes(confPath)).append('\t')
         .append(Layout.slashes(serializationDir)).append('\t').append(javaHome == null ? "-" : javaHome);
     for (String a : jvmArgs) {
       sb.append('\t').append(a);
@@ -88,9 +102,9 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path confDir,
     }
   }
 
-  /** The experiment's {@code model.jar}, relative to the output directory. */
+  /** The {@code model.jar} the command runs, relative to the output directory. */
   public Path jar() {
-    return confDir.resolve(Layout.SNAPSHOT_FILE);
+    return jarDir.resolve(Layout.SNAPSHOT_FILE);
   }
 
   /** The java launcher to use on this machine (see the class comment); {@code fallback} when none is recorded. */

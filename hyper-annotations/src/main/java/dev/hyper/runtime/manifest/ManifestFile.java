@@ -31,6 +31,10 @@ public final class ManifestFile {
   private final List<String> header;
   private final List<String> columns;
   private final long experiments;
+  /** The lazy invocations' first rows, rows after the last, and directories, in row order. */
+  private final long[] lazyFrom;
+  private final long[] lazyTo;
+  private final Path[] lazyDirs;
 
   private ManifestFile(Path path, int version, List<String> header, List<String> columns, long experiments) {
     this.path = path;
@@ -38,6 +42,47 @@ public final class ManifestFile {
     this.header = List.copyOf(header);
     this.columns = List.copyOf(columns);
     this.experiments = experiments;
+    List<long[]> ranges = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    long[] current = null;
+    for (String line : version == 2 ? invocationLines() : List.<String>of()) {
+      if (line.startsWith(SweepManifest.INVOCATION)) {
+        current = rowsAdded(line);
+      } else if (line.startsWith(SweepManifest.LAZY) && current != null) {
+        ranges.add(current);
+        dirs.add(Path.of(line.substring(SweepManifest.LAZY.length()).strip()));
+      }
+    }
+    this.lazyFrom = ranges.stream().mapToLong(r -> r[0]).toArray();
+    this.lazyTo = ranges.stream().mapToLong(r -> r[1]).toArray();
+    this.lazyDirs = dirs.toArray(Path[]::new);
+  }
+
+  /** {@code [first, end)} of the rows an invocation line says it added ({@code (rows a-b)}, {@code (row a)}), or null. */
+  private static long[] rowsAdded(String line) {
+    java.util.regex.Matcher m = ROWS.matcher(line);
+    if (!m.find()) {
+      return null;
+    }
+    long first = Long.parseLong(m.group(1));
+    return new long[] {first, (m.group(2) == null ? first : Long.parseLong(m.group(2))) + 1};
+  }
+
+  private static final java.util.regex.Pattern ROWS = java.util.regex.Pattern.compile("\\(rows? (\\d+)(?:-(\\d+))?\\)$");
+
+  /** The directory of the lazy invocation that added row {@code row}, or null if its sweep wrote it. */
+  public Path lazyDir(long row) {
+    for (int i = 0; i < lazyFrom.length; i++) {
+      if (row >= lazyFrom[i] && row < lazyTo[i]) {
+        return lazyDirs[i];
+      }
+    }
+    return null;
+  }
+
+  /** Whether any invocation was lazy. */
+  public boolean anyLazy() {
+    return lazyDirs.length > 0;
   }
 
   /**
@@ -250,10 +295,36 @@ public final class ManifestFile {
               + " is not where experiment " + f[1] + " trial " + trial + " lives (" + expected + ")"));
         }
         List<String> codes = List.of(f).subList(3, fields - 1);
-        action.accept(new ManifestRow(row, f[1], trial, codes, f[fields - 1]));
+        action.accept(new ManifestRow(row, f[1], trial, codes, f[fields - 1], lazyDirs.length == 0 ? null
+            : lazyDir(row)));
         position++;
       }
     }
+  }
+
+  /** Stops {@link #find}'s pass at the row it looks for. */
+  private static final class Found extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ManifestRow row;
+
+    Found(ManifestRow row) {
+      super(null, null, false, false);
+      this.row = row;
+    }
+  }
+
+  /** The row of experiment {@code id}, trial {@code trial}, if the manifest lists it (one pass, up to that row). */
+  public Optional<ManifestRow> find(String id, int trial) throws IOException, HyperException {
+    try {
+      forEachRow(r -> {
+        if (r.trial() == trial && r.id().equals(id)) {
+          throw new Found(r);
+        }
+      });
+    } catch (Found f) {
+      return Optional.of(f.row);
+    }
+    return Optional.empty();
   }
 
   /** The sweep's name, or null if the header does not give it. */

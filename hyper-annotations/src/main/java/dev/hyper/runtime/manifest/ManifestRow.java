@@ -12,8 +12,15 @@ import java.util.List;
  * @param trial its trial
  * @param codes its parameters as jsonnet literals, in the manifest's column order
  * @param config its TOML's path, relative to the output directory, with {@code /} between names
+ * @param lazyDir for a row of a lazy invocation, that invocation's directory (relative to the output directory),
+ *     from which its task makes the experiment; null for a row its sweep wrote
  */
-public record ManifestRow(long row, String id, int trial, List<String> codes, String config) {
+public record ManifestRow(long row, String id, int trial, List<String> codes, String config, Path lazyDir) {
+  /** A row its sweep wrote. */
+  public ManifestRow(long row, String id, int trial, List<String> codes, String config) {
+    this(row, id, trial, codes, config, null);
+  }
+
   /** The TOML's path, relative to the output directory. */
   public Path confPath() {
     return Path.of(config);

@@ -28,6 +28,7 @@ import java.util.Optional;
  * # points: ...                    how its points were drawn
  * # trials: 2
  * # snapshot: model.jar sha256:... the program its new experiments run
+ * # lazy: config/generated/SWEEP/.lazy/N   (a lazy sweep) where its tasks make their experiments from
  * # command: ...                   the command line, escaped (see {@link Printable#escapeReversibly})
  * # override: ...                  one per sweep file or --set, escaped the same way
  * row  id  trial  PARAM...  config
@@ -56,6 +57,11 @@ public final class SweepManifest {
   public static final String OVERRIDE = "# override: ";
   /** The line prefix of an invocation's command line, escaped like an override. */
   public static final String COMMAND = "# command: ";
+  /**
+   * The line prefix of a lazy invocation's directory ({@code Layout.lazyDir}): the rows it added are made by their
+   * tasks, from there.
+   */
+  public static final String LAZY = "# lazy: ";
 
   private final String sweep;
   private final String record;
@@ -138,6 +144,15 @@ public final class SweepManifest {
    */
   public String invocation(int number, long planned, long added, long firstRow, ExperimentInfo.Snapshot snapshot,
       Provenance provenance) {
+    return invocation(number, planned, added, firstRow, snapshot, provenance, null);
+  }
+
+  /**
+   * {@link #invocation(int, long, long, long, ExperimentInfo.Snapshot, Provenance)} of a lazy sweep when
+   * {@code lazyDir} is not null: its tasks make the rows it adds from that directory.
+   */
+  public String invocation(int number, long planned, long added, long firstRow, ExperimentInfo.Snapshot snapshot,
+      Provenance provenance, java.nio.file.Path lazyDir) {
     StringBuilder sb = new StringBuilder(256);
     sb.append(INVOCATION).append(number);
     if (provenance != null) {
@@ -153,6 +168,9 @@ public final class SweepManifest {
     sb.append("# trials: ").append(trials).append('\n');
     sb.append("# snapshot: ").append(snapshot == null ? "(none)" : snapshot.file() + " sha256:" + snapshot.sha256())
         .append('\n');
+    if (lazyDir != null) {
+      sb.append(LAZY).append(Layout.slashes(lazyDir)).append('\n');
+    }
     if (provenance != null) {
       sb.append(COMMAND).append(Printable.escapeReversibly(provenance.commandLine())).append('\n');
       provenance.overrides().forEach(o -> sb.append(OVERRIDE).append(Printable.escapeReversibly(o)).append('\n'));

@@ -50,7 +50,7 @@ public final class SweepTasks {
     ManifestFile m = manifest.get();
     Set<Path> listed = m.version() == 1 ? new HashSet<>() : null;
     m.forEachRow(r -> {
-      Task t = new Task(root, r.confPath(), r.serializationDir(sweep));
+      Task t = new Task(root, r.confPath(), r.serializationDir(sweep), r.lazyDir());
       if (listed != null) {
         listed.add(t.confPath());
       }

@@ -10,8 +10,15 @@ import java.nio.file.Path;
  * the config directory follow from the TOML's path.
  *
  * @param root the sweep's output directory; the other paths are relative to it
+ * @param lazyDir for an experiment of a lazy sweep, its invocation's directory ({@code Layout.lazyDir}), whose
+ *     model.jar its task runs and which makes the experiment when it is not there yet; null otherwise
  */
-public record Task(Path root, Path confPath, Path serializationDir) {
+public record Task(Path root, Path confPath, Path serializationDir, Path lazyDir) {
+  /** An experiment written by its sweep. */
+  public Task(Path root, Path confPath, Path serializationDir) {
+    this(root, confPath, serializationDir, null);
+  }
+
   /** A task; {@code confDir} must be {@code confPath}'s directory and {@code label} its {@code ID/TRIAL}. */
   public Task(String label, Path root, Path confDir, Path confPath, Path serializationDir) {
     this(root, confPath, serializationDir);
@@ -31,9 +38,24 @@ public record Task(Path root, Path confPath, Path serializationDir) {
     return confPath.getParent();
   }
 
-  /** Whether the experiment's TOML is gone (the sweep's manifest lists it, but it is not on disk). */
+  /** Whether the experiment's TOML is not on disk (gone, or for a lazy sweep not made yet). */
   public boolean tomlMissing() {
     return !java.nio.file.Files.isRegularFile(root.resolve(confPath));
+  }
+
+  /** Whether the experiment is gone: the sweep's manifest lists it, its TOML is not on disk, and no task makes it. */
+  public boolean gone() {
+    return lazyDir == null && tomlMissing();
+  }
+
+  /** Whether the experiment belongs to a lazy sweep and its task has not made it yet. */
+  public boolean notMadeYet() {
+    return lazyDir != null && tomlMissing();
+  }
+
+  /** The directory of the model.jar the task runs: a lazy invocation's, or the experiment's config directory. */
+  public Path jarDir() {
+    return lazyDir != null ? lazyDir : confDir();
   }
 
   /** The log the experiment's stdout and stderr go to. */

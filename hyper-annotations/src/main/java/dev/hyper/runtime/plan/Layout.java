@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * config/generated/SWEEP/ID/TRIAL/ID.toml     the experiment's config
  * config/generated/SWEEP/ID/TRIAL/model.jar   the program (hard link into .snapshots)
  * config/generated/.snapshots/SHA256.jar      the output directory's store: class-path entries, launcher jars
+ * config/generated/SWEEP/.lazy/N/             a lazy sweep's invocation N: its tasks run this model.jar and make
+ *                                             their experiments from prototype.toml and the manifest's rows
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
  * model/generated/SWEEP/ID/.TRIAL.claim       locked by the run training it, for the run's whole life
  * model/generated/SWEEP/ID/TRIAL/.replaced-T/ what the experiment held before sweep --force replaced it at T
@@ -51,6 +53,43 @@ public final class Layout {
 
   public static Path serializationDir(String sweep, String id, int trial) {
     return Path.of("model", "generated", sweep, id, Integer.toString(trial));
+  }
+
+  /** The prototype TOML's name in a lazy invocation's directory ({@link #lazyDir}). */
+  public static final String PROTOTYPE_FILE = "prototype.toml";
+
+  /**
+   * The directory of invocation {@code invocation} (from 1) of a lazy sweep, {@code config/generated/SWEEP/.lazy/N}:
+   * the model.jar its tasks run (at the depth of an experiment's, so a launcher jar's class path resolves) and
+   * the TOML of its first experiment, from which each task makes its own.
+   */
+  public static Path lazyDir(String sweep, int invocation) {
+    return sweepConfigDir(sweep).resolve(".lazy").resolve(Integer.toString(invocation));
+  }
+
+  /**
+   * The output directory of an experiment TOML at {@code toml} ({@code ROOT/config/generated/SWEEP/ID/TRIAL/ID.toml}),
+   * or null if {@code toml} is not at such a place.
+   */
+  public static Path rootOf(Path toml) {
+    Path abs = toml.toAbsolutePath().normalize();
+    Path trial = abs.getParent();
+    if (trial == null || trial.getParent() == null || trial.getParent().getParent() == null) {
+      return null;
+    }
+    Path id = trial.getParent();
+    Path generated = id.getParent().getParent();
+    if (generated == null || generated.getParent() == null || !abs.getFileName().toString().equals(id.getFileName() + ".toml")
+        || !generated.getFileName().toString().equals("generated")
+        || !generated.getParent().getFileName().toString().equals("config")) {
+      return null;
+    }
+    try {
+      Integer.parseInt(trial.getFileName().toString());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return generated.getParent().getParent();
   }
 
   /** Where the rungs of a sweep with successive halving are recorded: {@code model/generated/SWEEP/.rungs}. */

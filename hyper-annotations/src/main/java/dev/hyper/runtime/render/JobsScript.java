@@ -109,8 +109,18 @@ public final class JobsScript {
    * @throws HyperException if a SLURM setting holds a line break or control character
    */
   public static String line(String sweep, ExperimentInfo e, boolean slurm) throws HyperException {
-    LaunchCommand run = LaunchCommand.of(e);
-    return (slurm ? sbatch(sweep, e, run.standalone()) : run.shell()) + "\n";
+    return line(sweep, e, slurm, LaunchCommand.of(e));
+  }
+
+  /** {@link #line(String, ExperimentInfo, boolean)} with {@code run} as the experiment's command (a lazy sweep's). */
+  public static String line(String sweep, ExperimentInfo e, boolean slurm, LaunchCommand run) throws HyperException {
+    if (!slurm) {
+      return run.shell() + "\n";
+    }
+    // sbatch opens --output before the job starts; a lazy sweep's task has not made the directory yet
+    String mkdir = run.jarDir().equals(e.confDir()) ? ""
+        : "mkdir -p -- " + quote(Layout.slashes(e.serializationDir())) + " && ";
+    return mkdir + sbatch(sweep, e, run.standalone()) + "\n";
   }
 
   private static String sbatch(String sweep, ExperimentInfo e, String run) throws HyperException {

@@ -189,11 +189,13 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     java.util.BitSet changedRows = new java.util.BitSet();
     Map<String, PointAcc> byPoint = new java.util.HashMap<>();
     Warnings warned = new Warnings(warnings);
+    ManifestFile lazyRows = ManifestFile.read(root, spec.name()).filter(ManifestFile::anyLazy).orElse(null);
     for (int i = 0; i < n; i++) {
       Draft d = drafts.get(i);
       Path dir = root.resolve(Layout.serializationDir(spec.name(), d.id, d.trial));
       Status status = Files.isRegularFile(root.resolve(Layout.confPath(spec.name(), d.id, d.trial)))
-          ? Status.valueOf(Markers.status(dir).name()) : Status.MISSING;
+          ? Status.valueOf(Markers.status(dir).name())
+          : lazyRows != null && lazyRows.lazyDir(d.index) != null ? Status.PENDING : Status.MISSING;
       Double value = null;
       if (status == Status.DONE) {
         anyDone = true;

@@ -190,7 +190,7 @@ public final class SlurmFiles {
     Set<Path> listed = new HashSet<>();
     tasks.forEach(t -> listed.add(t.confPath()));
     for (Task t : onDisk) {
-      if (!t.tomlMissing() && listed.add(t.confPath())) {
+      if (!t.gone() && listed.add(t.confPath())) {
         tasks.add(t);
       }
     }

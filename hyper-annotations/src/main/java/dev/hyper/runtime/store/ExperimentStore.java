@@ -144,6 +144,11 @@ public final class ExperimentStore {
     this.storedSnapshot = copies.get(copies.size() - 1);
   }
 
+  /** The stored copy of the jar that experiments are linked to now. */
+  public Path storedSnapshot() {
+    return storedSnapshot;
+  }
+
   /** The replicas of the jar this store made (when the file system allowed no more links to the last). */
   public List<Path> replicasMade() {
     return List.copyOf(replicasMade);

@@ -48,6 +48,8 @@ final class SweepListings implements AutoCloseable {
   private final ExperimentInfo.Snapshot snapshot;
   private final Provenance provenance;
   private final long planned;
+  /** A lazy sweep's invocation directory ({@code Layout.lazyDir}), recorded with its block; null if eager. */
+  private final Path lazyDir;
   private final Path manifestPath;
   private final Path scriptPath;
   private final Path tasksPath;
@@ -62,9 +64,12 @@ final class SweepListings implements AutoCloseable {
    * @param old the manifest there already, or null
    * @param oldRows how many rows {@code old} has
    * @param planned how many experiments this sweep plans (new or not)
+   * @param lazyDir a lazy sweep's invocation directory, or null
    */
   SweepListings(Path out, SweepSpec<?> spec, SweepManifest manifest, ManifestFile old, long oldRows,
-      boolean slurm, ExperimentInfo.Snapshot snapshot, Provenance provenance, long planned) throws IOException {
+      boolean slurm, ExperimentInfo.Snapshot snapshot, Provenance provenance, long planned, Path lazyDir)
+      throws IOException {
+    this.lazyDir = lazyDir;
     this.out = out;
     this.spec = spec;
     this.manifest = manifest;
@@ -84,7 +89,7 @@ final class SweepListings implements AutoCloseable {
       tasks = open(tasksPath, part);
       if (!extending()) {
         rows.write(manifest.header(planned, List.of(),
-            manifest.invocation(1, planned, planned, 0, snapshot, provenance)));
+            manifest.invocation(1, planned, planned, 0, snapshot, provenance, lazyDir)));
         lines.write(scriptHeader(planned));
       }
     } catch (IOException | RuntimeException e) {
@@ -185,7 +190,7 @@ final class SweepListings implements AutoCloseable {
          BufferedReader oldJobs = jobs.open();
          BufferedReader oldTasks = taskLines.open()) {
       m.write(manifest.header(total, old.invocationLines(), manifest.invocation(old.invocations() + 1, planned,
-          added, oldRows, snapshot, provenance)));
+          added, oldRows, snapshot, provenance, added > 0 ? lazyDir : null)));
       s.write(scriptHeader(total));
       boolean[] lineUp = {tasksLineUp};
       old.forEachRow(r -> {

@@ -6,12 +6,14 @@ import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.ExperimentKeys;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepManifest;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
+import dev.hyper.runtime.render.JobsScript;
 import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.ProgramSnapshot;
@@ -54,9 +56,10 @@ public final class SweepMaterializer {
    *     this sweep's new ones
    * @param jobsScript the jobs script's path
    * @param manifest the manifest's path
+   * @param lazyDir for a lazy sweep that added experiments, the directory their tasks make them from; else null
    */
   public record Result(long experiments, long written, long skipped, long replaced, long listed, long added,
-      boolean otherProgram, Path jobsScript, Path manifest) {}
+      boolean otherProgram, Path jobsScript, Path manifest, Path lazyDir) {}
 
   /**
    * How to write.
@@ -71,9 +74,11 @@ public final class SweepMaterializer {
    * @param provenance recorded in every new experiment's TOML (experiments already there keep theirs), or null
    * @param inUse which experiments are running or queued now (as far as more than their claim tells), which
    *     {@code force} does not replace
+   * @param lazy write no experiment directories: list the new experiments, and let each task make its own
+   *     ({@link LazyExperiment}) from one prototype per invocation ({@link Layout#lazyDir})
    */
   public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
-      Provenance provenance, ExperimentStore.InUse inUse) {
+      Provenance provenance, ExperimentStore.InUse inUse, boolean lazy) {
     /**
      * Writers chosen by the output directory's file system: 0 stands for 1 on a memory file system
      * (tmpfs: writing is all CPU, and a second writer only competes with rendering), 2 elsewhere (a disk
@@ -103,11 +108,15 @@ public final class SweepMaterializer {
 
     public Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
         Provenance provenance) {
-      this(slurm, force, waitForLock, threads, writers, provenance, ExperimentStore.InUse.CLAIM_ONLY);
+      this(slurm, force, waitForLock, threads, writers, provenance, ExperimentStore.InUse.CLAIM_ONLY, false);
     }
 
     public Options withInUse(ExperimentStore.InUse v) {
-      return new Options(slurm, force, waitForLock, threads, writers, provenance, v);
+      return new Options(slurm, force, waitForLock, threads, writers, provenance, v, lazy);
+    }
+
+    public Options withLazy(boolean v) {
+      return new Options(slurm, force, waitForLock, threads, writers, provenance, inUse, v);
     }
 
     public Options(boolean slurm, boolean force, boolean waitForLock, int threads, Provenance provenance) {
@@ -120,27 +129,27 @@ public final class SweepMaterializer {
     }
 
     public Options withSlurm(boolean v) {
-      return new Options(v, force, waitForLock, threads, writers, provenance, inUse);
+      return new Options(v, force, waitForLock, threads, writers, provenance, inUse, lazy);
     }
 
     public Options withForce(boolean v) {
-      return new Options(slurm, v, waitForLock, threads, writers, provenance, inUse);
+      return new Options(slurm, v, waitForLock, threads, writers, provenance, inUse, lazy);
     }
 
     public Options withWaitForLock(boolean v) {
-      return new Options(slurm, force, v, threads, writers, provenance, inUse);
+      return new Options(slurm, force, v, threads, writers, provenance, inUse, lazy);
     }
 
     public Options withProvenance(Provenance v) {
-      return new Options(slurm, force, waitForLock, threads, writers, v, inUse);
+      return new Options(slurm, force, waitForLock, threads, writers, v, inUse, lazy);
     }
 
     public Options withWriters(int v) {
-      return new Options(slurm, force, waitForLock, threads, v, provenance, inUse);
+      return new Options(slurm, force, waitForLock, threads, v, provenance, inUse, lazy);
     }
 
     public Options withThreads(int v) {
-      return new Options(slurm, force, waitForLock, v, writers, provenance, inUse);
+      return new Options(slurm, force, waitForLock, v, writers, provenance, inUse, lazy);
     }
   }
 
@@ -190,7 +199,8 @@ public final class SweepMaterializer {
     CompletableFuture<Snapshot> snapshot = new CompletableFuture<>();
     Listed listed = new Listed();
     RenderPipeline<P> renderer = new RenderPipeline<>(spec, planner, template, snapshot, out, options.slurm(),
-        options.provenance(), e -> listed.keep(out, e, options.force()), options.threads());
+        options.provenance(), e -> options.lazy() && (e.index() > 0 || e.info().trial() > 0)
+            || listed.keep(out, e, options.force()), options.threads());
     renderer.start();
     try {
       ProgramSnapshot code;
@@ -237,6 +247,7 @@ public final class SweepMaterializer {
     ManifestFile old = ManifestSchema.check(spec, out, manifest, options.force());
     ExperimentKeys keys = new ExperimentKeys();
     String oldSnapshot = old == null ? null : lastSnapshot(old);
+    Path lazyDir = options.lazy() ? Layout.lazyDir(spec.name(), old == null ? 1 : old.invocations() + 1) : null;
     if (old != null) {
       old.forEachRow(r -> keys.put(r.id(), r.trial(), r.row()));
     }
@@ -257,7 +268,7 @@ public final class SweepMaterializer {
     long kept = 0;
     ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers()), RenderPipeline.QUEUE);
     try (SweepListings listings = new SweepListings(out, spec, manifest, old, keys.size(), options.slurm(),
-        snapshot, options.provenance(), total)) {
+        snapshot, options.provenance(), total, lazyDir)) {
       try {
         for (RenderPipeline.Item item = first; item != RenderPipeline.Item.END; item = renderer.take()) {
           item.rethrow();
@@ -267,12 +278,30 @@ public final class SweepMaterializer {
             kept++;                                      // listed, and stays as it is
             continue;
           }
+          if (lazyDir != null) {                         // listed for its task to make
+            @SuppressWarnings("unchecked")
+            PlannedExperiment<P> planned = (PlannedExperiment<P>) item.planned;
+            PlannedExperiment<P> p = options.provenance() == null ? planned : new PlannedExperiment<>(
+                planned.index(), planned.params(), planned.tlas(), info.withProvenance(options.provenance()));
+            if (listings.added() == 0) {
+              LazyExperiment.writeDir(out, lazyDir, p.config().toToml(spec), store.storedSnapshot(), dir.created());
+            }
+            LaunchCommand launch = LaunchCommand.of(p.info()).withJarDir(lazyDir);
+            listings.add(p, JobsScript.line(spec.name(), p.info(), options.slurm(), launch),
+                launch.taskLine(p.info().serializationDir()));
+            continue;
+          }
           RenderPipeline.Item e = item;
           long number = e.planned.index() * spec.trials() + info.trial();
           writers.submit(() -> {
             try {
               switch (store.write(info, e.json, e.toml)) {
-                case WRITTEN -> written.add(number);
+                case WRITTEN -> {
+                  written.add(number);
+                  if (row >= 0) {                        // listed, and made by a lazy sweep's task until now
+                    listings.replace(row, e.jobsLine, e.taskLine);
+                  }
+                }
                 case SKIPPED -> skipped.increment();
                 case REPLACED -> {
                   replaced.increment();
@@ -317,7 +346,7 @@ public final class SweepMaterializer {
       boolean otherProgram = oldSnapshot != null && kept > 0 && !oldSnapshot.equals(snapshot.sha256());
       return new Result(total, written.count(), skipped.sum() + kept, replaced.sum(), keys.size() + listings.added(),
           listings.added(), otherProgram, out.resolve(Layout.jobsScript(spec.name())),
-          out.resolve(Layout.manifest(spec.name())));
+          out.resolve(Layout.manifest(spec.name())), lazyDir != null && listings.added() > 0 ? lazyDir : null);
     }
   }
 

@@ -39,6 +39,9 @@ public final class LauncherWriter extends SourceWriter {
     }
     model.halving().ifPresent(h -> spec.add("\n.halving(new $T($S, $T.$L, $S, $LL, $LL, $L))", Runtime.HALVING_SETTINGS,
         h.metric(), Runtime.GOAL, h.goal(), h.resource(), h.min(), h.max(), h.reduction()));
+    if (model.lazy()) {
+      spec.add("\n.lazy(true)");
+    }
     model.trainer().ifPresent(t -> spec.add("\n.trainer($T::new)", t.type()));
     if (!model.jvmArgs().isEmpty()) {
       spec.add("\n.jvmArgs($L)", model.jvmArgs().stream().map(a -> CodeBlock.of("$S", a))

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param metricOrigin the {@code metric} value (or the {@code @Sweep})
  * @param goalOrigin the {@code goal} value (or the {@code @Sweep})
  * @param halving {@code @Sweep(halving)}, empty when not written
+ * @param lazy {@code @Sweep(lazy)}
  */
 public record SweepModel(
     ClassName record,
@@ -58,7 +59,8 @@ public record SweepModel(
     String goal,
     Origin metricOrigin,
     Origin goalOrigin,
-    Optional<HalvingModel> halving) {
+    Optional<HalvingModel> halving,
+    boolean lazy) {
 
   /** {@code @Sweep(goal)} when not written. */
   public static final String GOAL_UNSET = "UNSET";

@@ -83,6 +83,7 @@ public final class SweepReader {
     String goal = goalValue != null && goalValue.getValue() instanceof VariableElement v
         ? v.getSimpleName().toString() : SweepModel.GOAL_UNSET;
 
+    AnnotationValue lazyValue = Mirrors.explicit(sweep, "lazy");
     AnnotationValue jvmArgsValue = Mirrors.explicit(sweep, "jvmArgs");
     List<String> jvmArgs = new ArrayList<>();
     if (jvmArgsValue != null && jvmArgsValue.getValue() instanceof List<?> values) {
@@ -126,7 +127,8 @@ public final class SweepReader {
         goal,
         origin.at(metricValue),
         origin.at(goalValue),
-        readHalving(sweep, origin));
+        readHalving(sweep, origin),
+        lazyValue != null && Boolean.TRUE.equals(lazyValue.getValue()));
   }
 
   private static Optional<HalvingModel> readHalving(AnnotationMirror sweep, Origin sweepOrigin) {

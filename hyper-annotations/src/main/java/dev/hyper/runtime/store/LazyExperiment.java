@@ -1,0 +1,149 @@
+package dev.hyper.runtime.store;
+
+import dev.hyper.runtime.ExperimentConfig;
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.HalvingSettings;
+import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.Ids;
+import dev.hyper.runtime.Param;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.Values;
+import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.manifest.ManifestFile;
+import dev.hyper.runtime.manifest.ManifestRow;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.plan.PlannedExperiment;
+import dev.hyper.runtime.render.ExperimentRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The experiments of a lazy sweep ({@code sweep --lazy}, {@code @Sweep(lazy = true)}). The sweep lists them
+ * in the manifest, the jobs script and the task list, and writes none of them: each invocation that adds
+ * experiments has one directory ({@link Layout#lazyDir}) holding the model.jar its tasks run (a hard link into
+ * the snapshot store, at an experiment's depth, so a launcher jar's class path resolves from it) and the TOML
+ * of its first new experiment ({@link Layout#PROTOTYPE_FILE}). A task whose experiment is not there yet makes
+ * it ({@link #make}) from that TOML and the experiment's manifest row exactly as the sweep would have (the same
+ * TOML and JSON bytes, the same hard link; {@link ExperimentStore}, so whole or absent), then runs it like any
+ * other.
+ */
+public final class LazyExperiment {
+  private LazyExperiment() {}
+
+  /**
+   * Writes lazy invocation directory {@code lazyDir} (relative to {@code out}): {@code prototypeToml} and a
+   * link to {@code storedJar}, made under a temporary name and renamed into place; what it made is added to
+   * {@code created}, innermost last, for the sweep to undo.
+   */
+  static void writeDir(Path out, Path lazyDir, String prototypeToml, Path storedJar, List<Path> created)
+      throws IOException {
+    Path dir = out.resolve(lazyDir);
+    Path parent = dir.getParent();
+    if (!Files.isDirectory(parent)) {
+      Files.createDirectories(parent);
+      created.add(parent);
+    }
+    Path temp = parent.resolve("." + dir.getFileName() + ".tmp");
+    AtomicFiles.deleteTree(temp);                       // left by a killed sweep
+    AtomicFiles.deleteTree(dir);                        // the same: no manifest names an invocation not recorded
+    Files.createDirectory(temp);
+    try {
+      Files.writeString(temp.resolve(Layout.PROTOTYPE_FILE), prototypeToml, StandardCharsets.UTF_8);
+      SnapshotStore.link(storedJar, temp.resolve(Layout.SNAPSHOT_FILE));
+      Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      AtomicFiles.deleteTree(temp);
+      throw e;
+    }
+    created.add(dir);
+    created.add(dir.resolve(Layout.PROTOTYPE_FILE));
+    created.add(dir.resolve(Layout.SNAPSHOT_FILE));
+  }
+
+  /**
+   * Makes the experiment whose TOML is {@code toml}, which is not there, if its sweep's manifest lists it as a
+   * row of a lazy invocation; the caller holds the experiment's claim. Returns false, making nothing, if the
+   * manifest does not list it so.
+   *
+   * @param template the sweep's template as this program has it (the invocation's snapshot runs), or null
+   * @throws HyperException if the row or the invocation's prototype is not what its sweep wrote, naming the file
+   */
+  public static <P extends Record> boolean make(Path toml, SweepSpec<P> spec, JsonnetTemplate template)
+      throws HyperException, IOException {
+    Path root = Layout.rootOf(toml);
+    if (root == null) {
+      return false;
+    }
+    String id = toml.toAbsolutePath().normalize().getParent().getParent().getFileName().toString();
+    int trial = Integer.parseInt(toml.toAbsolutePath().normalize().getParent().getFileName().toString());
+    Optional<ManifestFile> manifest = ManifestFile.read(root, spec.name());
+    if (manifest.isEmpty() || !manifest.get().anyLazy()) {
+      return false;
+    }
+    Optional<ManifestRow> found = manifest.get().find(id, trial);
+    if (found.isEmpty() || found.get().lazyDir() == null) {
+      return false;
+    }
+    ManifestRow row = found.get();
+    String where = manifest.get().path() + " row " + row.row();
+    Path prototypeFile = root.resolve(row.lazyDir()).resolve(Layout.PROTOTYPE_FILE);
+    if (!Files.isRegularFile(prototypeFile)) {
+      throw new HyperException("cannot make experiment " + id + "/" + trial + " (" + where + "): "
+          + prototypeFile + " is gone");
+    }
+    ExperimentInfo prototype = ExperimentConfig.loadElsewhere(prototypeFile, root, spec).experiment();
+    Optional<HalvingSettings> halving = ExperimentConfig.halving(prototypeFile);
+    SweepSpec<P> swept = halving.isPresent() ? spec.withHalving(halving.get()) : spec;
+    P params = params(spec, row, where);
+    List<Tla> tlas = Tla.of(spec, params);
+    String expected = Ids.experimentId(spec.name(), tlas);
+    if (!expected.equals(id)) {
+      throw new HyperException(where + ": its params give experiment id " + expected + ", not " + id
+          + "; was the manifest edited?");
+    }
+    Path confDir = Layout.confDir(spec.name(), id, trial);
+    ExperimentInfo info = new ExperimentInfo(spec.name(), id, trial, prototype.nTrials(), Ids.seed(id, trial),
+        confDir, Layout.confPath(spec.name(), id, trial), Layout.configJson(spec.name(), id, trial),
+        Layout.serializationDir(spec.name(), id, trial), root, prototype.slurm(), prototype.snapshot(),
+        prototype.provenance());
+    PlannedExperiment<P> planned = new PlannedExperiment<>(row.row(), params, tlas, info);
+    byte[] json = ExperimentRenderer.of(swept, template).jsonUtf8(planned);
+    byte[] tomlBytes = planned.config().toToml(swept).getBytes(StandardCharsets.UTF_8);
+    ExperimentStore store = new ExperimentStore(root, new SnapshotStore(root), prototype.snapshot(), false);
+    try {
+      store.write(info, json, tomlBytes);
+    } catch (ExperimentStore.Conflict c) {
+      throw new HyperException("cannot make experiment " + id + "/" + trial + " (" + where + "): " + c.dir()
+          + " is there with other content (" + c.difference() + ")");
+    } catch (ExperimentStore.Busy b) {
+      throw new IllegalStateException("a store that does not force never finds an experiment busy", b);
+    }
+    return true;
+  }
+
+  /** The params of manifest row {@code row}. */
+  private static <P extends Record> P params(SweepSpec<P> spec, ManifestRow row, String where)
+      throws HyperException {
+    List<Param<P>> params = spec.grid().params();
+    if (row.codes().size() != params.size()) {
+      throw new HyperException(where + ": " + row.codes().size() + " parameters, but sweep '" + spec.name()
+          + "' has " + params.size());
+    }
+    List<Object> values = new ArrayList<>(params.size());
+    for (int i = 0; i < params.size(); i++) {
+      try {
+        values.add(Tla.fromCode(params.get(i), row.codes().get(i)).value());
+      } catch (IllegalArgumentException e) {
+        throw new HyperException(where + ": '" + row.codes().get(i) + "' is not a value of " + params.get(i).tla());
+      }
+    }
+    return spec.grid().create(new Values(values));
+  }
+}

@@ -1,0 +1,174 @@
+package dev.hyper.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyper.runtime.ExperimentConfig;
+import dev.hyper.runtime.TestJars;
+import dev.hyper.runtime.manifest.ManifestFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sweep --lazy} on the real jar, in child JVMs as a user runs it: the sweep writes the listings and one
+ * prototype, nothing per experiment; each task makes its experiment, byte for byte what an eager sweep
+ * writes (provenance aside); status, verify, exec and results treat the ones not made yet as pending; a task
+ * killed while it makes its experiment leaves it whole or absent, and running it again completes it.
+ */
+class LazySweepTest {
+  @TempDir Path tmp;
+
+  private Path jar;
+  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  @BeforeEach
+  void jar() throws Exception {
+    jar = TestJars.modelJar(tmp.resolve("build/model.jar"));
+  }
+
+  private record Result(int code, String out) {}
+
+  private Result hyper(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return run(dir, command);
+  }
+
+  private static Result run(Path dir, List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Result(p.waitFor(), text);
+  }
+
+  /** The config paths the manifest lists, in row order. */
+  private static List<String> rows(Path out) throws Exception {
+    List<String> rows = new ArrayList<>();
+    ManifestFile.read(out, "toy").orElseThrow().forEachRow(r -> rows.add(r.config()));
+    return rows;
+  }
+
+  /** Every file under {@code dir}, relative, sorted. */
+  private static List<Path> files(Path dir) throws Exception {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+    }
+  }
+
+  @Test
+  void eachTaskMakesWhatAnEagerSweepWritesAndTheCommandsCountTheRestAsPending() throws Exception {
+    Path lazy = tmp.resolve("lazy");
+    Path eager = tmp.resolve("eager");
+    Result sweep = hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy");
+    assertEquals(0, sweep.code(), sweep.out());
+    assertTrue(sweep.out().startsWith("sweep toy: 4 experiments, 4 listed for their tasks to make (lazy, from "
+        + lazy.resolve("config/generated/toy/.lazy/1") + "), 0 already listed, under " + lazy + "\n"), sweep.out());
+    assertEquals(0, hyper(tmp, "sweep", "toy", "--out", eager.toString()).code());
+    // nothing per experiment: the prototype and its jar
+    assertEquals(List.of(Path.of(".lazy/1/model.jar"), Path.of(".lazy/1/prototype.toml")),
+        files(lazy.resolve("config/generated/toy")));
+    assertTrue(Files.readString(lazy.resolve("toy-manifest.tsv")).contains("\n# lazy: config/generated/toy/.lazy/1\n"));
+    List<String> rows = rows(lazy);
+    assertEquals(rows(eager), rows, "the same experiments, in the same rows");
+
+    Result status = hyper(tmp, "status", "toy", "--out", lazy.toString());
+    assertTrue(status.out().contains("  pending       4   (never started)\n         4 of them not made yet (lazy sweep:"
+        + " each task makes its experiment when it starts)\n"), status.out());
+    Result verify = hyper(tmp, "verify", "toy", "--out", lazy.toString());
+    assertEquals("verify: 4 experiments, 0 ok, 4 not made yet (lazy: each is made by its task)\n", verify.out());
+    assertEquals(0, verify.code());
+
+    // one task, as the jobs script starts it
+    String line = Files.readAllLines(lazy.resolve("toy-jobs.sh")).stream().filter(l -> l.startsWith("\"$hyper_java\""))
+        .findFirst().orElseThrow();
+    assertEquals("\"$hyper_java\" -jar 'config/generated/toy/.lazy/1/model.jar' run '" + rows.get(0) + "'", line);
+    Result first = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", rows.get(0)));
+    assertEquals(0, first.code(), first.out());
+    Result results = hyper(tmp, "results", "toy", "--out", lazy.toString(), "--metric", "epochs");
+    assertTrue(results.out().startsWith("sweep toy: 4 experiments, 1 DONE, 3 PENDING;"), results.out());
+
+    Result exec = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--jobs", "2");
+    assertEquals(0, exec.code(), exec.out());
+    assertTrue(exec.out().contains("exec: 3 done, 0 failed, 0 not run"), exec.out());
+    assertEquals("verify: 4 experiments, 4 ok\n", hyper(tmp, "verify", "toy", "--out", lazy.toString()).out());
+
+    // byte for byte what the eager sweep wrote, provenance aside; the jar a link into the same store
+    for (String config : rows) {
+      Path made = lazy.resolve(config).getParent();
+      Path written = eager.resolve(config).getParent();
+      assertEquals(files(written), files(made), config);
+      for (Path f : files(written)) {
+        byte[] a = Files.readAllBytes(written.resolve(f));
+        byte[] b = Files.readAllBytes(made.resolve(f));
+        if (f.toString().endsWith(".toml")) {
+          String aText = new String(a, StandardCharsets.UTF_8);
+          String bText = new String(b, StandardCharsets.UTF_8);
+          assertTrue(ExperimentConfig.sameExceptProvenance(aText, bText), config + "\n" + aText + "\n" + bText);
+          assertFalse(aText.equals(bText), "the provenance differs: another sweep, at another time");
+        } else {
+          assertArrayEquals(a, b, config + ": " + f);
+        }
+      }
+      assertTrue(Files.isSameFile(made.resolve("model.jar"), lazy.resolve("config/generated/toy/.lazy/1/model.jar")));
+    }
+  }
+
+  @Test
+  void aTaskKilledWhileItMakesItsExperimentLeavesItWholeOrAbsentAndItsRerunCompletes() throws Exception {
+    Path lazy = tmp.resolve("lazy");
+    assertEquals(0, hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy").code());
+    Path reference = tmp.resolve("eager");
+    assertEquals(0, hyper(tmp, "sweep", "toy", "--out", reference.toString()).code());
+    String config = rows(lazy).get(1);
+    Path dir = lazy.resolve(config).getParent();
+    // what a make killed before its rename leaves: a temporary directory beside the experiment's
+    Path leftover = Files.createDirectories(dir.resolveSibling("." + dir.getFileName() + ".tmp"));
+    Files.writeString(leftover.resolve(dir.getParent().getFileName() + ".toml"), "half");
+    Random random = new Random(7);
+    for (int i = 0; i < 8 && !Files.exists(dir); i++) {
+      Process p = new ProcessBuilder(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", config)
+          .directory(lazy.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("run-" + i + ".log").toFile())
+          .start();
+      if (!p.waitFor(200 + random.nextInt(1000), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        p.waitFor();
+      }
+      if (Files.exists(dir)) {                          // whole, never part of it
+        assertEquals(files(reference.resolve(config).getParent()), files(dir), "whole: " + dir);
+        assertTrue(ExperimentConfig.sameExceptProvenance(Files.readString(reference.resolve(config)),
+            Files.readString(lazy.resolve(config))));
+      }
+    }
+    Result rerun = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", config));
+    assertEquals(0, rerun.code(), rerun.out());
+    assertEquals(files(reference.resolve(config).getParent()), files(dir));
+    assertFalse(Files.exists(leftover), "the next make clears what a killed one left");
+    String id = dir.getParent().getFileName().toString();
+    assertTrue(Files.isRegularFile(lazy.resolve("model/generated/toy").resolve(id).resolve("0").resolve("DONE")));
+    assertEquals(0, hyper(tmp, "verify", lazy.resolve(config).toString()).code());
+  }
+
+  @Test
+  void aTaskOfARowTheManifestDoesNotListIsNoSuchExperiment() throws Exception {
+    Path lazy = tmp.resolve("lazy");
+    assertEquals(0, hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy").code());
+    String other = "config/generated/toy/000000000000/0/000000000000.toml";
+    Result r = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", other));
+    assertEquals("no such experiment file: " + other + "\n", r.out());
+    assertEquals(2, r.code());
+    Result both = hyper(tmp, "sweep", "toy", "--out", tmp.resolve("x").toString(), "--lazy", "--eager");
+    assertEquals("sweep: --lazy and --eager exclude each other\n", both.out());
+    assertEquals(2, both.code());
+    assertFalse(Files.exists(tmp.resolve("x")));
+  }
+}
