@@ -3,7 +3,7 @@ package dev.hyper.runtime.cli;
 import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
-import dev.hyper.runtime.store.IoProblems;
+import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.sweepfile.SweepFileException;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package dev.hyper.runtime.store;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.RunClaim;
 import java.io.IOException;

@@ -5,6 +5,8 @@ import dev.hyper.runtime.ExperimentInfo.Snapshot;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.io.IoProblems;
+import dev.hyper.runtime.io.Trace;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.manifest.ExperimentKeys;
 import dev.hyper.runtime.manifest.ManifestFile;

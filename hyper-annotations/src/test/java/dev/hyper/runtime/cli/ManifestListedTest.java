@@ -7,7 +7,7 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.status.ExperimentFiles;
-import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.io.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
