@@ -97,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     Path stored = store.resolve(info.snapshot().sha256() + ".jar");
     Files.copy(jar, stored);
-    dev.hyper.runtime.store.SnapshotStore.link(stored, confDir.resolve(info.snapshot().file()));
+    dev.hyper.runtime.snapshot.SnapshotStore.link(stored, confDir.resolve(info.snapshot().file()));
     String script = JobsScript.render(info.sweep(), List.of(info.withRoot(to)), false);
     AtomicFiles.write(to.resolve(Layout.jobsScript(info.sweep())), script.getBytes(StandardCharsets.UTF_8),
         AtomicFiles.EXECUTABLE);

@@ -17,6 +17,7 @@ import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.ProgramSnapshot;
+import dev.hyper.runtime.snapshot.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -22,6 +22,7 @@ import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.render.JobsScript;
 import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.snapshot.SnapshotStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.hyper.runtime.store;
+package dev.hyper.runtime.snapshot;
 
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
 import dev.hyper.runtime.io.AtomicFiles;
