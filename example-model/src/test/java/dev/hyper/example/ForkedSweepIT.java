@@ -41,7 +41,7 @@ class ForkedSweepIT {
     // the parent hashed the jar and handed the digest over (the child's trace says it took it): it must be the jar's
     String handed = "digest of " + ModelJar.jar().getFileName() + " handed over by the parent JVM";
     assertTrue(Files.readString(dir.resolve("runs.err")).contains(handed), output(p));
-    assertTrue(toml.contains("sha256 = \"" + dev.hyper.runtime.store.Sha256.of(ModelJar.jar()) + "\""), toml);
+    assertTrue(toml.contains("sha256 = \"" + dev.hyper.runtime.io.Sha256.of(ModelJar.jar()) + "\""), toml);
 
     Process unforked = start(cache, List.of("-Dhyper.fork=false", "-Dhyper.trace=true"), "sweep", "rnn", "--out",
         "plain");

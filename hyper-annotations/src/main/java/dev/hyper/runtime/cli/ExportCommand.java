@@ -3,12 +3,12 @@ package dev.hyper.runtime.cli;
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.JobsScript;
 import dev.hyper.runtime.shell.ShellQuote;
-import dev.hyper.runtime.store.AtomicFiles;
-import dev.hyper.runtime.store.Sha256;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     Path stored = store.resolve(info.snapshot().sha256() + ".jar");
     Files.copy(jar, stored);
-    dev.hyper.runtime.store.SnapshotStore.link(stored, confDir.resolve(info.snapshot().file()));
+    dev.hyper.runtime.snapshot.SnapshotStore.link(stored, confDir.resolve(info.snapshot().file()));
     String script = JobsScript.render(info.sweep(), List.of(info.withRoot(to)), false);
     AtomicFiles.write(to.resolve(Layout.jobsScript(info.sweep())), script.getBytes(StandardCharsets.UTF_8),
         AtomicFiles.EXECUTABLE);

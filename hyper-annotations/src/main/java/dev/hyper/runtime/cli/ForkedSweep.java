@@ -2,10 +2,10 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.render.Templates;
-import dev.hyper.runtime.store.AtomicFiles;
-import dev.hyper.runtime.store.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

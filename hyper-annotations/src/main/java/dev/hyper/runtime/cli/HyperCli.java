@@ -3,7 +3,8 @@ package dev.hyper.runtime.cli;
 import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
-import dev.hyper.runtime.store.IoProblems;
+import dev.hyper.runtime.io.IoProblems;
+import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.sweepfile.SweepFileException;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
@@ -21,20 +22,20 @@ import picocli.CommandLine;
 
 /**
  * The picocli command line behind {@link dev.hyper.runtime.Launcher}: {@code list}, {@code show},
- * {@code sweep}, {@code run}, {@code verify}, {@code results}, {@code exec}, {@code submit} and {@code status}. Exit codes: 0 ok, 1 a run or a write failed, 2 bad input (one line on
- * stderr, no stack trace).
+ * {@code sweep}, {@code run}, {@code verify}, {@code results}, {@code exec}, {@code submit} and {@code status}. Exit codes
+ * ({@link ExitCodes}): 0 ok, 1 a run or a write failed, 2 bad input (one line on stderr, no stack trace).
  */
 public final class HyperCli {
-  /** Exit code: success. */
-  public static final int OK = 0;
-  /** Exit code: training or writing failed. */
-  public static final int FAILED = 1;
-  /** Exit code: the input was wrong (arguments, sweep name, template, config file). */
-  public static final int BAD_INPUT = 2;
-  /** A run was asked to stop and saved a checkpoint: run it again to resume. */
-  public static final int INTERRUPTED = 3;
-  /** Exit code of {@code run}: another process holds the experiment's claim; nothing was done. */
-  public static final int BUSY = dev.hyper.runtime.status.RunClaim.BUSY_EXIT;
+  /** Exit code: success ({@link ExitCodes#OK}). */
+  public static final int OK = ExitCodes.OK;
+  /** Exit code: training or writing failed ({@link ExitCodes#FAILED}). */
+  public static final int FAILED = ExitCodes.FAILED;
+  /** Exit code: the input was wrong ({@link ExitCodes#BAD_INPUT}). */
+  public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
+  /** Exit code: a run was asked to stop and saved a checkpoint ({@link ExitCodes#INTERRUPTED}). */
+  public static final int INTERRUPTED = ExitCodes.INTERRUPTED;
+  /** Exit code of {@code run}: another process holds the experiment's claim ({@link ExitCodes#BUSY}). */
+  public static final int BUSY = ExitCodes.BUSY;
 
   private HyperCli() {}
 

@@ -2,12 +2,12 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.results.Ranking;
 import dev.hyper.runtime.results.ResultsHtml;
 import dev.hyper.runtime.results.ResultsJson;
 import dev.hyper.runtime.results.ResultsText;
 import dev.hyper.runtime.results.SweepResults;
-import dev.hyper.runtime.store.AtomicFiles;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

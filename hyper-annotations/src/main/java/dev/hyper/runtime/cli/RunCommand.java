@@ -22,7 +22,7 @@ import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunClaim;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.status.Started;
-import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
@@ -202,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
     Markers.clearFinished(dir);
     java.util.Optional<dev.hyper.runtime.HalvingSettings> halving = ExperimentConfig.halving(toml);
     if (rerun) {                                     // from scratch: no checkpoint to resume, no old steps
-      dev.hyper.runtime.store.AtomicFiles.deleteTree(experiment.checkpointDir());
+      dev.hyper.runtime.io.AtomicFiles.deleteTree(experiment.checkpointDir());
       Files.deleteIfExists(dir.resolve(dev.hyper.runtime.run.StepLog.FILE));
       if (halving.isPresent()) {                     // nor its rung records: it is a new run in the search
         new dev.hyper.runtime.halving.RungFiles(info.root(), info.sweep()).forget(info.id(), info.trial());

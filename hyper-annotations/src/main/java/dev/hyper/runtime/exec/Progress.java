@@ -1,7 +1,7 @@
 package dev.hyper.runtime.exec;
 
+import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.manifest.Task;
-import dev.hyper.runtime.status.RunClaim;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +18,7 @@ public final class Progress implements LocalExecutor.Listener {
   private final AtomicInteger failed = new AtomicInteger();
   /** Of the done ones (exit 0), those that successive halving stopped at a rung ({@code STOPPED}). */
   private final AtomicInteger stopped = new AtomicInteger();
-  /** Runs that found their experiment claimed by another process ({@link RunClaim#BUSY_EXIT}) and left it. */
+  /** Runs that found their experiment claimed by another process ({@link ExitCodes#BUSY}) and left it. */
   private final AtomicInteger claimed = new AtomicInteger();
   private final AtomicInteger running = new AtomicInteger();
 
@@ -39,7 +39,7 @@ public final class Progress implements LocalExecutor.Listener {
   @Override
   public synchronized void finished(Task task, int exitCode, double seconds) {
     running.decrementAndGet();
-    if (exitCode == RunClaim.BUSY_EXIT) {
+    if (exitCode == ExitCodes.BUSY) {
       claimed.incrementAndGet();
       if (terminal) {
         out.print("\r\033[K");

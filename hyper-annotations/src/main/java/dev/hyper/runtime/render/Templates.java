@@ -43,7 +43,7 @@ public final class Templates {
       if (in == null) {
         return Optional.empty();
       }
-      return Optional.of(dev.hyper.runtime.store.Sha256.of(in.readAllBytes()));
+      return Optional.of(dev.hyper.runtime.io.Sha256.of(in.readAllBytes()));
     } catch (java.io.IOException e) {
       return Optional.empty();
     }

@@ -2,7 +2,7 @@ package dev.hyper.runtime.run;
 
 import dev.hyper.runtime.Experiment.Checkpoint;
 import dev.hyper.runtime.Experiment.CheckpointWriter;
-import dev.hyper.runtime.store.AtomicFiles;
+import dev.hyper.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.hyper.runtime.slurm;
 
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.shell.ShellQuote;
@@ -24,7 +25,7 @@ import dev.hyper.runtime.shell.ShellQuote;
  * <p>Time limits and preemption: the script asks for {@code --signal=B:USR1@SIGNAL} (SLURM warns the
  * script, not the JVM, that many seconds before the time limit) and {@code --requeue}. It runs each JVM
  * as a child and forwards USR1 and TERM to it; {@code run} turns either into a stop request, the
- * trainer checkpoints and {@code run} exits 3 ({@code HyperCli.INTERRUPTED}); no further experiment of the
+ * trainer checkpoints and {@code run} exits 3 ({@link ExitCodes#INTERRUPTED}); no further experiment of the
  * task starts. After USR1 alone (the time limit's warning) the task requeues itself with
  * {@code scontrol requeue} while {@code SLURM_RESTART_COUNT} is below {@code max_requeues}; after TERM
  * (preemption, which SLURM requeues, or {@code scancel}, or the limit itself) it leaves the requeue to SLURM.
@@ -33,7 +34,7 @@ import dev.hyper.runtime.shell.ShellQuote;
  */
 public final class ArrayScript {
   /** The exit code of {@code run} for a run that was asked to stop and saved a checkpoint. */
-  private static final int INTERRUPTED = dev.hyper.runtime.cli.HyperCli.INTERRUPTED;
+  private static final int INTERRUPTED = ExitCodes.INTERRUPTED;
   /** Added to {@code SLURM_ARRAY_TASK_ID} to get the array task's number (submit splits under MaxArraySize). */
   public static final String OFFSET_VAR = "HYPER_TASK_OFFSET";
   /** How many task-list lines each array task runs, one after another ({@code submit --per-task}; default 1). */

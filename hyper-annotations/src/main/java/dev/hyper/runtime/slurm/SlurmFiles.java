@@ -6,7 +6,7 @@ import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;
-import dev.hyper.runtime.store.AtomicFiles;
+import dev.hyper.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.hyper.runtime.slurm;
 
-import dev.hyper.runtime.store.AtomicFiles;
+import dev.hyper.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

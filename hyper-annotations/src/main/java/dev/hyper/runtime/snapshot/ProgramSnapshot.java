@@ -2,9 +2,8 @@ package dev.hyper.runtime.snapshot;
 
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
 import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.Layout;
-import dev.hyper.runtime.store.Sha256;
-import dev.hyper.runtime.store.SnapshotStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

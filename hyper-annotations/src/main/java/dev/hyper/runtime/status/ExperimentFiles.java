@@ -1,7 +1,7 @@
 package dev.hyper.runtime.status;
 
+import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.plan.Layout;
-import dev.hyper.runtime.store.IoProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;

@@ -2,7 +2,7 @@ package dev.hyper.runtime.status;
 
 import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.Provenance;
-import dev.hyper.runtime.store.AtomicFiles;
+import dev.hyper.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

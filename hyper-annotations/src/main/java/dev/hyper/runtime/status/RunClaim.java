@@ -30,12 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * drops the process's POSIX locks on it), which {@link #HELD} ensures within this JVM.
  */
 public final class RunClaim implements AutoCloseable {
-  /**
-   * The exit code of a {@code run} that found its experiment claimed by another process: it did
-   * nothing, and the experiment is not failed.
-   */
-  public static final int BUSY_EXIT = 4;
-
   /** The claim files this JVM holds, by real path: a second claim from here is refused without opening it. */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 

@@ -2,7 +2,10 @@ package dev.hyper.runtime.store;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.snapshot.SnapshotStore;
 import dev.hyper.runtime.status.RunClaim;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -2,6 +2,7 @@ package dev.hyper.runtime.store;
 
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.Provenance;
+import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.Markers;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.hyper.runtime.store;
 
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.IoProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

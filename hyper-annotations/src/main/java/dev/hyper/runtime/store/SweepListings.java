@@ -6,6 +6,8 @@ import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.ManifestRow;

@@ -14,7 +14,7 @@ import dev.hyper.runtime.snapshot.LauncherJar;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.ProgramSnapshot;
 import dev.hyper.runtime.snapshot.StoredEntry;
-import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.hyper.runtime.verify;
 
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.snapshot.LauncherJar;
 import dev.hyper.runtime.snapshot.StoredEntry;
-import dev.hyper.runtime.store.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

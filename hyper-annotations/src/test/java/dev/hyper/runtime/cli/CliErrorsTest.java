@@ -183,10 +183,10 @@ class CliErrorsTest {
 
   @Test
   void aWriteThatFailsWithoutAPathIsNamedByTheFileWritten() {
-    IOException full = dev.hyper.runtime.store.IoProblems.withPath(new IOException("No space left on device"),
+    IOException full = dev.hyper.runtime.io.IoProblems.withPath(new IOException("No space left on device"),
         Path.of("/o/r.csv"));
     assertEquals(List.of(1, "failed: /o/r.csv: No space left on device\n"), handled(full));
-    IOException temp = dev.hyper.runtime.store.IoProblems.withPath(new AccessDeniedException("/o/.r.csv.x1.tmp"),
+    IOException temp = dev.hyper.runtime.io.IoProblems.withPath(new AccessDeniedException("/o/.r.csv.x1.tmp"),
         Path.of("/o/r.csv"));
     assertEquals(List.of(1, "failed: /o/r.csv: permission denied\n"), handled(temp));
   }

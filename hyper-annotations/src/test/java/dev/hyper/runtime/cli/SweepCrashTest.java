@@ -8,8 +8,8 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestJars;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestSweeps;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.render.Templates;
-import dev.hyper.runtime.store.Sha256;
 import dev.hyper.runtime.store.SweepLock;
 import dev.hyper.runtime.store.SweepMaterializer;
 import java.io.IOException;
@@ -49,7 +49,7 @@ class SweepCrashTest {
   @org.junit.jupiter.api.AfterEach
   void cleanUp() throws IOException {
     if (!base.equals(tmp)) {
-      dev.hyper.runtime.store.AtomicFiles.deleteTree(base);
+      dev.hyper.runtime.io.AtomicFiles.deleteTree(base);
     }
   }
 

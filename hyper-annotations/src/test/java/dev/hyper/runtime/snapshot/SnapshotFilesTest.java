@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.store.Sha256;
+import dev.hyper.runtime.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -155,7 +155,7 @@ public class SnapshotFilesTest {
     Path dep = jar(tmp.resolve("lib/dep.jar"), null, null, "d/D.class");
     Path thin = jar(tmp.resolve("thin.jar"), "x.Main", "lib/dep.jar file:///elsewhere/live/", "x/Main.class");
     ProgramSnapshot s = ProgramSnapshot.of(Program.ofJar(thin));
-    dev.hyper.runtime.store.SnapshotStore store = new dev.hyper.runtime.store.SnapshotStore(tmp.resolve("out"));
+    SnapshotStore store = new SnapshotStore(tmp.resolve("out"));
     s.storeIn(store, new java.util.ArrayList<>());
     Path stored = store.pathOf(s.entries().get(0).sha256());
     try (JarFile j = new JarFile(stored.toFile())) {

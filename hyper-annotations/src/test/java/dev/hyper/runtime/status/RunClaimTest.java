@@ -3,6 +3,7 @@ package dev.hyper.runtime.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.plan.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class RunClaimTest {
     assertEquals(Markers.hostName(), recorded[0]);
     assertEquals(Long.toString(ProcessHandle.current().pid()), recorded[1]);
     try (RunClaim again = RunClaim.claim(dir)) {
-      assertEquals(4, RunClaim.BUSY_EXIT);
+      assertEquals(4, ExitCodes.BUSY);
     }
   }
 }

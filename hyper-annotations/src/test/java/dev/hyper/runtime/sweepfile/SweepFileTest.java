@@ -206,7 +206,7 @@ class SweepFileTest {
     Path file = dir.resolve("sweep.toml");
     Files.writeString(file, "[hyper]\nlr = [0.5]\n");
     List<String> lines = Overrides.describe(List.of(SweepFile.read(file, spec), SetArgument.parse("lr=0.1", spec)));
-    assertEquals(List.of("config " + file + " sha256=" + dev.hyper.runtime.store.Sha256.of(file), "set lr=0.1"),
+    assertEquals(List.of("config " + file + " sha256=" + dev.hyper.runtime.io.Sha256.of(file), "set lr=0.1"),
         lines);
     assertEquals(64, lines.get(0).length() - lines.get(0).indexOf("sha256=") - "sha256=".length());
   }

@@ -1,4 +1,4 @@
-package dev.hyper.runtime.store;
+package dev.hyper.runtime.io;
 
 import java.io.IOException;
 import java.io.InputStream;

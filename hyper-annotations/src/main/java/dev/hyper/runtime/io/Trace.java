@@ -1,4 +1,4 @@
-package dev.hyper.runtime.store;
+package dev.hyper.runtime.io;
 
 /**
  * {@code -Dhyper.trace=true}: a line on standard error as each stage of a sweep ends, in ms since its JVM

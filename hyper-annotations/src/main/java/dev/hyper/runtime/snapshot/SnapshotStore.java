@@ -1,6 +1,8 @@
-package dev.hyper.runtime.store;
+package dev.hyper.runtime.snapshot;
 
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.Layout;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.hyper.runtime.store;
+package dev.hyper.runtime.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
