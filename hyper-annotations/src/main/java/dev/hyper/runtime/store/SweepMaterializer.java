@@ -283,15 +283,16 @@ public final class SweepMaterializer {
           }
           if (lazyDir != null) {                         // listed for its task to make
             @SuppressWarnings("unchecked")
-            PlannedExperiment<P> planned = (PlannedExperiment<P>) item.planned;
-            PlannedExperiment<P> p = options.provenance() == null ? planned : new PlannedExperiment<>(
-                planned.index(), planned.params(), planned.tlas(), info.withProvenance(options.provenance()));
-            if (listings.added() == 0) {
-              LazyExperiment.writeDir(out, lazyDir, p.config().toToml(spec), store.storedSnapshot(), dir.created());
+            PlannedExperiment<P> p = (PlannedExperiment<P>) item.planned;
+            if (listings.added() == 0) {                 // the prototype: this experiment's TOML
+              ExperimentInfo withProvenance = options.provenance() == null ? info
+                  : info.withProvenance(options.provenance());
+              LazyExperiment.writeDir(out, lazyDir, new PlannedExperiment<>(p.index(), p.params(), p.tlas(), withProvenance)
+                  .config().toToml(spec), store.storedSnapshot(), dir.created());
             }
-            LaunchCommand launch = LaunchCommand.of(p.info()).withJarDir(lazyDir);
-            listings.add(p, JobsScript.line(spec.name(), p.info(), options.slurm(), launch),
-                launch.taskLine(p.info().serializationDir()));
+            LaunchCommand launch = LaunchCommand.of(info).withJarDir(lazyDir);
+            listings.add(p, JobsScript.line(spec.name(), info, options.slurm(), launch),
+                launch.taskLine(info.serializationDir()));
             continue;
           }
           RenderPipeline.Item e = item;
