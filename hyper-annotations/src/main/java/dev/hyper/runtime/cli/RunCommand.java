@@ -70,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
       + " the markers (forced = [...]) and printed as a warning.")
   boolean force;
 
+  @Option(names = "--row", paramLabel = "K", description = "For a lazy sweep's experiment that is not made yet:"
+      + " its row in the sweep's manifest, which its task line passes, so that run finds the row at once rather"
+      + " than reading the manifest up to it (a row of another experiment is ignored).")
+  long row = -1;
+
   @Option(names = "--rerun", description = "Train again even if the experiment is DONE (its old markers are"
       + " removed; the trainer overwrites its outputs).")
   boolean rerun;
@@ -119,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
     Files.createDirectories(serialization);
     try (RunClaim claim = RunClaim.claim(serialization)) {
       if (!Files.isRegularFile(toml)
-          && !dev.hyper.runtime.store.LazyExperiment.make(toml, spec, Templates.load(spec).orElse(null))) {
+          && !dev.hyper.runtime.store.LazyExperiment.make(toml, spec, Templates.load(spec).orElse(null), row)) {
         throw none;
       }
       return MADE;

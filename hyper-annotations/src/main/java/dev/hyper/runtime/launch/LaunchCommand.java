@@ -25,14 +25,24 @@ import java.util.List;
  * @param jarDir the directory of the model.jar to run, relative to the output directory: the experiment's config
  *     directory, or a lazy invocation's
  * @param confPath its TOML, relative to the output directory
+ * @param row for a lazy sweep's experiment, its manifest row, passed as {@code run --row}, so that its task finds
+ *     the row without reading the manifest up to it; -1 otherwise
  */
-public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, Path confPath) {
+public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, Path confPath, long row) {
   /** The shell variable the scripts keep the chosen java launcher in. */
   public static final String JAVA_VAR = "hyper_java";
 
   public LaunchCommand {
     jvmArgs = List.copyOf(jvmArgs);
   }
+
+  /** A command with no row. */
+  public LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, Path confPath) {
+    this(javaHome, jvmArgs, jarDir, confPath, -1);
+  }
+
+  /** {@code run}'s option that names a lazy experiment's manifest row. */
+  public static final String ROW_OPTION = "--row";
 
   /** The command of experiment {@code e}. */
   public static LaunchCommand of(ExperimentInfo e) {
@@ -44,12 +54,17 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, 
   /** This command with the java and JVM options of experiment {@code e} (a lazy invocation's prototype). */
   public LaunchCommand withLaunchOf(ExperimentInfo e) {
     LaunchCommand of = of(e);
-    return new LaunchCommand(of.javaHome, of.jvmArgs, jarDir, confPath);
+    return new LaunchCommand(of.javaHome, of.jvmArgs, jarDir, confPath, row);
   }
 
   /** This command run from the model.jar in {@code dir} (a lazy invocation's directory). */
   public LaunchCommand withJarDir(Path dir) {
-    return new LaunchCommand(javaHome, jvmArgs, dir, confPath);
+    return new LaunchCommand(javaHome, jvmArgs, dir, confPath, row);
+  }
+
+  /** This command for the experiment in manifest row {@code k} of a lazy sweep ({@code run --row k}). */
+  public LaunchCommand withRow(long k) {
+    return new LaunchCommand(javaHome, jvmArgs, jarDir, confPath, k);
   }
 
   /**
@@ -129,6 +144,10 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, 
     argv.add(Layout.slashes(jar()));
     argv.add("run");
     argv.add(Layout.slashes(confPath));
+    if (row >= 0) {
+      argv.add(ROW_OPTION);
+      argv.add(Long.toString(row));
+    }
     argv.addAll(runOptions);
     return argv;
   }
@@ -140,7 +159,7 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, 
       sb.append(' ').append(quote(a));
     }
     return sb.append(" -jar ").append(quote(Layout.slashes(jar()))).append(" run ")
-        .append(quote(Layout.slashes(confPath))).toString();
+        .append(quote(Layout.slashes(confPath))).append(row >= 0 ? " " + ROW_OPTION + " " + row : "").toString();
   }
 
   /** One {@code sh} line that sets {@code $hyper_java} and runs the command: for an {@code sbatch --wrap}. */

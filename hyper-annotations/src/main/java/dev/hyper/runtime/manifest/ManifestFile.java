@@ -248,7 +248,6 @@ public final class ManifestFile {
    * @throws HyperException if a row is malformed, naming the file and line
    */
   public void forEachRow(RowAction action) throws IOException, HyperException {
-    int fields = columns.size();
     String sweep = sweep();
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       // Up to the column line again, not by the header's count: a sweep that extended the directory since the
@@ -269,36 +268,139 @@ public final class ManifestFile {
         if (line.isEmpty()) {
           continue;
         }
-        String[] f = line.split("\t", -1);
-        if (f.length != fields) {
-          throw new HyperException(path + ":" + lineNumber + ": expected " + fields + " tab-separated fields ("
-              + String.join(", ", columns) + "), found " + f.length);
-        }
-        long row;
-        int trial;
-        try {
-          row = version == 1 ? position : Long.parseLong(f[0]);
-          trial = Integer.parseInt(f[2]);
-        } catch (NumberFormatException e) {
-          throw new HyperException(path + ":" + lineNumber + ": row and trial must be numbers: "
-              + Printable.escape(f[0] + " " + f[2]));
-        }
-        if (row != position) {
-          throw new HyperException(path + ":" + lineNumber + ": row " + row + " where row " + position
-              + " was expected (rows are numbered from 0, in order)");
-        }
-        String expected = sweep == null || !ID.matcher(f[1]).matches() ? null
-            : Layout.slashes(Layout.confPath(sweep, f[1], trial));
-        if (expected == null || !expected.equals(f[fields - 1])) {
-          throw new HyperException(path + ":" + lineNumber + ": " + (expected == null ? "'" + Printable.escape(f[1])
-              + "' is no experiment id" : "config " + Printable.escape(f[fields - 1])
-              + " is not where experiment " + f[1] + " trial " + trial + " lives (" + expected + ")"));
-        }
-        List<String> codes = List.of(f).subList(3, fields - 1);
-        action.accept(new ManifestRow(row, f[1], trial, codes, f[fields - 1], lazyDirs.length == 0 ? null
-            : lazyDir(row)));
+        action.accept(parse(line, path + ":" + lineNumber, position, sweep));
         position++;
       }
+    }
+  }
+
+  /**
+   * Row {@code line}, expected to be row {@code position}; {@code where} names it in a message ({@code FILE:LINE}).
+   *
+   * @throws HyperException if it is malformed
+   */
+  private ManifestRow parse(String line, String where, long position, String sweep) throws HyperException {
+    int fields = columns.size();
+    String[] f = line.split("\t", -1);
+    if (f.length != fields) {
+      throw new HyperException(where + ": expected " + fields + " tab-separated fields ("
+          + String.join(", ", columns) + "), found " + f.length);
+    }
+    long row;
+    int trial;
+    try {
+      row = version == 1 ? position : Long.parseLong(f[0]);
+      trial = Integer.parseInt(f[2]);
+    } catch (NumberFormatException e) {
+      throw new HyperException(where + ": row and trial must be numbers: " + Printable.escape(f[0] + " " + f[2]));
+    }
+    if (row != position) {
+      throw new HyperException(where + ": row " + row + " where row " + position
+          + " was expected (rows are numbered from 0, in order)");
+    }
+    String expected = sweep == null || !ID.matcher(f[1]).matches() ? null
+        : Layout.slashes(Layout.confPath(sweep, f[1], trial));
+    if (expected == null || !expected.equals(f[fields - 1])) {
+      throw new HyperException(where + ": " + (expected == null ? "'" + Printable.escape(f[1])
+          + "' is no experiment id" : "config " + Printable.escape(f[fields - 1])
+          + " is not where experiment " + f[1] + " trial " + trial + " lives (" + expected + ")"));
+    }
+    List<String> codes = List.of(f).subList(3, fields - 1);
+    return new ManifestRow(row, f[1], trial, codes, f[fields - 1], lazyDirs.length == 0 ? null : lazyDir(row));
+  }
+
+  /**
+   * Row {@code k}, found by a binary search over the file's bytes (rows are numbered in order, each line starting
+   * with its number): a few reads whatever the manifest's size, where {@link #forEachRow} reads up to the row.
+   * Empty if there is no such row (or the manifest is of version 1, whose rows are not numbered).
+   *
+   * @throws HyperException if the row found is malformed
+   */
+  public Optional<ManifestRow> rowAt(long k) throws IOException, HyperException {
+    if (version != 2 || k < 0) {
+      return Optional.empty();
+    }
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+      long size = ch.size();
+      long start = 0;
+      for (String line = lineAt(ch, 0); line != null; line = lineAt(ch, start)) {
+        start += line.getBytes(StandardCharsets.UTF_8).length + 1;
+        if (!line.startsWith("#")) {
+          break;                                      // the column line: the rows start after it
+        }
+      }
+      long lo = start;
+      long hi = size;
+      while (lo < hi) {
+        long mid = (lo + hi) >>> 1;
+        long at = lineStartFrom(ch, mid, start);
+        String line = at >= size ? null : lineAt(ch, at);
+        if (line == null || line.isEmpty()) {
+          hi = mid;
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        long row;
+        try {
+          row = Long.parseLong(tab < 0 ? line : line.substring(0, tab));
+        } catch (NumberFormatException e) {
+          throw new HyperException(path + " (near byte " + at + "): a row must start with its number: "
+              + Printable.escape(line.length() > 40 ? line.substring(0, 40) : line));
+        }
+        if (row == k) {
+          return Optional.of(parse(line, path + " (row " + k + ")", k, sweep()));
+        }
+        if (row < k) {
+          lo = at + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The first line start at or after {@code pos} ({@code rowsStart} is one). */
+  private static long lineStartFrom(java.nio.channels.FileChannel ch, long pos, long rowsStart) throws IOException {
+    if (pos <= rowsStart) {
+      return rowsStart;
+    }
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
+    long at = pos - 1;                                // the line starts at pos if the byte before is a newline
+    while (true) {
+      buf.clear();
+      int n = ch.read(buf, at);
+      if (n <= 0) {
+        return ch.size();
+      }
+      for (int i = 0; i < n; i++) {
+        if (buf.get(i) == '\n') {
+          return at + i + 1;
+        }
+      }
+      at += n;
+    }
+  }
+
+  /** The line that starts at byte {@code at}, without its newline; null at the end of the file. */
+  private static String lineAt(java.nio.channels.FileChannel ch, long at) throws IOException {
+    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1024);
+    long pos = at;
+    while (true) {
+      buf.clear();
+      int n = ch.read(buf, pos);
+      if (n <= 0) {
+        return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+      }
+      for (int i = 0; i < n; i++) {
+        if (buf.get(i) == '\n') {
+          line.write(buf.array(), 0, i);
+          return line.toString(StandardCharsets.UTF_8);
+        }
+      }
+      line.write(buf.array(), 0, n);
+      pos += n;
     }
   }
 

@@ -90,7 +90,9 @@ public final class ArrayScript {
     sb.append("warned=0; terminated=0; child=; stopped=0; rc=0\n");
     sb.append("trap 'warned=1; trapped=1; [ -z \"$child\" ] || kill -USR1 \"$child\" 2>/dev/null || true' USR1\n");
     sb.append("trap 'terminated=1; trapped=1; [ -z \"$child\" ] || kill -TERM \"$child\" 2>/dev/null || true' TERM\n");
+    sb.append("row=$(( task - 1 ))\n");
     sb.append("for line in \"${experiments[@]}\"; do\n");
+    sb.append("  row=$(( row + 1 ))\n");
     sb.append("  IFS=$'\\t' read -r -a f <<<\"$line\"\n");
     sb.append("  conf_dir=${f[0]}; conf_path=${f[1]}; serialization_dir=${f[2]}; java_home=${f[3]:--}\n");
     sb.append("  jvm_args=(\"${f[@]:4}\")\n");
@@ -108,8 +110,11 @@ public final class ArrayScript {
         .append("' \"$serialization_dir/$log\"; then\n");
     sb.append("    echo \"hyper: $conf_path failed in an earlier run of this array task, skipped\"; rc=1; continue\n");
     sb.append("  fi\n");
+    // a lazy sweep's task names its manifest row, so that run finds it without reading the manifest up to it
+    sb.append("  row_args=(); case \"$conf_dir\" in */.lazy/*) row_args=(").append(LaunchCommand.ROW_OPTION)
+        .append(" \"$row\");; esac\n");
     sb.append("  \"${HYPER_JAVA:-$").append(LaunchCommand.JAVA_VAR).append("}\" ${jvm_args[@]+\"${jvm_args[@]}\"} -jar \"$conf_dir/")
-        .append(Layout.SNAPSHOT_FILE).append("\" run \"$conf_path\" &\n");
+        .append(Layout.SNAPSHOT_FILE).append("\" run \"$conf_path\" ${row_args[@]+\"${row_args[@]}\"} &\n");
     sb.append("  child=$!\n");
     sb.append("  if [ \"$terminated\" = 1 ]; then kill -TERM \"$child\" 2>/dev/null || true;"
         + " elif [ \"$warned\" = 1 ]; then kill -USR1 \"$child\" 2>/dev/null || true; fi\n");

@@ -75,9 +75,11 @@ public final class LazyExperiment {
    * manifest does not list it so.
    *
    * @param template the sweep's template as this program has it (the invocation's snapshot runs), or null
+   * @param rowHint the experiment's manifest row if its task line says it ({@code run --row}), else -1: the row is
+   *     then found by reading the manifest up to it (as it is when the hint names another experiment)
    * @throws HyperException if the row or the invocation's prototype is not what its sweep wrote, naming the file
    */
-  public static <P extends Record> boolean make(Path toml, SweepSpec<P> spec, JsonnetTemplate template)
+  public static <P extends Record> boolean make(Path toml, SweepSpec<P> spec, JsonnetTemplate template, long rowHint)
       throws HyperException, IOException {
     Path root = Layout.rootOf(toml);
     if (root == null) {
@@ -89,7 +91,10 @@ public final class LazyExperiment {
     if (manifest.isEmpty() || !manifest.get().anyLazy()) {
       return false;
     }
-    Optional<ManifestRow> found = manifest.get().find(id, trial);
+    Optional<ManifestRow> found = manifest.get().rowAt(rowHint).filter(r -> r.id().equals(id) && r.trial() == trial);
+    if (found.isEmpty()) {
+      found = manifest.get().find(id, trial);
+    }
     if (found.isEmpty() || found.get().lazyDir() == null) {
       return false;
     }

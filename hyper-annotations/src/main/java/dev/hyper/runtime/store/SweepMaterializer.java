@@ -290,7 +290,7 @@ public final class SweepMaterializer {
               LazyExperiment.writeDir(out, lazyDir, new PlannedExperiment<>(p.index(), p.params(), p.tlas(), withProvenance)
                   .config().toToml(spec), store.storedSnapshot(), dir.created());
             }
-            LaunchCommand launch = LaunchCommand.of(info).withJarDir(lazyDir);
+            LaunchCommand launch = LaunchCommand.of(info).withJarDir(lazyDir).withRow(keys.size() + listings.added());
             listings.add(p, JobsScript.line(spec.name(), info, options.slurm(), launch),
                 launch.taskLine(info.serializationDir()));
             continue;

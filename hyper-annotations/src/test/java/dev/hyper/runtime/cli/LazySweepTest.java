@@ -91,8 +91,9 @@ class LazySweepTest {
     // one task, as the jobs script starts it
     String line = Files.readAllLines(lazy.resolve("toy-jobs.sh")).stream().filter(l -> l.startsWith("\"$hyper_java\""))
         .findFirst().orElseThrow();
-    assertEquals("\"$hyper_java\" -jar 'config/generated/toy/.lazy/1/model.jar' run '" + rows.get(0) + "'", line);
-    Result first = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", rows.get(0)));
+    assertEquals("\"$hyper_java\" -jar 'config/generated/toy/.lazy/1/model.jar' run '" + rows.get(0) + "' --row 0", line);
+    Result first = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", rows.get(0),
+        "--row", "0"));
     assertEquals(0, first.code(), first.out());
     Result results = hyper(tmp, "results", "toy", "--out", lazy.toString(), "--metric", "epochs");
     assertTrue(results.out().startsWith("sweep toy: 4 experiments, 1 DONE, 3 PENDING;"), results.out());
@@ -136,7 +137,8 @@ class LazySweepTest {
     Files.writeString(leftover.resolve(dir.getParent().getFileName() + ".toml"), "half");
     Random random = new Random(7);
     for (int i = 0; i < 8 && !Files.exists(dir); i++) {
-      Process p = new ProcessBuilder(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", config)
+      // --row 3 names another experiment's row: run then reads the manifest for this one
+      Process p = new ProcessBuilder(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", config, "--row", "3")
           .directory(lazy.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("run-" + i + ".log").toFile())
           .start();
       if (!p.waitFor(200 + random.nextInt(1000), TimeUnit.MILLISECONDS)) {

@@ -77,6 +77,33 @@ class ManifestFileTest {
   }
 
   @Test
+  void rowAtFindsEveryRowByBinarySearchAsForEachRowReadsIt() throws Exception {
+    StringBuilder text = new StringBuilder("# Hyper sweep manifest v2: one row per experiment\n# sweep: toy\n"
+        + "# schema: 0123\n# experiments: 3000\n# invocation: 1 at T: 2000 experiments, 2000 new (rows 0-1999)\n"
+        + "# invocation: 2 at T: 1000 experiments, 1000 new (rows 2000-2999)\n"
+        + "# lazy: config/generated/toy/.lazy/2\nrow\tid\ttrial\tnote\tconfig\n");
+    java.util.Random random = new java.util.Random(5);
+    for (int r = 0; r < 3000; r++) {
+      String id = String.format("%012x", r * 7919L);
+      String note = "\"" + "é€".repeat(random.nextInt(300)) + "\"";   // lines of every length, multi-byte text
+      text.append(r).append('\t').append(id).append("\t0\t").append(note).append("\tconfig/generated/toy/")
+          .append(id).append("/0/").append(id).append(".toml\n");
+    }
+    write(text.toString());
+    ManifestFile m = ManifestFile.read(tmp, "toy").orElseThrow();
+    List<ManifestRow> all = rows(m);
+    assertEquals(3000, all.size());
+    for (ManifestRow r : all) {
+      assertEquals(java.util.Optional.of(r), m.rowAt(r.row()), "row " + r.row());
+    }
+    assertEquals(Path.of("config/generated/toy/.lazy/2"), m.rowAt(2500).orElseThrow().lazyDir());
+    assertEquals(null, m.rowAt(1999).orElseThrow().lazyDir());
+    assertEquals(java.util.Optional.empty(), m.rowAt(3000));
+    assertEquals(java.util.Optional.empty(), m.rowAt(-1));
+    assertEquals(java.util.Optional.of(all.get(1234)), m.find(all.get(1234).id(), 0));
+  }
+
+  @Test
   void noManifestIsEmpty() throws Exception {
     assertEquals(java.util.Optional.empty(), ManifestFile.read(tmp, "toy"));
   }
