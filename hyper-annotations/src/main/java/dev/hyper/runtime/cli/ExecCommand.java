@@ -70,6 +70,10 @@ final class ExecCommand implements Callable<Integer> {
   @Option(names = "--failed-only", description = "Run only the FAILED experiments, not the ones never started.")
   boolean failedOnly;
 
+  @Option(names = "--limit", paramLabel = "N", description = "Run at most N experiments, the first in the manifest's"
+      + " order of those it would run (default 0: all); exec again runs the next N.")
+  int limit;
+
   @Option(names = "--rerun-all", description = "Run every experiment again, DONE ones too (run --rerun), except"
       + " the ones running or queued now.")
   boolean rerunAll;
@@ -129,6 +133,9 @@ final class ExecCommand implements Callable<Integer> {
     if (failedOnly && rerunAll) {
       throw new HyperException("exec: --failed-only and --rerun-all exclude each other");
     }
+    if (limit < 0) {
+      throw new HyperException("exec: --limit must be at least 0 (0: no limit), was " + limit);
+    }
     Path root = output.root();
     SweepOverview overview = SweepOverview.load(root, sweep, new SlurmClient(slurmBin), false);
     if (overview.entries.isEmpty()) {
@@ -156,8 +163,13 @@ final class ExecCommand implements Callable<Integer> {
         busy++;
       }
     }
+    int chosen = selected.size();
+    if (limit > 0 && selected.size() > limit) {
+      selected = new ArrayList<>(selected.subList(0, limit));
+    }
     List<SweepOverview.Entry> missing = overview.in(SweepOverview.State.MISSING);
-    String skipped = (busy == 0 ? "" : "; " + busy + " running or queued elsewhere, skipped (see status)")
+    String skipped = (chosen > selected.size() ? "; the first " + selected.size() + " of " + chosen
+        + " to run (--limit)" : "") + (busy == 0 ? "" : "; " + busy + " running or queued elsewhere, skipped (see status)")
         + (missing.isEmpty() ? "" : "; " + missing.size() + " not runnable (TOML gone)");
     int code;
     if (selected.isEmpty()) {

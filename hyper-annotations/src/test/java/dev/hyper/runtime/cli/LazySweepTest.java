@@ -98,9 +98,17 @@ class LazySweepTest {
     Result results = hyper(tmp, "results", "toy", "--out", lazy.toString(), "--metric", "epochs");
     assertTrue(results.out().startsWith("sweep toy: 4 experiments, 1 DONE, 3 PENDING;"), results.out());
 
+    Result two = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--jobs", "2", "--limit", "2");
+    assertEquals(0, two.code(), two.out());
+    assertTrue(two.out().startsWith("exec toy: running 2 of 4 experiments, 2 at a time, under " + lazy
+        + "; the first 2 of 3 to run (--limit)\n"), two.out());
+    assertTrue(two.out().contains("exec: 2 done, 0 failed, 0 not run"), two.out());
     Result exec = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--jobs", "2");
     assertEquals(0, exec.code(), exec.out());
-    assertTrue(exec.out().contains("exec: 3 done, 0 failed, 0 not run"), exec.out());
+    assertTrue(exec.out().contains("exec: 1 done, 0 failed, 0 not run"), exec.out());
+    Result bad = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--limit", "-1");
+    assertEquals("exec: --limit must be at least 0 (0: no limit), was -1\n", bad.out());
+    assertEquals(2, bad.code());
     assertEquals("verify: 4 experiments, 4 ok\n", hyper(tmp, "verify", "toy", "--out", lazy.toString()).out());
 
     // byte for byte what the eager sweep wrote, provenance aside; the jar a link into the same store
