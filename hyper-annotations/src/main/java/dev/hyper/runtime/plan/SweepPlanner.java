@@ -2,7 +2,6 @@ package dev.hyper.runtime.plan;
 
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.Ids;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
