@@ -220,14 +220,14 @@ public final class ExperimentChecks {
     if (state.done().isEmpty() || state.done().get().metricsSha256() == null) {
       return List.of();
     }
-    Path metrics = dir.resolve(dev.hyper.runtime.ExperimentRun.METRICS_FILE);
+    Path metrics = dir.resolve(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE);
     if (!Files.isRegularFile(metrics)) {
-      return List.of(dev.hyper.runtime.ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
+      return List.of(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
     }
     String sha = Sha256.of(metrics);
     String recorded = state.done().get().metricsSha256();
     if (!sha.equals(recorded)) {
-      return List.of(dev.hyper.runtime.ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
+      return List.of(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
           + shortSha(sha) + ", DONE records " + shortSha(recorded) + ")");
     }
     return List.of();
