@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * The picocli command line behind {@link dev.hyper.runtime.Launcher}: {@code list}, {@code show},
+ * The picocli command line behind {@link dev.hyper.runtime.cli.Launcher}: {@code list}, {@code show},
  * {@code sweep}, {@code run}, {@code verify}, {@code results}, {@code exec}, {@code submit} and {@code status}. Exit codes
  * ({@link ExitCodes}): 0 ok, 1 a run or a write failed, 2 bad input (one line on stderr, no stack trace).
  */

@@ -109,7 +109,7 @@ class SweepMaterializerTest {
       ExperimentConfig<TestParams> loaded = ExperimentConfig.load(out().resolve(e.confPath()), spec);
       assertEquals(e, loaded.experiment());
       ExperimentInfo.Snapshot snap = loaded.experiment().snapshot();
-      assertEquals(List.of("model.jar", Files.size(jar), sha, "dev.hyper.runtime.Launcher"),
+      assertEquals(List.of("model.jar", Files.size(jar), sha, "dev.hyper.runtime.cli.Launcher"),
           List.of(snap.file(), snap.size(), snap.sha256(), snap.mainClass()));
       assertEquals(System.getProperty("java.home"), snap.java().home());
       JsonConfig json = JsonConfig.read(out().resolve(e.configJson()));
