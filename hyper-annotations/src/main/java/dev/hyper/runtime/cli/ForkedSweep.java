@@ -267,7 +267,7 @@ public final class ForkedSweep {
   static boolean classPathHasDirectory() {
     try {
       return dev.hyper.runtime.snapshot.ClassPath.ofThisJvm().hasDirectory();
-    } catch (dev.hyper.runtime.HyperException e) {
+    } catch (dev.hyper.runtime.error.HyperException e) {
       return true;                                       // the child reports it, as an unforked run would
     }
   }

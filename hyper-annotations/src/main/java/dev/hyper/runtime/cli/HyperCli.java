@@ -1,8 +1,8 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ConfigException;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.sweepfile.SweepFileException;

@@ -1,7 +1,7 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ConfigException;
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;

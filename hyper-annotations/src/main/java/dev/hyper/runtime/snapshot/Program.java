@@ -1,8 +1,8 @@
 package dev.hyper.runtime.snapshot;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.JavaRuntime;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.shell.ShellQuote;
 import java.io.File;
 import java.io.IOException;

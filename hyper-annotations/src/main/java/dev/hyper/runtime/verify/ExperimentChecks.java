@@ -2,9 +2,9 @@ package dev.hyper.runtime.verify;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.Ids;
 import dev.hyper.runtime.plan.PlannedExperiment;
@@ -113,7 +113,7 @@ public final class ExperimentChecks {
       List<Path> own;
       try {
         own = dev.hyper.runtime.snapshot.ClassPath.expand(List.of(cp.get(0))).entries();
-      } catch (dev.hyper.runtime.HyperException e) {
+      } catch (dev.hyper.runtime.error.HyperException e) {
         return List.of("the snapshot's class path cannot be read: " + e.getMessage());
       }
       if (cp.size() > own.size()) {                                    // and something more

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyper.runtime.ExperimentConfig;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestSweeps;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.SnapshotFilesTest;
 import java.nio.file.Files;
