@@ -1,5 +1,8 @@
 package dev.hyper.runtime;
 
+import dev.hyper.runtime.toml.ConfigException;
+import dev.hyper.runtime.toml.TomlText;
+import dev.hyper.runtime.toml.Utf8;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.sweepfile.SweepFileException;
 import dev.hyper.runtime.text.Printable;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -1,6 +1,5 @@
 package dev.hyper.runtime.results;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.JsonConfig;
@@ -14,6 +13,7 @@ import dev.hyper.runtime.run.ExperimentRun;
 import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.toml.ConfigException;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.nio.file.Files;

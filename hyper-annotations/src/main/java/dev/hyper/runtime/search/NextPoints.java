@@ -1,7 +1,6 @@
 package dev.hyper.runtime.search;
 
 import dev.hyper.Goal;
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.JsonConfig;
 import dev.hyper.runtime.SweepSpec;
@@ -12,6 +11,7 @@ import dev.hyper.runtime.results.Ranking;
 import dev.hyper.runtime.run.ExperimentRun;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
