@@ -1,6 +1,8 @@
 package dev.hyper.runtime;
 
-import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.toml.ConfigException;
+import dev.hyper.runtime.toml.TomlText;
+import dev.hyper.runtime.toml.Utf8;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,10 +41,10 @@ final class ConfigToml {
     t.append("trial = ").append(e.trial()).append('\n');
     t.append("n_trials = ").append(e.nTrials()).append('\n');
     t.append("seed = ").append(e.seed()).append('\n');
-    line(t, "conf_dir", Layout.slashes(e.confDir()));
-    line(t, "conf_path", Layout.slashes(e.confPath()));
-    line(t, "config_json", Layout.slashes(e.configJson()));
-    line(t, "serialization_dir", Layout.slashes(e.serializationDir()));
+    line(t, "conf_dir", slashes(e.confDir()));
+    line(t, "conf_path", slashes(e.confPath()));
+    line(t, "config_json", slashes(e.configJson()));
+    line(t, "serialization_dir", slashes(e.serializationDir()));
     t.append("\n[").append(PARAMS).append("]\n");
     for (Param<P> p : spec.grid().params()) {
       key(t, p.tla()).append(" = ");
@@ -82,6 +84,12 @@ final class ConfigToml {
       writeProvenance(t, e.provenance());
     }
     return t.toString();
+  }
+
+  /** A relative path with {@code /} between names on every OS, as {@code plan.Layout.slashes} spells it. */
+  private static String slashes(Path p) {
+    String s = p.toString();
+    return java.io.File.separatorChar == '/' ? s : s.replace(java.io.File.separatorChar, '/');
   }
 
   private static void line(StringBuilder t, String key, String value) {
@@ -274,7 +282,7 @@ final class ConfigToml {
   private static Path rootOf(Path file, Path confPath, Fields f) throws ConfigException {
     Path abs = file.toAbsolutePath().normalize();
     if (!abs.endsWith(confPath)) {
-      throw f.error("conf_path", "'" + Layout.slashes(confPath) + "' is not where this file is (" + abs
+      throw f.error("conf_path", "'" + slashes(confPath) + "' is not where this file is (" + abs
           + "); move the whole output directory, not single experiments");
     }
     Path root = abs;

@@ -1,5 +1,6 @@
 package dev.hyper.runtime;
 
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;

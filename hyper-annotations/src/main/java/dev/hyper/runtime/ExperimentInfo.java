@@ -12,10 +12,10 @@ import java.util.Objects;
  * experiments can be moved or copied as a whole; {@link #resolve(Path)} makes them absolute.
  *
  * @param sweep the sweep's name
- * @param id the experiment's id (see {@link Ids#experimentId}); shared by its trials
+ * @param id the experiment's id (see {@link dev.hyper.runtime.plan.Ids#experimentId}); shared by its trials
  * @param trial the trial, 0-based
  * @param nTrials how many trials the point has
- * @param seed this trial's seed (see {@link Ids#seed})
+ * @param seed this trial's seed (see {@link dev.hyper.runtime.plan.Ids#seed})
  * @param confDir the experiment's config directory, relative to root
  * @param confPath its TOML file, relative to root
  * @param configJson its rendered jsonnet config, relative to root

@@ -1,5 +1,6 @@
 package dev.hyper.runtime;
 
+import dev.hyper.runtime.fork.ParentProcess;
 import dev.hyper.runtime.shell.ShellQuote;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,7 +135,7 @@ public record Provenance(String created, String commandLine, String workingDir, 
    * {@code java -jar JAR ARGS...}.
    */
   public static String commandLine(Path jar, List<String> args) {
-    ProcessHandle.Info info = dev.hyper.runtime.cli.ForkedSweep.userProcess().info();
+    ProcessHandle.Info info = ParentProcess.userProcess().info();
     Optional<String> command = info.command();
     Optional<String[]> arguments = info.arguments();
     List<String> words = new ArrayList<>();

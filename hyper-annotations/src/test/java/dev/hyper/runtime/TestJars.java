@@ -29,7 +29,7 @@ public final class TestJars {
         .map(p -> p.toAbsolutePath().toUri().toString()).collect(Collectors.toList());
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.Launcher");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.cli.Launcher");
     manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
     Files.createDirectories(jar.getParent());
     try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, manifest)) {

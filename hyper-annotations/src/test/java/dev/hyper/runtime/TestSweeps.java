@@ -27,7 +27,7 @@ public final class TestSweeps {
     Path jar = dir.resolve("model-" + Integer.toHexString(content.hashCode()) + ".jar");
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.Launcher");   // a fat jar's
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.cli.Launcher");   // a fat jar's
     // Fixed entry times: the same content must give the same bytes (and SHA-256) whenever it is built.
     try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
       JarEntry meta = new JarEntry("META-INF/MANIFEST.MF");

@@ -1,9 +1,9 @@
 package dev.hyper.bench;
 
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;

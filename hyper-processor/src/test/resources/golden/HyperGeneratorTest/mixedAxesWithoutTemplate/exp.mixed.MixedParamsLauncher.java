@@ -2,8 +2,8 @@
 package exp.mixed;
 
 import dev.hyper.HyperGenerated;
-import dev.hyper.runtime.Launcher;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.cli.Launcher;
 import javax.annotation.processing.Generated;
 
 /**

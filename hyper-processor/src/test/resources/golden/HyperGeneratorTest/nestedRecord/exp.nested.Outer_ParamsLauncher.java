@@ -2,9 +2,9 @@
 package exp.nested;
 
 import dev.hyper.HyperGenerated;
-import dev.hyper.runtime.Launcher;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.cli.Launcher;
 import javax.annotation.processing.Generated;
 
 /**

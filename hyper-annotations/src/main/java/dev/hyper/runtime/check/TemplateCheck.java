@@ -1,8 +1,8 @@
 package dev.hyper.runtime.check;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.jsonnet.TemplateParam;
 import dev.hyper.runtime.jsonnet.TemplateParam.DefaultKind;

@@ -1,7 +1,7 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;

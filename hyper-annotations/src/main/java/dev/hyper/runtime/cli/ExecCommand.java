@@ -1,11 +1,10 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.shell.ShellQuote;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.exec.LocalExecutor;
 import dev.hyper.runtime.exec.Progress;
@@ -17,6 +16,7 @@ import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunClaim;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.text.Printable;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

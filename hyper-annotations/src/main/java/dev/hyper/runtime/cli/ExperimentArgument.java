@@ -1,6 +1,6 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.status.ExperimentFiles;
 import java.io.IOException;
 import java.nio.file.Files;

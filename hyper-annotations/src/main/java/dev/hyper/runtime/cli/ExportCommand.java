@@ -2,7 +2,7 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.launch.LaunchCommand;

@@ -2,6 +2,7 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.fork.ParentProcess;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
@@ -48,8 +49,6 @@ import java.util.concurrent.CompletableFuture;
  * whole experiments, as after any kill). {@code -Dhyper.fork=false} runs the sweep in this JVM.
  */
 public final class ForkedSweep {
-  /** Set in the child: its parent's pid. */
-  static final String PARENT_PROPERTY = "hyper.forkedFrom";
   /** Set in the child when the parent writes the jar's digest to its standard input. */
   static final String DIGEST_PROPERTY = "hyper.jarDigest";
   /** How many class-data archives the cache keeps (each is 10-20 MB). */
@@ -82,7 +81,7 @@ public final class ForkedSweep {
     if (archive != null) {
       command.addAll(archive.options());
     }
-    command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+    command.add("-D" + ParentProcess.PROPERTY + "=" + ProcessHandle.current().pid());
     if (jar != null) {
       command.add("-D" + DIGEST_PROPERTY + "=stdin");
     }
@@ -147,7 +146,7 @@ public final class ForkedSweep {
    * thread and tells {@link Sha256#ofJar} to expect it.
    */
   public static void receiveDigest() {
-    if (System.getProperty(PARENT_PROPERTY) == null || !"stdin".equals(System.getProperty(DIGEST_PROPERTY))) {
+    if (System.getProperty(ParentProcess.PROPERTY) == null || !"stdin".equals(System.getProperty(DIGEST_PROPERTY))) {
       return;
     }
     CompletableFuture<Sha256.Handed> digest = new CompletableFuture<>();
@@ -176,7 +175,7 @@ public final class ForkedSweep {
    * the sweep itself to report.
    */
   public static void warmUp(String[] args) {
-    if (System.getProperty(PARENT_PROPERTY) == null || args.length < 2 || !args[0].equals("sweep")) {
+    if (System.getProperty(ParentProcess.PROPERTY) == null || args.length < 2 || !args[0].equals("sweep")) {
       return;
     }
     Thread t = new Thread(() -> {
@@ -213,29 +212,12 @@ public final class ForkedSweep {
     }
   }
 
-  /** In the child, the pid of the parent that forked it (from {@value #PARENT_PROPERTY}); else empty. */
-  private static OptionalLong parentPid() {
-    String parent = System.getProperty(PARENT_PROPERTY);
-    try {
-      return parent == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(parent));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();                       // not ours
-    }
-  }
-
-  /** The process whose command line the user typed: this one, or the parent that forked it. */
-  public static ProcessHandle userProcess() {
-    OptionalLong parent = parentPid();
-    return parent.isPresent() ? ProcessHandle.of(parent.getAsLong()).orElse(ProcessHandle.current())
-        : ProcessHandle.current();
-  }
-
   /**
    * In the child: halts this JVM when the parent that forked it is gone (killed with SIGKILL), checking
    * ten times a second on a daemon thread. Does nothing in an unforked process.
    */
   public static void watchParent() {
-    OptionalLong parent = parentPid();
+    OptionalLong parent = ParentProcess.pid();
     if (parent.isEmpty()) {
       return;
     }
@@ -285,13 +267,13 @@ public final class ForkedSweep {
   static boolean classPathHasDirectory() {
     try {
       return dev.hyper.runtime.snapshot.ClassPath.ofThisJvm().hasDirectory();
-    } catch (dev.hyper.runtime.HyperException e) {
+    } catch (dev.hyper.runtime.error.HyperException e) {
       return true;                                       // the child reports it, as an unforked run would
     }
   }
 
   static boolean wanted(String[] args) {
-    if (args.length == 0 || !args[0].equals("sweep") || System.getProperty(PARENT_PROPERTY) != null
+    if (args.length == 0 || !args[0].equals("sweep") || System.getProperty(ParentProcess.PROPERTY) != null
         || "false".equals(System.getProperty("hyper.fork"))) {
       return false;
     }

@@ -1,12 +1,12 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.ConfigException;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.sweepfile.SweepFileException;
 import dev.hyper.runtime.text.Printable;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * The picocli command line behind {@link dev.hyper.runtime.Launcher}: {@code list}, {@code show},
+ * The picocli command line behind {@link dev.hyper.runtime.cli.Launcher}: {@code list}, {@code show},
  * {@code sweep}, {@code run}, {@code verify}, {@code results}, {@code exec}, {@code submit} and {@code status}. Exit codes
  * ({@link ExitCodes}): 0 ok, 1 a run or a write failed, 2 bad input (one line on stderr, no stack trace).
  */

@@ -1,7 +1,7 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.results.Ranking;
 import dev.hyper.runtime.results.ResultsHtml;

@@ -2,16 +2,16 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.ExperimentRun;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Trainer;
 import dev.hyper.runtime.JavaRuntime;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.halving.Decision;
 import dev.hyper.runtime.halving.HalvingRun;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.Templates;
+import dev.hyper.runtime.run.ExperimentRun;
 import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.status.Done;

@@ -1,7 +1,7 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.snapshot.Program;
 
 /** Finds the program a sweep's code runs in, to snapshot it for every experiment or check a run against it. */

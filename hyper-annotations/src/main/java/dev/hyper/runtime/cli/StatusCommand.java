@@ -1,6 +1,6 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.run.StepLog;
 import dev.hyper.runtime.slurm.SlurmClient;

@@ -1,10 +1,10 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.ExperimentConfig;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;

@@ -1,7 +1,7 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.SweepSpec;

@@ -1,7 +1,6 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.ConfigException;
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;
@@ -16,6 +15,7 @@ import dev.hyper.runtime.status.JobsScriptRuns;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.status.Started;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.shell.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.hyper.runtime.halving;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -3,8 +3,8 @@ package dev.hyper.runtime.launch;
 import static dev.hyper.runtime.shell.ShellQuote.quote;
 
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.JavaRuntime;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.shell.ShellQuote;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.hyper.runtime.manifest;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.ExperimentFiles;
 import java.io.IOException;

@@ -1,11 +1,10 @@
 package dev.hyper.runtime.plan;
 
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.Ids;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.error.HyperException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

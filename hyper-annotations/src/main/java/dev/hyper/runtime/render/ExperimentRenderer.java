@@ -1,9 +1,9 @@
 package dev.hyper.runtime.render;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetLiterals;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;

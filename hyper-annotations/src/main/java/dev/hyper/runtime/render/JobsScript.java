@@ -3,8 +3,8 @@ package dev.hyper.runtime.render;
 import static dev.hyper.runtime.shell.ShellQuote.quote;
 
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.shell.ShellQuote;

@@ -1,7 +1,7 @@
 package dev.hyper.runtime.render;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.hyper.runtime.results;
 
 import dev.hyper.Goal;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import java.util.Locale;
 import java.util.Set;
 

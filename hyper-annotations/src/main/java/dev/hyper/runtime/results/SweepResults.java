@@ -1,19 +1,19 @@
 package dev.hyper.runtime.results;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.ExperimentRun;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.JsonConfig;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.run.ExperimentRun;
 import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.toml.ConfigException;
 import dev.hyper.runtime.verify.ExperimentChecks;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,17 +1,17 @@
 package dev.hyper.runtime.search;
 
 import dev.hyper.Goal;
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.ExperimentConfig;
-import dev.hyper.runtime.ExperimentRun;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.JsonConfig;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.results.Ranking;
+import dev.hyper.runtime.run.ExperimentRun;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

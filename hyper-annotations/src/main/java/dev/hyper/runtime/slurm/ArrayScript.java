@@ -1,7 +1,7 @@
 package dev.hyper.runtime.slurm;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;

@@ -1,6 +1,6 @@
 package dev.hyper.runtime.slurm;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

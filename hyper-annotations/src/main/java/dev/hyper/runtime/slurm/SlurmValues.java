@@ -1,7 +1,7 @@
 package dev.hyper.runtime.slurm;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.text.Printable;
 import java.util.ArrayList;
 import java.util.List;

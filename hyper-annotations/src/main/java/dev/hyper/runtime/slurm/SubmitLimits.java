@@ -1,6 +1,6 @@
 package dev.hyper.runtime.slurm;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

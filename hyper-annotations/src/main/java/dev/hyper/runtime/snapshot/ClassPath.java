@@ -1,6 +1,6 @@
 package dev.hyper.runtime.snapshot;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.hyper.runtime.snapshot;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.JavaRuntime;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.shell.ShellQuote;
 import java.io.File;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import java.util.jar.Manifest;
  */
 public record Program(String mainClass, ClassPath classPath, JavaRuntime java, Path gitSource) {
   /** The main class a jar names when it has no {@code Main-Class}: Hyper's own launcher. */
-  public static final String DEFAULT_MAIN = "dev.hyper.runtime.Launcher";
+  public static final String DEFAULT_MAIN = "dev.hyper.runtime.cli.Launcher";
 
   /**
    * The program this JVM runs: {@code java.class.path} (with the manifests' {@code Class-Path}) and the

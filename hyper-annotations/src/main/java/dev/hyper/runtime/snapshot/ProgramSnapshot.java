@@ -1,7 +1,7 @@
 package dev.hyper.runtime.snapshot;
 
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.Layout;
 import java.io.IOException;

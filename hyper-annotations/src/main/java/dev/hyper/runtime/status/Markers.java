@@ -1,8 +1,8 @@
 package dev.hyper.runtime.status;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

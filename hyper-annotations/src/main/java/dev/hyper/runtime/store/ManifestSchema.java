@@ -1,7 +1,7 @@
 package dev.hyper.runtime.store;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepManifest;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.hyper.runtime.store;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.IoProblems;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.hyper.runtime.store;
 
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.PlannedExperiment;

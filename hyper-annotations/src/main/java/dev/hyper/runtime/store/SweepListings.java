@@ -1,11 +1,10 @@
 package dev.hyper.runtime.store;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.launch.LaunchCommand;
@@ -15,6 +14,7 @@ import dev.hyper.runtime.manifest.SweepManifest;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.render.JobsScript;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;

@@ -2,9 +2,9 @@ package dev.hyper.runtime.store;
 
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.ExperimentInfo.Snapshot;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.Provenance;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.io.Trace;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;

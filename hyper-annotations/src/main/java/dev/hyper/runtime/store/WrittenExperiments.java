@@ -1,8 +1,8 @@
 package dev.hyper.runtime.store;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.ExperimentInfo;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package dev.hyper.runtime.sweepfile;
 
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.Strategy;
 import dev.hyper.runtime.SweepSpec;
-import dev.hyper.runtime.TomlText;
-import dev.hyper.runtime.Utf8;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.io.Sha256;
+import dev.hyper.runtime.toml.ConfigException;
+import dev.hyper.runtime.toml.TomlText;
+import dev.hyper.runtime.toml.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,6 +1,6 @@
 package dev.hyper.runtime.sweepfile;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import java.util.List;
 
 /**

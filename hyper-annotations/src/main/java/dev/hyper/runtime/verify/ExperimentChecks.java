@@ -2,11 +2,11 @@ package dev.hyper.runtime.verify;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.Ids;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.plan.Ids;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.ExperimentRenderer;
@@ -113,7 +113,7 @@ public final class ExperimentChecks {
       List<Path> own;
       try {
         own = dev.hyper.runtime.snapshot.ClassPath.expand(List.of(cp.get(0))).entries();
-      } catch (dev.hyper.runtime.HyperException e) {
+      } catch (dev.hyper.runtime.error.HyperException e) {
         return List.of("the snapshot's class path cannot be read: " + e.getMessage());
       }
       if (cp.size() > own.size()) {                                    // and something more
@@ -220,14 +220,14 @@ public final class ExperimentChecks {
     if (state.done().isEmpty() || state.done().get().metricsSha256() == null) {
       return List.of();
     }
-    Path metrics = dir.resolve(dev.hyper.runtime.ExperimentRun.METRICS_FILE);
+    Path metrics = dir.resolve(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE);
     if (!Files.isRegularFile(metrics)) {
-      return List.of(dev.hyper.runtime.ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
+      return List.of(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
     }
     String sha = Sha256.of(metrics);
     String recorded = state.done().get().metricsSha256();
     if (!sha.equals(recorded)) {
-      return List.of(dev.hyper.runtime.ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
+      return List.of(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
           + shortSha(sha) + ", DONE records " + shortSha(recorded) + ")");
     }
     return List.of();

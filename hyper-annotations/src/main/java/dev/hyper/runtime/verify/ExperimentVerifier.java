@@ -2,8 +2,8 @@ package dev.hyper.runtime.verify;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.render.Templates;

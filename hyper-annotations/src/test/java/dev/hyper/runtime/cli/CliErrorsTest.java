@@ -2,12 +2,12 @@ package dev.hyper.runtime.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestJars;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.store.ReadOnly;
 import java.io.IOException;

@@ -42,7 +42,7 @@ class CompareCommandTest {
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     if (classPath != null) {
-      m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.Launcher");
+      m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.cli.Launcher");
       m.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
     }
     try (OutputStream o = Files.newOutputStream(file); JarOutputStream j = new JarOutputStream(o)) {

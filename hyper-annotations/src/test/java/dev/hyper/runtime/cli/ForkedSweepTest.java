@@ -3,6 +3,7 @@ package dev.hyper.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyper.runtime.fork.ParentProcess;
 import org.junit.jupiter.api.Test;
 
 /** Which command lines fork (the forking itself is driven on the real jar by example-model's ForkedSweepIT). */
@@ -22,17 +23,17 @@ class ForkedSweepTest {
 
   @Test
   void notInTheForkedChildNorWhenTurnedOff() {
-    String was = System.getProperty(ForkedSweep.PARENT_PROPERTY);
+    String was = System.getProperty(ParentProcess.PROPERTY);
     try {
-      System.setProperty(ForkedSweep.PARENT_PROPERTY, "1");
+      System.setProperty(ParentProcess.PROPERTY, "1");
       assertFalse(ForkedSweep.wanted(new String[] {"sweep", "rnn"}));
-      System.clearProperty(ForkedSweep.PARENT_PROPERTY);
+      System.clearProperty(ParentProcess.PROPERTY);
       System.setProperty("hyper.fork", "false");
       assertFalse(ForkedSweep.wanted(new String[] {"sweep", "rnn"}));
     } finally {
       System.clearProperty("hyper.fork");
       if (was != null) {
-        System.setProperty(ForkedSweep.PARENT_PROPERTY, was);
+        System.setProperty(ParentProcess.PROPERTY, was);
       }
     }
   }

@@ -58,7 +58,7 @@ class HyperCliTest {
   private final SnapshotLocator runningJar = spec -> {
     try {
       return dev.hyper.runtime.snapshot.Program.ofJar(jar());
-    } catch (dev.hyper.runtime.HyperException e) {
+    } catch (dev.hyper.runtime.error.HyperException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);

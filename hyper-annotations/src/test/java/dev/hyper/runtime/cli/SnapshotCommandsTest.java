@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyper.runtime.ExperimentConfig;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestSweeps;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.SnapshotFilesTest;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class SnapshotCommandsTest {
     if (!Files.exists(app)) {
       java.util.jar.Manifest m = new java.util.jar.Manifest();
       m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-      m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.Launcher");
+      m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, "dev.hyper.runtime.cli.Launcher");
       m.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "lib/dep.jar");
       try (var o = Files.newOutputStream(app); var j = new java.util.jar.JarOutputStream(o, m)) {
         for (String resource : List.of("jsonnet/test_model.jsonnet", "jsonnet/lib/base.libsonnet")) {
@@ -126,14 +126,14 @@ class SnapshotCommandsTest {
     assertTrue(changed.err().endsWith(" (run it with its snapshot: java -jar " + toml.getParent().resolve("model.jar")
         + " run " + toml + "); use --force to run anyway\n"), changed.err());
 
-    program = Program.ofJar(SnapshotFilesTest.jar(tmp.resolve("other/solo.jar"), "dev.hyper.runtime.Launcher", null));
+    program = Program.ofJar(SnapshotFilesTest.jar(tmp.resolve("other/solo.jar"), "dev.hyper.runtime.cli.Launcher", null));
     CliRun fewer = cli("run", toml.toString());
     assertEquals(2, fewer.code());
     assertTrue(fewer.err().contains(": the running class path's entry 1, "), fewer.err());
 
     Path model = toml.getParent().resolve("model.jar");           // its own model.jar, and something more
     Path extra = SnapshotFilesTest.jar(tmp.resolve("other/extra.jar"), null, null, "zz/Evil.class");
-    program = new Program("dev.hyper.runtime.Launcher",
+    program = new Program("dev.hyper.runtime.cli.Launcher",
         dev.hyper.runtime.snapshot.ClassPath.expand(List.of(model, extra)), dev.hyper.runtime.JavaRuntime.current(), null);
     CliRun more = cli("run", toml.toString());
     assertEquals(2, more.code());

@@ -3,11 +3,11 @@ package dev.hyper.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestJars;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestSweeps;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.store.SweepLock;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hyper.runtime.ConfigException;
 import dev.hyper.runtime.ExperimentConfig;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.sweepfile.Override;
 import dev.hyper.runtime.sweepfile.SetArgument;
 import dev.hyper.runtime.sweepfile.SweepFile;
 import dev.hyper.runtime.sweepfile.SweepFileException;
+import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.hyper.runtime.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

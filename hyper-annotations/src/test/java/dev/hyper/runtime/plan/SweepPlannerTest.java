@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyper.runtime.HyperException;
-import dev.hyper.runtime.Ids;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
+import dev.hyper.runtime.error.HyperException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

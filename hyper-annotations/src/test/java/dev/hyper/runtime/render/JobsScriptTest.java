@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.error.HyperException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyper.runtime.HyperException;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

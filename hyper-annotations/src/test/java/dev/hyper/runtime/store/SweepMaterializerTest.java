@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.JsonConfig;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.TestSweeps;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.PlannedExperiment;
@@ -109,7 +109,7 @@ class SweepMaterializerTest {
       ExperimentConfig<TestParams> loaded = ExperimentConfig.load(out().resolve(e.confPath()), spec);
       assertEquals(e, loaded.experiment());
       ExperimentInfo.Snapshot snap = loaded.experiment().snapshot();
-      assertEquals(List.of("model.jar", Files.size(jar), sha, "dev.hyper.runtime.Launcher"),
+      assertEquals(List.of("model.jar", Files.size(jar), sha, "dev.hyper.runtime.cli.Launcher"),
           List.of(snap.file(), snap.size(), snap.sha256(), snap.mainClass()));
       assertEquals(System.getProperty("java.home"), snap.java().home());
       JsonConfig json = JsonConfig.read(out().resolve(e.configJson()));

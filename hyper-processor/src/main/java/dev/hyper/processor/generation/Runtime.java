@@ -18,7 +18,7 @@ final class Runtime {
   static final ClassName SWEEP_SPEC = ClassName.get(PKG, "SweepSpec");
   static final ClassName SLURM_SETTINGS = ClassName.get(PKG, "SlurmSettings");
   static final ClassName HALVING_SETTINGS = ClassName.get(PKG, "HalvingSettings");
-  static final ClassName LAUNCHER = ClassName.get(PKG, "Launcher");
+  static final ClassName LAUNCHER = ClassName.get(PKG + ".cli", "Launcher");
   static final ClassName EXPERIMENT_CONFIG = ClassName.get(PKG, "ExperimentConfig");
   static final ClassName EXPERIMENT_INFO = ClassName.get(PKG, "ExperimentInfo");
   static final ClassName TLA = ClassName.get(PKG, "Tla");

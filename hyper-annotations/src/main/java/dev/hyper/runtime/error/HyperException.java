@@ -1,4 +1,4 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.error;
 
 /**
  * A problem with the user's input that the user can fix: a bad sweep name, a template that does not

@@ -1,4 +1,4 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.cli;
 
 /**
  * The command line of a Hyper jar: {@code list}, {@code show}, {@code sweep} and {@code run} over
@@ -9,18 +9,18 @@ public final class Launcher {
 
   /** Runs the command line and exits with its code: 0 ok, 1 a run failed, 2 bad input. */
   public static void main(String[] args) {
-    java.util.OptionalInt forked = dev.hyper.runtime.cli.ForkedSweep.runIfWanted(args);
+    java.util.OptionalInt forked = ForkedSweep.runIfWanted(args);
     if (forked.isPresent()) {
       System.exit(forked.getAsInt());
     }
-    dev.hyper.runtime.cli.ForkedSweep.watchParent();
-    dev.hyper.runtime.cli.ForkedSweep.receiveDigest();
-    dev.hyper.runtime.cli.ForkedSweep.warmUp(args);
+    ForkedSweep.watchParent();
+    ForkedSweep.receiveDigest();
+    ForkedSweep.warmUp(args);
     System.exit(run(args));
   }
 
   /** Runs the command line and returns its exit code. */
   public static int run(String[] args) {
-    return dev.hyper.runtime.cli.HyperCli.run(args);
+    return HyperCli.run(args);
   }
 }

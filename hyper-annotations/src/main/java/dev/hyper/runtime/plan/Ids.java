@@ -1,5 +1,7 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.plan;
 
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.Tla;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.toml;
 
 import java.nio.file.Path;
 import org.tomlj.Toml;

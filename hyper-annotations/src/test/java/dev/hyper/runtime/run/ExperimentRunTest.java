@@ -1,9 +1,12 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.JsonConfig;
+import dev.hyper.runtime.SlurmSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,9 +1,14 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hyper.runtime.Param;
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TestParams;
+import dev.hyper.runtime.TestParamsGrid;
+import dev.hyper.runtime.Tla;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

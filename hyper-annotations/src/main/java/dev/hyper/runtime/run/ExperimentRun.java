@@ -1,6 +1,11 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hyper.runtime.Experiment;
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.JsonConfig;
+import dev.hyper.runtime.Provenance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,9 +20,11 @@ import java.util.Objects;
 public final class ExperimentRun implements Experiment {
   /** The file {@link #writeMetrics} writes in the serialization directory. */
   public static final String METRICS_FILE = "metrics.json";
+  /** Jackson with its defaults, as {@link JsonConfig} reads JSON. */
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ExperimentInfo info;
-  private final dev.hyper.runtime.run.StepObserver observer;
+  private final StepObserver observer;
   private JsonConfig config;
 
   public ExperimentRun(ExperimentInfo info) {
@@ -25,7 +32,7 @@ public final class ExperimentRun implements Experiment {
   }
 
   /** A run whose logged steps {@code observer} sees (successive halving), and which stops when it asks. */
-  public ExperimentRun(ExperimentInfo info, dev.hyper.runtime.run.StepObserver observer) {
+  public ExperimentRun(ExperimentInfo info, StepObserver observer) {
     this.info = Objects.requireNonNull(info);
     this.observer = observer;
   }
@@ -89,7 +96,7 @@ public final class ExperimentRun implements Experiment {
     Path target = dir.resolve(METRICS_FILE);
     Path temp = Files.createTempFile(dir, ".metrics-", ".json.tmp");
     try {
-      byte[] json = JacksonJsonConfig.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(metrics);
+      byte[] json = MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(metrics);
       Files.write(temp, json);
       Files.write(temp, "\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
       try {
@@ -106,7 +113,7 @@ public final class ExperimentRun implements Experiment {
   @Override
   public void log(long step, Map<String, ?> metrics) throws IOException {
     checkValue("log", metrics);
-    dev.hyper.runtime.run.StepLog.append(serializationDir(), step, Provenance.now(), metrics);
+    StepLog.append(serializationDir(), step, Provenance.now(), metrics);
     if (observer != null) {
       observer.logged(step, metrics);
     }
@@ -114,22 +121,22 @@ public final class ExperimentRun implements Experiment {
 
   @Override
   public Path checkpointDir() {
-    return serializationDir().resolve(dev.hyper.runtime.run.Checkpoints.DIR);
+    return serializationDir().resolve(Checkpoints.DIR);
   }
 
   @Override
   public void saveCheckpoint(long step, CheckpointWriter files) throws IOException {
-    dev.hyper.runtime.run.Checkpoints.save(checkpointDir(), step, files);
+    Checkpoints.save(checkpointDir(), step, files);
   }
 
   @Override
   public java.util.Optional<Checkpoint> latestCheckpoint() throws IOException {
-    return dev.hyper.runtime.run.Checkpoints.latest(checkpointDir());
+    return Checkpoints.latest(checkpointDir());
   }
 
   @Override
   public boolean stopRequested() {
-    boolean signalled = dev.hyper.runtime.run.StopSignals.requested();
+    boolean signalled = StopSignals.requested();
     return signalled || observer != null && observer.stopRequested();
   }
 

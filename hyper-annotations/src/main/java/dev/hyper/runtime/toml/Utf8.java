@@ -1,4 +1,4 @@
-package dev.hyper.runtime;
+package dev.hyper.runtime.toml;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
