@@ -188,7 +188,7 @@ public final class JsonnetTemplate {
     }
     if (value instanceof Long l) {
       if (!JsonnetLiterals.exactInJsonnet(l)) {
-        throw usage("'" + key + "' = " + l + " cannot be passed exactly: jsonnet numbers are doubles");
+        throw usage("'" + key + "' = " + l + " cannot be passed exactly: " + JsonnetLiterals.NUMBERS_ARE_DOUBLES);
       }
       return new Val.Num(pos, l);
     }

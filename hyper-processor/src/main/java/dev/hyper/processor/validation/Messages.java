@@ -4,6 +4,7 @@ import static dev.hyper.processor.validation.Diagnostic.error;
 
 import dev.hyper.processor.model.Origin;
 import dev.hyper.runtime.check.Suggest;
+import dev.hyper.runtime.jsonnet.JsonnetLiterals;
 import dev.hyper.runtime.text.Printable;
 import java.util.List;
 import java.util.Optional;
@@ -193,7 +194,8 @@ public final class Messages {
 
   static Diagnostic inexactLong(Origin o, String component, long value) {
     return error(Code.InexactLong, "@Axis on '" + component + "' lists " + value + "L, which the template cannot "
-        + "receive exactly: jsonnet numbers are doubles. Use values within +-2^53 (9007199254740992), or a String.", o);
+        + "receive exactly: " + JsonnetLiterals.NUMBERS_ARE_DOUBLES + ". Use values within +-2^53 ("
+        + JsonnetLiterals.EXACT_LIMIT + "), or a String.", o);
   }
 
   static Diagnostic badTlaName(Origin o, String tla, String component) {

@@ -16,6 +16,7 @@ import dev.hyper.runtime.check.ParamDecl;
 import dev.hyper.runtime.check.Problem;
 import dev.hyper.runtime.check.Suggest;
 import dev.hyper.runtime.check.TemplateCheck;
+import dev.hyper.runtime.jsonnet.JsonnetLiterals;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,7 +186,7 @@ public final class SweepValidator {
         valid = false;
         continue;
       }
-      if (hasTemplate && v instanceof Long l && !exactInJsonnet(l)) {
+      if (hasTemplate && v instanceof Long l && !JsonnetLiterals.exactInJsonnet(l)) {
         out.add(Messages.inexactLong(at, p.component(), l));
         valid = false;
         continue;
@@ -332,11 +333,6 @@ public final class SweepValidator {
         }
       }
     }
-  }
-
-  /** Whether a long survives jsonnet's numbers (doubles) unchanged: |v| <= 2^53. */
-  private static boolean exactInJsonnet(long v) {
-    return Math.abs((double) v) <= 9007199254740992.0 && (long) (double) v == v;
   }
 
   private static boolean emptyEnum(ParamModel p, AxisModel axis, List<Diagnostic> out) {
