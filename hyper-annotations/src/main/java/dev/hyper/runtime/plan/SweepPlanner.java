@@ -15,16 +15,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Plans a sweep: every grid point times every trial, in index order with trials innermost, each with
  * its id, seed and paths. Pure: reads and writes no files.
  */
 public final class SweepPlanner {
-  /** Sweep names name directories and jobs, so they are restricted to these. */
-  public static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-
   /** Planning more experiments than this is refused: the directories alone would overwhelm a file system. */
   public static final long MAX_EXPERIMENTS = 10_000_000L;
 
@@ -172,11 +168,10 @@ public final class SweepPlanner {
     }
   }
 
-  /** Checks that {@code name} may name a sweep's directories and jobs. */
+  /** Checks that {@code name} may name a sweep's directories and jobs ({@link SweepNames}). */
   public static void checkName(String name) throws HyperException {
-    if (!SWEEP_NAME.matcher(name).matches()) {
-      throw new HyperException("sweep name '" + name + "' is not allowed: use lower-case letters, digits, '_' and '-',"
-          + " starting with a letter or digit");
+    if (!SweepNames.isValid(name)) {
+      throw new HyperException("sweep name '" + name + "' is not allowed: use " + SweepNames.RULE);
     }
   }
 

@@ -5,6 +5,7 @@ import static dev.hyper.processor.validation.Diagnostic.error;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.runtime.check.Suggest;
 import dev.hyper.runtime.jsonnet.JsonnetLiterals;
+import dev.hyper.runtime.plan.SweepNames;
 import dev.hyper.runtime.text.Printable;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,7 @@ public final class Messages {
 
   static Diagnostic badSweepName(Origin o, String name, Optional<String> suggestion) {
     return error(Code.BadSweepName, "Sweep name '" + name + "' is not allowed. "
-        + "Use lower-case letters, digits, '_' and '-', starting with a letter or digit ([a-z0-9][a-z0-9_-]*)."
-        + didYouMean(suggestion), o);
+        + "Use " + SweepNames.RULE + " (" + SweepNames.PATTERN + ")." + didYouMean(suggestion), o);
   }
 
   static Diagnostic duplicateSweepName(Origin o, String name, String otherRecord) {

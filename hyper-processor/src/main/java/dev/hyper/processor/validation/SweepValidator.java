@@ -17,12 +17,12 @@ import dev.hyper.runtime.check.Problem;
 import dev.hyper.runtime.check.Suggest;
 import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.jsonnet.JsonnetLiterals;
+import dev.hyper.runtime.plan.SweepNames;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  * The only outside call is the template's {@link Template.Renderer}, once, when all else is valid.
  */
 public final class SweepValidator {
-  private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Map<String, String> BOXED = Map.of(
       "Double", "double", "Integer", "int", "Long", "long", "Boolean", "boolean",
@@ -90,10 +89,8 @@ public final class SweepValidator {
 
   private static void checkName(SweepModel model, Map<String, String> earlier, List<Diagnostic> out) {
     String name = model.name();
-    if (!SWEEP_NAME.matcher(name).matches()) {
-      String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[_-]+|-+$", "");
-      Optional<String> suggestion = SWEEP_NAME.matcher(fixed).matches() ? Optional.of(fixed) : Optional.empty();
-      out.add(Messages.badSweepName(model.nameOrigin(), name, suggestion));
+    if (!SweepNames.isValid(name)) {
+      out.add(Messages.badSweepName(model.nameOrigin(), name, SweepNames.suggestion(name)));
       return;
     }
     String other = earlier.get(name);
