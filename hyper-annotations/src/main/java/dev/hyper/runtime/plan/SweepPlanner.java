@@ -136,31 +136,31 @@ public final class SweepPlanner {
     }
   }
 
-  /** An axis that lists a value twice makes two points the same experiment: refused up front. */
+  /**
+   * An axis that lists a value twice makes two points the same experiment: refused up front. A group is
+   * one axis ({@link dev.hyper.runtime.Grid#axes()}): its tuples must differ.
+   */
   private static <P extends Record> void checkAxes(SweepSpec<P> spec) throws HyperException {
-    Map<String, List<Param<P>>> groups = new java.util.LinkedHashMap<>();
-    for (Param<P> p : spec.grid().params()) {
-      if (!p.group().isEmpty()) {                       // a group is one axis: its tuples must differ
-        groups.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
+    for (List<Param<P>> axis : spec.grid().axes()) {
+      if (axis.size() == 1) {
+        Param<P> p = axis.get(0);
+        Set<Object> values = new HashSet<>();
+        for (Object v : p.values()) {
+          if (!values.add(v)) {
+            throw new HyperException("sweep '" + spec.name() + "': axis '" + p.component() + "' lists the value "
+                + new Tla(p.tla(), v, p.kind()).code() + " twice, so two points would be the same experiment");
+          }
+        }
         continue;
       }
-      Set<Object> values = new HashSet<>();
-      for (Object v : p.values()) {
-        if (!values.add(v)) {
-          throw new HyperException("sweep '" + spec.name() + "': axis '" + p.component() + "' lists the value "
-              + new Tla(p.tla(), v, p.kind()).code() + " twice, so two points would be the same experiment");
-        }
-      }
-    }
-    for (List<Param<P>> members : groups.values()) {
       Set<List<Object>> tuples = new HashSet<>();
-      for (int k = 0; k < members.get(0).values().size(); k++) {
+      for (int k = 0; k < axis.get(0).values().size(); k++) {
         List<Object> tuple = new ArrayList<>();
-        for (Param<P> p : members) {
+        for (Param<P> p : axis) {
           tuple.add(p.values().get(k));
         }
         if (!tuples.add(tuple)) {
-          throw new HyperException("sweep '" + spec.name() + "': the paired parameters " + members.stream()
+          throw new HyperException("sweep '" + spec.name() + "': the paired parameters " + axis.stream()
               .map(Param::component).toList() + " list the values " + tuple + " twice, so two points would be the"
               + " same experiment");
         }

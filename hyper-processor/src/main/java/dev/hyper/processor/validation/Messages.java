@@ -142,11 +142,10 @@ public final class Messages {
             .orElse(" Set group = \"" + group + "\" on the components to pair with it, or remove it."), o);
   }
 
-  static Diagnostic groupSizeMismatch(Origin o, String group, String first, int firstSize, String component,
-      int size) {
-    return error(Code.GroupSizeMismatch, "Group '" + group + "' pairs '" + first + "' (" + firstSize + " values) "
-        + "with '" + component + "' (" + size + " values). Paired components zip by position: give them the same "
-        + "number of values.", o);
+  /** {@code pairs} is {@link dev.hyper.runtime.space.Axes#pairs}'s, which the runtime's refusal says too. */
+  static Diagnostic groupSizeMismatch(Origin o, String group, String pairs) {
+    return error(Code.GroupSizeMismatch, "Group '" + group + "' " + pairs + ". Paired components zip by position: "
+        + "give them the same number of values.", o);
   }
 
   // ---- components and @Axis

@@ -18,6 +18,7 @@ import dev.hyper.runtime.check.Suggest;
 import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.jsonnet.JsonnetLiterals;
 import dev.hyper.runtime.plan.SweepNames;
+import dev.hyper.runtime.space.Axes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -308,17 +309,13 @@ public final class SweepValidator {
         List<String> others = groups.keySet().stream().filter(n -> !n.equals(g.getKey())).toList();
         out.add(Messages.lonelyGroup(members.get(0).axis().get().groupOrigin(), g.getKey(),
             members.get(0).component(), Suggest.nearest(g.getKey(), others)));
-        continue;
       }
-      if (!axesValid) {
-        continue;
-      }
-      ParamModel first = members.get(0);
-      for (ParamModel p : members.subList(1, members.size())) {
-        if (p.sweptValues().size() != first.sweptValues().size()) {
-          out.add(Messages.groupSizeMismatch(p.axis().get().groupOrigin(), g.getKey(), first.component(),
-              first.sweptValues().size(), p.component(), p.sweptValues().size()));
-        }
+    }
+    if (axesValid) {
+      Axes space = model.space();
+      for (Axes.Mismatch m : space.mismatches()) {
+        out.add(Messages.groupSizeMismatch(model.params().get(m.other()).axis().get().groupOrigin(), m.group(),
+            space.pairs(m)));
       }
     }
   }
