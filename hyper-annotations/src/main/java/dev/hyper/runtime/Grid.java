@@ -1,12 +1,12 @@
 package dev.hyper.runtime;
 
+import dev.hyper.runtime.space.Axes;
 import dev.hyper.runtime.space.Mix;
 import dev.hyper.runtime.space.Permutation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  * The points of a sweep, numbered 0..size-1 and computed one at a time: nothing is ever materialized,
  * so a sweep of 10^12 points is as cheap as one of 10.
  *
- * <p><b>Axes.</b> Each parameter with values is an axis, except that parameters of one
- * {@link Param#inGroup group} form a single axis together: their value lists (of one length) zip by
- * position, at the place of the group's first parameter. Parameters {@link Param#sampled sampled} from a
- * distribution are no axis; only random search can use them.
+ * <p><b>Axes</b> (the rule is {@link Axes}'s, which the processor applies too). Each parameter with
+ * values is an axis, except that parameters of one {@link Param#inGroup group} form a single axis
+ * together: their value lists (of one length) zip by position, at the place of the group's first
+ * parameter. Parameters {@link Param#sampled sampled} from a distribution are no axis; only random
+ * search can use them.
  *
  * <p><b>Grid</b> ({@link Strategy#grid()}): every combination of the axes, numbered in mixed radix in
  * declaration order, the last axis varying fastest. {@link #get(long)} and {@link #indexOf(Object)}
@@ -107,47 +108,18 @@ public class Grid<P> implements Iterable<P> {
     this.params = List.copyOf(params);
     this.factory = factory;
     this.strategy = strategy;
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    List<int[]> axes = new ArrayList<>();
-    List<Integer> sampled = new ArrayList<>();
-    for (int i = 0; i < this.params.size(); i++) {
-      Param<P> p = this.params.get(i);
-      if (p.distribution().isPresent()) {
-        sampled.add(i);
-      } else if (p.group().isEmpty()) {
-        axes.add(new int[] {i});
-      } else {
-        List<Integer> members = groups.get(p.group());
-        if (members == null) {
-          members = new ArrayList<>();
-          groups.put(p.group(), members);
-          axes.add(null); // the group's place, filled below
-        }
-        members.add(i);
-      }
+    Axes space = Axes.of(this.params.stream().map(p -> new Axes.Member(p.component(), p.group(),
+        p.distribution().isPresent(), p.values().size())).toList());
+    if (!space.mismatches().isEmpty()) {
+      Axes.Mismatch m = space.mismatches().get(0);
+      throw new IllegalArgumentException("group '" + m.group() + "' " + space.pairs(m)
+          + "; paired parameters need value lists of one length");
     }
-    int g = 0;
-    List<List<Integer>> groupList = List.copyOf(groups.values());
-    for (int a = 0; a < axes.size(); a++) {
-      if (axes.get(a) == null) {
-        axes.set(a, groupList.get(g++).stream().mapToInt(Integer::intValue).toArray());
-      }
-    }
-    this.axes = axes.toArray(int[][]::new);
-    this.lengths = new long[this.axes.length];
-    BigInteger product = BigInteger.ONE;
-    for (int a = 0; a < this.axes.length; a++) {
-      Param<P> first = this.params.get(this.axes[a][0]);
-      for (int member : this.axes[a]) {
-        Param<P> p = this.params.get(member);
-        if (p.values().size() != first.values().size()) {
-          throw new IllegalArgumentException("group '" + p.group() + "' pairs '" + first.component() + "' ("
-              + first.values().size() + " values) with '" + p.component() + "' (" + p.values().size()
-              + " values); paired parameters need value lists of one length");
-        }
-      }
-      lengths[a] = first.values().size();
-      product = product.multiply(BigInteger.valueOf(lengths[a]));
+    this.axes = new int[space.count()][];
+    this.lengths = new long[space.count()];
+    for (int a = 0; a < space.count(); a++) {
+      axes[a] = space.members(a);
+      lengths[a] = space.length(a);
     }
     List<Map<Object, Integer>> positions = new ArrayList<>();
     for (int a = 0; a < this.axes.length; a++) {
@@ -159,7 +131,8 @@ public class Grid<P> implements Iterable<P> {
       positions.add(byValue);
     }
     this.positions = List.copyOf(positions);
-    this.sampled = sampled.stream().mapToInt(Integer::intValue).toArray();
+    this.sampled = space.sampled();
+    BigInteger product = space.combinations();
     this.combinations = product.bitLength() < 64 ? product.longValueExact() : -1;
     if (!strategy.isRandom()) {
       if (this.sampled.length > 0) {
@@ -171,18 +144,28 @@ public class Grid<P> implements Iterable<P> {
         throw new ArithmeticException("the grid has " + product + " points, more than a long counts");
       }
       this.firstRound = null;
-      this.size = combinations;
     } else {
       boolean permuted = combinations > 0 && combinations <= Permutation.MAX_SIZE;
       this.firstRound = permuted ? permutation(0) : null;
-      this.size = permuted && this.sampled.length == 0 ? Math.min(strategy.samples(), combinations)
-          : strategy.samples();
     }
+    this.size = space.points(strategy.samples()).longValueExact();
   }
 
   /** The parameters, in component order. */
   public final List<Param<P>> params() {
     return params;
+  }
+
+  /**
+   * The axes, in order, each its parameters: one alone, or a group's, paired; {@link Param#sampled sampled}
+   * parameters are on none (the class comment has the rule).
+   */
+  public final List<List<Param<P>>> axes() {
+    List<List<Param<P>>> out = new ArrayList<>(axes.length);
+    for (int[] axis : axes) {
+      out.add(java.util.Arrays.stream(axis).mapToObj(params::get).toList());
+    }
+    return out;
   }
 
   /** How the points are drawn. */

@@ -4,15 +4,13 @@ import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.jsonnet.TemplateFit;
 import dev.hyper.runtime.jsonnet.TemplateParam;
 import dev.hyper.runtime.jsonnet.TemplateParam.DefaultKind;
-import dev.hyper.runtime.render.Templates;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,12 +18,13 @@ import java.util.stream.Collectors;
 /**
  * Checks a sweep record's components against its template's top-level parameters: every component
  * names a parameter ({@code UnknownTla}, with a near-miss suggestion), every parameter without a
- * default is filled ({@code MissingTla}), and literal defaults agree with the component's type
- * ({@code TlaTypeMismatch}).
+ * default is filled ({@code MissingTla}), both by {@link TemplateFit}'s rule, and literal defaults agree
+ * with the component's type ({@code TlaTypeMismatch}).
  *
- * <p>The one source of these texts: the processor reports them as javac errors, and the launcher runs
- * the same check on the template in the jar before {@code sweep} or {@code show} does anything, since
- * Maven does not recompile when only the {@code .jsonnet} changed. Pure; prints nothing.
+ * <p>The one check of a template's fit and the one source of these texts: the processor reports them as
+ * javac errors, and the runtime ({@link #require}) before it renders anything with a template, since
+ * Maven does not recompile when only the {@code .jsonnet} changed: {@code sweep} and {@code show} on the
+ * template in the jar, {@code run} and {@code verify} on an experiment's. Pure; prints nothing.
  */
 public final class TemplateCheck {
   /** The default kinds the check compares; {@code null} and expressions are left alone. */
@@ -44,18 +43,18 @@ public final class TemplateCheck {
    */
   public static List<Problem> check(List<ParamDecl> params, List<TemplateParam> template, String resource,
       String record) {
-    Map<String, TemplateParam> byName = new LinkedHashMap<>();
-    template.forEach(t -> byName.put(t.name(), t));
-    List<String> names = List.copyOf(byName.keySet());
+    TemplateFit fit = new TemplateFit(template);
+    List<String> names = fit.names();
     Set<String> supplied = new HashSet<>();
     List<Problem> out = new ArrayList<>();
     for (ParamDecl p : params) {
       supplied.add(p.tla());
-      TemplateParam t = byName.get(p.tla());
-      if (t == null) {
+      Optional<TemplateParam> parameter = fit.parameter(p.tla());
+      if (parameter.isEmpty()) {
         out.add(unknownTla(p, resource, names, Suggest.nearest(p.tla(), names)));
         continue;
       }
+      TemplateParam t = parameter.get();
       DefaultKind expected = p.kind() == null ? null
           : p.kind() == Param.Kind.BOOLEAN ? DefaultKind.BOOLEAN
           : p.kind().isString() ? DefaultKind.STRING
@@ -64,10 +63,8 @@ public final class TemplateCheck {
         out.add(tlaTypeMismatch(p, t, resource));
       }
     }
-    for (TemplateParam t : template) {
-      if (!t.hasDefault() && !supplied.contains(t.name())) {
-        out.add(missingTla(resource, t.name(), record));
-      }
+    for (String name : fit.missing(supplied)) {
+      out.add(missingTla(resource, name, record));
     }
     return out;
   }
@@ -79,21 +76,16 @@ public final class TemplateCheck {
   }
 
   /**
-   * The sweep's template from the jar, checked against the record: what {@code sweep} and {@code show}
-   * load. Empty when the sweep has no template.
+   * Checks that {@code template} fits {@code spec}: what the runtime does before it renders with a
+   * template ({@code render.ExperimentRenderer}) and what {@code show} does.
    *
-   * @throws HyperException if the template does not load, or with one {@code [hyper/Code] ...} line per
-   *     mismatch, worded as javac words them
+   * @throws HyperException with one {@code [hyper/Code] ...} line per mismatch, worded as javac words them
    */
-  public static Optional<JsonnetTemplate> load(SweepSpec<?> spec) throws HyperException {
-    Optional<JsonnetTemplate> template = Templates.load(spec);
-    if (template.isPresent()) {
-      List<Problem> problems = check(spec, template.get());
-      if (!problems.isEmpty()) {
-        throw new HyperException(problems.stream().map(Problem::line).collect(Collectors.joining("\n")));
-      }
+  public static void require(SweepSpec<?> spec, JsonnetTemplate template) throws HyperException {
+    List<Problem> problems = check(spec, template);
+    if (!problems.isEmpty()) {
+      throw new HyperException(problems.stream().map(Problem::line).collect(Collectors.joining("\n")));
     }
-    return template;
   }
 
   // ---- the texts (the processor prints exactly these)
@@ -109,12 +101,12 @@ public final class TemplateCheck {
         : params.isEmpty() ? "The function takes no parameters."
         : "Its parameters are " + Suggest.quotedList(params) + "; rename the component or set @Axis(tla = ...).";
     return new Problem("UnknownTla",
-        what + " is not a parameter of the top-level function in " + resource + ". " + fix,
+        TemplateFit.notAParameter(what) + " in " + resource + ". " + fix,
         Problem.Target.TLA, component);
   }
 
   static Problem missingTla(String resource, String tla, String record) {
-    return new Problem("MissingTla", resource + " needs '" + tla + "' (no default), but " + record
+    return new Problem("MissingTla", resource + " " + TemplateFit.needs(tla) + ", but " + record
         + " has no component for it. Add a component '" + tla + "', or give '" + tla + "' a default in " + resource
         + ".", Problem.Target.TEMPLATE, null);
   }

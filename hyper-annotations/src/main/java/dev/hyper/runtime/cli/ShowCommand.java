@@ -6,6 +6,7 @@ import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.jsonnet.TemplateParam;
 import dev.hyper.runtime.check.TemplateCheck;
+import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.text.Printable;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,7 +42,10 @@ final class ShowCommand implements Callable<Integer> {
     }
     line("points: " + s.grid().describe());
     line("template: " + s.template().orElse("(none: the JSON config holds the params)"));
-    Optional<JsonnetTemplate> template = TemplateCheck.load(s);
+    Optional<JsonnetTemplate> template = Templates.load(s);
+    if (template.isPresent()) {
+      TemplateCheck.require(s, template.get());
+    }
     template.ifPresent(t -> line("  parameters: "
         + t.parameters().stream().map(TemplateParam::toString).collect(Collectors.joining(", "))));
     line("trials: " + s.trials());

@@ -9,8 +9,8 @@ import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import dev.hyper.runtime.render.ExperimentRenderer;
+import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.slurm.SlurmValues;
-import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.store.ExperimentStore;
 import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
@@ -171,13 +171,13 @@ final class SweepCommand implements Callable<Integer> {
       throw new HyperException("sweep: --lazy and --eager exclude each other");
     }
     if (dryRun) {
-      return dryRun(spec, TemplateCheck.load(spec).orElse(null), root);
+      return dryRun(spec, Templates.load(spec).orElse(null), root);
     }
     LaunchCommand.check(spec.jvmArgs());
     Program program = jar != null ? Program.ofJar(jar) : ctx.locator.locate(spec);
     program.classPath().missing().forEach(m -> ctx.err.println("warning: the class path entry " + m
         + " does not exist; the JVM skips it, and so does the snapshot"));
-    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> TemplateCheck.load(spec).orElse(null),
+    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> Templates.load(spec).orElse(null),
         root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
             Provenance.capture(program.gitSource(), ctx.args).withOverrides(applied))
             .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY)

@@ -1,8 +1,16 @@
 package dev.hyper.runtime.jsonnet;
 
-/** Jsonnet (and JSON) literals for Java values, spelled canonically so that equal values give equal text. */
+/**
+ * Jsonnet (and JSON) literals for Java values, spelled canonically so that equal values give equal text;
+ * and which longs a jsonnet number carries exactly, the one rule the processor ({@code InexactLong}) and
+ * the renderer apply.
+ */
 public final class JsonnetLiterals {
-  private static final double EXACT_LIMIT = 9007199254740992.0; // 2^53
+  /** 2^53: every long within +-this survives a jsonnet number (a double) unchanged. */
+  public static final long EXACT_LIMIT = 1L << 53;
+
+  /** Why a long beyond {@link #EXACT_LIMIT} cannot reach a template: the core of both sides' messages. */
+  public static final String NUMBERS_ARE_DOUBLES = "jsonnet numbers are doubles";
 
   private JsonnetLiterals() {}
 
@@ -89,14 +97,14 @@ public final class JsonnetLiterals {
 
   /** A jsonnet number as people write it: integral values without a fraction ({@code 1500}), others as {@link #number}. */
   static String plainNumber(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < EXACT_LIMIT && !(d == 0 && 1 / d < 0)) {
+    if (d == Math.rint(d) && Math.abs(d) < (double) EXACT_LIMIT && !(d == 0 && 1 / d < 0)) {
       return Long.toString((long) d);
     }
     return number(d);
   }
 
-  /** Whether {@code v} survives the trip through a jsonnet number (a double) unchanged. */
-  static boolean exactInJsonnet(long v) {
-    return Math.abs((double) v) <= EXACT_LIMIT && (long) (double) v == v;
+  /** Whether {@code v} survives the trip through a jsonnet number (a double) unchanged: |v| &lt;= 2^53. */
+  public static boolean exactInJsonnet(long v) {
+    return Math.abs((double) v) <= (double) EXACT_LIMIT && (long) (double) v == v;
   }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,15 +39,14 @@ public final class JsonnetTemplate {
   private final Interpreter interpreter;
   private final Val.Func function;
   private final List<TemplateParam> parameters;
-  private final Map<String, TemplateParam> byName;
+  private final TemplateFit fit;
 
   private JsonnetTemplate(String name, Interpreter interpreter, Val.Func function, List<TemplateParam> parameters) {
     this.name = name;
     this.interpreter = interpreter;
     this.function = function;
     this.parameters = List.copyOf(parameters);
-    this.byName = new LinkedHashMap<>();
-    parameters.forEach(p -> byName.put(p.name(), p));
+    this.fit = new TemplateFit(parameters);
   }
 
   /** The template in {@code file}; its imports are resolved against the file system, relative to the importing file. */
@@ -161,17 +159,17 @@ public final class JsonnetTemplate {
     return name + " " + parameters;
   }
 
+  /** The arguments fit the function ({@link TemplateFit}), or the first misfit is thrown. */
   private void checkNames(Map<String, ?> tlas) throws JsonnetException {
     for (String key : tlas.keySet()) {
-      if (!byName.containsKey(key)) {
-        throw usage("'" + key + "' is not a parameter of the top-level function; its parameters are "
-            + String.join(", ", byName.keySet()));
+      if (fit.parameter(key).isEmpty()) {
+        throw usage(TemplateFit.notAParameter("'" + key + "'") + "; its parameters are "
+            + String.join(", ", fit.names()));
       }
     }
-    for (TemplateParam p : parameters) {
-      if (!p.hasDefault() && !tlas.containsKey(p.name())) {
-        throw usage("parameter '" + p.name() + "' has no default and was not given");
-      }
+    List<String> missing = fit.missing(tlas.keySet());
+    if (!missing.isEmpty()) {
+      throw usage("the top-level function " + TemplateFit.needs(missing.get(0)) + ", but it was not given");
     }
   }
 
@@ -188,7 +186,7 @@ public final class JsonnetTemplate {
     }
     if (value instanceof Long l) {
       if (!JsonnetLiterals.exactInJsonnet(l)) {
-        throw usage("'" + key + "' = " + l + " cannot be passed exactly: jsonnet numbers are doubles");
+        throw usage("'" + key + "' = " + l + " cannot be passed exactly: " + JsonnetLiterals.NUMBERS_ARE_DOUBLES);
       }
       return new Val.Num(pos, l);
     }

@@ -15,16 +15,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Plans a sweep: every grid point times every trial, in index order with trials innermost, each with
  * its id, seed and paths. Pure: reads and writes no files.
  */
 public final class SweepPlanner {
-  /** Sweep names name directories and jobs, so they are restricted to these. */
-  public static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-
   /** Planning more experiments than this is refused: the directories alone would overwhelm a file system. */
   public static final long MAX_EXPERIMENTS = 10_000_000L;
 
@@ -140,31 +136,31 @@ public final class SweepPlanner {
     }
   }
 
-  /** An axis that lists a value twice makes two points the same experiment: refused up front. */
+  /**
+   * An axis that lists a value twice makes two points the same experiment: refused up front. A group is
+   * one axis ({@link dev.hyper.runtime.Grid#axes()}): its tuples must differ.
+   */
   private static <P extends Record> void checkAxes(SweepSpec<P> spec) throws HyperException {
-    Map<String, List<Param<P>>> groups = new java.util.LinkedHashMap<>();
-    for (Param<P> p : spec.grid().params()) {
-      if (!p.group().isEmpty()) {                       // a group is one axis: its tuples must differ
-        groups.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
+    for (List<Param<P>> axis : spec.grid().axes()) {
+      if (axis.size() == 1) {
+        Param<P> p = axis.get(0);
+        Set<Object> values = new HashSet<>();
+        for (Object v : p.values()) {
+          if (!values.add(v)) {
+            throw new HyperException("sweep '" + spec.name() + "': axis '" + p.component() + "' lists the value "
+                + new Tla(p.tla(), v, p.kind()).code() + " twice, so two points would be the same experiment");
+          }
+        }
         continue;
       }
-      Set<Object> values = new HashSet<>();
-      for (Object v : p.values()) {
-        if (!values.add(v)) {
-          throw new HyperException("sweep '" + spec.name() + "': axis '" + p.component() + "' lists the value "
-              + new Tla(p.tla(), v, p.kind()).code() + " twice, so two points would be the same experiment");
-        }
-      }
-    }
-    for (List<Param<P>> members : groups.values()) {
       Set<List<Object>> tuples = new HashSet<>();
-      for (int k = 0; k < members.get(0).values().size(); k++) {
+      for (int k = 0; k < axis.get(0).values().size(); k++) {
         List<Object> tuple = new ArrayList<>();
-        for (Param<P> p : members) {
+        for (Param<P> p : axis) {
           tuple.add(p.values().get(k));
         }
         if (!tuples.add(tuple)) {
-          throw new HyperException("sweep '" + spec.name() + "': the paired parameters " + members.stream()
+          throw new HyperException("sweep '" + spec.name() + "': the paired parameters " + axis.stream()
               .map(Param::component).toList() + " list the values " + tuple + " twice, so two points would be the"
               + " same experiment");
         }
@@ -172,11 +168,10 @@ public final class SweepPlanner {
     }
   }
 
-  /** Checks that {@code name} may name a sweep's directories and jobs. */
+  /** Checks that {@code name} may name a sweep's directories and jobs ({@link SweepNames}). */
   public static void checkName(String name) throws HyperException {
-    if (!SWEEP_NAME.matcher(name).matches()) {
-      throw new HyperException("sweep name '" + name + "' is not allowed: use lower-case letters, digits, '_' and '-',"
-          + " starting with a letter or digit");
+    if (!SweepNames.isValid(name)) {
+      throw new HyperException("sweep name '" + name + "' is not allowed: use " + SweepNames.RULE);
     }
   }
 

@@ -1,18 +1,16 @@
 package dev.hyper.runtime.render;
 
-import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.Tla;
+import dev.hyper.runtime.check.TemplateCheck;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetLiterals;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
-import dev.hyper.runtime.jsonnet.TemplateParam;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -31,30 +29,17 @@ public final class ExperimentRenderer<P extends Record> {
   }
 
   /**
-   * A renderer for {@code spec}, checking that the template fits the sweep: every sweep parameter is a
-   * template parameter and every template parameter without a default is a sweep parameter.
+   * A renderer for {@code spec}, checking that the template fits the sweep ({@link TemplateCheck}, as the
+   * processor does): every sweep parameter is a template parameter, every template parameter without a
+   * default is a sweep parameter, and literal defaults agree with the parameters' types.
    *
    * @param template the sweep's template, or null when it has none (the JSON then holds the params)
-   * @throws HyperException naming the mismatch
+   * @throws HyperException with one {@code [hyper/Code] ...} line per mismatch
    */
   public static <P extends Record> ExperimentRenderer<P> of(SweepSpec<P> spec, JsonnetTemplate template)
       throws HyperException {
     if (template != null) {
-      Set<String> accepted = template.parameters().stream().map(TemplateParam::name).collect(Collectors.toSet());
-      Set<String> given = spec.grid().params().stream().map(Param::tla).collect(Collectors.toSet());
-      for (Param<P> p : spec.grid().params()) {
-        if (!accepted.contains(p.tla())) {
-          throw new HyperException("sweep '" + spec.name() + "': " + template.name() + " has no parameter '"
-              + p.tla() + "' (for " + spec.type().getSimpleName() + "." + p.component() + "); its parameters are "
-              + template.parameters().stream().map(TemplateParam::name).collect(Collectors.joining(", ")));
-        }
-      }
-      for (TemplateParam t : template.parameters()) {
-        if (!t.hasDefault() && !given.contains(t.name())) {
-          throw new HyperException("sweep '" + spec.name() + "': " + template.name() + " needs '" + t.name()
-              + "' (no default) but " + spec.type().getSimpleName() + " has no parameter for it");
-        }
-      }
+      TemplateCheck.require(spec, template);
     }
     return new ExperimentRenderer<>(spec, template);
   }

@@ -193,7 +193,7 @@ public final class ExperimentChecks {
           config.params(), tlas, info);
       expected = ExperimentRenderer.of(spec, template).render(planned).json();
     } catch (HyperException e) {
-      problems.add("its params no longer render: " + e.getMessage());
+      problems.add("its params no longer render: " + String.join("; ", e.getMessage().lines().toList()));
       return problems;
     }
     String actual = Files.readString(json, StandardCharsets.UTF_8);

@@ -178,7 +178,8 @@ class JsonnetTemplateTest {
   void missingRequiredParameterIsRejected() throws Exception {
     JsonnetTemplate t = JsonnetTemplate.of("function(run_name, lr=1) { r: run_name }", "m.jsonnet", Importer.none());
     JsonnetException e = assertThrows(JsonnetException.class, () -> t.render(Map.of("lr", 2)));
-    assertEquals("m.jsonnet: Error: parameter 'run_name' has no default and was not given", e.oneLine());
+    assertEquals("m.jsonnet: Error: the top-level function needs 'run_name' (no default), but it was not given",
+        e.oneLine());
   }
 
   @Test

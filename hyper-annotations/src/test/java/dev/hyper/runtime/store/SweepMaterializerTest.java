@@ -481,8 +481,13 @@ class SweepMaterializerTest {
         .template("jsonnet/rnn_model.jsonnet").build();
     HyperException e = assertThrows(HyperException.class,
         () -> materialize(s, TestSweeps.dummyJar(tmp.resolve("jars"), "v1")));
-    assertEquals("sweep 'blog': jsonnet/rnn_model.jsonnet has no parameter 'note' (for TestParams.note); its"
-        + " parameters are lr, dropout, hidden_dim, n_hidden_layers, debug", e.getMessage());
+    assertEquals(List.of(
+        "[hyper/UnknownTla] 'note' is not a parameter of the top-level function in jsonnet/rnn_model.jsonnet. Its"
+            + " parameters are 'lr', 'dropout', 'hidden_dim', 'n_hidden_layers', 'debug'; rename the component or set"
+            + " @Axis(tla = ...).",
+        "[hyper/UnknownTla] 'mode' is not a parameter of the top-level function in jsonnet/rnn_model.jsonnet. Its"
+            + " parameters are 'lr', 'dropout', 'hidden_dim', 'n_hidden_layers', 'debug'; rename the component or set"
+            + " @Axis(tla = ...)."), e.getMessage().lines().toList(), "the processor's words");
     assertFalse(Files.exists(out()));
   }
 

@@ -5,10 +5,10 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.Span;
 import dev.hyper.processor.model.SweepModel;
+import dev.hyper.runtime.Param;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +72,11 @@ public final class GridWriter extends SourceWriter {
       values.add(literal(p, v));
     }
     CodeBlock list = CodeBlock.join(values, ", ");
-    if (p.kind() == Kind.ENUM) {
-      return CodeBlock.of("$T.enums($L, $L, $T.class, $T::$N, $L)",
-          Runtime.PARAM, JavaString.literal(p.component()), JavaString.literal(p.tla()), p.type().typeName(), record, p.component(), list);
+    if (p.kind() == Param.Kind.ENUM) {
+      return CodeBlock.of("$T.$L($L, $L, $T.class, $T::$N, $L)", Runtime.PARAM, factory(p.kind()),
+          JavaString.literal(p.component()), JavaString.literal(p.tla()), p.type().typeName(), record, p.component(), list);
     }
-    return CodeBlock.of("$T.$L($L, $L, $T::$N, $L)", Runtime.PARAM, p.kind().attribute(),
+    return CodeBlock.of("$T.$L($L, $L, $T::$N, $L)", Runtime.PARAM, factory(p.kind()),
         JavaString.literal(p.component()), JavaString.literal(p.tla()), record, p.component(), list);
   }
 
@@ -96,13 +96,25 @@ public final class GridWriter extends SourceWriter {
           JavaString.literal(p.component()), JavaString.literal(p.tla()), record,
           p.component(), Runtime.DISTRIBUTION, span.kind().attribute(), from, to);
     }
-    if (p.kind() == Kind.INT) {
+    if (p.kind() == Param.Kind.INT) {
       values = CodeBlock.of("$T.toInts($L)", Runtime.SPANS, values);
-    } else if (p.kind() == Kind.LONG) {
+    } else if (p.kind() == Param.Kind.LONG) {
       values = CodeBlock.of("$T.toLongs($L)", Runtime.SPANS, values);
     }
-    return CodeBlock.of("$T.$L($L, $L, $T::$N, $L)", Runtime.PARAM, p.kind().attribute(),
+    return CodeBlock.of("$T.$L($L, $L, $T::$N, $L)", Runtime.PARAM, factory(p.kind()),
         JavaString.literal(p.component()), JavaString.literal(p.tla()), record, p.component(), values);
+  }
+
+  /** The {@code Param} factory of a kind: {@code Param.doubles}, ..., {@code Param.enums}. */
+  private static String factory(Param.Kind kind) {
+    return switch (kind) {
+      case DOUBLE -> "doubles";
+      case INT -> "ints";
+      case LONG -> "longs";
+      case STRING -> "strings";
+      case BOOLEAN -> "booleans";
+      case ENUM -> "enums";
+    };
   }
 
   /** A value as a Java literal: canonical doubles ({@code 1.0E-4}), longs with L, strings as {@link JavaString}. */
@@ -114,7 +126,6 @@ public final class GridWriter extends SourceWriter {
       case STRING -> CodeBlock.of("$L", JavaString.literal((String) v));
       case BOOLEAN -> CodeBlock.of("$L", v);
       case ENUM -> CodeBlock.of("$T.$N", p.type().typeName(), (String) v);
-      case UNSUPPORTED -> throw new IllegalStateException("unsupported component " + p.component());
     };
   }
 
@@ -126,7 +137,6 @@ public final class GridWriter extends SourceWriter {
       case STRING -> CodeBlock.of("v.getString($L)", i);
       case BOOLEAN -> CodeBlock.of("v.getBoolean($L)", i);
       case ENUM -> CodeBlock.of("v.getEnum($L, $T.class)", i, p.type().typeName());
-      case UNSUPPORTED -> throw new IllegalStateException("unsupported component " + p.component());
     };
   }
 }

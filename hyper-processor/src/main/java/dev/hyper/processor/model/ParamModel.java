@@ -1,5 +1,6 @@
 package dev.hyper.processor.model;
 
+import dev.hyper.runtime.Param;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,19 @@ import java.util.Optional;
  */
 public record ParamModel(String component, String tla, ComponentType type, Optional<AxisModel> axis, Origin origin) {
 
-  public Kind kind() {
-    return type.kind();
+  /** Whether {@code @Axis} can sweep the component's type at all. */
+  public boolean isSupported() {
+    return type.kind().isPresent();
+  }
+
+  /**
+   * How the component is swept.
+   *
+   * @throws IllegalStateException for a type {@code @Axis} cannot sweep (see {@link #isSupported()})
+   */
+  public Param.Kind kind() {
+    return type.kind().orElseThrow(() -> new IllegalStateException("component '" + component
+        + "' has type " + type.display() + ", which @Axis cannot sweep"));
   }
 
   /**
@@ -28,7 +40,7 @@ public record ParamModel(String component, String tla, ComponentType type, Optio
       return Spans.values(span.get(), kind());
     }
     List<Object> listed = axis.map(AxisModel::values).orElse(List.of());
-    if (kind() == Kind.ENUM && listed.isEmpty()) {
+    if (kind() == Param.Kind.ENUM && listed.isEmpty()) {
       return List.copyOf(type.enumConstants());
     }
     return listed;

@@ -1,5 +1,6 @@
 package dev.hyper.processor.model;
 
+import dev.hyper.runtime.Param;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public final class Spans {
    *
    * @throws IllegalArgumentException with the reason when the range is not valid for the kind
    */
-  public static List<Object> values(Span span, Kind kind) {
+  public static List<Object> values(Span span, Param.Kind kind) {
     double[] raw = switch (span.kind()) {
       case UNIFORM, LOG_UNIFORM -> new double[0];
       case RANGE -> {

@@ -1,6 +1,10 @@
 package dev.hyper.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import dev.hyper.runtime.space.Axes;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,41 +90,31 @@ public record SweepModel(
   }
 
   /**
-   * The axes of the sweep: each component with values alone, components of one group together at the
-   * place of the first; sampled components are on no axis. Meaningful only for a valid model.
+   * The sweep's axes as the runtime's {@link Axes} rule makes them from the components (a group is one
+   * axis, sampled components are on none). Meaningful only for a valid model: it counts each component's
+   * {@link ParamModel#sweptValues()}.
    */
-  public List<List<ParamModel>> axes() {
-    java.util.Map<String, List<ParamModel>> groups = new java.util.LinkedHashMap<>();
-    List<List<ParamModel>> out = new java.util.ArrayList<>();
+  public Axes space() {
+    List<Axes.Member> members = new ArrayList<>();
     for (ParamModel p : params) {
-      if (p.isSampled()) {
-        continue;
-      }
-      if (p.group().isEmpty()) {
-        out.add(List.of(p));
-      } else if (!groups.containsKey(p.group())) {
-        List<ParamModel> members = new java.util.ArrayList<>();
-        members.add(p);
-        groups.put(p.group(), members);
-        out.add(members);
-      } else {
-        groups.get(p.group()).add(p);
-      }
+      members.add(new Axes.Member(p.component(), p.group(), p.isSampled(), p.isSampled() ? 0 : p.sweptValues().size()));
+    }
+    return Axes.of(members);
+  }
+
+  /** The axes of {@link #space()}, each its components: one alone, or a group's. Meaningful only for a valid model. */
+  public List<List<ParamModel>> axes() {
+    Axes space = space();
+    List<List<ParamModel>> out = new ArrayList<>();
+    for (int a = 0; a < space.count(); a++) {
+      out.add(Arrays.stream(space.members(a)).mapToObj(params::get).toList());
     }
     return out;
   }
 
-  /** The number of points: the grid's combinations, or the samples (capped by the combinations when nothing is sampled). */
-  public java.math.BigInteger points() {
-    java.math.BigInteger combinations = java.math.BigInteger.ONE;
-    for (List<ParamModel> axis : axes()) {
-      combinations = combinations.multiply(java.math.BigInteger.valueOf(axis.get(0).sweptValues().size()));
-    }
-    if (!isRandom()) {
-      return combinations;
-    }
-    java.math.BigInteger asked = java.math.BigInteger.valueOf(samples);
-    return params.stream().anyMatch(ParamModel::isSampled) ? asked : asked.min(combinations);
+  /** The number of points, as {@link Axes#points} counts them for the grid or the samples. Meaningful only for a valid model. */
+  public BigInteger points() {
+    return space().points(samples);
   }
 
   /** Whether {@code @Sweep} declares a metric with its goal (as the generated launcher then does). */

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.hyper.processor.model.AxisModel;
 import dev.hyper.processor.model.ComponentType;
-import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.HalvingModel;
@@ -14,6 +13,7 @@ import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
 import dev.hyper.processor.model.TrainerModel;
 import dev.hyper.runtime.HalvingSettings;
+import dev.hyper.runtime.Param;
 import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.check.TlaNames;
 import java.util.ArrayList;
@@ -224,30 +224,30 @@ public final class SweepReader {
   private ComponentType componentType(TypeMirror type, String component) throws Deferred {
     switch (type.getKind()) {
       case DOUBLE:
-        return new ComponentType(Kind.DOUBLE, TypeName.DOUBLE, "double", List.of());
+        return ComponentType.of(Param.Kind.DOUBLE, TypeName.DOUBLE, "double", List.of());
       case INT:
-        return new ComponentType(Kind.INT, TypeName.INT, "int", List.of());
+        return ComponentType.of(Param.Kind.INT, TypeName.INT, "int", List.of());
       case LONG:
-        return new ComponentType(Kind.LONG, TypeName.LONG, "long", List.of());
+        return ComponentType.of(Param.Kind.LONG, TypeName.LONG, "long", List.of());
       case BOOLEAN:
-        return new ComponentType(Kind.BOOLEAN, TypeName.BOOLEAN, "boolean", List.of());
+        return ComponentType.of(Param.Kind.BOOLEAN, TypeName.BOOLEAN, "boolean", List.of());
       case ERROR:
         throw new Deferred(type.toString(), "the type of component '" + component + "'");
       case DECLARED:
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
         if (element.getQualifiedName().contentEquals("java.lang.String")) {
-          return new ComponentType(Kind.STRING, ClassName.get(String.class), "String", List.of());
+          return ComponentType.of(Param.Kind.STRING, ClassName.get(String.class), "String", List.of());
         }
         if (element.getKind() == ElementKind.ENUM) {
           List<String> constants = element.getEnclosedElements().stream()
               .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
               .map(e -> e.getSimpleName().toString())
               .toList();
-          return new ComponentType(Kind.ENUM, ClassName.get(element), display(type), constants);
+          return ComponentType.of(Param.Kind.ENUM, ClassName.get(element), display(type), constants);
         }
-        return new ComponentType(Kind.UNSUPPORTED, ClassName.OBJECT, display(type), List.of());
+        return ComponentType.unsupported(display(type));
       default:
-        return new ComponentType(Kind.UNSUPPORTED, ClassName.OBJECT, display(type), List.of());
+        return ComponentType.unsupported(display(type));
     }
   }
 

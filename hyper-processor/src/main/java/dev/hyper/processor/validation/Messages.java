@@ -4,6 +4,8 @@ import static dev.hyper.processor.validation.Diagnostic.error;
 
 import dev.hyper.processor.model.Origin;
 import dev.hyper.runtime.check.Suggest;
+import dev.hyper.runtime.jsonnet.JsonnetLiterals;
+import dev.hyper.runtime.plan.SweepNames;
 import dev.hyper.runtime.text.Printable;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +34,7 @@ public final class Messages {
 
   static Diagnostic badSweepName(Origin o, String name, Optional<String> suggestion) {
     return error(Code.BadSweepName, "Sweep name '" + name + "' is not allowed. "
-        + "Use lower-case letters, digits, '_' and '-', starting with a letter or digit ([a-z0-9][a-z0-9_-]*)."
-        + didYouMean(suggestion), o);
+        + "Use " + SweepNames.RULE + " (" + SweepNames.PATTERN + ")." + didYouMean(suggestion), o);
   }
 
   static Diagnostic duplicateSweepName(Origin o, String name, String otherRecord) {
@@ -141,11 +142,10 @@ public final class Messages {
             .orElse(" Set group = \"" + group + "\" on the components to pair with it, or remove it."), o);
   }
 
-  static Diagnostic groupSizeMismatch(Origin o, String group, String first, int firstSize, String component,
-      int size) {
-    return error(Code.GroupSizeMismatch, "Group '" + group + "' pairs '" + first + "' (" + firstSize + " values) "
-        + "with '" + component + "' (" + size + " values). Paired components zip by position: give them the same "
-        + "number of values.", o);
+  /** {@code pairs} is {@link dev.hyper.runtime.space.Axes#pairs}'s, which the runtime's refusal says too. */
+  static Diagnostic groupSizeMismatch(Origin o, String group, String pairs) {
+    return error(Code.GroupSizeMismatch, "Group '" + group + "' " + pairs + ". Paired components zip by position: "
+        + "give them the same number of values.", o);
   }
 
   // ---- components and @Axis
@@ -193,7 +193,8 @@ public final class Messages {
 
   static Diagnostic inexactLong(Origin o, String component, long value) {
     return error(Code.InexactLong, "@Axis on '" + component + "' lists " + value + "L, which the template cannot "
-        + "receive exactly: jsonnet numbers are doubles. Use values within +-2^53 (9007199254740992), or a String.", o);
+        + "receive exactly: " + JsonnetLiterals.NUMBERS_ARE_DOUBLES + ". Use values within +-2^53 ("
+        + JsonnetLiterals.EXACT_LIMIT + "), or a String.", o);
   }
 
   static Diagnostic badTlaName(Origin o, String tla, String component) {

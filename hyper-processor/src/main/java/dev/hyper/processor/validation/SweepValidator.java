@@ -2,7 +2,7 @@ package dev.hyper.processor.validation;
 
 import dev.hyper.processor.model.AxisModel;
 import dev.hyper.processor.model.HalvingModel;
-import dev.hyper.processor.model.Kind;
+import dev.hyper.processor.model.AxisAttributes;
 import dev.hyper.processor.model.Origin;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.SlurmModel;
@@ -16,12 +16,14 @@ import dev.hyper.runtime.check.ParamDecl;
 import dev.hyper.runtime.check.Problem;
 import dev.hyper.runtime.check.Suggest;
 import dev.hyper.runtime.check.TemplateCheck;
+import dev.hyper.runtime.jsonnet.JsonnetLiterals;
+import dev.hyper.runtime.plan.SweepNames;
+import dev.hyper.runtime.space.Axes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +34,6 @@ import java.util.regex.Pattern;
  * The only outside call is the template's {@link Template.Renderer}, once, when all else is valid.
  */
 public final class SweepValidator {
-  private static final Pattern SWEEP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Map<String, String> BOXED = Map.of(
       "Double", "double", "Integer", "int", "Long", "long", "Boolean", "boolean",
@@ -89,10 +90,8 @@ public final class SweepValidator {
 
   private static void checkName(SweepModel model, Map<String, String> earlier, List<Diagnostic> out) {
     String name = model.name();
-    if (!SWEEP_NAME.matcher(name).matches()) {
-      String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[_-]+|-+$", "");
-      Optional<String> suggestion = SWEEP_NAME.matcher(fixed).matches() ? Optional.of(fixed) : Optional.empty();
-      out.add(Messages.badSweepName(model.nameOrigin(), name, suggestion));
+    if (!SweepNames.isValid(name)) {
+      out.add(Messages.badSweepName(model.nameOrigin(), name, SweepNames.suggestion(name)));
       return;
     }
     String other = earlier.get(name);
@@ -138,12 +137,12 @@ public final class SweepValidator {
 
   /** Returns whether the component's values are usable (for grid size and rendering). */
   private static boolean checkAxis(ParamModel p, boolean hasTemplate, List<Diagnostic> out) {
-    Kind kind = p.kind();
-    if (kind == Kind.UNSUPPORTED) {
+    if (!p.isSupported()) {
       String type = p.type().display();
       out.add(Messages.unsupportedType(p.origin(), p.component(), type, Optional.ofNullable(BOXED.get(type))));
       return false;
     }
+    Param.Kind kind = p.kind();
     if (p.axis().isEmpty()) {
       out.add(Messages.missingAxis(p.origin(), p.component(), example(p)));
       return false;
@@ -153,13 +152,14 @@ public final class SweepValidator {
       out.add(Messages.axisAttributeConflict(axis.origin(), p.component(), axis.attributes(), rightAttribute(p)));
       return false;
     }
-    if (axis.attributes().size() == 1 && !allowed(kind).contains(axis.attributes().get(0))) {
+    if (axis.attributes().size() == 1 && !AxisAttributes.allowed(kind).contains(axis.attributes().get(0))) {
       String attribute = axis.attributes().get(0);
       Span.Kind span = Span.Kind.of(attribute);
       String fix = span == null ? "Use " + rightAttribute(p)
           : "'" + attribute + "' makes doubles" + (span == Span.Kind.RANGE ? ", ints or longs" : "") + ". Use "
-              + (kind == Kind.INT || kind == Kind.LONG ? "'" + kind.attribute() + "' or 'range' for " + typeWord(p)
-                  + " component." : rightAttribute(p));
+              + (kind == Param.Kind.INT || kind == Param.Kind.LONG
+                  ? "'" + AxisAttributes.values(kind) + "' or 'range' for " + typeWord(p) + " component."
+                  : rightAttribute(p));
       out.add(Messages.axisTypeMismatch(axis.attributeOrigin(), p.component(), typeWord(p), attribute, fix));
       return false;
     }
@@ -168,7 +168,7 @@ public final class SweepValidator {
     }
     List<Object> values = axis.values();
     if (values.isEmpty()) {
-      if (kind == Kind.ENUM) {
+      if (kind == Param.Kind.ENUM) {
         return !p.type().enumConstants().isEmpty() || emptyEnum(p, axis, out);
       }
       out.add(Messages.emptyAxis(axis.attributeOrigin(), p.component(), example(p)));
@@ -185,12 +185,12 @@ public final class SweepValidator {
         valid = false;
         continue;
       }
-      if (hasTemplate && v instanceof Long l && !exactInJsonnet(l)) {
+      if (hasTemplate && v instanceof Long l && !JsonnetLiterals.exactInJsonnet(l)) {
         out.add(Messages.inexactLong(at, p.component(), l));
         valid = false;
         continue;
       }
-      if (kind == Kind.ENUM && !p.type().enumConstants().contains((String) v)) {
+      if (kind == Param.Kind.ENUM && !p.type().enumConstants().contains((String) v)) {
         out.add(Messages.unknownEnumConstant(at, (String) v, p.type().display(), p.type().enumConstants(),
             Suggest.nearest((String) v, p.type().enumConstants())));
         valid = false;
@@ -202,16 +202,6 @@ public final class SweepValidator {
       }
     }
     return valid;
-  }
-
-  /** The {@code @Axis} attributes a component of this kind may set. */
-  private static Set<String> allowed(Kind kind) {
-    return switch (kind) {
-      case DOUBLE -> Set.of("doubles", "range", "logRange", "uniform", "logUniform");
-      case INT -> Set.of("ints", "range");
-      case LONG -> Set.of("longs", "range");
-      default -> Set.of(kind.attribute());
-    };
   }
 
   private static boolean checkSpan(ParamModel p, Span span, List<Diagnostic> out) {
@@ -229,7 +219,7 @@ public final class SweepValidator {
       return true;
     }
     try {
-      Spans.values(span, Kind.DOUBLE);
+      Spans.values(span, Param.Kind.DOUBLE);
     } catch (IllegalArgumentException e) {
       out.add(Messages.badRange(span.origin(), p.component(), attribute, e.getMessage(),
           span.kind() == Span.Kind.RANGE ? Messages.RANGE_FIX : Messages.LOG_RANGE_FIX));
@@ -319,24 +309,15 @@ public final class SweepValidator {
         List<String> others = groups.keySet().stream().filter(n -> !n.equals(g.getKey())).toList();
         out.add(Messages.lonelyGroup(members.get(0).axis().get().groupOrigin(), g.getKey(),
             members.get(0).component(), Suggest.nearest(g.getKey(), others)));
-        continue;
-      }
-      if (!axesValid) {
-        continue;
-      }
-      ParamModel first = members.get(0);
-      for (ParamModel p : members.subList(1, members.size())) {
-        if (p.sweptValues().size() != first.sweptValues().size()) {
-          out.add(Messages.groupSizeMismatch(p.axis().get().groupOrigin(), g.getKey(), first.component(),
-              first.sweptValues().size(), p.component(), p.sweptValues().size()));
-        }
       }
     }
-  }
-
-  /** Whether a long survives jsonnet's numbers (doubles) unchanged: |v| <= 2^53. */
-  private static boolean exactInJsonnet(long v) {
-    return Math.abs((double) v) <= 9007199254740992.0 && (long) (double) v == v;
+    if (axesValid) {
+      Axes space = model.space();
+      for (Axes.Mismatch m : space.mismatches()) {
+        out.add(Messages.groupSizeMismatch(model.params().get(m.other()).axis().get().groupOrigin(), m.group(),
+            space.pairs(m)));
+      }
+    }
   }
 
   private static boolean emptyEnum(ParamModel p, AxisModel axis, List<Diagnostic> out) {
@@ -360,19 +341,18 @@ public final class SweepValidator {
       case STRING -> "@Axis(strings = {\"a\", \"b\"})";
       case BOOLEAN -> "@Axis(booleans = {true, false})";
       case ENUM -> "@Axis (every constant) or @Axis(strings = {\"CONSTANT\"})";
-      case UNSUPPORTED -> "@Axis";
     };
   }
 
   private static String rightAttribute(ParamModel p) {
-    if (p.kind() == Kind.ENUM) {
+    if (p.kind() == Param.Kind.ENUM) {
       return "'strings' naming constants of " + p.type().display() + ", or no values for all of them.";
     }
-    return "'" + p.kind().attribute() + "' for " + typeWord(p) + " component.";
+    return "'" + AxisAttributes.values(p.kind()) + "' for " + typeWord(p) + " component.";
   }
 
   /** A value as Java source spells it. */
-  static String show(Object v, Kind kind) {
+  static String show(Object v, Param.Kind kind) {
     return switch (kind) {
       case STRING -> "\"" + v + "\"";
       case LONG -> v + "L";
@@ -426,7 +406,7 @@ public final class SweepValidator {
     List<ParamDecl> decls = new ArrayList<>();
     Map<String, ParamModel> byComponent = new LinkedHashMap<>();
     for (ParamModel p : model.params()) {
-      decls.add(new ParamDecl(p.component(), p.tla(), runtimeKind(p.kind()), p.type().display()));
+      decls.add(new ParamDecl(p.component(), p.tla(), p.type().kind().orElse(null), p.type().display()));
       byComponent.put(p.component(), p);
     }
     List<Problem> problems = TemplateCheck.check(decls, f.params(), f.resource(), model.simpleName());
@@ -439,10 +419,6 @@ public final class SweepValidator {
       out.add(Diagnostic.error(Code.valueOf(problem.code()), problem.text(), at));
     }
     return problems.isEmpty();
-  }
-
-  private static Param.Kind runtimeKind(Kind kind) {
-    return kind == Kind.UNSUPPORTED ? null : Param.Kind.valueOf(kind.name());
   }
 
   private static void renderOnce(SweepModel model, Template.Function f, List<Diagnostic> out) {

@@ -4,10 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.JavaFileObjects;
-import dev.hyper.processor.model.Kind;
 import dev.hyper.processor.model.ParamModel;
 import dev.hyper.processor.model.SweepModel;
 import dev.hyper.processor.model.Template;
+import dev.hyper.runtime.Param;
 import dev.hyper.runtime.jsonnet.TemplateParam;
 import dev.hyper.runtime.jsonnet.TemplateParam.DefaultKind;
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ class SweepReaderTest {
     List<ParamModel> ps = m.params();
     assertThat(ps.stream().map(ParamModel::component).toList()).containsExactly("lr", "nHiddenLayers", "mode").inOrder();
     assertThat(ps.stream().map(ParamModel::tla).toList()).containsExactly("lr", "layers", "mode").inOrder();
-    assertThat(ps.stream().map(ParamModel::kind).toList()).containsExactly(Kind.DOUBLE, Kind.INT, Kind.ENUM).inOrder();
+    assertThat(ps.stream().map(ParamModel::kind).toList()).containsExactly(Param.Kind.DOUBLE, Param.Kind.INT, Param.Kind.ENUM).inOrder();
     assertThat(ps.get(0).sweptValues()).containsExactly(0.001, 1e-4).inOrder();
     assertThat(ps.get(1).sweptValues()).containsExactly(3);
     assertThat(ps.get(2).sweptValues()).containsExactly("A", "B").inOrder();
