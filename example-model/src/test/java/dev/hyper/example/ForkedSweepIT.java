@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code sweep} runs in a forked, tuned JVM (dev.hyper.runtime.cli.ForkedSweep), on the real model.jar:
+ * {@code sweep} runs in a forked, tuned JVM (dev.hyper.runtime.fork.ForkedSweep), on the real model.jar:
  * the child writes, the user's command line is what provenance records, the class-data archive is
  * recorded once and then used, and stopping the process the user started stops the child.
  */

@@ -1,6 +1,5 @@
 package dev.hyper.runtime;
 
-import dev.hyper.runtime.fork.ParentProcess;
 import dev.hyper.runtime.shell.ShellQuote;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,15 +109,23 @@ public record Provenance(String created, String commandLine, String workingDir, 
   }
 
   /**
-   * The provenance of what this process writes now.
+   * The provenance of what this process writes now, with this process's command line.
    *
    * @param jar the jar (or classes directory) whose {@value #GIT_PROPERTIES} is read, or null for none
    * @param args this command's arguments (after {@code java -jar JAR}), used when the OS does not
    *     report the process's command line
    */
   public static Provenance capture(Path jar, List<String> args) throws IOException {
+    return capture(jar, args, ProcessHandle.current());
+  }
+
+  /**
+   * The provenance of what this process writes now, with the command line of {@code userProcess}, the
+   * process the user started (this one, or one that started this process to do its work).
+   */
+  public static Provenance capture(Path jar, List<String> args, ProcessHandle userProcess) throws IOException {
     GitInfo git = jar == null ? GitInfo.NONE : readGit(jar);
-    return new Provenance(now(), commandLine(jar, args), Path.of("").toAbsolutePath().toString(),
+    return new Provenance(now(), commandLine(userProcess, jar, args), Path.of("").toAbsolutePath().toString(),
         System.getProperty("java.version", ""), System.getProperty("java.vendor", ""),
         System.getProperty("os.name", ""), System.getProperty("os.version", ""), System.getProperty("os.arch", ""),
         git.commit(), git.dirty(), git.buildTime());
@@ -130,12 +137,19 @@ public record Provenance(String created, String commandLine, String workingDir, 
   }
 
   /**
-   * This process's command line (the one the user typed, if {@code sweep} runs in a forked JVM),
-   * shell-quoted, as the operating system reports it; if it does not,
+   * This process's command line, shell-quoted, as the operating system reports it; if it does not,
    * {@code java -jar JAR ARGS...}.
    */
   public static String commandLine(Path jar, List<String> args) {
-    ProcessHandle.Info info = ParentProcess.userProcess().info();
+    return commandLine(ProcessHandle.current(), jar, args);
+  }
+
+  /**
+   * The command line of {@code process}, shell-quoted, as the operating system reports it; if it does not,
+   * {@code java -jar JAR ARGS...}.
+   */
+  public static String commandLine(ProcessHandle process, Path jar, List<String> args) {
+    ProcessHandle.Info info = process.info();
     Optional<String> command = info.command();
     Optional<String[]> arguments = info.arguments();
     List<String> words = new ArrayList<>();

@@ -9,6 +9,6 @@
  * {@link dev.hyper.runtime.ExperimentConfig} ({@code ExperimentInfo}, {@code Provenance}, {@code JavaRuntime},
  * {@code Tla}). The subpackages are internal to Hyper and may change in any release (generated launchers'
  * {@code main} calls the internal {@code cli.Launcher}); this package imports only those of them that import
- * nothing of it: {@code space}, {@code jsonnet}, {@code shell}, {@code fork} and {@code toml}.
+ * nothing of it: {@code space}, {@code jsonnet}, {@code shell} and {@code toml}.
  */
 package dev.hyper.runtime;

@@ -2,11 +2,15 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.snapshot.KnownDigests;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What every command works with: the jar's sweeps, where to print, and how to find the running jar. */
+/**
+ * What every command works with: the jar's sweeps, where to print, how to find the running jar, and how the
+ * command was started (the user's process, digests known already).
+ */
 final class CliContext {
   final List<SweepSpec<?>> specs;
   final PrintWriter out;
@@ -14,13 +18,20 @@ final class CliContext {
   final SnapshotLocator locator;
   /** The command's arguments, as given. */
   final List<String> args;
+  /** The process the user started, whose command line the provenance of what is written records. */
+  final ProcessHandle userProcess;
+  /** The SHA-256s of class-path files known already, which snapshotting the program takes. */
+  final KnownDigests digests;
 
-  CliContext(List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err, SnapshotLocator locator, List<String> args) {
+  CliContext(List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err, SnapshotLocator locator, List<String> args,
+      ProcessHandle userProcess, KnownDigests digests) {
     this.specs = specs;
     this.args = List.copyOf(args);
     this.out = out;
     this.err = err;
     this.locator = locator;
+    this.userProcess = userProcess;
+    this.digests = digests;
   }
 
   /** How to start this program again from a shell, e.g. {@code java -jar model.jar}: for suggested commands. */

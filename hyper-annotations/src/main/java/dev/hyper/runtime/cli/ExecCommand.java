@@ -1,39 +1,26 @@
 package dev.hyper.runtime.cli;
 
-import dev.hyper.runtime.ExperimentConfig;
-import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
-import dev.hyper.runtime.launch.LaunchCommand;
-import dev.hyper.runtime.shell.ShellQuote;
-import dev.hyper.runtime.Provenance;
-import dev.hyper.runtime.exec.LocalExecutor;
+import dev.hyper.runtime.exec.ExecRun;
 import dev.hyper.runtime.exec.Progress;
+import dev.hyper.runtime.exec.TaskCommands;
 import dev.hyper.runtime.manifest.Task;
+import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.slurm.SlurmClient;
-import dev.hyper.runtime.status.ExperimentStatus;
-import dev.hyper.runtime.status.Failed;
 import dev.hyper.runtime.status.Markers;
-import dev.hyper.runtime.status.RunClaim;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.text.Printable;
-import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/** {@code exec}: its options, which experiments it runs (and in waves), and what {@link ExecRun} reports, printed. */
 @Command(name = "exec", description = {
     "Run a swept output directory's experiments on this machine, N at a time, each in its own JVM from its own"
         + " snapshot (JAVA JVM_ARGS -jar CONF_DIR/model.jar run CONF_PATH, with the java the sweep ran on where it"
@@ -53,9 +40,6 @@ import picocli.CommandLine.Parameters;
     "Exit 0 if every experiment it ran is DONE (or claimed by another process), 1 if any failed (they are"
         + " listed), 2 bad input."})
 final class ExecCommand implements Callable<Integer> {
-  /** How exec starts each attempt's part of an experiment's {@code run.log}. */
-  static final String ATTEMPT = "=== hyper exec ";
-
   @Mixin HelpOption help;
 
   @Parameters(paramLabel = "SWEEP", description = "The sweep's name, as swept into DIR.")
@@ -90,7 +74,7 @@ final class ExecCommand implements Callable<Integer> {
   Path slurmBin;
 
   private final CliContext ctx;
-  /** Set first thing on Ctrl-C or SIGTERM. */
+  /** Set when an {@link ExecRun} reports Ctrl-C or SIGTERM. */
   private volatile boolean interrupted;
 
   ExecCommand(CliContext ctx) {
@@ -211,62 +195,11 @@ final class ExecCommand implements Callable<Integer> {
 
   private int run(Path root, List<Task> tasks) throws InterruptedException, HyperException {
     Progress progress = new Progress(ctx.out, System.console() != null, tasks.size());
-    Set<Task> running = ConcurrentHashMap.newKeySet();
-    LocalExecutor[] executor = new LocalExecutor[1];
-    LocalExecutor.Listener listener = new LocalExecutor.Listener() {
-      @Override
-      public void started(Task task) {
-        running.add(task);
-        try { // where this attempt's output starts in the log, which keeps earlier ones
-          Files.createDirectories(task.log().getParent());
-          Files.writeString(task.log(), ATTEMPT + Provenance.now() + ": run " + task.confPath()
-              + (rerunAll ? " --rerun" : "") + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
-        } catch (IOException e) {
-          // the run's own failure to write its log will say more
-        }
-        progress.started(task);
-      }
-
-      @Override
-      public void finished(Task task, int exitCode, double seconds) {
-        // a run that found the experiment claimed touched nothing: whoever holds it writes its markers
-        if (exitCode != 0 && exitCode != HyperCli.BUSY) {
-          recordFailure(task, exitCode, seconds, interrupted || executor[0].stopped());
-        }
-        running.remove(task);
-        progress.finished(task, exitCode, seconds);
-      }
-    };
-    SweepSpec<?> spec = ctx.find(sweep);
     List<String> runOptions = rerunAll ? List.of("--rerun") : List.of();
-    executor[0] = new LocalExecutor(jobs, task -> {
-      LaunchCommand launch = task.lazyDir() == null
-          ? LaunchCommand.of(ExperimentConfig.load(root.resolve(task.confPath()), spec).experiment())
-          : new LaunchCommand(null, List.of(), task.jarDir(), task.confPath()).withLaunchOf(ExperimentConfig.loadElsewhere(
-              root.resolve(task.lazyDir()).resolve(dev.hyper.runtime.plan.Layout.PROTOTYPE_FILE), root, spec)
-              .experiment());
-      return launch.argv(javaLauncher != null ? javaLauncher : launch.javaHere(LocalExecutor.currentJava()), runOptions);
-    }, listener);
-    Thread hook = new Thread(() -> interrupted(executor[0], running), "hyper-exec-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    List<LocalExecutor.Outcome> outcomes;
-    try {
-      outcomes = executor[0].run(tasks);
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C or SIGTERM: the hook stops everything and reports, then the JVM halts; print nothing more
-        while (true) {
-          hook.join();
-          Thread.sleep(1000);
-        }
-      }
-    }
+    ExecRun exec = new ExecRun(jobs, new TaskCommands(root, ctx.find(sweep), javaLauncher, runOptions), runOptions,
+        grace, new Printing(progress));
+    List<Task> failedInOrder = exec.run(tasks);
     progress.finish();
-    List<Task> failedInOrder = outcomes.stream().filter(o -> !o.ok() && o.exitCode() != HyperCli.BUSY)
-        .map(LocalExecutor.Outcome::task).toList();
     if (failedInOrder.isEmpty()) {
       return HyperCli.OK;
     }
@@ -280,96 +213,38 @@ final class ExecCommand implements Callable<Integer> {
     return HyperCli.FAILED;
   }
 
-  /** On Ctrl-C or SIGTERM: stop the children, wait for their workers, mark what they left unfinished. */
-  private void interrupted(LocalExecutor executor, Set<Task> running) {
-    interrupted = true;
-    List<Task> stopped = new ArrayList<>(running);
-    executor.stop(grace);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!running.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        break;
-      }
-    }
-    stopped.addAll(running);
-    int marked = 0;
-    int checkpointed = 0;
-    Set<Task> distinct = new LinkedHashSet<>(stopped);
-    for (Task t : distinct) {
-      recordFailure(t, 130, 0, true); // if its worker has not already
-      ExperimentStatus status = Markers.status(t.root().resolve(t.serializationDir()));
-      if (status == ExperimentStatus.FAILED) {
-        marked++;
-      } else if (status == ExperimentStatus.INTERRUPTED) {
-        checkpointed++;
-      }
-    }
-    ctx.out.println();
-    ctx.out.println("exec: interrupted: stopped " + distinct.size() + " running experiment(s), " + checkpointed
-        + " stopped cleanly with a checkpoint (INTERRUPTED), " + marked + " marked FAILED (exit 130, interrupted by"
-        + " exec), " + (distinct.size() - marked - checkpointed) + " left as they were (not started or finished);"
-        + " run exec again to resume");
-    ctx.out.flush();
-  }
+  /** What {@link ExecRun} reports, printed: the progress, an interruption, a marker it cannot write. */
+  private final class Printing implements ExecRun.Listener {
+    private final Progress progress;
 
-  /**
-   * Gives a task that ended with {@code exitCode} a {@code FAILED} marker if its run left none (it
-   * refused, or was killed). When exec was interrupted, only a run that had started training (STARTED) is
-   * marked, as interrupted. Nothing is written while another process holds the experiment's claim (it is
-   * that process's run, not this exec's). Returns whether it wrote one.
-   */
-  private synchronized boolean recordFailure(Task task, int exitCode, double seconds, boolean interrupted) {
-    Path dir = task.root().resolve(task.serializationDir());
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
-      return false;
+    Printing(Progress progress) {
+      this.progress = progress;
     }
-    // under the experiment's claim: if another process holds it (its own run), that one writes the markers
-    try (RunClaim claim = RunClaim.claim(dir)) {
-      ExperimentStatus status = Markers.status(dir);
-      if (status == ExperimentStatus.DONE || status == ExperimentStatus.FAILED
-          || status == ExperimentStatus.INTERRUPTED || status == ExperimentStatus.STOPPED || (interrupted && status != ExperimentStatus.RUNNING)) {
-        return false;
-      }
-      String started = "";
-      try {
-        RunState state = Markers.read(dir);
-        started = state.started().map(s -> s.time()).orElse("");
-      } catch (ConfigException e) {
-        // an unreadable STARTED: the FAILED marker replaces its meaning
-      }
-      List<String> error = new ArrayList<>(logTail(task));
-      if (interrupted) {
-        exitCode = 130;
-        error.add("interrupted by exec");
-      }
-      Markers.writeFailed(dir, new Failed(Provenance.now(), started, seconds, exitCode, error, List.of()));
-      return true;
-    } catch (RunClaim.Busy held) {
-      return false;
-    } catch (IOException e) {
-      ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
-      return false;
-    }
-  }
 
-  private static List<String> logTail(Task task) {
-    try {
-      List<String> lines = Files.readAllLines(task.log(), StandardCharsets.UTF_8);
-      int from = 0;
-      for (int i = lines.size() - 1; i >= 0; i--) {
-        if (lines.get(i).startsWith(ATTEMPT)) {
-          from = i + 1;
-          break;
-        }
-      }
-      return lines.subList(Math.max(from, lines.size() - Markers.ERROR_LINES + 1), lines.size());
-    } catch (IOException | RuntimeException e) {
-      return List.of();
+    @Override
+    public void started(Task task) {
+      progress.started(task);
+    }
+
+    @Override
+    public void finished(Task task, int exitCode, double seconds) {
+      progress.finished(task, exitCode, seconds);
+    }
+
+    @Override
+    public void interrupted(ExecRun.Interruption i) {
+      interrupted = true;
+      ctx.out.println();
+      ctx.out.println("exec: interrupted: stopped " + i.stopped() + " running experiment(s), " + i.checkpointed()
+          + " stopped cleanly with a checkpoint (INTERRUPTED), " + i.marked() + " marked FAILED (exit 130, interrupted"
+          + " by exec), " + (i.stopped() - i.marked() - i.checkpointed()) + " left as they were (not started or"
+          + " finished); run exec again to resume");
+      ctx.out.flush();
+    }
+
+    @Override
+    public void cannotMark(Task task, IOException e) {
+      ctx.err.println("exec: cannot write FAILED for " + task.label() + ": " + e.getMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.hyper.runtime.cli;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.IoProblems;
+import dev.hyper.runtime.snapshot.KnownDigests;
 import dev.hyper.runtime.launch.ExitCodes;
 import dev.hyper.runtime.sweepfile.SweepFileException;
 import dev.hyper.runtime.text.Printable;
@@ -41,6 +42,14 @@ public final class HyperCli {
 
   /** Runs over the sweeps registered in the jar ({@code META-INF/services/dev.hyper.runtime.SweepSpec$Provider}). */
   public static int run(String[] args) {
+    return run(args, ProcessHandle.current(), KnownDigests.NONE);
+  }
+
+  /**
+   * Runs over the sweeps registered in the jar, for the command line the user started {@code userProcess}
+   * with, taking {@code digests} of the class path when it snapshots the program.
+   */
+  public static int run(String[] args, ProcessHandle userProcess, KnownDigests digests) {
     List<SweepSpec<?>> specs = new ArrayList<>();
     try {
       ServiceLoader.load(SweepSpec.Provider.class).forEach(p -> specs.add(p.spec()));
@@ -48,7 +57,7 @@ public final class HyperCli {
       System.err.println("cannot load the jar's sweeps: " + e.getMessage());
       return BAD_INPUT;
     }
-    return run(args, specs);
+    return run(args, specs, writer(System.out), writer(System.err), SnapshotLocator.thisJvm(), userProcess, digests);
   }
 
   /** Runs over {@code specs}, printing to {@link System#out} and {@link System#err}. */
@@ -62,6 +71,11 @@ public final class HyperCli {
   }
 
   static int run(String[] args, List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err, SnapshotLocator locator) {
+    return run(args, specs, out, err, locator, ProcessHandle.current(), KnownDigests.NONE);
+  }
+
+  private static int run(String[] args, List<SweepSpec<?>> specs, PrintWriter out, PrintWriter err,
+      SnapshotLocator locator, ProcessHandle userProcess, KnownDigests digests) {
     try {
       List<SweepSpec<?>> sorted = new ArrayList<>(specs);
       sorted.sort(Comparator.comparing(SweepSpec::name));
@@ -72,7 +86,7 @@ public final class HyperCli {
           return BAD_INPUT;
         }
       }
-      CliContext ctx = new CliContext(List.copyOf(sorted), out, err, locator, List.of(args));
+      CliContext ctx = new CliContext(List.copyOf(sorted), out, err, locator, List.of(args), userProcess, digests);
       return commandLine(ctx, args).execute(args);
     } catch (OutOfMemoryError e) {                     // what held the memory is gone once it unwound here
       err.println(outOfMemory(args.length > 0 ? args[0] : "hyper", Runtime.getRuntime().maxMemory()));

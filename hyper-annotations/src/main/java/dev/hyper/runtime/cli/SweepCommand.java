@@ -174,12 +174,12 @@ final class SweepCommand implements Callable<Integer> {
       return dryRun(spec, Templates.load(spec).orElse(null), root);
     }
     LaunchCommand.check(spec.jvmArgs());
-    Program program = jar != null ? Program.ofJar(jar) : ctx.locator.locate(spec);
+    Program program = (jar != null ? Program.ofJar(jar) : ctx.locator.locate(spec)).withDigests(ctx.digests);
     program.classPath().missing().forEach(m -> ctx.err.println("warning: the class path entry " + m
         + " does not exist; the JVM skips it, and so does the snapshot"));
     SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> Templates.load(spec).orElse(null),
         root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
-            Provenance.capture(program.gitSource(), ctx.args).withOverrides(applied))
+            Provenance.capture(program.gitSource(), ctx.args, ctx.userProcess).withOverrides(applied))
             .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY)
             .withLazy(!eager && (lazy || spec.lazy())));
     if (r.lazyDir() != null) {

@@ -3,17 +3,17 @@ package dev.hyper.runtime.fork;
 import java.util.OptionalLong;
 
 /**
- * The forked child's side of {@code cli.ForkedSweep}: the system property that carries the pid of the
- * process that forked it, and from it the process whose command line the user typed.
+ * Whether this JVM is a forked child of {@link ForkedSweep}: the system property that carries the pid of
+ * the process that forked it, and from it the process whose command line the user typed.
  */
-public final class ParentProcess {
+final class ParentProcess {
   /** Set in the child: its parent's pid. */
-  public static final String PROPERTY = "hyper.forkedFrom";
+  static final String PROPERTY = "hyper.forkedFrom";
 
   private ParentProcess() {}
 
   /** In the child, the pid of the parent that forked it (from {@value #PROPERTY}); else empty. */
-  public static OptionalLong pid() {
+  static OptionalLong pid() {
     String parent = System.getProperty(PROPERTY);
     try {
       return parent == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(parent));
@@ -23,7 +23,7 @@ public final class ParentProcess {
   }
 
   /** The process whose command line the user typed: this one, or the parent that forked it. */
-  public static ProcessHandle userProcess() {
+  static ProcessHandle userProcess() {
     OptionalLong parent = pid();
     return parent.isPresent() ? ProcessHandle.of(parent.getAsLong()).orElse(ProcessHandle.current())
         : ProcessHandle.current();

@@ -1,5 +1,7 @@
 /**
  * Internal to Hyper: not an API; may change in any release.
- * The forked sweep child's side of ForkedSweep: ParentProcess, the process the user typed the command in.
+ * Running sweep in a tuned child JVM, both sides of it, and the one place that knows a fork happens:
+ * ForkedSweep (the launcher's way in, the parent's side), ForkedChild (the child's start), ClassDataArchive,
+ * HandedDigest (the jar's digest, computed by the parent, as the child's KnownDigests), ParentProcess.
  */
 package dev.hyper.runtime.fork;

@@ -22,10 +22,27 @@ import java.util.jar.Manifest;
  * @param java the runtime
  * @param gitSource the first entry that records the git commit it was built from, else the first entry
  *     (for provenance); null for an empty class path
+ * @param digests what is known already of its entries' SHA-256s, which hashing it takes instead of reading
+ *     them ({@link KnownDigests#NONE} mostly)
  */
-public record Program(String mainClass, ClassPath classPath, JavaRuntime java, Path gitSource) {
+public record Program(String mainClass, ClassPath classPath, JavaRuntime java, Path gitSource,
+    KnownDigests digests) {
   /** The main class a jar names when it has no {@code Main-Class}: Hyper's own launcher. */
   public static final String DEFAULT_MAIN = "dev.hyper.runtime.cli.Launcher";
+
+  public Program {
+    digests = digests == null ? KnownDigests.NONE : digests;
+  }
+
+  /** A program whose entries' digests are not known. */
+  public Program(String mainClass, ClassPath classPath, JavaRuntime java, Path gitSource) {
+    this(mainClass, classPath, java, gitSource, KnownDigests.NONE);
+  }
+
+  /** The same program, its entries' digests known from {@code known}. */
+  public Program withDigests(KnownDigests known) {
+    return new Program(mainClass, classPath, java, gitSource, known);
+  }
 
   /**
    * The program this JVM runs: {@code java.class.path} (with the manifests' {@code Class-Path}) and the

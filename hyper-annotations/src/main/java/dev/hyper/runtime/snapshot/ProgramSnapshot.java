@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link Program} hashed: each class-path entry's SHA-256 (a classes directory's as its
@@ -48,7 +49,7 @@ public final class ProgramSnapshot {
     List<FileTime> modified = new ArrayList<>();
     for (Path p : paths) {
       modified.add(Files.isDirectory(p) ? null : Files.getLastModifiedTime(p));
-      entries.add(describe(p, program.classPath().manifest(p).hasClassPath()));
+      entries.add(describe(p, program.classPath().manifest(p).hasClassPath(), program.digests()));
     }
     Path first = paths.get(0);
     ClassPath.JarManifest manifest = program.classPath().manifest(first);
@@ -70,11 +71,14 @@ public final class ProgramSnapshot {
    * jar as it is.
    */
   public static StoredEntry describe(Path entry) throws IOException {
-    return describe(entry, !Files.isDirectory(entry) && hasClassPath(entry));
+    return describe(entry, !Files.isDirectory(entry) && hasClassPath(entry), KnownDigests.NONE);
   }
 
-  /** {@link #describe(Path)} of an entry whose manifest is known to have a {@code Class-Path} or not. */
-  private static StoredEntry describe(Path entry, boolean classPath) throws IOException {
+  /**
+   * {@link #describe(Path)} of an entry whose manifest is known to have a {@code Class-Path} or not; a jar
+   * stored as it is takes its digest from {@code known} if it is there.
+   */
+  private static StoredEntry describe(Path entry, boolean classPath, KnownDigests known) throws IOException {
     String name = entry.getFileName() == null ? entry.toString() : entry.getFileName().toString();
     if (Files.isDirectory(entry)) {
       return digest(name + "/", true, out -> DirectoryJar.write(entry, out));
@@ -82,7 +86,9 @@ public final class ProgramSnapshot {
     if (classPath) {
       return digest(name, false, out -> StrippedJar.write(entry, out));
     }
-    return new StoredEntry(name, false, Files.size(entry), Sha256.ofJar(entry));
+    long size = Files.size(entry);
+    Optional<String> sha = known.sha256(entry);
+    return new StoredEntry(name, false, size, sha.isPresent() ? sha.get() : Sha256.of(entry));
   }
 
   private static StoredEntry digest(String name, boolean directory, SnapshotStore.Content content)

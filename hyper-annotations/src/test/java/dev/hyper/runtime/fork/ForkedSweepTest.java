@@ -1,4 +1,4 @@
-package dev.hyper.runtime.cli;
+package dev.hyper.runtime.fork;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.hyper.runtime.cli;
+package dev.hyper.runtime.runner;
 
 import dev.hyper.runtime.status.Markers;
 import java.io.ByteArrayOutputStream;

@@ -1,0 +1,116 @@
+package dev.hyper.runtime.fork;
+
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.io.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A jar's application class-data archive in the user's cache ({@code $XDG_CACHE_HOME/hyper/cds}, else
+ * {@code ~/.cache/hyper/cds}), keyed by the jar's path, size and time and by the Java runtime: the forked
+ * child maps it if it is there ({@code -XX:SharedArchiveFile}) and records it if not
+ * ({@code -XX:ArchiveClassesAtExit}), kept only if that sweep succeeded. At most {@value #KEEP} are kept.
+ */
+final class ClassDataArchive {
+  /** How many class-data archives the cache keeps (each is 10-20 MB). */
+  static final int KEEP = 6;
+
+  private final Path file;
+  private final Path temp;
+
+  private ClassDataArchive(Path file, Path temp) {
+    this.file = file;
+    this.temp = temp;
+  }
+
+  /** The archive of {@code jar}; null when there is no cache directory, or archives are turned off. */
+  static ClassDataArchive forJar(Path jar) {
+    if ("false".equals(System.getProperty("hyper.cds"))) {
+      return null;
+    }
+    try {
+      Path dir = cacheDir();
+      if (dir == null) {
+        return null;
+      }
+      Files.createDirectories(dir);
+      String key = key(jar.toRealPath().toString(), Files.size(jar), Files.getLastModifiedTime(jar),
+          System.getProperty("java.home"), System.getProperty("java.vm.version"));
+      Path file = dir.resolve(key + ".jsa");
+      if (Files.isRegularFile(file)) {
+        return new ClassDataArchive(file, null);
+      }
+      return new ClassDataArchive(file, dir.resolve("." + key + "." + ProcessHandle.current().pid() + ".tmp"));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The child's JVM options that map or record it. */
+  List<String> options() {
+    // -Xlog: a stale or foreign archive is a warning on standard output otherwise; the JVM then runs without it
+    return temp == null
+        ? List.of("-XX:SharedArchiveFile=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+        : List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  }
+
+  /** After the child: a newly recorded archive is kept if the sweep succeeded (it then loaded every class). */
+  void keepIf(boolean succeeded) {
+    if (temp == null) {
+      return;
+    }
+    try {
+      if (succeeded && Files.isRegularFile(temp)) {
+        AtomicFiles.move(temp, file);
+        prune(file.getParent());
+      }
+      Files.deleteIfExists(temp);
+    } catch (IOException | RuntimeException e) {
+      // the cache is an optimization: the next sweep records it again
+    }
+  }
+
+  /** Keeps the {@value #KEEP} newest archives. */
+  private static void prune(Path dir) throws IOException {
+    List<Path> archives = new ArrayList<>();
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "*.jsa")) {
+      all.forEach(archives::add);
+    }
+    if (archives.size() <= KEEP) {
+      return;
+    }
+    archives.sort(Comparator.comparing(ClassDataArchive::modified).reversed());
+    for (Path old : archives.subList(KEEP, archives.size())) {
+      Files.deleteIfExists(old);
+    }
+  }
+
+  private static FileTime modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  private static Path cacheDir() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "hyper", "cds");
+    }
+    String home = System.getProperty("user.home");
+    return home == null || home.isBlank() || home.equals("?") ? null : Path.of(home, ".cache", "hyper", "cds");
+  }
+
+  private static String key(String jar, long size, FileTime modified, String javaHome, String vm) {
+    return Sha256.of(String.join("\n", jar, Long.toString(size), modified.toString(), String.valueOf(javaHome),
+        String.valueOf(vm)).getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+  }
+}
