@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -159,42 +160,36 @@ public final class SweepFile {
 
     /** [search]: seed, samples. */
     private UnaryOperator<Strategy> search(Object value, TomlPosition pos) {
-      UnaryOperator<Strategy> change = UnaryOperator.identity();
-      Optional<TomlTable> table = table("search", value, pos);
-      if (table.isEmpty()) {
-        return change;
-      }
-      for (String key : table.get().keySet()) {
-        Object v = table.get().get(List.of(key));
-        String problem = SearchKeys.check(sweep, random, key, v);
-        if (problem != null) {
-          problems.add(at(table.get().inputPositionOf(List.of(key))) + problem);
-          continue;
-        }
-        UnaryOperator<Strategy> before = change;
-        UnaryOperator<Strategy> one = SearchKeys.setter(key, v);
-        change = s -> one.apply(before.apply(s));
-      }
-      return change;
+      return settings("search", value, pos, (key, v) -> SearchKeys.check(sweep, random, key, v), SearchKeys::setter);
     }
 
     /** [halving]: min, max, reduction. */
     private UnaryOperator<HalvingSettings> halving(Object value, TomlPosition pos) {
-      UnaryOperator<HalvingSettings> change = UnaryOperator.identity();
-      Optional<TomlTable> table = table("halving", value, pos);
+      return settings("halving", value, pos, (key, v) -> HalvingKeys.check(sweep, halvingDeclared, key, v),
+          HalvingKeys::setter);
+    }
+
+    /**
+     * A table of settings ([search], [halving]): each key checked by {@code check} (a problem, or null) and turned
+     * into a change by {@code setter}; the changes applied in the file's order.
+     */
+    private <T> UnaryOperator<T> settings(String name, Object value, TomlPosition pos,
+        BiFunction<String, Object, String> check, BiFunction<String, Object, UnaryOperator<T>> setter) {
+      UnaryOperator<T> change = UnaryOperator.identity();
+      Optional<TomlTable> table = table(name, value, pos);
       if (table.isEmpty()) {
         return change;
       }
       for (String key : table.get().keySet()) {
         Object v = table.get().get(List.of(key));
-        String problem = HalvingKeys.check(sweep, halvingDeclared, key, v);
+        String problem = check.apply(key, v);
         if (problem != null) {
           problems.add(at(table.get().inputPositionOf(List.of(key))) + problem);
           continue;
         }
-        UnaryOperator<HalvingSettings> before = change;
-        UnaryOperator<HalvingSettings> one = HalvingKeys.setter(key, v);
-        change = h -> one.apply(before.apply(h));
+        UnaryOperator<T> before = change;
+        UnaryOperator<T> one = setter.apply(key, v);
+        change = x -> one.apply(before.apply(x));
       }
       return change;
     }
