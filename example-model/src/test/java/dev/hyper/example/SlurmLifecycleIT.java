@@ -49,6 +49,8 @@ class SlurmLifecycleIT {
     assertTrue(script.contains("#SBATCH --time=1\n#SBATCH --signal=B:USR1@20\n#SBATCH --requeue\n"), script);
     await("the time-limited task done", jobs, 6, () -> Files.exists(e.serializationDir().resolve("DONE")));
     await("the job gone", jobs, 1, () -> gone(jobs));
+    // slurmdbd records a task's end a moment after it leaves the queue; status words the run by what it knows
+    await("sacct to record the task's end", List.of(), 2, () -> SlurmCluster.accounted(jobs.get(0), 1));
 
     assertArrayEquals(unlimited, SlurmCluster.result(e), "the same metrics.json and model.bin as without a limit");
     String out = slurmOut(e);
@@ -80,6 +82,7 @@ class SlurmLifecycleIT {
         "--jvm-arg=-Xrs", "--jvm-arg=-Dexample.epoch_seconds=300").get(0);
     List<String> jobs = SlurmCluster.submit(dir);
     await("the task killed at its limit", jobs, 4, () -> gone(jobs));
+    await("sacct to record the task's end", List.of(), 2, () -> SlurmCluster.accounted(jobs.get(0), 1));
     String s = status(dir);
     assertEquals(1, SmallSweep.count(s, "failed"), s);
     assertTrue(s.contains("failed:\n  " + e.id() + "/0  TIMEOUT: SLURM " + jobs.get(0) + "_0 killed at its time"
@@ -106,6 +109,7 @@ class SlurmLifecycleIT {
         + running);
     assertEquals("", SlurmCluster.call("scancel", jobs.get(0) + "_0"));
     await("both tasks ended", jobs, 4, () -> gone(jobs));
+    await("sacct to record both ends", List.of(), 2, () -> SlurmCluster.accounted(jobs.get(0), 2));
 
     String s = status(dir);
     assertEquals(1, SmallSweep.count(s, "done"), s);
