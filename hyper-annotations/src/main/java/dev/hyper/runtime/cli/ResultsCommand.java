@@ -1,7 +1,9 @@
 package dev.hyper.runtime.cli;
 
+import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.HyperException;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.halving.RungSummary;
 import dev.hyper.runtime.results.Ranking;
 import dev.hyper.runtime.results.ResultsHtml;
 import dev.hyper.runtime.results.ResultsJson;
@@ -17,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +99,7 @@ final class ResultsCommand implements Callable<Integer> {
       } else {
         ResultsText.table(r, top, ctx.out);
       }
-      dev.hyper.runtime.halving.RungSummary.of(output.root(), sweep).ifPresent(h -> h.lines().forEach(ctx.out::println));
+      rungs(output.root(), r).ifPresent(h -> h.lines().forEach(ctx.out::println));
       if (csv != null) {
         AtomicFiles.writeStream(csv, out -> ResultsText.csv(r, utf8(out)), null);
         ctx.out.println("wrote " + csv);
@@ -111,6 +114,25 @@ final class ResultsCommand implements Callable<Integer> {
       }
     }
     return HyperCli.OK;
+  }
+
+  /**
+   * What successive halving did in the sweep, if its experiments have {@code [halving]}. Every experiment of a
+   * sweep has the same, so the first the manifest lists says whether there is any: {@link RungSummary#of} lists
+   * every experiment on disk to find out, which a sweep without halving need not hold.
+   */
+  private Optional<RungSummary> rungs(Path root, SweepResults r) throws IOException {
+    Path first = r.firstListed() == null ? null : root.resolve(r.firstListed());
+    if (first != null && Files.isRegularFile(first)) {
+      try {
+        if (ExperimentConfig.halving(first).isEmpty()) {
+          return Optional.empty();
+        }
+      } catch (IOException | RuntimeException e) {
+        // RungSummary says what is wrong with it, as it always did
+      }
+    }
+    return RungSummary.of(root, sweep);
   }
 
   /** A writer of UTF-8 to {@code out}; the renderers flush it when they are done. */

@@ -31,6 +31,7 @@ final class ColumnRows extends RankedRows implements Closeable {
   private final RowParams params;
   private final int listed;
   private final List<Draft> onDisk;
+  private final String firstListed;
   private double[] trialValues = new double[4];
   private static final Status[] STATUSES = Status.values();
 
@@ -38,9 +39,10 @@ final class ColumnRows extends RankedRows implements Closeable {
    * @param order the positions, best first
    * @param lines the manifest's rows (positions below {@code listed}), or null if it lists none
    * @param onDisk the experiments after them
+   * @param firstListed the config of the manifest's first row, or null if it has none
    */
   ColumnRows(int[] order, double[] metric, byte[] status, BitSet changed, PointGroups points, ParamColumns columns,
-      ManifestLines lines, RowParams params, int listed, List<Draft> onDisk) {
+      ManifestLines lines, RowParams params, int listed, List<Draft> onDisk, String firstListed) {
     this.order = order;
     this.metric = metric;
     this.status = status;
@@ -51,6 +53,12 @@ final class ColumnRows extends RankedRows implements Closeable {
     this.params = params;
     this.listed = listed;
     this.onDisk = List.copyOf(onDisk);
+    this.firstListed = firstListed;
+  }
+
+  /** The config of the manifest's first row (relative to the output directory, {@code /} between names), or null. */
+  String firstListed() {
+    return firstListed;
   }
 
   /**

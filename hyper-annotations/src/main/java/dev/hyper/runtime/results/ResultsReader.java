@@ -68,6 +68,7 @@ final class ResultsReader {
     ParamColumns columns = new ParamColumns(names, manifest == null ? names : manifest.params(), capacity);
     PointGroups points = new PointGroups(capacity);
     List<ColumnRows.Draft> onDisk = new ArrayList<>();
+    String[] firstListed = new String[1];
     ManifestLines lines = null;
     int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     try (Outcomes outcomes = new Outcomes(root, spec.name(), ranking.metric(), threads, reader::accept)) {
@@ -79,6 +80,9 @@ final class ResultsReader {
         }
         manifest.forEachRow(r -> {
           int p = reader.add();
+          if (p == 0) {
+            firstListed[0] = r.config();
+          }
           points.add(r.id());
           columns.addCodes(r.codes(), rowParams);
           outcomes.read(p, r.id(), r.trial());
@@ -137,7 +141,7 @@ final class ResultsReader {
       reader.status = null;
       int[] order = ColumnRows.rank(n, metricValues, statuses, ranking.lowerIsBetter());
       ColumnRows rows = new ColumnRows(order, metricValues, statuses, reader.changed, points, columns, lines,
-          rowParams, inManifest, onDisk);
+          rowParams, inManifest, onDisk, firstListed[0]);
       Map<String, List<String>> axisValues = new LinkedHashMap<>();
       for (int j = 0; j < params.size(); j++) {
         Param<P> p = params.get(j);

@@ -138,6 +138,14 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
     return ResultsReader.collect(spec, root, ranking);
   }
 
+  /**
+   * The TOML of the first experiment the sweep's manifest lists, relative to the output directory; null when
+   * the rows were given in memory or no manifest lists any.
+   */
+  public Path firstListed() {
+    return rows instanceof ColumnRows c && c.firstListed() != null ? Path.of(c.firstListed()) : null;
+  }
+
   /** Closes the manifest the rows are read back from, if they are. */
   @Override
   public void close() throws IOException {
