@@ -92,13 +92,6 @@ final class ResultsReader {
         });
       }
       int inManifest = reader.size;
-      if (inManifest > 0) {
-        lines = ManifestLines.open(manifest);
-        if (lines.size() < inManifest) {
-          throw new HyperException(manifest.path() + ": changed while it was read (another sweep replaced it); run"
-              + " the command again");
-        }
-      }
       if (manifest == null || manifest.version() == 1) {
         for (Path toml : ExperimentFiles.ofSweep(root, spec.name())) {
           String key = toml.getParent().getParent().getFileName() + "/" + toml.getParent().getFileName();
@@ -124,19 +117,26 @@ final class ResultsReader {
         }
       }
       outcomes.finish();
+      points.finish();
+      if (inManifest > 0) {
+        lines = ManifestLines.open(manifest);
+        if (lines.size() < inManifest) {
+          throw new HyperException(manifest.path() + ": changed while it was read (another sweep replaced it); run"
+              + " the command again");
+        }
+      }
       if (reader.size == 0) {
         throw new HyperException("sweep '" + spec.name() + "' has no experiments under " + root
             + " (run sweep first, or pass --out)");
       }
       reader.check();
-      points.finish();
       ManifestLines rowsAt = lines;
       RowParams typed = rowParams;
       columns.regroup(new ValueTexts(rowsAt, typed, onDisk, inManifest, names)::text);
       columns.finish();
       int n = reader.size;
-      double[] metricValues = Arrays.copyOf(reader.values, n);
-      byte[] statuses = Arrays.copyOf(reader.status, n);
+      double[] metricValues = reader.values.length == n ? reader.values : Arrays.copyOf(reader.values, n);
+      byte[] statuses = reader.status.length == n ? reader.status : Arrays.copyOf(reader.status, n);
       reader.values = null;
       reader.status = null;
       int[] order = ColumnRows.rank(n, metricValues, statuses, ranking.lowerIsBetter());
