@@ -2,6 +2,7 @@ package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.halving.RungSummary;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.results.Ranking;
 import dev.hyper.runtime.results.ResultsHtml;
@@ -9,7 +10,11 @@ import dev.hyper.runtime.results.ResultsJson;
 import dev.hyper.runtime.results.ResultsText;
 import dev.hyper.runtime.results.SweepResults;
 import dev.hyper.runtime.text.Printable;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,24 +88,34 @@ final class ResultsCommand implements Callable<Integer> {
       }
     }
     SweepSpec<?> spec = ctx.find(sweep);
-    SweepResults r = SweepResults.collect(spec, output.root(), Ranking.of(spec, metric, goal));
-    for (String w : r.warnings()) {
-      ctx.err.println(Printable.escape("warning: " + w));
-    }
-    ctx.out.print(by.equals("point") ? ResultsText.points(r, top) : ResultsText.table(r, top));
-    dev.hyper.runtime.halving.RungSummary.of(output.root(), sweep).ifPresent(h -> h.lines().forEach(ctx.out::println));
-    if (csv != null) {
-      AtomicFiles.write(csv, ResultsText.csv(r).getBytes(StandardCharsets.UTF_8), null);
-      ctx.out.println("wrote " + csv);
-    }
-    if (json != null) {
-      AtomicFiles.write(json, ResultsJson.of(r).getBytes(StandardCharsets.UTF_8), null);
-      ctx.out.println("wrote " + json);
-    }
-    if (html != null) {
-      AtomicFiles.write(html, ResultsHtml.page(r, output.root()).getBytes(StandardCharsets.UTF_8), null);
-      ctx.out.println("wrote " + html);
+    try (SweepResults r = SweepResults.collect(spec, output.root(), Ranking.of(spec, metric, goal))) {
+      for (String w : r.warnings()) {
+        ctx.err.println(Printable.escape("warning: " + w));
+      }
+      if (by.equals("point")) {
+        ResultsText.points(r, top, ctx.out);
+      } else {
+        ResultsText.table(r, top, ctx.out);
+      }
+      RungSummary.of(output.root(), sweep).ifPresent(h -> h.lines().forEach(ctx.out::println));
+      if (csv != null) {
+        AtomicFiles.writeStream(csv, out -> ResultsText.csv(r, utf8(out)), null);
+        ctx.out.println("wrote " + csv);
+      }
+      if (json != null) {
+        AtomicFiles.writeStream(json, out -> ResultsJson.write(r, utf8(out)), null);
+        ctx.out.println("wrote " + json);
+      }
+      if (html != null) {
+        AtomicFiles.writeStream(html, out -> ResultsHtml.write(r, output.root(), utf8(out)), null);
+        ctx.out.println("wrote " + html);
+      }
     }
     return HyperCli.OK;
+  }
+
+  /** A writer of UTF-8 to {@code out}; the renderers flush it when they are done. */
+  private static Writer utf8(OutputStream out) {
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
 }

@@ -5,6 +5,10 @@ import dev.hyper.runtime.HalvingSettings;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.run.StepLog;
 import dev.hyper.runtime.status.ExperimentFiles;
+import dev.hyper.runtime.manifest.ManifestFile;
+import dev.hyper.runtime.manifest.ManifestRow;
+import dev.hyper.runtime.error.HyperException;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +42,9 @@ public record RungSummary(HalvingSettings settings, List<Rung> rungs, int experi
 
   /** The summary of sweep {@code sweep} under {@code root}; empty when its experiments have no {@code [halving]}. */
   public static Optional<RungSummary> of(Path root, String sweep) throws IOException {
+    if (!halvingInFirstRow(root, sweep)) {
+      return Optional.empty();
+    }
     List<Path> tomls = ExperimentFiles.ofSweep(root, sweep);
     HalvingSettings settings = null;
     for (Path toml : tomls) {
@@ -111,5 +118,20 @@ public record RungSummary(HalvingSettings settings, List<Rung> rungs, int experi
 
   private static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+  }
+  /**
+   * False when the manifest's first experiment has no {@code [halving]}: every experiment of a sweep has the same,
+   * so the others need not be listed (a sweep of millions without halving would hold them all). True when it has,
+   * or when that cannot be told from the first row alone (no manifest, an old one, or not made yet).
+   */
+  private static boolean halvingInFirstRow(Path root, String sweep) {
+    try {
+      Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+      Optional<ManifestRow> first = manifest.isEmpty() ? Optional.empty() : manifest.get().rowAt(0);
+      Path toml = first.map(r -> root.resolve(r.confPath())).orElse(null);
+      return toml == null || !Files.isRegularFile(toml) || ExperimentConfig.halving(toml).isPresent();
+    } catch (IOException | HyperException | RuntimeException e) {
+      return true;                                     // the listing says what is wrong, as it always did
+    }
   }
 }

@@ -98,4 +98,40 @@ public final class AtomicFiles {
       }
     });
   }
+
+  /** What {@link #writeStream} writes: a file's content, to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes what {@code content} writes to a temporary file beside {@code target} (buffered, never held whole)
+   * and renames it over {@code target}; the temporary file is removed if writing fails.
+   *
+   * @param permissions the file's POSIX permissions, or null to keep the default
+   * @throws IOException naming {@code target} when the system's error names no file (a full disk)
+   */
+  public static void writeStream(Path target, Content content, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = null;
+    try {
+      temp = createTemp(dir, target.getFileName().toString());
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        content.writeTo(out);
+      }
+      if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, permissions);
+      }
+      move(temp, target);
+    } catch (IOException e) {
+      throw IoProblems.withPath(e, target);
+    } finally {
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
 }

@@ -1,12 +1,11 @@
 package dev.hyper.runtime.results;
 
-import dev.hyper.runtime.results.SweepResults.Row;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * How much of the metric's variance each parameter explains: the main effects of a functional ANOVA
@@ -28,28 +27,48 @@ public final class Importance {
    */
   public record Share(String param, double share) {}
 
-  /** The shares of {@code params}, largest first; empty when fewer than two experiments differ in the metric. */
-  public static List<Share> of(List<Row> rows, List<String> params) {
-    List<Row> measured = rows.stream().filter(r -> r.metric() != null && Double.isFinite(r.metric())).toList();
-    double mean = measured.stream().mapToDouble(Row::metric).average().orElse(Double.NaN);
-    double total = measured.stream().mapToDouble(r -> (r.metric() - mean) * (r.metric() - mean)).sum();
-    if (measured.size() < 2 || !(total > 0)) {
+  /**
+   * The shares of {@code params}, largest first; empty when fewer than two experiments differ in the metric.
+   * Sums run in ranking order, values in order of their first experiment, as one list of the experiments
+   * would give them; a few numbers per value are held.
+   */
+  public static List<Share> of(SweepResults r) {
+    RankedRows rows = r.ranked();
+    List<String> params = r.params();
+    int size = rows.size();
+    int measured = (int) IntStream.range(0, size).filter(k -> Double.isFinite(rows.metric(k))).count();
+    double mean = IntStream.range(0, size).mapToDouble(rows::metric).filter(Double::isFinite).average()
+        .orElse(Double.NaN);
+    double total = IntStream.range(0, size).mapToDouble(rows::metric).filter(Double::isFinite)
+        .map(m -> (m - mean) * (m - mean)).sum();
+    if (measured < 2 || !(total > 0)) {
       return List.of();
     }
     List<Share> shares = new ArrayList<>();
-    for (String p : params) {
-      Map<String, double[]> byValue = new LinkedHashMap<>();  // value -> {sum, n}
-      for (Row r : measured) {
-        double[] s = byValue.computeIfAbsent(r.param(p), k -> new double[2]);
-        s[0] += r.metric();
-        s[1]++;
+    for (int j = 0; j < params.size(); j++) {
+      int m = rows.values(j);
+      double[] sum = new double[m];
+      double[] n = new double[m];
+      int[] order = new int[m];                               // the values in order of their first experiment
+      int seen = 0;
+      for (int k = 0; k < size; k++) {
+        double x = rows.metric(k);
+        if (Double.isFinite(x)) {
+          int v = rows.value(j, k);
+          if (n[v] == 0) {
+            order[seen++] = v;
+          }
+          sum[v] += x;
+          n[v]++;
+        }
       }
       double between = 0;
-      for (double[] s : byValue.values()) {
-        double m = s[0] / s[1];
-        between += s[1] * (m - mean) * (m - mean);
+      for (int i = 0; i < seen; i++) {
+        int v = order[i];
+        double mv = sum[v] / n[v];
+        between += n[v] * (mv - mean) * (mv - mean);
       }
-      shares.add(new Share(p, Math.min(1, between / total)));
+      shares.add(new Share(params.get(j), Math.min(1, between / total)));
     }
     shares.sort(Comparator.comparingDouble(Share::share).reversed());
     return shares;

@@ -14,16 +14,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every experiment's step metrics ({@code metrics.jsonl}) by step, one chart per logged metric (a picker
+ * The experiments' step metrics ({@code metrics.jsonl}) by step, one chart per logged metric (a picker
  * shows one; without scripts the first): the {@link #HIGHLIGHT} best experiments in colour, the rest grey;
  * a point with several trials also as the mean of its trials with a band from their least to their
- * greatest value. Curves are downsampled to at most {@code 80,000 / curves} points each (between 8 and
- * 200, first and last kept), and past {@link ResultsHtml#TITLED} experiments only the highlighted curves
- * carry a tooltip, so the page stays a few MB (bench/results-page.sh measures it). The y axis is
- * logarithmic when every value is positive and they span more than 50 times.
+ * greatest value. The {@link #CURVES} best experiments with a step log are drawn (the summary says when more
+ * have one); curves are downsampled to at most {@code 80,000 / curves} points each (between 8 and 200, first
+ * and last kept), and past {@link ResultsHtml#TITLED} experiments only the highlighted curves carry a
+ * tooltip, so the page stays a few MB (bench/results-page.sh measures it). The y axis is logarithmic when
+ * every value is positive and they span more than 50 times. Logs are read one at a time, twice (to choose the
+ * experiments, then to take their downsampled curves), so memory holds the drawn curves, not the logs.
  */
 final class LearningCurves {
   static final int HIGHLIGHT = 5;
+  /** The most experiments whose curves are drawn, the best that have a step log. */
+  static final int CURVES = 500;
   private static final int W = 760;
   private static final int H = 330;
   private static final int LEFT = 64;
@@ -34,26 +38,123 @@ final class LearningCurves {
   private LearningCurves() {}
 
   /**
-   * @param steps each row's step log (by the row's index in {@code r.rows()}), for the rows that have one
+   * The curves to draw.
+   *
+   * @param rows the drawn experiments, by rank, with their rows
+   * @param metrics the logged metrics with a number, in order of the experiments and their steps
+   * @param series each metric's downsampled points (step, value) by rank, for the ranks that have one
+   * @param bounds each metric's least and greatest step and value over every point, downsampled or not
+   * @param more whether more experiments have a step log than are drawn
    */
-  static void svg(StringBuilder sb, SweepResults r, Map<Integer, List<StepLog.Step>> steps) {
-    if (steps.isEmpty()) {
-      return;
-    }
+  record Curves(Map<Integer, Row> rows, Set<String> metrics, Map<String, Map<Integer, List<double[]>>> series,
+      Map<String, double[]> bounds, boolean more) {}
+
+  /** The curves of the step logs given, by rank. */
+  static Curves of(SweepResults r, Map<Integer, List<StepLog.Step>> steps) throws java.io.IOException {
     Set<String> metrics = new LinkedHashSet<>();
-    steps.values().forEach(list -> list.forEach(s -> s.metrics().forEach((k, v) -> {
+    steps.values().forEach(list -> list.forEach(s -> names(s, metrics)));
+    int perCurve = Math.max(8, Math.min(200, 80_000 / Math.max(1, steps.size())));
+    Map<String, Map<Integer, List<double[]>>> series = new LinkedHashMap<>();
+    Map<String, double[]> bounds = new LinkedHashMap<>();
+    for (String m : metrics) {
+      series.put(m, new TreeMap<>());
+      bounds.put(m, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY});
+    }
+    for (Map.Entry<Integer, List<StepLog.Step>> e : steps.entrySet()) {
+      add(e.getKey(), e.getValue(), series, bounds, perCurve);
+    }
+    Map<Integer, Row> rows = new TreeMap<>();
+    for (Integer k : steps.keySet()) {
+      rows.put(k, r.ranked().row(k));
+    }
+    return new Curves(rows, metrics, series, bounds, false);
+  }
+
+  /** The curves of the {@link #CURVES} best experiments of the sweep under {@code root} that have a step log. */
+  static Curves read(SweepResults r, java.nio.file.Path root) throws java.io.IOException {
+    RankedRows ranked = r.ranked();
+    Map<Integer, Row> rows = new TreeMap<>();
+    Set<String> metrics = new LinkedHashSet<>();
+    boolean more = false;
+    for (int k = 0; k < ranked.size() && !more; k++) {
+      SweepResults.Status status = ranked.status(k);
+      if (status == SweepResults.Status.PENDING || status == SweepResults.Status.MISSING) {
+        continue;
+      }
+      Row row = ranked.row(k);
+      List<StepLog.Step> steps = steps(r, root, row);
+      if (!steps.isEmpty()) {
+        if (rows.size() == CURVES) {
+          more = true;
+        } else {
+          rows.put(k, row);
+          steps.forEach(s -> names(s, metrics));
+        }
+      }
+    }
+    int perCurve = Math.max(8, Math.min(200, 80_000 / Math.max(1, rows.size())));
+    Map<String, Map<Integer, List<double[]>>> series = new LinkedHashMap<>();
+    Map<String, double[]> bounds = new LinkedHashMap<>();
+    for (String m : metrics) {
+      series.put(m, new TreeMap<>());
+      bounds.put(m, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY});
+    }
+    for (Map.Entry<Integer, Row> e : rows.entrySet()) {
+      add(e.getKey(), steps(r, root, e.getValue()), series, bounds, perCurve);
+    }
+    return new Curves(rows, metrics, series, bounds, more);
+  }
+
+  private static List<StepLog.Step> steps(SweepResults r, java.nio.file.Path root, Row row) throws java.io.IOException {
+    return StepLog.read(root.resolve(dev.hyper.runtime.plan.Layout.serializationDir(r.sweep(), row.id(), row.trial())))
+        .steps();
+  }
+
+  private static void names(StepLog.Step s, Set<String> metrics) {
+    s.metrics().forEach((k, v) -> {
       if (v instanceof Number) {
         metrics.add(k);
       }
-    })));
-    if (metrics.isEmpty()) {
+    });
+  }
+
+  /** Adds experiment {@code k}'s finite points of each metric, downsampled, and widens the metric's bounds. */
+  private static void add(int k, List<StepLog.Step> steps, Map<String, Map<Integer, List<double[]>>> series,
+      Map<String, double[]> bounds, int perCurve) {
+    for (Map.Entry<String, Map<Integer, List<double[]>>> m : series.entrySet()) {
+      double[] b = bounds.get(m.getKey());
+      List<double[]> points = new ArrayList<>();
+      for (StepLog.Step s : steps) {
+        if (s.metrics().get(m.getKey()) instanceof Number n && Double.isFinite(n.doubleValue())) {
+          points.add(new double[] {s.step(), n.doubleValue()});
+          b[0] = Math.min(b[0], s.step());
+          b[1] = Math.max(b[1], s.step());
+          b[2] = Math.min(b[2], n.doubleValue());
+          b[3] = Math.max(b[3], n.doubleValue());
+        }
+      }
+      if (!points.isEmpty()) {
+        m.getValue().put(k, downsample(points, perCurve));
+      }
+    }
+  }
+
+  static void svg(Output out, SweepResults r, Curves curves) throws java.io.IOException {
+    if (curves.rows().isEmpty() || curves.metrics().isEmpty()) {
       return;
     }
+    StringBuilder sb = out.sb;
+    Set<String> metrics = curves.metrics();
     String shown = metrics.stream().filter(m -> r.metric().contains(m)).findFirst().orElse(metrics.iterator().next());
-    int perCurve = Math.max(8, Math.min(200, 80_000 / Math.max(1, steps.size())));
-    boolean titles = steps.size() <= ResultsHtml.TITLED;
+    boolean titles = curves.rows().size() <= ResultsHtml.TITLED;
     sb.append("<h2>Learning curves</h2>\n<p class=\"summary\">Each experiment's logged metric by step (");
-    sb.append(steps.size()).append(" experiments; the ").append(HIGHLIGHT).append(" best by ").append(esc(r.metric()))
+    sb.append(curves.rows().size()).append(" experiments");
+    if (curves.more()) {
+      sb.append(", the best that have a step log: more have one");
+    }
+    sb.append("; the ").append(HIGHLIGHT).append(" best by ").append(esc(r.metric()))
         .append(" in colour; points with several trials as the mean of their trials, with a band from least to"
             + " greatest). Metric: <select id=\"curve-metric\">");
     for (String m : metrics) {
@@ -63,33 +164,20 @@ final class LearningCurves {
         .append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W).append(' ').append(H)
         .append("\">\n");
     for (String m : metrics) {
-      chart(sb, r, steps, m, m.equals(shown), perCurve, titles);
+      chart(sb, r, curves, m, m.equals(shown), titles);
+      out.spill();
     }
     sb.append("</svg>\n");
   }
 
-  private static void chart(StringBuilder sb, SweepResults r, Map<Integer, List<StepLog.Step>> steps, String metric,
-      boolean visible, int perCurve, boolean titles) {
-    double minX = Double.POSITIVE_INFINITY;
-    double maxX = Double.NEGATIVE_INFINITY;
-    double minY = Double.POSITIVE_INFINITY;
-    double maxY = Double.NEGATIVE_INFINITY;
-    Map<Integer, List<double[]>> series = new TreeMap<>();
-    for (Map.Entry<Integer, List<StepLog.Step>> e : steps.entrySet()) {
-      List<double[]> points = new ArrayList<>();
-      for (StepLog.Step s : e.getValue()) {
-        if (s.metrics().get(metric) instanceof Number n && Double.isFinite(n.doubleValue())) {
-          points.add(new double[] {s.step(), n.doubleValue()});
-          minX = Math.min(minX, s.step());
-          maxX = Math.max(maxX, s.step());
-          minY = Math.min(minY, n.doubleValue());
-          maxY = Math.max(maxY, n.doubleValue());
-        }
-      }
-      if (!points.isEmpty()) {
-        series.put(e.getKey(), downsample(points, perCurve));
-      }
-    }
+  private static void chart(StringBuilder sb, SweepResults r, Curves curves, String metric, boolean visible,
+      boolean titles) {
+    double[] bounds = curves.bounds().get(metric);
+    double minX = bounds[0];
+    double maxX = bounds[1];
+    double minY = bounds[2];
+    double maxY = bounds[3];
+    Map<Integer, List<double[]>> series = curves.series().get(metric);
     sb.append("<g class=\"metric\" data-metric=\"").append(esc(metric)).append('"')
         .append(visible ? "" : " style=\"display:none\"").append(">\n");
     if (series.isEmpty()) {
@@ -119,7 +207,7 @@ final class LearningCurves {
         .append("</text>\n");
     Map<String, List<Integer>> byPoint = new LinkedHashMap<>();
     for (Integer row : series.keySet()) {
-      byPoint.computeIfAbsent(r.rows().get(row).id(), k -> new ArrayList<>()).add(row);
+      byPoint.computeIfAbsent(curves.rows().get(row).id(), k -> new ArrayList<>()).add(row);
     }
     for (Map.Entry<String, List<Integer>> p : byPoint.entrySet()) {   // bands under the curves
       if (p.getValue().size() > 1) {
@@ -129,9 +217,9 @@ final class LearningCurves {
     List<Integer> order = new ArrayList<>(series.keySet());
     order.sort((a, b) -> Integer.compare(b, a));                     // worst first, the best on top
     for (Integer row : order) {
-      boolean highlight = row < HIGHLIGHT && r.rows().get(row).metric() != null;
+      Row x = curves.rows().get(row);
+      boolean highlight = row < HIGHLIGHT && x.metric() != null;
       String color = Colors.at(1 - row / (double) HIGHLIGHT);
-      Row x = r.rows().get(row);
       sb.append("<g class=\"curve").append(highlight ? " top" : "").append("\" data-row=\"").append(row)
           .append("\"><path d=\"").append(path(series.get(row), s)).append('"');
       if (highlight) {
@@ -175,22 +263,6 @@ final class LearningCurves {
         .append("</title></path></g>\n");
   }
 
-  /** The step logs of the rows that have one, by row index. */
-  static Map<Integer, List<StepLog.Step>> read(SweepResults r, java.nio.file.Path root) throws java.io.IOException {
-    Map<Integer, List<StepLog.Step>> out = new TreeMap<>();
-    for (int i = 0; i < r.rows().size(); i++) {
-      Row row = r.rows().get(i);
-      if (row.status() == SweepResults.Status.PENDING || row.status() == SweepResults.Status.MISSING) {
-        continue;
-      }
-      List<StepLog.Step> steps = StepLog.read(root.resolve(dev.hyper.runtime.plan.Layout.serializationDir(r.sweep(),
-          row.id(), row.trial()))).steps();
-      if (!steps.isEmpty()) {
-        out.put(i, steps);
-      }
-    }
-    return out;
-  }
 
   /** At most {@code n} points: evenly strided, the first and the last kept. */
   static List<double[]> downsample(List<double[]> points, int n) {

@@ -10,10 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every experiment with the metric as one line across an axis per parameter and one for the metric,
- * coloured by the metric (viridis, best yellow); the best drawn last. A parameter with few values gets
+ * The experiments with the metric (the {@link #LINES} best; the summary says when there are more) as one
+ * line each across an axis per parameter and one for the metric, coloured by the metric (viridis, best
+ * yellow); the best drawn last. A parameter with few values gets
  * them spaced evenly in grid order; one with many numbers (random search) a linear or, when they span
- * more than two decades, a log scale. The page's brushing script reads each line's y on every axis from
+ * more than two decades, a log scale; one whose experiments are grouped by ranges ({@link ParamColumns}) its
+ * own numbers on such a scale. The page's brushing script reads each line's y on every axis from
  * its path; without scripts it is a static picture.
  */
 final class ParallelCoordinates {
@@ -23,6 +25,8 @@ final class ParallelCoordinates {
   static final int GAP = 130;
   static final int SIDE = 70;
   private static final int CATEGORICAL = 30;
+  /** The most experiments drawn, the best: a page of more lines is no clearer, only larger. */
+  static final int LINES = 2000;
 
   private ParallelCoordinates() {}
 
@@ -33,13 +37,18 @@ final class ParallelCoordinates {
     List<Map.Entry<String, Double>> ticks();
   }
 
-  static void svg(StringBuilder sb, SweepResults r) {
+  static void svg(StringBuilder sb, SweepResults r) throws java.io.IOException {
+    RankedRows ranked = r.ranked();
     List<Row> rows = new ArrayList<>();
     List<Integer> index = new ArrayList<>();
-    for (int i = 0; i < r.rows().size(); i++) {
-      if (r.rows().get(i).metric() != null) {
-        rows.add(r.rows().get(i));
-        index.add(i);
+    int measured = 0;
+    for (int i = 0; i < ranked.size(); i++) {
+      if (!Double.isNaN(ranked.metric(i))) {
+        measured++;
+        if (rows.size() < LINES) {
+          rows.add(ranked.row(i));
+          index.add(i);
+        }
       }
     }
     if (rows.isEmpty()) {
@@ -47,8 +56,10 @@ final class ParallelCoordinates {
     }
     List<String> names = new ArrayList<>(r.params());
     List<Axis> axes = new ArrayList<>();
-    for (String p : r.params()) {
-      axes.add(axis(p, r.axisValues().get(p), rows));
+    for (int j = 0; j < r.params().size(); j++) {
+      ParamColumns.Range range = ranked.range(j);
+      axes.add(range != null ? numeric(range.lo(), range.hi(), range.log())
+          : axis(r.params().get(j), r.axisValues().get(r.params().get(j)), rows));
     }
     double lo = rows.stream().mapToDouble(Row::metric).min().orElse(0);
     double hi = rows.stream().mapToDouble(Row::metric).max().orElse(1);
@@ -57,7 +68,12 @@ final class ParallelCoordinates {
     int width = SIDE + GAP * (names.size() - 1) + SIDE + 50;        // room for the metric axis title
     sb.append("<h2>Parallel coordinates</h2>\n<p class=\"summary\">Each line an experiment, coloured by ")
         .append(esc(r.metric())).append(" (yellow best, purple worst). Drag along an axis to keep only the"
-            + " experiments in that range (the table follows); click the axis to clear it.</p>\n");
+            + " experiments in that range (the table follows); click the axis to clear it.");
+    if (rows.size() < measured) {
+      sb.append(" The ").append(rows.size()).append(" best of the ").append(measured).append(" experiments with ")
+          .append(esc(r.metric())).append(" are drawn; brushing hides the others' table rows.");
+    }
+    sb.append("</p>\n");
     sb.append("<svg id=\"parcoords\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
         .append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(width).append(' ').append(H)
         .append("\" data-axes=\"").append(names.size()).append("\">\n");

@@ -3,6 +3,10 @@ package dev.hyper.runtime.results;
 import dev.hyper.runtime.results.SweepResults.PointStats;
 import dev.hyper.runtime.results.SweepResults.Row;
 import dev.hyper.runtime.text.Printable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * {@link SweepResults} as one self-contained HTML page: a summary, the parameters' importance
  * ({@link Importance}), a chart of the metric against each swept parameter (inline SVG: each experiment a dot, the mean per value a line), and the full table. No script,
- * no fonts or styles from elsewhere: it renders offline.
+ * no fonts or styles from elsewhere: it renders offline. Written a row at a time; the charts draw a bounded
+ * number of experiments ({@link #DOTS}, {@link ParallelCoordinates#LINES}, {@link LearningCurves#CURVES}).
  */
 public final class ResultsHtml {
   /** Past this many experiments, lines and dots carry no tooltip (the best ones still do): the page stays small. */
@@ -32,12 +37,32 @@ public final class ResultsHtml {
   }
 
   /** The page of {@code r} with the learning curves of the sweep under {@code root}. */
-  public static String page(SweepResults r, java.nio.file.Path root) throws java.io.IOException {
-    return page(r, LearningCurves.read(r, root));
+  public static String page(SweepResults r, Path root) throws IOException {
+    Output out = new Output();
+    page(out, r, LearningCurves.read(r, root));
+    return out.toString();
+  }
+
+  /** The page of {@code r} with the learning curves of the sweep under {@code root}, to {@code writer}. */
+  public static void write(SweepResults r, Path root, Writer writer) throws IOException {
+    Output out = new Output(writer);
+    page(out, r, LearningCurves.read(r, root));
+    out.finish();
   }
 
   static String page(SweepResults r, Map<Integer, List<dev.hyper.runtime.run.StepLog.Step>> steps) {
-    StringBuilder sb = new StringBuilder();
+    Output out = new Output();
+    try {
+      page(out, r, LearningCurves.of(r, steps));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void page(Output out, SweepResults r, LearningCurves.Curves curves) throws IOException {
+    StringBuilder sb = out.sb;
+    RankedRows rows = r.ranked();
     String title = "Hyper sweep " + r.sweep() + ": " + r.metric();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
         .append("</title>\n<style>\n")
@@ -60,7 +85,7 @@ public final class ResultsHtml {
             + ".PENDING{color:#666}.MISSING{color:#999;font-style:italic}.INTERRUPTED{color:#6f42c1}\n")
         .append("</style>\n</head>\n<body>\n");
     sb.append("<h1>").append(esc(title)).append("</h1>\n");
-    sb.append("<p class=\"summary\">").append(r.rows().size()).append(" experiments: ")
+    sb.append("<p class=\"summary\">").append(rows.size()).append(" experiments: ")
         .append(esc(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
             .collect(Collectors.joining(", "))))
         .append(". ").append(esc(r.metric())).append(": ").append(esc(r.ranking().describe())).append(".</p>\n");
@@ -69,10 +94,10 @@ public final class ResultsHtml {
       sb.append("<p class=\"summary\">Best experiment: <b>").append(ResultsText.format(best.metric()))
           .append("</b> (").append(esc(best.id())).append(" trial ").append(best.trial()).append(": ")
           .append(esc(best.describeParams())).append(")</p>\n");
-      Row bp = r.bestPoint();
+      Row bp = rows.row(rows.bestPoint(r.lowerIsBetter()));
       sb.append("<p class=\"summary\">Best point: <b>").append(esc(ResultsText.formatPoint(bp.point())
           .replace("+-", "±"))).append("</b> (").append(esc(bp.describeParams())).append(")</p>\n");
-      List<Importance.Share> shares = Importance.of(r.rows(), r.params());
+      List<Importance.Share> shares = Importance.of(r);
       if (!shares.isEmpty()) {
         sb.append("<h2>Parameter importance</h2>\n<p class=\"summary\">The share of ").append(esc(r.metric()))
             .append("'s variance each parameter's marginal explains (functional ANOVA main effects; the rest is"
@@ -86,29 +111,37 @@ public final class ResultsHtml {
         sb.append("</table>\n");
       }
       ParallelCoordinates.svg(sb, r);
-      LearningCurves.svg(sb, r, steps);
+      out.spill();
+      LearningCurves.svg(out, r, curves);
       sb.append("<h2>").append(esc(r.metric())).append(" by parameter</h2>\n<div class=\"charts\">\n");
-      for (String p : r.params()) {
-        chart(sb, r, p);
+      Map<String, Map<String, PointStats>> marginals = r.marginals();
+      for (int j = 0; j < r.params().size(); j++) {
+        chart(sb, r, j, marginals.get(r.params().get(j)));
+        out.spill();
       }
       sb.append("</div>\n");
     } else {
       sb.append("<p class=\"summary\">No experiment has ").append(esc(r.metric())).append(" yet.</p>\n");
     }
-    table(sb, r);
+    table(out, r);
     sb.append("<script>\n").append(SCRIPT).append("</script>\n");
     sb.append("</body>\n</html>\n");
-    return sb.toString();
   }
 
-  private static void chart(StringBuilder sb, SweepResults r, String param) {
+  private static void chart(StringBuilder sb, SweepResults r, int j, Map<String, PointStats> marginal)
+      throws IOException {
+    RankedRows rows = r.ranked();
+    String param = r.params().get(j);
     List<String> values = r.axisValues().get(param);
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (Row row : r.rows()) {
-      if (row.metric() != null) {
-        lo = Math.min(lo, row.metric());
-        hi = Math.max(hi, row.metric());
+    int measured = 0;
+    for (int k = 0; k < rows.size(); k++) {
+      double m = rows.metric(k);
+      if (!Double.isNaN(m)) {
+        lo = Math.min(lo, m);
+        hi = Math.max(hi, m);
+        measured++;
       }
     }
     if (hi - lo < 1e-12) {
@@ -122,6 +155,8 @@ public final class ResultsHtml {
     double plotW = W - LEFT - RIGHT;
     double plotH = H - TOP - BOTTOM;
     double band = plotW / values.size();
+    int every = Math.max(1, (measured + DOTS - 1) / DOTS);
+    int[][] dots = dots(rows, j, every);
 
     sb.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"")
         .append(H).append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\">\n");
@@ -134,7 +169,6 @@ public final class ResultsHtml {
     }
     sb.append(line(LEFT, TOP, LEFT, TOP + plotH, "#888", 1));
     sb.append(line(LEFT, TOP + plotH, W - RIGHT, TOP + plotH, "#888", 1));
-    Map<String, PointStats> marginal = r.marginals().get(param);
     StringBuilder meanLine = new StringBuilder();
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i);
@@ -142,13 +176,9 @@ public final class ResultsHtml {
       sb.append(text(cx, TOP + plotH + 16, "middle", 11, "400", v));
       PointStats s = marginal.get(v);
       sb.append(text(cx, TOP + plotH + 30, "middle", 10, "400", "n=" + s.n()));
-      int measured = (int) r.rows().stream().filter(row -> row.metric() != null).count();
-      int every = Math.max(1, (measured + DOTS - 1) / DOTS);
-      int seen = 0;
-      for (Row row : r.rows()) {
-        if (row.metric() == null || !row.param(param).equals(v) || seen++ % every != 0) {
-          continue;
-        }
+      int index = rows.valueIndex(j, v);
+      for (int k : index < 0 ? new int[0] : dots[index]) {
+        Row row = rows.row(k);
         double jitter = ((Math.floorMod((row.id() + "/" + row.trial()).hashCode(), 1000) / 1000.0) - 0.5)
             * Math.min(band * 0.55, 60);
         double py = TOP + plotH * (1 - (row.metric() - y0) / (y1 - y0));
@@ -177,8 +207,41 @@ public final class ResultsHtml {
     sb.append("</svg>\n");
   }
 
-  private static void table(StringBuilder sb, SweepResults r) {
-    boolean trials = r.rows().stream().anyMatch(row -> row.point().trials() > 1);
+  /**
+   * The experiments a chart by parameter {@code j} draws as dots, by the number of their value: of the
+   * experiments with the metric and each value, every {@code every}-th in ranking order (at most about
+   * {@link #DOTS} in all).
+   */
+  private static int[][] dots(RankedRows rows, int j, int every) {
+    int m = rows.values(j);
+    int[] seen = new int[m];
+    int[] count = new int[m];
+    for (int k = 0; k < rows.size(); k++) {
+      if (!Double.isNaN(rows.metric(k)) && seen[rows.value(j, k)]++ % every == 0) {
+        count[rows.value(j, k)]++;
+      }
+    }
+    int[][] out = new int[m][];
+    for (int v = 0; v < m; v++) {
+      out[v] = new int[count[v]];
+    }
+    java.util.Arrays.fill(seen, 0);
+    java.util.Arrays.fill(count, 0);
+    for (int k = 0; k < rows.size(); k++) {
+      if (!Double.isNaN(rows.metric(k))) {
+        int v = rows.value(j, k);
+        if (seen[v]++ % every == 0) {
+          out[v][count[v]++] = k;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void table(Output out, SweepResults r) throws IOException {
+    StringBuilder sb = out.sb;
+    RankedRows rows = r.ranked();
+    boolean trials = rows.anyTrials();
     sb.append("<h2>Experiments</h2>\n<table>\n<thead><tr><th>rank</th><th>id</th><th>trial</th>");
     for (String p : r.params()) {
       sb.append("<th>").append(esc(p)).append("</th>");
@@ -188,12 +251,11 @@ public final class ResultsHtml {
       sb.append("<th>point mean ± std [min..max] (n)</th>");
     }
     sb.append("</tr></thead>\n<tbody>\n");
-    int rank = 0;
-    Row best = r.best();
-    for (Row row : r.rows()) {
-      sb.append("<tr data-row=\"").append(rank).append('"').append(row == best ? " class=\"best\">" : ">");
-      rank++;
-      sb.append("<td>").append(row.metric() == null ? "-" : Integer.toString(rank)).append("</td>");
+    boolean hasBest = rows.size() > 0 && !Double.isNaN(rows.metric(0));
+    for (int k = 0; k < rows.size(); k++) {
+      Row row = rows.row(k);
+      sb.append("<tr data-row=\"").append(k).append('"').append(k == 0 && hasBest ? " class=\"best\">" : ">");
+      sb.append("<td>").append(row.metric() == null ? "-" : Integer.toString(k + 1)).append("</td>");
       sb.append("<td>").append(esc(row.id())).append("</td><td>").append(row.trial()).append("</td>");
       for (String p : r.params()) {
         sb.append("<td>").append(esc(row.param(p))).append("</td>");
@@ -204,6 +266,7 @@ public final class ResultsHtml {
         sb.append("<td>").append(esc(ResultsText.formatPoint(row.point()).replace("+-", "±"))).append("</td>");
       }
       sb.append("</tr>\n");
+      out.spill();
     }
     sb.append("</tbody>\n</table>\n");
   }

@@ -3,15 +3,28 @@ package dev.hyper.runtime.results;
 import dev.hyper.runtime.results.SweepResults.PointStats;
 import dev.hyper.runtime.results.SweepResults.Row;
 import dev.hyper.runtime.text.Printable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@link SweepResults} as an aligned text table with a summary, and as CSV. */
+/**
+ * {@link SweepResults} as an aligned text table with a summary, and as CSV; written a row at a time (the
+ * table's column widths take a first pass over the rows it prints), so that the text of a sweep of any size
+ * is never held whole.
+ */
 public final class ResultsText {
   private ResultsText() {}
+
+  /** One row's cells. */
+  @FunctionalInterface
+  private interface Cells {
+    List<String> of(int i) throws IOException;
+  }
 
   /** A metric value for people: 4 decimals, or scientific when tiny or huge. */
   public static String format(Double v) {
@@ -50,7 +63,25 @@ public final class ResultsText {
    * best experiment and point, and the metric's mean for each value of each parameter.
    */
   public static String table(SweepResults r, int top) {
-    boolean trials = r.rows().stream().anyMatch(row -> row.point().trials() > 1);
+    Output out = new Output();
+    try {
+      table(r, top, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** {@link #table(SweepResults, int)}, written to {@code writer} (flushed). */
+  public static void table(SweepResults r, int top, Writer writer) throws IOException {
+    Output out = new Output(writer);
+    table(r, top, out);
+    out.finish();
+  }
+
+  static void table(SweepResults r, int top, Output out) throws IOException {
+    RankedRows rows = r.ranked();
+    boolean trials = rows.anyTrials();
     List<String> header = new ArrayList<>(List.of("rank", "id", "trial"));
     header.addAll(r.params());
     header.add("status");
@@ -58,12 +89,16 @@ public final class ResultsText {
     if (trials) {
       header.add("point mean +- std [min..max] (n)");
     }
-    List<List<String>> cells = new ArrayList<>();
-    List<Row> rows = top > 0 ? r.rows().subList(0, Math.min(top, r.rows().size())) : r.rows();
-    int rank = 0;
-    for (Row row : rows) {
-      rank++;
-      List<String> line = new ArrayList<>(List.of(row.metric() == null ? "-" : Integer.toString(rank), row.id(),
+    int shown = top > 0 ? Math.min(top, rows.size()) : rows.size();
+    StringBuilder sb = out.sb;
+    sb.append("sweep ").append(r.sweep()).append(": ").append(rows.size()).append(" experiments, ")
+        .append(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(", ")))
+        .append("; ").append(Printable.escape(r.metric())).append(", ").append(Printable.escape(r.ranking().describe()))
+        .append("\n\n");
+    appendAligned(out, header, shown, k -> {
+      Row row = rows.row(k);
+      List<String> line = new ArrayList<>(List.of(row.metric() == null ? "-" : Integer.toString(k + 1), row.id(),
           Integer.toString(row.trial())));
       for (String p : r.params()) {
         line.add(row.param(p));
@@ -73,33 +108,27 @@ public final class ResultsText {
       if (trials) {
         line.add(formatPoint(row.point()));
       }
-      cells.add(line);
-    }
-    StringBuilder sb = new StringBuilder();
-    sb.append("sweep ").append(r.sweep()).append(": ").append(r.rows().size()).append(" experiments, ")
-        .append(r.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-            .collect(Collectors.joining(", ")))
-        .append("; ").append(Printable.escape(r.metric())).append(", ").append(Printable.escape(r.ranking().describe()))
-        .append("\n\n");
-    appendAligned(sb, header, cells);
-    if (rows.size() < r.rows().size()) {
-      sb.append("... ").append(r.rows().size() - rows.size()).append(" more (without --top: all)\n");
+      return line;
+    });
+    if (shown < rows.size()) {
+      sb.append("... ").append(rows.size() - shown).append(" more (without --top: all)\n");
     }
     sb.append('\n');
     Row best = r.best();
     if (best == null) {
       sb.append("no experiment has ").append(Printable.escape(r.metric())).append(" yet\n");
-      return sb.toString();
+      return;
     }
     sb.append("best experiment: ").append(format(best.metric()))
         .append(best.metricsChanged() ? " " + SweepResults.CHANGED_MARK : "").append("  ").append(best.id()).append(" trial ")
         .append(best.trial()).append("  ").append(Printable.escape(best.describeParams())).append('\n');
-    Row bestPoint = r.bestPoint();
-    boolean pointChanged = r.rows().stream().anyMatch(row -> row.metricsChanged() && row.id().equals(bestPoint.id()));
+    int bestPointRank = rows.bestPoint(r.lowerIsBetter());
+    Row bestPoint = rows.row(bestPointRank);
+    boolean pointChanged = rows.pointChanged(bestPointRank);
     sb.append("best point:      ").append(formatPoint(bestPoint.point()))
         .append(pointChanged ? " " + SweepResults.CHANGED_MARK : "").append("  ").append(bestPoint.id())
         .append("  ").append(Printable.escape(bestPoint.describeParams())).append('\n');
-    List<Importance.Share> shares = Importance.of(r.rows(), r.params());
+    List<Importance.Share> shares = Importance.of(r);
     if (!shares.isEmpty()) {
       sb.append('\n').append("importance (the share of ").append(Printable.escape(r.metric()))
           .append("'s variance each parameter's marginal explains: functional ANOVA main effects):\n");
@@ -113,8 +142,8 @@ public final class ResultsText {
       sb.append("  ").append(Printable.escape(p.getKey())).append(":  ").append(p.getValue().entrySet().stream()
           .map(e -> Printable.escape(e.getKey()) + " -> " + formatStats(e.getValue())).collect(Collectors.joining(";  ")))
           .append('\n');
+      out.spill();
     }
-    return sb.toString();
   }
 
   /**
@@ -122,70 +151,85 @@ public final class ResultsText {
    * min, max and n of the metric, best first; points without the metric last.
    */
   public static String points(SweepResults r, int top) {
-    List<Row> firsts = pointRows(r);
+    Output out = new Output();
+    try {
+      points(r, top, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** {@link #points(SweepResults, int)}, written to {@code writer} (flushed). */
+  public static void points(SweepResults r, int top, Writer writer) throws IOException {
+    Output out = new Output(writer);
+    points(r, top, out);
+    out.finish();
+  }
+
+  static void points(SweepResults r, int top, Output out) throws IOException {
+    RankedRows rows = r.ranked();
+    int[] firsts = rows.pointRanks(r.lowerIsBetter());
     List<String> header = new ArrayList<>(List.of("rank", "id"));
     header.addAll(r.params());
     header.addAll(List.of("n", "mean", "std", "min", "max"));
-    List<List<String>> cells = new ArrayList<>();
-    int rank = 0;
-    for (Row row : top > 0 ? firsts.subList(0, Math.min(top, firsts.size())) : firsts) {
-      rank++;
+    int shown = top > 0 ? Math.min(top, firsts.length) : firsts.length;
+    StringBuilder sb = out.sb;
+    sb.append("sweep ").append(r.sweep()).append(": ").append(firsts.length).append(" points; ")
+        .append(Printable.escape(r.metric())).append(" over each point's trials, ")
+        .append(Printable.escape(r.ranking().describe())).append("\n\n");
+    appendAligned(out, header, shown, i -> {
+      Row row = rows.row(firsts[i]);
       PointStats s = row.point();
-      List<String> line = new ArrayList<>(List.of(s.mean() == null ? "-" : Integer.toString(rank), row.id()));
+      List<String> line = new ArrayList<>(List.of(s.mean() == null ? "-" : Integer.toString(i + 1), row.id()));
       for (String p : r.params()) {
         line.add(row.param(p));
       }
       line.addAll(List.of(s.n() + "/" + s.trials(), format(s.mean()), format(s.std()), format(s.min()),
           format(s.max())));
-      cells.add(line);
+      return line;
+    });
+    if (top > 0 && top < firsts.length) {
+      sb.append("... ").append(firsts.length - top).append(" more (without --top: all)\n");
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("sweep ").append(r.sweep()).append(": ").append(firsts.size()).append(" points; ")
-        .append(Printable.escape(r.metric())).append(" over each point's trials, ")
-        .append(Printable.escape(r.ranking().describe())).append("\n\n");
-    appendAligned(sb, header, cells);
-    if (top > 0 && top < firsts.size()) {
-      sb.append("... ").append(firsts.size() - top).append(" more (without --top: all)\n");
-    }
-    return sb.toString();
   }
 
-  /** One row per point (its first in ranking order), the points ranked by their mean. */
-  static List<Row> pointRows(SweepResults r) {
-    java.util.Map<String, Row> first = new java.util.LinkedHashMap<>();
-    r.rows().forEach(row -> first.putIfAbsent(row.id(), row));
-    List<Row> points = new ArrayList<>(first.values());
-    java.util.Comparator<Double> better = r.lowerIsBetter() ? java.util.Comparator.naturalOrder()
-        : java.util.Comparator.reverseOrder();
-    points.sort(java.util.Comparator.comparing((Row row) -> row.point().mean() == null)
-        .thenComparing((a, b) -> a.point().mean() == null ? 0 : better.compare(a.point().mean(), b.point().mean())));
-    return points;
-  }
-
-  /** The cells in aligned columns, each escaped for a terminal (a line break in a value would split a row). */
-  private static void appendAligned(StringBuilder sb, List<String> rawHeader, List<List<String>> rawRows) {
+  /**
+   * The header and rows {@code 0..n)} in aligned columns, each cell escaped for a terminal (a line break in a
+   * value would split a row): a first pass over the rows finds each column's width, a second writes them.
+   */
+  private static void appendAligned(Output out, List<String> rawHeader, int n, Cells cells) throws IOException {
     List<String> header = rawHeader.stream().map(Printable::escape).toList();
-    List<List<String>> rows = rawRows.stream().map(row -> row.stream().map(Printable::escape).toList()).toList();
     int[] width = new int[header.size()];
     for (int i = 0; i < header.size(); i++) {
       width[i] = header.get(i).length();
-      for (List<String> row : rows) {
-        width[i] = Math.max(width[i], row.get(i).length());
+    }
+    for (int k = 0; k < n; k++) {
+      List<String> row = cells.of(k);
+      for (int i = 0; i < width.length; i++) {
+        width[i] = Math.max(width[i], Printable.escape(row.get(i)).length());
       }
     }
-    List<List<String>> all = new ArrayList<>();
-    all.add(header);
-    all.addAll(rows);
-    for (List<String> row : all) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        line.append(String.format("%-" + width[i] + "s", row.get(i)));
-        if (i < row.size() - 1) {
-          line.append("  ");
-        }
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
+    appendLine(out.sb, header, width);
+    for (int k = 0; k < n; k++) {
+      appendLine(out.sb, cells.of(k).stream().map(Printable::escape).toList(), width);
+      out.spill();
     }
+  }
+
+  private static void appendLine(StringBuilder sb, List<String> row, int[] width) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.size(); i++) {
+      String cell = row.get(i);
+      line.append(cell);
+      for (int pad = cell.length(); pad < width[i]; pad++) {
+        line.append(' ');
+      }
+      if (i < row.size() - 1) {
+        line.append("  ");
+      }
+    }
+    sb.append(line.toString().stripTrailing()).append('\n');
   }
 
   /**
@@ -194,12 +238,31 @@ public final class ResultsText {
    * written in full precision; empty fields are missing values.
    */
   public static String csv(SweepResults r) {
-    StringBuilder sb = new StringBuilder();
+    Output out = new Output();
+    try {
+      csv(r, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** {@link #csv(SweepResults)}, written to {@code writer}. */
+  public static void csv(SweepResults r, Writer writer) throws IOException {
+    Output out = new Output(writer);
+    csv(r, out);
+    out.finish();
+  }
+
+  private static void csv(SweepResults r, Output out) throws IOException {
+    RankedRows rows = r.ranked();
+    StringBuilder sb = out.sb;
     List<String> header = new ArrayList<>(List.of("id", "trial"));
     header.addAll(r.params());
     header.addAll(List.of("status", r.metric(), "point_mean", "point_std", "point_n"));
     csvLine(sb, header);
-    for (Row row : r.rows()) {
+    for (int k = 0; k < rows.size(); k++) {
+      Row row = rows.row(k);
       List<String> line = new ArrayList<>(List.of(row.id(), Integer.toString(row.trial())));
       for (String p : r.params()) {
         line.add(row.param(p));
@@ -210,8 +273,8 @@ public final class ResultsText {
       line.add(number(row.point().std()));
       line.add(Integer.toString(row.point().n()));
       csvLine(sb, line);
+      out.spill();
     }
-    return sb.toString();
   }
 
   private static String number(Double v) {
