@@ -4,6 +4,7 @@ import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.exec.ExecRun;
 import dev.hyper.runtime.exec.Progress;
 import dev.hyper.runtime.exec.TaskCommands;
+import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.shell.ShellQuote;
 import dev.hyper.runtime.slurm.SlurmClient;
@@ -121,20 +122,17 @@ final class ExecCommand implements Callable<Integer> {
       throw new HyperException("exec: --limit must be at least 0 (0: no limit), was " + limit);
     }
     Path root = output.root();
-    SweepOverview overview = SweepOverview.load(root, sweep, new SlurmClient(slurmBin), false);
-    if (overview.entries.isEmpty()) {
+    if (!SweepTasks.any(root, sweep)) {
       noExperiments(ctx, sweep, root);
     }
     if (!ctx.find(sweep).hasTrainer()) {       // every run would refuse: start none
       throw new HyperException("exec: " + ctx.find(sweep).noTrainer() + "; nothing was run");
     }
-    if (overview.queueProblem != null) {
-      ctx.err.println("warning: exec cannot ask SLURM about this sweep's jobs, so experiments queued there may run"
-          + " twice: " + overview.queueProblem);
-    }
+    // one pass over the sweep, keeping only what runs (the first --limit of it) and the first MISSING ones
     List<Task> selected = new ArrayList<>();
-    int busy = 0;
-    for (SweepOverview.Entry e : overview.entries) {
+    List<SweepOverview.Entry> missing = new ArrayList<>();
+    long[] seen = new long[2];                       // chosen, busy
+    SweepOverview overview = SweepOverview.scan(root, sweep, new SlurmClient(slurmBin), false, e -> {
       boolean run = switch (e.state()) {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;
@@ -142,47 +140,56 @@ final class ExecCommand implements Callable<Integer> {
         case RUNNING, QUEUED, MISSING -> false;
       };
       if (run) {
-        selected.add(e.task());
+        if (limit == 0 || selected.size() < limit) {
+          selected.add(e.task());
+        }
+        seen[0]++;
       } else if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
-        busy++;
+        seen[1]++;
+      } else if (e.state() == SweepOverview.State.MISSING && missing.size() < StatusCommand.LISTED) {
+        missing.add(e);
       }
+    });
+    if (overview.queueProblem != null) {
+      ctx.err.println("warning: exec cannot ask SLURM about this sweep's jobs, so experiments queued there may run"
+          + " twice: " + overview.queueProblem);
     }
-    int chosen = selected.size();
-    if (limit > 0 && selected.size() > limit) {
-      selected = new ArrayList<>(selected.subList(0, limit));
-    }
-    List<SweepOverview.Entry> missing = overview.in(SweepOverview.State.MISSING);
+    long chosen = seen[0];
+    long busy = seen[1];
+    int missingCount = overview.counts().get(SweepOverview.State.MISSING);
     String skipped = (chosen > selected.size() ? "; the first " + selected.size() + " of " + chosen
         + " to run (--limit)" : "") + (busy == 0 ? "" : "; " + busy + " running or queued elsewhere, skipped (see status)")
-        + (missing.isEmpty() ? "" : "; " + missing.size() + " not runnable (TOML gone)");
+        + (missingCount == 0 ? "" : "; " + missingCount + " not runnable (TOML gone)");
     int code;
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("exec " + sweep + ": nothing to run: " + counts.get(SweepOverview.State.DONE) + " of "
-          + overview.entries.size() + " done, " + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
+          + overview.size + " done, " + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
           : counts.get(SweepOverview.State.STOPPED) + " stopped by successive halving, ")
           + counts.get(SweepOverview.State.FAILED) + " failed, "
           + counts.get(SweepOverview.State.PENDING) + " never started" + skipped);
       code = HyperCli.OK;
     } else {
-      ctx.out.println("exec " + sweep + ": running " + selected.size() + " of " + overview.entries.size()
+      ctx.out.println("exec " + sweep + ": running " + selected.size() + " of " + overview.size
           + " experiments, " + jobs + " at a time, under " + root + skipped);
       ctx.out.flush();
       code = run(root, selected);
     }
-    return notRunnable(missing) ? HyperCli.FAILED : code;
+    return notRunnable(missing, missingCount) ? HyperCli.FAILED : code;
   }
 
-  /** Names the experiments whose TOML is gone (at most {@link StatusCommand#LISTED}); whether there are any. */
-  private boolean notRunnable(List<SweepOverview.Entry> missing) {
-    for (int i = 0; i < missing.size() && i < StatusCommand.LISTED; i++) {
-      ctx.err.println(Printable.escape("exec: not runnable: " + missing.get(i).task().label() + ": "
-          + missing.get(i).note()));
+  /**
+   * Names the experiments whose TOML is gone ({@code first}: at most {@link StatusCommand#LISTED} of {@code count});
+   * whether there are any.
+   */
+  private boolean notRunnable(List<SweepOverview.Entry> first, int count) {
+    for (SweepOverview.Entry e : first) {
+      ctx.err.println(Printable.escape("exec: not runnable: " + e.task().label() + ": " + e.note()));
     }
-    if (missing.size() > StatusCommand.LISTED) {
-      ctx.err.println("exec: ... and " + (missing.size() - StatusCommand.LISTED) + " more not runnable (see status)");
+    if (count > first.size()) {
+      ctx.err.println("exec: ... and " + (count - first.size()) + " more not runnable (see status)");
     }
-    return !missing.isEmpty();
+    return count > 0;
   }
 
   /** Fails for a sweep with no experiments under {@code root}, saying what to do. */

@@ -59,12 +59,13 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws HyperException, IOException {
     Path root = output.root();
-    SweepOverview o = SweepOverview.load(root, sweep, new SlurmClient(slurmBin), true);
-    if (o.entries.isEmpty()) {
+    Listed listed = new Listed(all ? Integer.MAX_VALUE : LISTED);
+    SweepOverview o = SweepOverview.scan(root, sweep, new SlurmClient(slurmBin), true, listed::add);
+    if (o.size == 0) {
       ExecCommand.noExperiments(ctx, sweep, root);
     }
     Map<SweepOverview.State, Integer> n = o.counts();
-    ctx.out.println(Printable.escape("sweep " + sweep + " in " + root + ": " + o.entries.size() + " experiments"));
+    ctx.out.println(Printable.escape("sweep " + sweep + " in " + root + ": " + o.size + " experiments"));
     ctx.out.printf("  done     %6d%n", n.get(SweepOverview.State.DONE));
     ctx.out.printf("  failed   %6d%n", n.get(SweepOverview.State.FAILED));
     if (n.get(SweepOverview.State.INTERRUPTED) > 0) {
@@ -74,10 +75,9 @@ final class StatusCommand implements Callable<Integer> {
     ctx.out.printf("  running  %6d%n", n.get(SweepOverview.State.RUNNING));
     ctx.out.printf("  queued   %6d   (in SLURM, not started)%n", n.get(SweepOverview.State.QUEUED));
     ctx.out.printf("  pending  %6d   (never started)%n", n.get(SweepOverview.State.PENDING));
-    long notMade = o.entries.stream().filter(e -> e.task().notMadeYet()).count();
-    if (notMade > 0) {
+    if (o.notMade > 0) {
       ctx.out.printf("    %6d of them not made yet (lazy sweep: each task makes its experiment when it starts)%n",
-          notMade);
+          o.notMade);
     }
     if (n.get(SweepOverview.State.STOPPED) > 0) {
       ctx.out.printf("  stopped  %6d   (STOPPED at a rung by successive halving)%n", n.get(SweepOverview.State.STOPPED));
@@ -100,60 +100,107 @@ final class StatusCommand implements Callable<Integer> {
     if (!o.submissions.isEmpty()) {
       ctx.out.println(Printable.escape(o.accountingProblem != null
           ? "SLURM accounting: not available (" + o.accountingProblem.strip() + "): states from squeue only"
-          : "SLURM accounting (sacct): " + ended(o.entries)));
+          : "SLURM accounting (sacct): " + listed.ended()));
     }
-    list("MISSING", o.in(SweepOverview.State.MISSING));
+    list("MISSING", listed.of(SweepOverview.State.MISSING));
     for (JobsScriptRuns.Run run : o.scripts) {
       ctx.out.println(Printable.escape("jobs script " + Layout.slashes(Layout.jobsScript(sweep)) + ": running, "
           + run.describe() + "; the experiments it has not run yet count as queued"));
     }
-    list("failed", o.in(SweepOverview.State.FAILED));
-    list("interrupted", o.in(SweepOverview.State.INTERRUPTED));
-    list("running", o.in(SweepOverview.State.RUNNING));
-    history(o.entries);
+    list("failed", listed.of(SweepOverview.State.FAILED));
+    list("interrupted", listed.of(SweepOverview.State.INTERRUPTED));
+    list("running", listed.of(SweepOverview.State.RUNNING));
+    history(listed.history);
     return HyperCli.OK;
   }
 
-  /** {@code 2 COMPLETED, 1 TIMEOUT, 3 restarts}: the last SLURM state of each experiment, and the restarts. */
-  private static String ended(List<SweepOverview.Entry> entries) {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
-    int restarts = 0;
-    for (SweepOverview.Entry e : entries) {
+  /**
+   * What status lists, kept as the experiments stream past: the first {@code cap} of each listed state and of
+   * those with a SLURM history, how many there are of each, and the tally of how SLURM's runs ended.
+   */
+  private static final class Listed {
+    final Map<SweepOverview.State, Kept> byState = new java.util.EnumMap<>(SweepOverview.State.class);
+    final Kept history;
+    final Map<String, Integer> endedCounts = new java.util.TreeMap<>();
+    int restarts;
+
+    Listed(int cap) {
+      this.history = new Kept(cap);
+      for (SweepOverview.State s : List.of(SweepOverview.State.MISSING, SweepOverview.State.FAILED,
+          SweepOverview.State.INTERRUPTED, SweepOverview.State.RUNNING)) {
+        byState.put(s, new Kept(cap));
+      }
+    }
+
+    void add(SweepOverview.Entry e) {
+      Kept k = byState.get(e.state());
+      if (k != null) {
+        k.add(e);
+      }
+      if (e.runs().size() > 1 || (!e.runs().isEmpty() && !e.ended().equals("COMPLETED"))) {
+        history.add(e);
+      }
       if (!e.ended().isEmpty()) {
-        counts.merge(e.ended(), 1, Integer::sum);
+        endedCounts.merge(e.ended(), 1, Integer::sum);
       }
       restarts += e.restarts();
     }
-    if (counts.isEmpty()) {
-      return "no runs yet";
+
+    Kept of(SweepOverview.State s) {
+      return byState.get(s);
     }
-    List<String> parts = new java.util.ArrayList<>();
-    counts.forEach((state, n) -> parts.add(n + " " + state));
-    return String.join(", ", parts) + "; " + restarts + " restart" + (restarts == 1 ? "" : "s");
+
+    /** {@code 2 COMPLETED, 1 TIMEOUT, 3 restarts}: the last SLURM state of each experiment, and the restarts. */
+    String ended() {
+      if (endedCounts.isEmpty()) {
+        return "no runs yet";
+      }
+      List<String> parts = new java.util.ArrayList<>();
+      endedCounts.forEach((state, n) -> parts.add(n + " " + state));
+      return String.join(", ", parts) + "; " + restarts + " restart" + (restarts == 1 ? "" : "s");
+    }
+  }
+
+  /** The first {@code cap} entries given, and how many were given. */
+  private static final class Kept {
+    final int cap;
+    final List<SweepOverview.Entry> first = new java.util.ArrayList<>();
+    long count;
+
+    Kept(int cap) {
+      this.cap = cap;
+    }
+
+    void add(SweepOverview.Entry e) {
+      if (first.size() < cap) {
+        first.add(e);
+      }
+      count++;
+    }
   }
 
   /**
    * Each experiment's SLURM runs, oldest first ({@code 12_0 REQUEUED -> 12_0 COMPLETED (1 restart)}), for those
    * that ran more than once or did not complete.
    */
-  private void history(List<SweepOverview.Entry> entries) {
-    List<SweepOverview.Entry> shown = entries.stream()
-        .filter(e -> e.runs().size() > 1 || (!e.runs().isEmpty() && !e.ended().equals("COMPLETED"))).toList();
-    if (shown.isEmpty()) {
+  private void history(Kept shown) {
+    if (shown.count == 0) {
       return;
     }
     ctx.out.println("SLURM history (sacct -D: each run, oldest first):");
-    int n = 0;
-    for (SweepOverview.Entry e : shown) {
-      if (!all && n == LISTED) {
-        ctx.out.println("  ... and " + (shown.size() - LISTED) + " more (--all lists them)");
-        break;
-      }
+    for (SweepOverview.Entry e : shown.first) {
       String runs = e.runs().stream().map(r -> r.arrayTask() + " " + r.state())
           .collect(java.util.stream.Collectors.joining(" -> "));
       ctx.out.println(Printable.escape("  " + e.task().label() + "  " + runs + "  (" + e.restarts() + " restart"
           + (e.restarts() == 1 ? "" : "s") + ")"));
-      n++;
+    }
+    more(shown);
+  }
+
+  /** {@code  ... and 3 more (--all lists them)} when {@code kept} holds fewer than were given. */
+  private void more(Kept kept) {
+    if (kept.count > kept.first.size()) {
+      ctx.out.println("  ... and " + (kept.count - kept.first.size()) + " more (--all lists them)");
     }
   }
 
@@ -175,23 +222,18 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  private void list(String what, List<SweepOverview.Entry> entries) {
-    if (entries.isEmpty()) {
+  private void list(String what, Kept kept) {
+    if (kept.count == 0) {
       return;
     }
     ctx.out.println(what + ":");
-    int shown = 0;
-    for (SweepOverview.Entry e : entries) {
-      if (!all && shown == LISTED) {
-        ctx.out.println("  ... and " + (entries.size() - LISTED) + " more (--all lists them)");
-        break;
-      }
+    for (SweepOverview.Entry e : kept.first) {
       ctx.out.println(Printable.escape("  " + e.task().label() + "  " + e.note()
           + (e.log() == null ? "" : "  (log " + Layout.slashes(e.log()) + ")")
           + (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.INTERRUPTED
               ? lastStep(e) : "")));
-      shown++;
     }
+    more(kept);
   }
 
   private static String describe(SlurmJobs.Submission s) {

@@ -8,8 +8,8 @@ import dev.hyper.runtime.run.Checkpoints;
 import dev.hyper.runtime.slurm.Accounting;
 import dev.hyper.runtime.slurm.ArrayScript;
 import dev.hyper.runtime.slurm.SlurmClient;
-import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
+import dev.hyper.runtime.slurm.TaskRuns;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.JobsScriptRuns;
 import dev.hyper.runtime.status.Markers;
@@ -92,9 +92,21 @@ final class SweepOverview {
     }
   }
 
+  /** What a scan hands each experiment to, in the manifest's order. */
+  @FunctionalInterface
+  interface EntryAction {
+    void accept(Entry e) throws IOException, HyperException;
+  }
+
   final Path root;
   final String sweep;
+  /** Every experiment, in the manifest's order, for {@link #load}; empty for {@link #scan}, which hands them on. */
   final List<Entry> entries;
+  /** How many experiments there are. */
+  final long size;
+  /** How many of them a lazy sweep's task has not made yet. */
+  final long notMade;
+  private final Map<State, Integer> counts;
   final List<SlurmJobs.Submission> submissions;
   /** The queue state of each array task of the submissions still in the queue, by {@code JOB_INDEX}. */
   final Map<String, String> queue;
@@ -106,86 +118,108 @@ final class SweepOverview {
   /** The sweep's jobs scripts running now. */
   final List<JobsScriptRuns.Run> scripts;
 
-  private SweepOverview(Path root, String sweep, List<Entry> entries, List<SlurmJobs.Submission> submissions,
-      Map<String, String> queue, String queueProblem, String accountingProblem, List<JobsScriptRuns.Run> scripts) {
+  private SweepOverview(Path root, String sweep, List<Entry> entries, long size, long notMade,
+      Map<State, Integer> counts, Sources sources) {
     this.root = root;
     this.sweep = sweep;
     this.entries = entries;
-    this.submissions = submissions;
-    this.queue = queue;
-    this.queueProblem = queueProblem;
-    this.accountingProblem = accountingProblem;
-    this.scripts = scripts;
+    this.size = size;
+    this.notMade = notMade;
+    this.counts = counts;
+    this.submissions = sources.submissions;
+    this.queue = sources.queue;
+    this.queueProblem = sources.queueProblem;
+    this.accountingProblem = sources.accountingProblem;
+    this.scripts = sources.scripts;
+  }
+
+  /** What SLURM and the jobs scripts say of the whole sweep, asked once before its experiments are classified. */
+  private record Sources(List<SlurmJobs.Submission> submissions, Map<String, String> queue, String queueProblem,
+      Accounting accounting, String accountingProblem, List<JobsScriptRuns.Run> scripts) {
+    static Sources of(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException {
+      List<SlurmJobs.Submission> submissions = SlurmJobs.read(root, sweep);
+      List<String> jobs = List.copyOf(new LinkedHashSet<>(submissions.stream().map(SlurmJobs.Submission::jobId)
+          .toList()));
+      Map<String, String> queue = new HashMap<>();
+      String problem = null;
+      if (!submissions.isEmpty()) {
+        try {
+          queue = slurm.queued(jobs);
+        } catch (HyperException e) {
+          problem = e.getMessage();
+        }
+      }
+      Accounting accounting = null;
+      String accountingProblem = null;
+      if (details && !submissions.isEmpty()) {
+        try {
+          accounting = slurm.accounting(jobs);
+        } catch (HyperException e) {
+          accountingProblem = e.getMessage();
+        }
+      }
+      return new Sources(submissions, queue, problem, accounting, accountingProblem,
+          JobsScriptRuns.live(root, sweep));
+    }
   }
 
   /**
-   * Reads the experiments of {@code sweep} under {@code root}.
+   * Reads the experiments of {@code sweep} under {@code root}, every one kept in {@link #entries}.
    *
    * @param slurm asked about the sweep's submitted jobs, if there are any
    * @param details whether to find the last error line of failed experiments (reads their markers and
    *     logs, and asks SLURM how its tasks ended)
    */
-  static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException, HyperException {
-    List<Task> tasks = SweepTasks.of(root, sweep);
-    List<SlurmJobs.Submission> submissions = SlurmJobs.read(root, sweep);
-    // the task list only where an array was submitted (it lists every experiment: 200,000 tasks fill a small heap)
-    List<Task> listed = submissions.stream().anyMatch(s -> !s.indexes().isEmpty()) ? SlurmFiles.readTasks(root, sweep)
-        : List.of();
-    Map<Path, List<String>> runIds = new HashMap<>();  // each experiment's array tasks or single jobs, oldest first
-    for (SlurmJobs.Submission s : submissions) {
-      if (s.experiment() != null) {
-        runIds.computeIfAbsent(Path.of(s.experiment()), k -> new ArrayList<>()).add(s.jobId());
-      }
-      for (int index : s.indexes()) {
-        long first = s.firstLine(index);
-        for (long line = first; line < first + s.perTask() && line < listed.size(); line++) {
-          runIds.computeIfAbsent(listed.get((int) line).confPath(), k -> new ArrayList<>())
-              .add(s.arrayTaskId(line));
-        }
-      }
-    }
-    List<JobsScriptRuns.Run> scripts = JobsScriptRuns.live(root, sweep);
-    Map<String, String> queue = new HashMap<>();
-    String problem = null;
-    if (!submissions.isEmpty()) {
-      try {
-        queue = slurm.queued(List.copyOf(new LinkedHashSet<>(submissions.stream().map(SlurmJobs.Submission::jobId)
-            .toList())));
-      } catch (HyperException e) {
-        problem = e.getMessage();
-      }
-    }
-    Accounting accounting = null;
-    String accountingProblem = null;
-    if (details && !submissions.isEmpty()) {
-      try {
-        accounting = slurm.accounting(List.copyOf(new LinkedHashSet<>(submissions.stream()
-            .map(SlurmJobs.Submission::jobId).toList())));
-      } catch (HyperException e) {
-        accountingProblem = e.getMessage();
-      }
-    }
-    Map<String, Map<String, String>> jobStates = new HashMap<>();
+  static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException,
+      HyperException {
     List<Entry> entries = new ArrayList<>();
-    for (Task t : tasks) {
-      List<String> ids = runIds.getOrDefault(t.confPath(), List.of());
-      String arrayTask = ids.isEmpty() ? null : ids.get(ids.size() - 1);
-      List<Accounting.Run> runs = new ArrayList<>();
-      if (accounting != null) {
-        for (String id : ids) {
-          runs.addAll(accounting.runs(id));
-        }
-      }
-      Entry e = classify(t, arrayTask, problem == null ? queue.get(arrayTask) : null, problem != null, details,
-          slurm, jobStates, runs).withRuns(runs);
-      if (e.state() == State.PENDING && !scripts.isEmpty()) {   // the jobs script gets to it
-        JobsScriptRuns.Run run = scripts.get(0);
-        e = new Entry(t, State.QUEUED, "by the jobs script, " + run.describe(), null, !run.here());
-      }
-      entries.add(e);
+    SweepOverview o = scan(root, sweep, slurm, details, entries::add);
+    return new SweepOverview(root, sweep, List.copyOf(entries), o.size, o.notMade, o.counts, o.sources());
+  }
+
+  /**
+   * Classifies the experiments of {@code sweep} under {@code root} one at a time, in the manifest's order, and
+   * hands each to {@code action}; holds none of them ({@link #entries} is empty), so memory does not grow with
+   * the sweep.
+   */
+  static SweepOverview scan(Path root, String sweep, SlurmClient slurm, boolean details, EntryAction action)
+      throws IOException, HyperException {
+    Sources sources = Sources.of(root, sweep, slurm, details);
+    Map<String, Map<String, String>> jobStates = new HashMap<>();
+    Map<State, Integer> counts = new EnumMap<>(State.class);
+    for (State s : State.values()) {
+      counts.put(s, 0);
     }
-    return new SweepOverview(root, sweep, List.copyOf(entries), submissions, queue, problem, accountingProblem,
-        scripts);
+    long[] sizes = new long[2];
+    try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions())) {
+      SweepTasks.forEach(root, sweep, t -> {
+        List<String> ids = taskRuns.next(t);
+        String arrayTask = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+        List<Accounting.Run> runs = new ArrayList<>();
+        if (sources.accounting() != null) {
+          for (String id : ids) {
+            runs.addAll(sources.accounting().runs(id));
+          }
+        }
+        Entry e = classify(t, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask) : null,
+            sources.queueProblem() != null, details, slurm, jobStates, runs).withRuns(runs);
+        if (e.state() == State.PENDING && !sources.scripts().isEmpty()) {   // the jobs script gets to it
+          JobsScriptRuns.Run run = sources.scripts().get(0);
+          e = new Entry(t, State.QUEUED, "by the jobs script, " + run.describe(), null, !run.here());
+        }
+        counts.merge(e.state(), 1, Integer::sum);
+        sizes[0]++;
+        if (t.notMadeYet()) {
+          sizes[1]++;
+        }
+        action.accept(e);
+      });
+    }
+    return new SweepOverview(root, sweep, List.of(), sizes[0], sizes[1], counts, sources);
+  }
+
+  private Sources sources() {
+    return new Sources(submissions, queue, queueProblem, null, accountingProblem, scripts);
   }
 
   private static Entry classify(Task t, String arrayTask, String queued, boolean queueUnknown, boolean details,
@@ -340,14 +374,10 @@ final class SweepOverview {
 
   /** How many experiments are in each state. */
   Map<State, Integer> counts() {
-    Map<State, Integer> counts = new EnumMap<>(State.class);
-    for (State s : State.values()) {
-      counts.put(s, 0);
-    }
-    entries.forEach(e -> counts.merge(e.state(), 1, Integer::sum));
     return counts;
   }
 
+  /** The experiments in {@code state}, of those {@link #load} keeps. */
   List<Entry> in(State state) {
     return entries.stream().filter(e -> e.state() == state).toList();
   }

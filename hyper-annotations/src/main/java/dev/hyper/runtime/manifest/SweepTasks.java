@@ -38,6 +38,18 @@ public final class SweepTasks {
     return tasks;
   }
 
+  /** Whether {@link #of} would list any task, without reading every row of the manifest. */
+  public static boolean any(Path root, String sweep) throws IOException, HyperException {
+    Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+    if (manifest.isPresent() && manifest.get().experiments() > 0) {
+      return true;
+    }
+    if (manifest.isPresent() && manifest.get().experiments() < 0) {   // a header without the count: read it
+      return !of(root, sweep).isEmpty();
+    }
+    return !ExperimentFiles.ofSweep(root, sweep).isEmpty();          // no manifest, or none listed: the disk
+  }
+
   /** Calls {@code action} with every task {@link #of} lists, in its order, holding one at a time where it can. */
   public static void forEach(Path root, String sweep, TaskAction action) throws IOException, HyperException {
     Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);

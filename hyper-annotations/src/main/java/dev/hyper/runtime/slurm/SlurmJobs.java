@@ -143,9 +143,26 @@ public final class SlurmJobs {
    * is understood too).
    */
   static List<Integer> parseIndexes(String array) {
-    String spec = array.contains("%") ? array.substring(0, array.indexOf('%')) : array;
+    int[] ranges = parseRanges(array);
     List<Integer> out = new ArrayList<>();
-    for (String part : spec.split(",")) {
+    for (int r = 0; r < ranges.length; r += 3) {
+      for (int i = ranges[r]; i <= ranges[r + 1]; i += ranges[r + 2]) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The ranges of an {@code --array} value, as {@code from, to, step} triples: {@code 0-3,7,9-10:1%2} is
+   * {@code 0 3 1 7 7 1 9 10 1}.
+   */
+  static int[] parseRanges(String array) {
+    String spec = array.contains("%") ? array.substring(0, array.indexOf('%')) : array;
+    String[] parts = spec.split(",");
+    int[] out = new int[parts.length * 3];
+    for (int p = 0; p < parts.length; p++) {
+      String part = parts[p];
       int step = 1;
       String range = part;
       if (part.contains(":")) {
@@ -156,11 +173,9 @@ public final class SlurmJobs {
         throw new IllegalArgumentException("bad step in " + array);
       }
       int dash = range.indexOf('-');
-      int from = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
-      int to = dash < 0 ? from : Integer.parseInt(range.substring(dash + 1));
-      for (int i = from; i <= to; i += step) {
-        out.add(i);
-      }
+      out[3 * p] = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+      out[3 * p + 1] = dash < 0 ? out[3 * p] : Integer.parseInt(range.substring(dash + 1));
+      out[3 * p + 2] = step;
     }
     return out;
   }
