@@ -24,6 +24,12 @@ public final class ManifestFile {
     void accept(ManifestRow row) throws IOException, HyperException;
   }
 
+  /** A row action that says whether to go on to the next row. */
+  @FunctionalInterface
+  public interface RowTest {
+    boolean goOn(ManifestRow row) throws IOException, HyperException;
+  }
+
   private static final int MAX_HEADER_LINES = 100_000;
 
   private final Path path;
@@ -248,6 +254,18 @@ public final class ManifestFile {
    * @throws HyperException if a row is malformed, naming the file and line
    */
   public void forEachRow(RowAction action) throws IOException, HyperException {
+    forEachRowWhile(r -> {
+      action.accept(r);
+      return true;
+    });
+  }
+
+  /**
+   * Calls {@code test} with each row, in order, until it says to stop.
+   *
+   * @throws HyperException if a row is malformed, naming the file and line
+   */
+  public void forEachRowWhile(RowTest test) throws IOException, HyperException {
     String sweep = sweep();
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       // Up to the column line again, not by the header's count: a sweep that extended the directory since the
@@ -268,7 +286,9 @@ public final class ManifestFile {
         if (line.isEmpty()) {
           continue;
         }
-        action.accept(parse(line, path + ":" + lineNumber, position, sweep));
+        if (!test.goOn(parse(line, path + ":" + lineNumber, position, sweep))) {
+          return;
+        }
         position++;
       }
     }
@@ -404,29 +424,16 @@ public final class ManifestFile {
     }
   }
 
-  /** Stops {@link #find}'s pass at the row it looks for. */
-  private static final class Found extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient ManifestRow row;
-
-    Found(ManifestRow row) {
-      super(null, null, false, false);
-      this.row = row;
-    }
-  }
-
   /** The row of experiment {@code id}, trial {@code trial}, if the manifest lists it (one pass, up to that row). */
   public Optional<ManifestRow> find(String id, int trial) throws IOException, HyperException {
-    try {
-      forEachRow(r -> {
-        if (r.trial() == trial && r.id().equals(id)) {
-          throw new Found(r);
-        }
-      });
-    } catch (Found f) {
-      return Optional.of(f.row);
-    }
-    return Optional.empty();
+    ManifestRow[] found = new ManifestRow[1];
+    forEachRowWhile(r -> {
+      if (r.trial() == trial && r.id().equals(id)) {
+        found[0] = r;
+      }
+      return found[0] == null;
+    });
+    return Optional.ofNullable(found[0]);
   }
 
   /** The sweep's name, or null if the header does not give it. */

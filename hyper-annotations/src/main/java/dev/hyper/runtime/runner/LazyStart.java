@@ -41,14 +41,14 @@ final class LazyStart {
     } catch (HyperException unknown) {
       throw none;
     }
-    if (!ManifestFile.read(root, sweep).map(m -> m.anyLazy()).orElse(false)) {
-      throw none;
-    }
-    Path serialization = root.resolve(Layout.serializationDir(sweep, trialDir.getParent().getFileName().toString(),
-        Integer.parseInt(trialDir.getFileName().toString())));
+    ManifestFile manifest = ManifestFile.read(root, sweep).filter(ManifestFile::anyLazy).orElseThrow(() -> none);
+    String id = trialDir.getParent().getFileName().toString();
+    int trial = Integer.parseInt(trialDir.getFileName().toString());
+    Path serialization = root.resolve(Layout.serializationDir(sweep, id, trial));
     Files.createDirectories(serialization);
     try (RunClaim claim = RunClaim.claim(serialization)) {
-      if (!Files.isRegularFile(toml) && !LazyExperiment.make(toml, spec, Templates.load(spec).orElse(null), row)) {
+      if (!Files.isRegularFile(toml)
+          && !LazyExperiment.make(manifest, root, id, trial, spec, Templates.load(spec).orElse(null), row)) {
         throw none;
       }
       return Optional.empty();

@@ -70,36 +70,29 @@ public final class LazyExperiment {
   }
 
   /**
-   * Makes the experiment whose TOML is {@code toml}, which is not there, if its sweep's manifest lists it as a
-   * row of a lazy invocation; the caller holds the experiment's claim. Returns false, making nothing, if the
-   * manifest does not list it so.
+   * Makes experiment {@code id} trial {@code trial} of the output directory {@code root}, whose TOML is not
+   * there, if its sweep's {@code manifest} lists it as a row of a lazy invocation; the caller holds the
+   * experiment's claim. Returns false, making nothing, if the manifest does not list it so.
    *
    * @param template the sweep's template as this program has it (the invocation's snapshot runs), or null
    * @param rowHint the experiment's manifest row if its task line says it ({@code run --row}), else -1: the row is
    *     then found by reading the manifest up to it (as it is when the hint names another experiment)
    * @throws HyperException if the row or the invocation's prototype is not what its sweep wrote, naming the file
    */
-  public static <P extends Record> boolean make(Path toml, SweepSpec<P> spec, JsonnetTemplate template, long rowHint)
-      throws HyperException, IOException {
-    Path root = Layout.rootOf(toml);
-    if (root == null) {
+  public static <P extends Record> boolean make(ManifestFile manifest, Path root, String id, int trial,
+      SweepSpec<P> spec, JsonnetTemplate template, long rowHint) throws HyperException, IOException {
+    if (!manifest.anyLazy()) {
       return false;
     }
-    String id = toml.toAbsolutePath().normalize().getParent().getParent().getFileName().toString();
-    int trial = Integer.parseInt(toml.toAbsolutePath().normalize().getParent().getFileName().toString());
-    Optional<ManifestFile> manifest = ManifestFile.read(root, spec.name());
-    if (manifest.isEmpty() || !manifest.get().anyLazy()) {
-      return false;
-    }
-    Optional<ManifestRow> found = manifest.get().rowAt(rowHint).filter(r -> r.id().equals(id) && r.trial() == trial);
+    Optional<ManifestRow> found = manifest.rowAt(rowHint).filter(r -> r.id().equals(id) && r.trial() == trial);
     if (found.isEmpty()) {
-      found = manifest.get().find(id, trial);
+      found = manifest.find(id, trial);
     }
     if (found.isEmpty() || found.get().lazyDir() == null) {
       return false;
     }
     ManifestRow row = found.get();
-    String where = manifest.get().path() + " row " + row.row();
+    String where = manifest.path() + " row " + row.row();
     Path prototypeFile = root.resolve(row.lazyDir()).resolve(Layout.PROTOTYPE_FILE);
     if (!Files.isRegularFile(prototypeFile)) {
       throw new HyperException("cannot make experiment " + id + "/" + trial + " (" + where + "): "
