@@ -18,15 +18,18 @@ import dev.hyper.runtime.status.Started;
 import dev.hyper.runtime.toml.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where each experiment of a swept output directory is, from its markers and, for a sweep submitted to
@@ -191,6 +194,7 @@ final class SweepOverview {
       counts.put(s, 0);
     }
     long[] sizes = new long[2];
+    Set<String> startedPoints = pointsWithSerializationDirs(root, sweep);
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions())) {
       SweepTasks.forEach(root, sweep, t -> {
         List<String> ids = taskRuns.next(t);
@@ -201,15 +205,19 @@ final class SweepOverview {
             runs.addAll(sources.accounting().runs(id));
           }
         }
-        Entry e = classify(t, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask) : null,
-            sources.queueProblem() != null, details, slurm, jobStates, runs).withRuns(runs);
+        // a lazy experiment of a point with no serialization directory: not made, no task started on it (no stat)
+        boolean untouched = t.lazyDir() != null && !startedPoints.contains(t.serializationDir().getParent()
+            .getFileName().toString());
+        boolean notMade = untouched || t.notMadeYet();
+        Entry e = classify(t, notMade, untouched, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask)
+            : null, sources.queueProblem() != null, details, slurm, jobStates, runs).withRuns(runs);
         if (e.state() == State.PENDING && !sources.scripts().isEmpty()) {   // the jobs script gets to it
           JobsScriptRuns.Run run = sources.scripts().get(0);
           e = new Entry(t, State.QUEUED, "by the jobs script, " + run.describe(), null, !run.here());
         }
         counts.merge(e.state(), 1, Integer::sum);
         sizes[0]++;
-        if (t.notMadeYet()) {
+        if (notMade) {
           sizes[1]++;
         }
         action.accept(e);
@@ -218,18 +226,42 @@ final class SweepOverview {
     return new SweepOverview(root, sweep, List.of(), sizes[0], sizes[1], counts, sources);
   }
 
+  /**
+   * The points of {@code sweep} that have a serialization directory ({@code model/generated/SWEEP/ID}): one
+   * directory listing, so that a lazy sweep's experiments whose point is not there cost no stat each. Empty
+   * when there is none.
+   */
+  private static Set<String> pointsWithSerializationDirs(Path root, String sweep) throws IOException {
+    Set<String> ids = new HashSet<>();
+    Path dir = root.resolve(Layout.sweepModelDir(sweep));
+    if (!Files.isDirectory(dir)) {
+      return ids;
+    }
+    try (DirectoryStream<Path> points = Files.newDirectoryStream(dir)) {
+      points.forEach(p -> ids.add(p.getFileName().toString()));
+    }
+    return ids;
+  }
+
   private Sources sources() {
     return new Sources(submissions, queue, queueProblem, null, accountingProblem, scripts);
   }
 
-  private static Entry classify(Task t, String arrayTask, String queued, boolean queueUnknown, boolean details,
-      SlurmClient slurm, Map<String, Map<String, String>> jobStates, List<Accounting.Run> runs) throws IOException {
+  /**
+   * @param notMade a lazy sweep's experiment that its task has not made yet ({@link Task#notMadeYet})
+   * @param untouched not made, and its point has no serialization directory: no task started on it
+   */
+  private static Entry classify(Task t, boolean notMade, boolean untouched, String arrayTask, String queued, boolean queueUnknown,
+      boolean details, SlurmClient slurm, Map<String, Map<String, String>> jobStates, List<Accounting.Run> runs)
+      throws IOException {
     if (t.gone()) {
       return new Entry(t, State.MISSING, t.confPath().getFileName() + " is gone (" + Layout.slashes(t.confPath())
           + ")", null);
     }
     Path dir = t.root().resolve(t.serializationDir());
-    ExperimentStatus markers = Markers.status(dir);
+    // not made and no serialization directory: no task has started on it (one stat rather than five)
+    ExperimentStatus markers = untouched || (notMade && !Files.isDirectory(dir)) ? ExperimentStatus.PENDING
+        : Markers.status(dir);
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");
     if (markers == ExperimentStatus.DONE) {
       return new Entry(t, State.DONE, "", null);
@@ -241,6 +273,10 @@ final class SweepOverview {
       boolean pending = queued.equals("PENDING") || queued.equals("REQUEUED") || queued.startsWith("REQUEUE");
       return new Entry(t, pending ? State.QUEUED : State.RUNNING, "SLURM " + arrayTask + " " + queued, slurmLog);
     }
+    boolean leftQueue = arrayTask != null && !queueUnknown;
+    if (markers == ExperimentStatus.PENDING && !leftQueue) {          // never started, not queued
+      return new Entry(t, State.PENDING, "", null);
+    }
     Path log = slurmLog != null && Files.exists(t.root().resolve(slurmLog)) ? slurmLog
         : Files.exists(t.log()) ? t.root().relativize(t.log()) : null;
     String ended = endedIn(arrayTask, runs);
@@ -250,7 +286,6 @@ final class SweepOverview {
     if (markers == ExperimentStatus.INTERRUPTED) {
       return new Entry(t, State.INTERRUPTED, details ? ended + interruptedNote(dir) : "", log);
     }
-    boolean leftQueue = arrayTask != null && !queueUnknown;
     if (markers == ExperimentStatus.RUNNING) {
       Optional<Started> started;
       try {
@@ -259,7 +294,7 @@ final class SweepOverview {
         return new Entry(t, State.FAILED, "unreadable marker: " + e.getMessage(), log);
       }
       if (started.isEmpty()) { // finished between the two reads
-        return classify(t, arrayTask, null, queueUnknown, details, slurm, jobStates, runs);
+        return classify(t, notMade, untouched, arrayTask, null, queueUnknown, details, slurm, jobStates, runs);
       }
       Started s = started.get();
       String where = "pid " + s.pid() + " on " + s.host() + " since " + s.time();

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The command exec starts for a task: its experiment's {@link LaunchCommand} (the JVM options and the java
- * it was swept with) or, for a lazy sweep's experiment not made yet, the launch of its sweep's prototype.
+ * it was swept with) or, for a lazy sweep's experiment, the launch of its sweep's prototype with the experiment's
+ * manifest row ({@code --row}), as its SLURM task line has it.
  */
 public final class TaskCommands implements LocalExecutor.Commands {
   private final Path root;
@@ -37,7 +38,7 @@ public final class TaskCommands implements LocalExecutor.Commands {
     LaunchCommand launch = task.lazyDir() == null
         ? LaunchCommand.of(ExperimentConfig.load(root.resolve(task.confPath()), spec).experiment())
         : new LaunchCommand(null, List.of(), task.jarDir(), task.confPath()).withLaunchOf(ExperimentConfig.loadElsewhere(
-            root.resolve(task.lazyDir()).resolve(Layout.PROTOTYPE_FILE), root, spec).experiment());
+            root.resolve(task.lazyDir()).resolve(Layout.PROTOTYPE_FILE), root, spec).experiment()).withRow(task.row());
     return launch.argv(java != null ? java : launch.javaHere(LocalExecutor.currentJava()), runOptions);
   }
 }

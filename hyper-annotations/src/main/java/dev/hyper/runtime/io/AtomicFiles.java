@@ -29,23 +29,7 @@ public final class AtomicFiles {
    * @throws IOException naming {@code target} when the system's error names no file (a full disk)
    */
   public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = null;
-    try {
-      temp = createTemp(dir, target.getFileName().toString());
-      Files.write(temp, content);
-      if (permissions != null && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(temp, permissions);
-      }
-      move(temp, target);
-    } catch (IOException e) {
-      throw IoProblems.withPath(e, target);
-    } finally {
-      if (temp != null) {
-        Files.deleteIfExists(temp);
-      }
-    }
+    writeStream(target, out -> out.write(content), permissions);
   }
 
   /**

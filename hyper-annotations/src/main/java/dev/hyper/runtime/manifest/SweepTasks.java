@@ -62,7 +62,7 @@ public final class SweepTasks {
     ManifestFile m = manifest.get();
     Set<Path> listed = m.version() == 1 ? new HashSet<>() : null;
     m.forEachRow(r -> {
-      Task t = new Task(root, r.confPath(), r.serializationDir(sweep), r.lazyDir());
+      Task t = new Task(root, r.confPath(), r.serializationDir(sweep), r.lazyDir(), r.lazyDir() == null ? -1 : r.row());
       if (listed != null) {
         listed.add(t.confPath());
       }

@@ -12,11 +12,13 @@ import java.nio.file.Path;
  * @param root the sweep's output directory; the other paths are relative to it
  * @param lazyDir for an experiment of a lazy sweep, its invocation's directory ({@code Layout.lazyDir}), whose
  *     model.jar its task runs and which makes the experiment when it is not there yet; null otherwise
+ * @param row for an experiment of a lazy sweep, its row in the sweep's manifest (its task finds the row by it,
+ *     {@code run --row}); -1 otherwise
  */
-public record Task(Path root, Path confPath, Path serializationDir, Path lazyDir) {
+public record Task(Path root, Path confPath, Path serializationDir, Path lazyDir, long row) {
   /** An experiment written by its sweep. */
   public Task(Path root, Path confPath, Path serializationDir) {
-    this(root, confPath, serializationDir, null);
+    this(root, confPath, serializationDir, null, -1);
   }
 
   /** A task; {@code confDir} must be {@code confPath}'s directory and {@code label} its {@code ID/TRIAL}. */

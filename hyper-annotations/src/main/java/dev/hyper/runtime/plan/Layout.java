@@ -52,7 +52,12 @@ public final class Layout {
   }
 
   public static Path serializationDir(String sweep, String id, int trial) {
-    return Path.of("model", "generated", sweep, id, Integer.toString(trial));
+    return sweepModelDir(sweep).resolve(id).resolve(Integer.toString(trial));
+  }
+
+  /** The directory holding one directory per point of {@code sweep} that has serialization directories. */
+  public static Path sweepModelDir(String sweep) {
+    return Path.of("model", "generated", sweep);
   }
 
   /** The prototype TOML's name in a lazy invocation's directory ({@link #lazyDir}). */

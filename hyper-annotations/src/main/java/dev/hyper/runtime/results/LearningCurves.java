@@ -49,6 +49,16 @@ final class LearningCurves {
   record Curves(Map<Integer, Row> rows, Set<String> metrics, Map<String, Map<Integer, List<double[]>>> series,
       Map<String, double[]> bounds, boolean more) {}
 
+  /** An empty series and unbounded bounds ({@code min x, max x, min y, max y}) for each of {@code metrics}. */
+  private static void start(Set<String> metrics, Map<String, Map<Integer, List<double[]>>> series,
+      Map<String, double[]> bounds) {
+    for (String m : metrics) {
+      series.put(m, new TreeMap<>());
+      bounds.put(m, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY});
+    }
+  }
+
   /** The curves of the step logs given, by rank. */
   static Curves of(SweepResults r, Map<Integer, List<StepLog.Step>> steps) throws java.io.IOException {
     Set<String> metrics = new LinkedHashSet<>();
@@ -56,11 +66,7 @@ final class LearningCurves {
     int perCurve = Math.max(8, Math.min(200, 80_000 / Math.max(1, steps.size())));
     Map<String, Map<Integer, List<double[]>>> series = new LinkedHashMap<>();
     Map<String, double[]> bounds = new LinkedHashMap<>();
-    for (String m : metrics) {
-      series.put(m, new TreeMap<>());
-      bounds.put(m, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-          Double.NEGATIVE_INFINITY});
-    }
+    start(metrics, series, bounds);
     for (Map.Entry<Integer, List<StepLog.Step>> e : steps.entrySet()) {
       add(e.getKey(), e.getValue(), series, bounds, perCurve);
     }
@@ -96,11 +102,7 @@ final class LearningCurves {
     int perCurve = Math.max(8, Math.min(200, 80_000 / Math.max(1, rows.size())));
     Map<String, Map<Integer, List<double[]>>> series = new LinkedHashMap<>();
     Map<String, double[]> bounds = new LinkedHashMap<>();
-    for (String m : metrics) {
-      series.put(m, new TreeMap<>());
-      bounds.put(m, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-          Double.NEGATIVE_INFINITY});
-    }
+    start(metrics, series, bounds);
     for (Map.Entry<Integer, Row> e : rows.entrySet()) {
       add(e.getKey(), steps(r, root, e.getValue()), series, bounds, perCurve);
     }
