@@ -6,6 +6,7 @@ import dev.hyper.runtime.SlurmSettings;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.launch.LaunchCommand;
+import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.shell.ShellQuote;
@@ -13,6 +14,7 @@ import dev.hyper.runtime.slurm.ArrayChunk;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmFiles;
 import dev.hyper.runtime.slurm.SlurmJobs;
+import dev.hyper.runtime.slurm.TaskLines;
 import dev.hyper.runtime.slurm.SubmitLimits;
 import dev.hyper.runtime.slurm.SubmitPlan;
 import java.io.IOException;
@@ -106,63 +108,56 @@ final class SubmitCommand implements Callable<Integer> {
     int k = perTask == null ? 1 : perTask;
     wave.check("submit");
     SlurmClient slurm = new SlurmClient(slurmBin);
-    SweepOverview overview = SweepOverview.load(root, sweep, slurm, false);
-    if (overview.entries.isEmpty()) {
+    Task first = SweepTasks.first(root, sweep).orElse(null);
+    if (first == null) {
       ExecCommand.noExperiments(ctx, sweep, root);
+    }
+    // one pass over the sweep: each experiment's task-list line (as the list will be once extended below),
+    // kept only for those to submit
+    List<Long> selected = new ArrayList<>();
+    java.util.BitSet busyTasks = new java.util.BitSet();   // array tasks (of k lines) with a line queued or running
+    long[] busy = new long[1];
+    SweepOverview overview;
+    try (TaskLines lines = TaskLines.open(root, sweep)) {
+      overview = SweepOverview.scan(root, sweep, slurm, false, e -> {
+        long line = lines.next(e.task());
+        boolean submit = switch (e.state()) {
+          case FAILED, INTERRUPTED -> true;
+          case PENDING -> !failedOnly;
+          case RUNNING -> force && e.unchecked();
+          case DONE, STOPPED, QUEUED, MISSING -> false;
+        };
+        if (submit) {
+          selected.add(line);
+        } else if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
+          busy[0]++;
+          busyTasks.set(Math.toIntExact(line / k));
+        }
+      });
     }
     if (overview.queueProblem != null) {
       throw new HyperException("submit: cannot tell which experiments are queued: " + overview.queueProblem);
     }
-    SlurmSettings settings = settings(ctx.find(sweep), root, overview.entries.get(0).task());
+    SlurmSettings settings = settings(ctx.find(sweep), root, first);
     SlurmFiles.Launches launches = SweepCommand.launches(ctx.find(sweep), root);
-    List<Task> onDisk = overview.entries.stream().map(SweepOverview.Entry::task).toList();
-    List<Task> tasks = dryRun ? SlurmFiles.prepare(root, sweep, settings, launches, onDisk).tasks()  // checked alike
-        : SlurmFiles.write(root, sweep, settings, launches, onDisk);
-    java.util.function.Function<Task, Long> number;    // an experiment's task number
-    if (tasks == onDisk) {                              // the task list lines up with the manifest: no map
-      Map<Task, Long> at = new java.util.IdentityHashMap<>();
-      number = t -> at.computeIfAbsent(t, x -> { throw new IllegalStateException("not listed: " + x); });
-      for (int i = 0; i < tasks.size(); i++) {
-        at.put(tasks.get(i), (long) i);
-      }
+    if (dryRun) {
+      SlurmFiles.prepare(root, sweep, settings, launches);         // checked alike, nothing written
     } else {
-      Map<Path, Long> numbers = new HashMap<>();
-      for (int i = 0; i < tasks.size(); i++) {
-        numbers.put(tasks.get(i).confPath(), (long) i);
-      }
-      number = t -> numbers.get(t.confPath());
-    }
-
-    List<Long> selected = new ArrayList<>();
-    Set<Long> busyTasks = new HashSet<>();   // array tasks (of k lines) with a line queued or running now
-    int busy = 0;
-    for (SweepOverview.Entry e : overview.entries) {
-      boolean submit = switch (e.state()) {
-        case FAILED, INTERRUPTED -> true;
-        case PENDING -> !failedOnly;
-        case RUNNING -> force && e.unchecked();
-        case DONE, STOPPED, QUEUED, MISSING -> false;
-      };
-      if (submit) {
-        selected.add(number.apply(e.task()));
-      } else if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
-        busy++;
-        busyTasks.add(number.apply(e.task()) / k);
-      }
+      SlurmFiles.write(root, sweep, settings, launches);
     }
     selected.sort(null);
     int before = selected.size();
-    selected.removeIf(line -> busyTasks.contains(line / k));   // a packed task would run its busy line twice
-    String skipped = (busy == 0 ? "" : "; " + busy + " running or queued now, skipped")
+    selected.removeIf(line -> busyTasks.get(Math.toIntExact(line / k)));   // a packed task would run its busy line twice
+    String skipped = (busy[0] == 0 ? "" : "; " + busy[0] + " running or queued now, skipped")
         + (selected.size() == before ? "" : "; " + (before - selected.size()) + " held back: another experiment of"
         + " their array task runs or is queued now");
     if (selected.isEmpty()) {
       var counts = overview.counts();
       ctx.out.println("submit " + sweep + ": nothing to submit: " + counts.get(SweepOverview.State.DONE) + " of "
-          + overview.entries.size() + " done" + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
+          + overview.size + " done" + (counts.get(SweepOverview.State.STOPPED) == 0 ? ""
           : ", " + counts.get(SweepOverview.State.STOPPED) + " stopped by successive halving")
           + (failedOnly ? ", none failed" : "") + skipped);
-      return nextWave(slurm, root, overview, List.of());
+      return nextWave(slurm, root, first, List.of());
     }
     Map<String, String> config = config(slurm);
     int max = maxArraySize != null ? maxArraySize : SlurmClient.maxArraySize(config);
@@ -177,7 +172,7 @@ final class SubmitCommand implements Callable<Integer> {
       ctx.out.println("submit " + sweep + ": nothing submitted: " + left);
       return HyperCli.OK;
     }
-    ctx.out.println("submit " + sweep + ": " + plan.experiments() + " of " + overview.entries.size()
+    ctx.out.println("submit " + sweep + ": " + plan.experiments() + " of " + overview.size
         + " experiments in " + plan.parts().size() + " array job" + (plan.parts().size() == 1 ? "" : "s")
         + (k == 1 ? "" : " of " + plan.tasks() + " task" + (plan.tasks() == 1 ? "" : "s") + ", " + k + " per task")
         + " (MaxArraySize " + max + ")" + skipped);
@@ -191,7 +186,7 @@ final class SubmitCommand implements Callable<Integer> {
       }
       if (wave.on() && wave.waves > 1) {
         ctx.out.println(slurm.submitAfterCommand(root, List.of("JOBIDS"), waveName(), wavesLog(),
-            waveShell(root, overview)).stream().map(ShellQuote::quote).collect(Collectors.joining(" ")));
+            waveShell(root, first)).stream().map(ShellQuote::quote).collect(Collectors.joining(" ")));
       }
       ctx.out.println("dry run: nothing submitted");
       return HyperCli.OK;
@@ -221,16 +216,16 @@ final class SubmitCommand implements Callable<Integer> {
     if (left != null) {
       ctx.out.println("not submitted: " + left);
     }
-    return nextWave(slurm, root, overview, ids);
+    return nextWave(slurm, root, first, ids);
   }
 
   /** With --waves W (W > 1): the job that, after {@code after}, adds the next points and submits the next wave. */
-  private int nextWave(SlurmClient slurm, Path root, SweepOverview overview, List<String> after)
+  private int nextWave(SlurmClient slurm, Path root, Task first, List<String> after)
       throws HyperException {
     if (!wave.on() || wave.waves < 2) {
       return HyperCli.OK;
     }
-    String id = slurm.submitAfter(root, after, waveName(), wavesLog(), waveShell(root, overview));
+    String id = slurm.submitAfter(root, after, waveName(), wavesLog(), waveShell(root, first));
     ctx.out.println("next wave: job " + id + (after.isEmpty() ? " starts now" : " starts after jobs "
         + String.join(", ", after) + " end") + ": it adds " + wave.next + " points (sweep --next " + wave.next + ")"
         + " and submits the first of the " + (wave.waves - 1) + (wave.waves == 2 ? " wave" : " waves") + " left; its output goes to "
@@ -251,8 +246,7 @@ final class SubmitCommand implements Callable<Integer> {
    * snapshot holds it (so it runs on any node that sees the directory) and the sweep's java: {@code sweep --next
    * N}, then this submit for the waves left.
    */
-  private String waveShell(Path root, SweepOverview overview) {
-    Task first = overview.entries.get(0).task();
+  private String waveShell(Path root, Task first) {
     String jar = ShellQuote.quote(Layout.slashes(first.confDir().resolve(Layout.SNAPSHOT_FILE)));
     String javaHome = null;
     try {

@@ -38,6 +38,23 @@ public final class SweepTasks {
     return tasks;
   }
 
+  /** The first task {@link #of} lists, without reading the manifest's other rows; empty if none. */
+  public static Optional<Task> first(Path root, String sweep) throws IOException, HyperException {
+    Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+    if (manifest.isPresent()) {
+      Task[] first = new Task[1];
+      manifest.get().forEachRowWhile(r -> {
+        first[0] = new Task(root, r.confPath(), r.serializationDir(sweep), r.lazyDir(),
+            r.lazyDir() == null ? -1 : r.row());
+        return false;
+      });
+      if (first[0] != null) {
+        return Optional.of(first[0]);
+      }
+    }
+    return of(root, sweep).stream().findFirst();
+  }
+
   /** Whether {@link #of} would list any task, without reading every row of the manifest. */
   public static boolean any(Path root, String sweep) throws IOException, HyperException {
     Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);

@@ -55,12 +55,13 @@ public final class SlurmFiles {
 
   /**
    * Writes (or extends) the task list of the experiments of {@code sweep} under {@code root} and the
-   * array script over it.
+   * array script over it, the tasks' java and JVM options unknown.
    *
    * @return the task list: element k is array task k
    */
   public static List<Task> write(Path root, String sweep, SlurmSettings settings) throws IOException, HyperException {
-    return write(root, sweep, settings, t -> null);
+    write(root, sweep, settings, t -> null);
+    return readTasks(root.toAbsolutePath().normalize(), sweep);
   }
 
   /** How each new task's experiment is started: its {@link LaunchCommand}, or null when not known. */
@@ -70,25 +71,20 @@ public final class SlurmFiles {
   }
 
   /**
-   * The SLURM files {@link #write} would write: the task list (element k is array task k), the lines to append
-   * to the task list file (empty when it lists every experiment already), and the array script.
+   * The SLURM files {@link #write} would write: how many lines the task list has then (line k is array task k),
+   * the lines to append to the task list file (empty when it lists every experiment already), and the array
+   * script.
    */
-  public record Prepared(List<Task> tasks, String appended, String script) {}
+  public record Prepared(long lines, String appended, String script) {}
 
   /**
-   * Like {@link #write(Path, String, SlurmSettings)}, with each new task's java and JVM options from
-   * {@code launches}; the lines written before are kept as they are. Writes nothing if anything is wrong.
+   * Writes (or extends) the task list and the array script, each new task's java and JVM options from {@code
+   * launches}; the lines written before are kept as they are. Writes nothing if anything is wrong.
    */
-  public static List<Task> write(Path root, String sweep, SlurmSettings settings, Launches launches)
+  public static Prepared write(Path root, String sweep, SlurmSettings settings, Launches launches)
       throws IOException, HyperException {
-    return write(root, sweep, settings, launches, SweepTasks.of(root.toAbsolutePath().normalize(), sweep));
-  }
-
-  /** {@link #write(Path, String, SlurmSettings, Launches)} of the experiments {@code onDisk} ({@link SweepTasks#of}). */
-  public static List<Task> write(Path root, String sweep, SlurmSettings settings, Launches launches,
-      List<Task> onDisk) throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
-    Prepared p = prepare(root, sweep, settings, launches, onDisk);
+    Prepared p = prepare(root, sweep, settings, launches);
     Path file = root.resolve(tasksFile(sweep));
     if (!p.appended().isEmpty() || !Files.isRegularFile(file)) {    // the old lines, then the new ones
       Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -106,95 +102,34 @@ public final class SlurmFiles {
       AtomicFiles.move(temp, file);
     }
     AtomicFiles.write(root.resolve(script(sweep)), p.script().getBytes(StandardCharsets.UTF_8), AtomicFiles.EXECUTABLE);
-    return p.tasks();
+    return p;
   }
 
   /**
-   * The task list and the array script {@link #write} writes, checked ({@link SlurmValues#check}, each new
-   * task's launch) and made without writing anything: for {@code submit --dry-run}.
+   * The task list lines and the array script {@link #write} writes, checked ({@link SlurmValues#check}, each new
+   * task's launch) and made without writing anything (for {@code submit --dry-run}): one pass over the sweep's
+   * experiments in the manifest's order, each given its line by {@link TaskLines}; those past the list's end are
+   * the new lines.
    */
   public static Prepared prepare(Path root, String sweep, SlurmSettings settings, Launches launches)
       throws IOException, HyperException {
-    return prepare(root, sweep, settings, launches, SweepTasks.of(root.toAbsolutePath().normalize(), sweep));
-  }
-
-  /**
-   * {@link #prepare(Path, String, SlurmSettings, Launches)} of the sweep's experiments {@code onDisk}, as {@link
-   * SweepTasks#of} lists them. Where the task list file lines up with them (line k is experiment k, as {@code
-   * sweep} writes it), the task list is {@code onDisk} itself and only the experiments past its end are new;
-   * otherwise (a task list of an older version) its lines, then the experiments it does not list.
-   */
-  public static Prepared prepare(Path root, String sweep, SlurmSettings settings, Launches launches,
-      List<Task> onDisk) throws IOException, HyperException {
-    root = root.toAbsolutePath().normalize();
+    Path abs = root.toAbsolutePath().normalize();
     SlurmValues.check(settings);
-    long lines = alignedLines(root.resolve(tasksFile(sweep)), onDisk);
-    List<Task> tasks;
-    int from;
-    if (lines >= 0) {
-      tasks = onDisk;
-      from = (int) lines;
-    } else {
-      List<Task> written = readTasks(root, sweep);
-      tasks = taskList(written, onDisk);
-      from = written.size();
-    }
     StringBuilder text = new StringBuilder();
-    for (int i = from; i < tasks.size(); i++) {
-      Task t = tasks.get(i);
-      LaunchCommand launch = launches.of(t);
-      text.append((launch == null ? new LaunchCommand(null, List.of(), t.confDir(), t.confPath())
-          : launch).taskLine(t.serializationDir()));
-    }
-    String script = ArrayScript.render(sweep, settings, Layout.slashes(tasksFile(sweep)), tasks.size());
-    return new Prepared(tasks, text.toString(), script);
-  }
-
-  /**
-   * How many lines the task list {@code file} has, if each names the experiment of {@code tasks} at its
-   * position (none, if there is no file); -1 if a line names another one, or there are more lines than tasks.
-   */
-  private static long alignedLines(Path file, List<Task> tasks) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      return 0;
-    }
-    long n = 0;
-    try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine(), n++) {
-        int a = line.indexOf('\t');
-        int b = a < 0 ? -1 : line.indexOf('\t', a + 1);
-        if (b < 0 || n >= tasks.size()
-            || !line.substring(a + 1, b).equals(Layout.slashes(tasks.get((int) n).confPath()))) {
-          return -1;
+    long lines;
+    try (TaskLines taskLines = TaskLines.open(abs, sweep)) {
+      SweepTasks.forEach(abs, sweep, t -> {
+        long line = taskLines.next(t);
+        if (line >= 0 && taskLines.isNew(line)) {
+          LaunchCommand launch = launches.of(t);
+          text.append((launch == null ? new LaunchCommand(null, List.of(), t.confDir(), t.confPath())
+              : launch).taskLine(t.serializationDir()));
         }
-      }
+      });
+      lines = taskLines.total();
     }
-    return n;
-  }
-
-  /**
-   * The task list {@link #write} writes: the one written before, then the experiments under {@code root}
-   * that it does not list.
-   */
-  public static List<Task> taskList(Path root, String sweep) throws IOException, HyperException {
-    return taskList(root, sweep, SweepTasks.of(root, sweep));
-  }
-
-  private static List<Task> taskList(Path root, String sweep, List<Task> onDisk) throws IOException {
-    return taskList(readTasks(root, sweep), onDisk);
-  }
-
-  /** The task list {@code written}, then the experiments of {@code onDisk} it does not list. */
-  private static List<Task> taskList(List<Task> written, List<Task> onDisk) {
-    List<Task> tasks = new ArrayList<>(written);
-    Set<Path> listed = new HashSet<>();
-    tasks.forEach(t -> listed.add(t.confPath()));
-    for (Task t : onDisk) {
-      if (!t.gone() && listed.add(t.confPath())) {
-        tasks.add(t);
-      }
-    }
-    return tasks;
+    String script = ArrayScript.render(sweep, settings, Layout.slashes(tasksFile(sweep)), lines);
+    return new Prepared(lines, text.toString(), script);
   }
 
   /** The task list as written, or empty if there is none. */

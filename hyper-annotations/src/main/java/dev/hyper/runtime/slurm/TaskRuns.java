@@ -1,12 +1,8 @@
 package dev.hyper.runtime.slurm;
 
 import dev.hyper.runtime.manifest.Task;
-import dev.hyper.runtime.plan.Layout;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +15,7 @@ import java.util.Map;
  * the {@code --slurm} jobs script's), oldest first, for the experiments taken one after another in the
  * manifest's order: in memory that grows with the submissions, not with the sweep.
  *
- * <p>An array task runs task-list lines; {@code sweep} writes the task list in the manifest's order, so the
- * k-th experiment is line k, which is checked line by line as the experiments come. A task list that does not
- * line up (written by an older version) is read whole once, the first time a line differs.
+ * <p>An array task runs task-list lines; which line is an experiment's, {@link TaskLines} says.
  */
 public final class TaskRuns implements Closeable {
   /** The task-list lines one array submission ran, {@code [lo, hi)}, and its array's ranges. */
@@ -43,20 +37,14 @@ public final class TaskRuns implements Closeable {
 
   private record Ran(int order, String id) {}
 
-  private final Path root;
-  private final String sweep;
   private final List<Span> spans;                     // by lo
   private final Map<Path, List<Ran>> singles = new HashMap<>();
-  private BufferedReader taskList;                    // while it lines up with the manifest
-  private Map<Path, Long> lineOf;                     // once it does not
-  private long position;
+  private final TaskLines lines;
   private final List<Span> active = new ArrayList<>();
   private int nextSpan;
   private long lastLine = -1;
 
   private TaskRuns(Path root, String sweep, List<SlurmJobs.Submission> submissions) throws IOException {
-    this.root = root;
-    this.sweep = sweep;
     List<Span> spans = new ArrayList<>();
     for (int order = 0; order < submissions.size(); order++) {
       SlurmJobs.Submission s = submissions.get(order);
@@ -78,12 +66,7 @@ public final class TaskRuns implements Closeable {
     }
     spans.sort(Comparator.comparingLong(Span::lo));
     this.spans = spans;
-    Path file = root.resolve(SlurmFiles.tasksFile(sweep));
-    if (!spans.isEmpty() && Files.isRegularFile(file)) {
-      taskList = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    } else if (!spans.isEmpty()) {
-      lineOf = Map.of();
-    }
+    this.lines = spans.isEmpty() ? null : TaskLines.open(root, sweep);
   }
 
   /** The runs of {@code submissions} (as {@link SlurmJobs#read} has them) of the experiments of {@code sweep}. */
@@ -93,11 +76,10 @@ public final class TaskRuns implements Closeable {
 
   /** The runs of {@code task}, the next experiment in the manifest's order (the first call: its first), oldest first. */
   public List<String> next(Task task) throws IOException {
-    long pos = position++;
     List<Ran> ran = new ArrayList<>(singles.getOrDefault(task.confPath(), List.of()));
-    if (!spans.isEmpty()) {
-      long line = line(pos, task.confPath());
-      if (line >= 0) {
+    if (lines != null) {
+      long line = lines.next(task);
+      if (line >= 0 && !lines.isNew(line)) {
         for (Span s : covering(line)) {
           String id = s.ran(line);
           if (id != null) {
@@ -111,29 +93,6 @@ public final class TaskRuns implements Closeable {
     }
     ran.sort(Comparator.comparingInt(Ran::order));
     return ran.stream().map(Ran::id).toList();
-  }
-
-  /** The task-list line of the experiment at {@code pos} with {@code confPath}; -1 if the task list has none. */
-  private long line(long pos, Path confPath) throws IOException {
-    if (lineOf == null) {
-      String text = taskList.readLine();
-      if (text == null) {                                  // added after the task list was written
-        return -1;
-      }
-      int a = text.indexOf('\t');
-      int b = a < 0 ? -1 : text.indexOf('\t', a + 1);
-      if (b >= 0 && text.substring(a + 1, b).equals(Layout.slashes(confPath))) {
-        return pos;
-      }
-      close();
-      Map<Path, Long> lines = new HashMap<>();
-      List<Task> written = SlurmFiles.readTasks(root, sweep);
-      for (int i = 0; i < written.size(); i++) {
-        lines.putIfAbsent(written.get(i).confPath(), (long) i);
-      }
-      lineOf = lines;
-    }
-    return lineOf.getOrDefault(confPath, -1L);
   }
 
   /** The spans that may hold {@code line}: asked in ascending order, a window over the spans by lo. */
@@ -152,9 +111,8 @@ public final class TaskRuns implements Closeable {
 
   @Override
   public void close() throws IOException {
-    if (taskList != null) {
-      taskList.close();
-      taskList = null;
+    if (lines != null) {
+      lines.close();
     }
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commands that read a sweep back hold a few bytes per experiment, not an entry each: over a lazy sweep of
  * 200,000 experiments (sweep {@code big}, 2,000 points, 100 trials each), {@code status}, {@code exec --limit},
- * {@code results --top} and {@code verify} run in a 32 MB heap, in child JVMs on the real jar as a user starts
+ * {@code results --top}, {@code submit --dry-run} and {@code verify} run in a 32 MB heap, in child JVMs on the real jar as a user starts
  * them. Holding an entry per experiment, as status and exec did, takes about 300 bytes each (status over a lazy
  * million needed more than 256 MB): exec then runs out of this heap.
  */
@@ -37,7 +37,7 @@ class ScaleMemoryTest {
   }
 
   @Test
-  void statusExecResultsAndVerifyOfTwoHundredThousandExperimentsRunInASmallHeap() throws Exception {
+  void statusExecResultsSubmitAndVerifyOfTwoHundredThousandExperimentsRunInASmallHeap() throws Exception {
     Path jar = TestJars.modelJar(tmp.resolve("build/model.jar"));
     Path out = tmp.resolve("runs");
     List<String> small = List.of("-Xmx32m", "-XX:+UseSerialGC", "-Dhyper.fork=false");
@@ -61,6 +61,14 @@ class ScaleMemoryTest {
         "--goal", "max");
     assertEquals(0, results.code(), results.out());
     assertTrue(results.out().startsWith("sweep big: 200000 experiments, 3 DONE, 199997 PENDING; "), results.out());
+
+    Path noSlurm = Files.createDirectories(tmp.resolve("no-slurm"));   // no scontrol, squeue or sacctmgr
+    Result submit = hyper(jar, small, "submit", "big", "--out", out.toString(), "--dry-run", "--max-array-size",
+        "1000", "--slurm-bin", noSlurm.toString());
+    assertEquals(0, submit.code(), submit.out());
+    assertTrue(submit.out().contains("submit big: 199997 of 200000 experiments in 200 array jobs (MaxArraySize 1000)"),
+        submit.out());
+    assertTrue(submit.out().endsWith("dry run: nothing submitted\n"), submit.out());
 
     Result verify = hyper(jar, small, "verify", "big", "--out", out.toString());
     assertEquals(0, verify.code(), verify.out());
