@@ -213,14 +213,13 @@ final class SweepCommand implements Callable<Integer> {
    * see them (the markers, SLURM's queue, a running jobs script): --force replaces none of them.
    */
   private static ExperimentStore.InUse inUse(Path root, String sweep) throws IOException, HyperException {
-    SweepOverview overview = SweepOverview.load(root, sweep, new dev.hyper.runtime.slurm.SlurmClient(), false);
     Map<Path, String> busy = new HashMap<>();
-    for (SweepOverview.Entry e : overview.entries) {
+    SweepOverview overview = SweepOverview.scan(root, sweep, new dev.hyper.runtime.slurm.SlurmClient(), false, e -> {
       if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
         busy.put(e.task().confPath(), (e.state() == SweepOverview.State.RUNNING ? "is running (" : "is queued (")
             + e.note() + ")");
       }
-    }
+    });
     String unknown = overview.queueProblem == null ? null
         : "may be queued in SLURM, which cannot be asked (" + overview.queueProblem + ")";
     return info -> busy.getOrDefault(info.confPath(), unknown);

@@ -103,8 +103,6 @@ final class SweepOverview {
 
   final Path root;
   final String sweep;
-  /** Every experiment, in the manifest's order, for {@link #load}; empty for {@link #scan}, which hands them on. */
-  final List<Entry> entries;
   /** How many experiments there are. */
   final long size;
   /** How many of them a lazy sweep's task has not made yet. */
@@ -121,11 +119,10 @@ final class SweepOverview {
   /** The sweep's jobs scripts running now. */
   final List<JobsScriptRuns.Run> scripts;
 
-  private SweepOverview(Path root, String sweep, List<Entry> entries, long size, long notMade,
+  private SweepOverview(Path root, String sweep, long size, long notMade,
       Map<State, Integer> counts, Sources sources) {
     this.root = root;
     this.sweep = sweep;
-    this.entries = entries;
     this.size = size;
     this.notMade = notMade;
     this.counts = counts;
@@ -167,23 +164,12 @@ final class SweepOverview {
   }
 
   /**
-   * Reads the experiments of {@code sweep} under {@code root}, every one kept in {@link #entries}.
+   * Classifies the experiments of {@code sweep} under {@code root} one at a time, in the manifest's order, and
+   * hands each to {@code action}; holds none of them, so memory does not grow with the sweep.
    *
    * @param slurm asked about the sweep's submitted jobs, if there are any
    * @param details whether to find the last error line of failed experiments (reads their markers and
    *     logs, and asks SLURM how its tasks ended)
-   */
-  static SweepOverview load(Path root, String sweep, SlurmClient slurm, boolean details) throws IOException,
-      HyperException {
-    List<Entry> entries = new ArrayList<>();
-    SweepOverview o = scan(root, sweep, slurm, details, entries::add);
-    return new SweepOverview(root, sweep, List.copyOf(entries), o.size, o.notMade, o.counts, o.sources());
-  }
-
-  /**
-   * Classifies the experiments of {@code sweep} under {@code root} one at a time, in the manifest's order, and
-   * hands each to {@code action}; holds none of them ({@link #entries} is empty), so memory does not grow with
-   * the sweep.
    */
   static SweepOverview scan(Path root, String sweep, SlurmClient slurm, boolean details, EntryAction action)
       throws IOException, HyperException {
@@ -223,7 +209,7 @@ final class SweepOverview {
         action.accept(e);
       });
     }
-    return new SweepOverview(root, sweep, List.of(), sizes[0], sizes[1], counts, sources);
+    return new SweepOverview(root, sweep, sizes[0], sizes[1], counts, sources);
   }
 
   /**
@@ -241,10 +227,6 @@ final class SweepOverview {
       points.forEach(p -> ids.add(p.getFileName().toString()));
     }
     return ids;
-  }
-
-  private Sources sources() {
-    return new Sources(submissions, queue, queueProblem, null, accountingProblem, scripts);
   }
 
   /**
@@ -410,10 +392,5 @@ final class SweepOverview {
   /** How many experiments are in each state. */
   Map<State, Integer> counts() {
     return counts;
-  }
-
-  /** The experiments in {@code state}, of those {@link #load} keeps. */
-  List<Entry> in(State state) {
-    return entries.stream().filter(e -> e.state() == state).toList();
   }
 }
