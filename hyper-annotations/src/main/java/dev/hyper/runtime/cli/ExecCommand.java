@@ -259,7 +259,7 @@ final class ExecCommand implements Callable<Integer> {
     try {
       RunState state = Markers.read(t.root().resolve(t.serializationDir()));
       if (state.failed().isPresent()) {
-        return "exit " + state.failed().get().exitCode() + ": " + SweepOverview.errorLine(state.failed().get().error());
+        return "exit " + state.failed().get().exitCode() + ": " + EntryClassifier.errorLine(state.failed().get().error());
       }
     } catch (IOException e) {
       return "(unreadable marker: " + e.getMessage() + ")";
