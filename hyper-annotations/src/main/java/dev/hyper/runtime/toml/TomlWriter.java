@@ -43,11 +43,16 @@ public final class TomlWriter {
    * TOML comment may not hold, as {@code ?}.
    */
   public TomlWriter comment(String text) {
-    for (String line : text.split("\n", -1)) {
-      t.append("# ");
-      line.chars().forEach(c -> t.append((c < 0x20 && c != '\t') || c == 0x7f ? '?' : (char) c));
-      t.append('\n');
+    t.append("# ");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        t.append("\n# ");
+      } else {
+        t.append((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c);
+      }
     }
+    t.append('\n');
     return this;
   }
 
