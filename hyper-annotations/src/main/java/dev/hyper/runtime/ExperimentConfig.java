@@ -68,8 +68,9 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
 
   /**
    * Whether two experiment TOML texts hold the same data but for their {@code [provenance]} tables: the same
-   * experiment, written at another time or by another command. Compared as parsed tables, so comments, key
-   * order and spelling do not count; a text that is not valid TOML is the same as none.
+   * experiment, written at another time or by another command. Texts equal but for those tables are; others
+   * are compared as parsed tables, where comments, key order and spelling do not count (a text that is not
+   * valid TOML has no data: it is the same only as an equal text).
    */
   public static boolean sameExceptProvenance(String toml, String other) {
     return ConfigTomlParts.sameExceptProvenance(toml, other);
