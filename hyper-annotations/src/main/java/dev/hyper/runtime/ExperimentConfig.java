@@ -35,7 +35,7 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
    * @throws IOException if the file cannot be read
    */
   public static <P extends Record> ExperimentConfig<P> load(Path toml, SweepSpec<P> spec) throws IOException {
-    return ConfigToml.read(toml, spec);
+    return ConfigTomlReader.read(toml, spec, null);
   }
 
   /**
@@ -44,7 +44,7 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
    */
   public static <P extends Record> ExperimentConfig<P> loadElsewhere(Path toml, Path root, SweepSpec<P> spec)
       throws IOException {
-    return ConfigToml.read(toml, spec, root);
+    return ConfigTomlReader.read(toml, spec, root);
   }
 
   /**
@@ -53,7 +53,7 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
    * @throws ConfigException if the file is not valid TOML or has no string {@code name}
    */
   public static String sweepName(Path toml) throws IOException {
-    return ConfigToml.sweepName(toml);
+    return ConfigTomlReader.sweepName(toml);
   }
 
   /**
@@ -63,15 +63,17 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
    * @throws ConfigException if the file is not valid TOML or the table is not valid
    */
   public static java.util.Optional<HalvingSettings> halving(Path toml) throws IOException {
-    return ConfigToml.readHalving(toml);
+    return ConfigTomlReader.readHalving(toml);
   }
 
   /**
-   * Whether two experiment TOML texts are the same but for their {@code [provenance]} tables (as
-   * {@link #toToml} writes them): the same experiment, written at another time or by another command.
+   * Whether two experiment TOML texts hold the same data but for their {@code [provenance]} tables: the same
+   * experiment, written at another time or by another command. Texts equal but for those tables are; others
+   * are compared as parsed tables, where comments, key order and spelling do not count (a text that is not
+   * valid TOML has no data: it is the same only as an equal text).
    */
   public static boolean sameExceptProvenance(String toml, String other) {
-    return ConfigToml.withoutProvenance(toml).equals(ConfigToml.withoutProvenance(other));
+    return ConfigTomlParts.sameExceptProvenance(toml, other);
   }
 
   /**
@@ -80,11 +82,11 @@ public record ExperimentConfig<P extends Record>(ExperimentInfo experiment, P pa
    * same way, so a caller that needs the launch of many experiments parses one TOML per distinct part.
    */
   public static String launchPart(String toml) {
-    return ConfigToml.launchPart(toml);
+    return ConfigTomlParts.launchPart(toml);
   }
 
   /** This config as TOML text, which {@link #load} reads back to an equal config. */
   public String toToml(SweepSpec<P> spec) {
-    return ConfigToml.write(this, spec);
+    return ConfigTomlWriter.write(this, spec);
   }
 }

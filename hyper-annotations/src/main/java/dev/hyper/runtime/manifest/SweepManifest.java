@@ -137,7 +137,8 @@ public final class SweepManifest {
    * One invocation's block, each line ending in a newline: when, how many experiments it planned and added
    * (rows {@code firstRow} on), how its points were drawn, the trials, the snapshot, and the command line and
    * overrides of {@code provenance} (line breaks and other control characters escaped, {@link
-   * ManifestFile#overrides} reads them back).
+   * ManifestFile#overrides} reads them back). These are the manifest's own lines, not TOML: the provenance's
+   * TOML keys are {@code ProvenanceToml}'s, in each experiment's {@code [provenance]} table.
    *
    * @param number the invocation's number, from 1
    * @param provenance the sweep's provenance, or null when not known

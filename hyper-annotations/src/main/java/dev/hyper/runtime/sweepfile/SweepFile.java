@@ -8,6 +8,7 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.toml.ConfigException;
+import dev.hyper.runtime.toml.TomlReader;
 import dev.hyper.runtime.toml.TomlText;
 import dev.hyper.runtime.toml.Utf8;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
@@ -49,6 +48,13 @@ import org.tomlj.TomlTable;
  *
  * Every problem is reported at once, each with the file, line and column; nothing is coerced across
  * types.
+ *
+ * <p>Not read through {@link TomlReader}, which the files Hyper writes (experiment TOML, markers) are: a
+ * sweep file is written by a person, so this reader collects every problem instead of failing on the
+ * first, suggests the nearest key or constant, takes a parameter under several spellings (jsonnet name,
+ * component name, {@code params.NAME}, quoted or dotted) and checks values by the sweep's own rules
+ * ({@link TypedValue}, {@code SlurmKeys}, {@code HalvingKeys}), with messages in those words. It shares
+ * the parsing ({@link TomlText}, {@link Utf8}) and {@link TomlReader#strings} for lists of strings.
  */
 public final class SweepFile {
   /** The top-level keys, in the order a suggestion lists them. */
@@ -101,7 +107,7 @@ public final class SweepFile {
 
   private static final class Reader<P> {
     private final String file;
-    private final ParamNames<P> names;
+    private final ParamTables<P> params;
     private final String sweep;
     private final boolean halvingDeclared;
     private final boolean random;
@@ -110,7 +116,7 @@ public final class SweepFile {
     Reader(String file, List<Param<P>> params, String sweep, boolean halvingDeclared, boolean random) {
       this.random = random;
       this.file = file;
-      this.names = new ParamNames<>(params);
+      this.params = new ParamTables<>(new ParamNames<>(params), this::place, problems);
       this.sweep = sweep;
       this.halvingDeclared = halvingDeclared;
     }
@@ -142,8 +148,8 @@ public final class SweepFile {
           case "model", "name" -> checkSweepName(key, value, pos);
           case "n_trials" -> trials = trials(value, pos);
           case "slurm" -> slurm = slurm(value, pos);
-          case "hyper" -> table(key, value, pos).ifPresent(t -> readHyper(t, swept));
-          case "params" -> table(key, value, pos).ifPresent(t -> readParams(t, fixed));
+          case "hyper" -> table(key, value, pos).ifPresent(t -> params.readHyper(t, swept));
+          case "params" -> table(key, value, pos).ifPresent(t -> params.readParams(t, fixed));
           case "jvm" -> table(key, value, pos).ifPresent(t -> readJvm(t, jvmArgs));
           case "halving" -> halving = halving(value, pos);
           case "search" -> search = search(value, pos);
@@ -170,8 +176,8 @@ public final class SweepFile {
     }
 
     /**
-     * A table of settings ([search], [halving]): each key checked by {@code check} (a problem, or null) and turned
-     * into a change by {@code setter}; the changes applied in the file's order.
+     * A table of settings ([slurm], [search], [halving]): each key checked by {@code check} (a problem, or
+     * null) and turned into a change by {@code setter}; the changes applied in the file's order.
      */
     private <T> UnaryOperator<T> settings(String name, Object value, TomlPosition pos,
         BiFunction<String, Object, String> check, BiFunction<String, Object, UnaryOperator<T>> setter) {
@@ -198,12 +204,11 @@ public final class SweepFile {
     private void readJvm(TomlTable table, List<String> out) {
       for (String key : table.keySet()) {
         TomlPosition pos = table.inputPositionOf(List.of(key));
-        Object value = table.get(List.of(key));
+        List<String> args = TomlReader.strings(table.get(List.of(key)));
         if (!key.equals("args")) {
           problems.add(at(pos) + "unknown key 'jvm." + key + "'. " + Names.suggest(key, List.of("args")));
-        } else if (value instanceof org.tomlj.TomlArray a && a.toList().stream().allMatch(String.class::isInstance)) {
-          for (Object o : a.toList()) {
-            String arg = (String) o;
+        } else if (args != null) {
+          for (String arg : args) {
             if (arg.isEmpty() || !dev.hyper.runtime.shell.ShellQuote.isSingleLine(arg)) {
               problems.add(at(pos) + "'jvm.args' holds '" + arg.strip() + "', which is empty or holds a tab, line"
                   + " break or control character");
@@ -241,107 +246,9 @@ public final class SweepFile {
       return Optional.empty();
     }
 
-    /** One key of [hyper] or [params] with its value, where it is written. */
-    private record Entry(String name, Object value, TomlPosition pos) {}
-
-    /** [hyper]: lists of values; unquoted dotted keys (params.lr = [...]) arrive as nested tables. */
-    private void readHyper(TomlTable table, Map<String, List<Object>> out) {
-      List<Entry> entries = new ArrayList<>();
-      for (String key : table.keySet()) {
-        Object value = table.get(List.of(key));
-        if (value instanceof TomlTable nested && key.equals("params")) {
-          nested.keySet().forEach(k -> entries.add(
-              new Entry("params." + k, nested.get(List.of(k)), nested.inputPositionOf(List.of(k)))));
-        } else {
-          entries.add(new Entry(key, value, table.inputPositionOf(List.of(key))));
-        }
-      }
-      Spellings spellings = new Spellings();
-      for (Entry e : inFileOrder(entries)) {
-        Optional<Param<P>> param = names.find(e.name());
-        if (param.isEmpty()) {
-          problems.add(at(e.pos()) + names.unknown(e.name()));
-        } else if (!(e.value() instanceof TomlArray array)) {
-          problems.add(at(e.pos()) + "'" + e.name() + "' in [hyper] must be a list of values, e.g. [1, 2]; "
-              + "fix a single value in [params]");
-        } else if (array.isEmpty()) {
-          problems.add(at(e.pos()) + "'" + e.name() + "' has no values; list at least one");
-        } else if (!repeated(spellings, param.get(), e)) {
-          out.put(param.get().component(), values(param.get(), e.name(), array));
-        }
-      }
-    }
-
-    private List<Object> values(Param<P> param, String name, TomlArray array) {
-      List<Object> values = new ArrayList<>();
-      for (int i = 0; i < array.size(); i++) {
-        TomlPosition at = array.inputPositionOf(i);
-        TypedValue.Result r = TypedValue.fromToml(param, array.get(i));
-        if (!r.isOk()) {
-          problems.add(at(at) + "'" + name + "': " + r.error());
-        } else if (values.contains(r.value())) {
-          problems.add(at(at) + "'" + name + "': " + r.value() + " is listed twice");
-        } else {
-          values.add(r.value());
-        }
-      }
-      return values;
-    }
-
-    private void readParams(TomlTable table, Map<String, List<Object>> out) {
-      List<Entry> entries = new ArrayList<>();
-      for (Map.Entry<String, Object> e : table.dottedEntrySet()) {
-        entries.add(new Entry(e.getKey(), e.getValue(), table.inputPositionOf(e.getKey())));
-      }
-      Spellings spellings = new Spellings();
-      for (Entry e : inFileOrder(entries)) {
-        Optional<Param<P>> param = names.find(e.name().replace("\"", ""));
-        if (param.isEmpty()) {
-          problems.add(at(e.pos()) + names.unknown(e.name()));
-          continue;
-        }
-        TypedValue.Result r = TypedValue.fromToml(param.get(), e.value());
-        if (!r.isOk()) {
-          problems.add(at(e.pos()) + "'" + e.name() + "': " + r.error());
-        } else if (!repeated(spellings, param.get(), e)) {
-          out.put(param.get().component(), List.of(r.value()));
-        }
-      }
-    }
-
-    /** Whether {@code e} sets a parameter this table already set under another spelling (reported). */
-    private boolean repeated(Spellings spellings, Param<P> param, Entry e) {
-      String problem = spellings.repeat(param.component(), e.name(), place(e.pos()));
-      if (problem != null) {
-        problems.add(at(e.pos()) + problem);
-      }
-      return problem != null;
-    }
-
-    private static List<Entry> inFileOrder(List<Entry> entries) {
-      entries.sort(Comparator.comparingLong(e -> e.pos() == null ? 0 : (long) e.pos().line() << 32 | e.pos().column()));
-      return entries;
-    }
-
+    /** [slurm]: the SLURM settings. */
     private UnaryOperator<SlurmSettings> slurm(Object value, TomlPosition pos) {
-      Optional<TomlTable> table = table("slurm", value, pos);
-      if (table.isEmpty()) {
-        return UnaryOperator.identity();
-      }
-      UnaryOperator<SlurmSettings> change = UnaryOperator.identity();
-      for (String key : table.get().keySet()) {
-        Object v = table.get().get(List.of(key));
-        TomlPosition at = table.get().inputPositionOf(List.of(key));
-        String problem = SlurmKeys.check(key, v);
-        if (problem != null) {
-          problems.add(at(at) + problem);
-          continue;
-        }
-        UnaryOperator<SlurmSettings> before = change;
-        UnaryOperator<SlurmSettings> one = SlurmKeys.setter(key, v);
-        change = s -> one.apply(before.apply(s));
-      }
-      return change;
+      return settings("slurm", value, pos, SlurmKeys::check, SlurmKeys::setter);
     }
 
     private String at(TomlPosition pos) {
