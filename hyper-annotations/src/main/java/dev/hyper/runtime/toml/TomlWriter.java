@@ -44,6 +44,10 @@ public final class TomlWriter {
    */
   public TomlWriter comment(String text) {
     t.append("# ");
+    if (plainComment(text)) {                              // the usual case: one append
+      t.append(text).append('\n');
+      return this;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n') {
@@ -202,6 +206,17 @@ public final class TomlWriter {
   }
 
   /** Whether {@code s} goes into a basic string as it is: no quote, backslash or control character. */
+  /** Whether {@code text} goes into a comment as it is: no line break, no control character but a tab. */
+  private static boolean plainComment(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean plain(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
