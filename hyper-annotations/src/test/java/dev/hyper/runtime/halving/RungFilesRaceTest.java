@@ -23,10 +23,26 @@ import org.junit.jupiter.api.io.TempDir;
 class RungFilesRaceTest {
   @TempDir Path tmp;
 
-  private static Process child(Path root, String prefix, long count) throws Exception {
+  private static Process child(Path root, String prefix, long count, String... gate) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RungWriter.class.getName(),
-        root.toString(), prefix, Long.toString(count)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        RungWriter.class.getName(), root.toString(), prefix, Long.toString(count)));
+    command.addAll(List.of(gate));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** Opens {@code gate} once every one of {@code children} waits at it (has made {@code GATE.PID}). */
+  private static void open(Path gate, Process... children) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    for (Process c : children) {
+      Path ready = Path.of(gate + "." + c.pid());
+      while (!Files.exists(ready)) {
+        assertTrue(c.isAlive(), "writer " + c.pid() + " ended before the gate");
+        assertTrue(System.nanoTime() < deadline, "writer " + c.pid() + " at the gate within 2 minutes");
+        Thread.sleep(5);
+      }
+    }
+    Files.createFile(gate);
   }
 
   @Test
@@ -66,9 +82,11 @@ class RungFilesRaceTest {
 
   @Test
   void twoProcessesWritingTheSameRecordsCreateEachOnce() throws Exception {
-    int n = 120;
-    Process a = child(tmp, "x", n);
-    Process b = child(tmp, "x", n);
+    int n = 300;
+    Path gate = tmp.resolve("gate");                   // both start writing at once, however slowly each JVM starts
+    Process a = child(tmp, "x", n, gate.toString());
+    Process b = child(tmp, "x", n, gate.toString());
+    open(gate, a, b);
     assertEquals(0, a.waitFor());
     assertEquals(0, b.waitFor());
     int createdA = Integer.parseInt(new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
