@@ -138,9 +138,11 @@ class ArrayScriptTest {
     Path log = dir.resolve("log");
     Files.deleteIfExists(log);
     Path java = bin.resolve("java");
-    Files.writeString(java, "#!/bin/bash\nconf=${*: -1}; e=$(basename \"$conf\" .toml)\necho \"java run $e\" >>\"$LOG\"\n"
+    // a java that waits sets its trap before it says it runs: the test signals once it has said so
+    Files.writeString(java, "#!/bin/bash\nconf=${*: -1}; e=$(basename \"$conf\" .toml)\n"
         + "if [[ \" $WAIT_FOR \" == *\" $e \"* ]]; then trap 'echo \"$e got USR1\" >>\"$LOG\"; exit 3' USR1;"
-        + " while :; do sleep 0.05; done; fi\n"
+        + " echo \"java run $e\" >>\"$LOG\"; while :; do sleep 0.05; done; fi\n"
+        + "echo \"java run $e\" >>\"$LOG\"\n"
         + "if [ \"$e\" = e5 ]; then echo FAILED >\"ser/$e/FAILED\"; echo 'training failed' >&2; exit 1; fi\n"
         + "echo DONE >\"ser/$e/DONE\"\n");
     Path scontrol = bin.resolve("scontrol");
@@ -171,7 +173,6 @@ class ArrayScriptTest {
         assertTrue(System.nanoTime() < deadline, "the java did not start");
         Thread.sleep(20);
       }
-      Thread.sleep(200);  // the java's trap is set
       assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
     }
     assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the script ended");
