@@ -1,6 +1,7 @@
 package dev.hyper.runtime.cli;
 
 import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;
@@ -171,7 +172,8 @@ final class SweepOverview {
       counts.put(s, 0);
     }
     long[] sizes = new long[2];
-    Set<String> startedPoints = pointsWithSerializationDirs(root, sweep);
+    boolean lazy = ManifestFile.read(root, sweep).map(ManifestFile::anyLazy).orElse(false);
+    Set<String> startedPoints = lazy ? pointsWithSerializationDirs(root, sweep) : Set.of();
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions())) {
       SweepTasks.forEach(root, sweep, t -> {
         List<String> ids = taskRuns.next(t);
@@ -205,8 +207,8 @@ final class SweepOverview {
 
   /**
    * The points of {@code sweep} that have a serialization directory ({@code model/generated/SWEEP/ID}): one
-   * directory listing, so that a lazy sweep's experiments whose point is not there cost no stat each. Empty
-   * when there is none.
+   * directory listing, so that a lazy sweep's experiments whose point is not there cost no stat each (asked
+   * only for a sweep with lazy rows). Empty when there is none.
    */
   private static Set<String> pointsWithSerializationDirs(Path root, String sweep) throws IOException {
     Set<String> ids = new HashSet<>();
