@@ -44,8 +44,7 @@ public final class SweepTasks {
     if (manifest.isPresent()) {
       Task[] first = new Task[1];
       manifest.get().forEachRowWhile(r -> {
-        first[0] = new Task(root, r.confPath(), r.serializationDir(sweep), r.lazyDir(),
-            r.lazyDir() == null ? -1 : r.row());
+        first[0] = task(root, sweep, r);
         return false;
       });
       if (first[0] != null) {
@@ -53,6 +52,11 @@ public final class SweepTasks {
       }
     }
     return of(root, sweep).stream().findFirst();
+  }
+
+  /** The task of manifest row {@code r}: a lazy experiment's carries its row, which its task is started with. */
+  private static Task task(Path root, String sweep, ManifestRow r) {
+    return new Task(root, r.confPath(), r.serializationDir(sweep), r.lazyDir(), r.lazyDir() == null ? -1 : r.row());
   }
 
   /** Whether {@link #of} would list any task, without reading every row of the manifest. */
@@ -79,7 +83,7 @@ public final class SweepTasks {
     ManifestFile m = manifest.get();
     Set<Path> listed = m.version() == 1 ? new HashSet<>() : null;
     m.forEachRow(r -> {
-      Task t = new Task(root, r.confPath(), r.serializationDir(sweep), r.lazyDir(), r.lazyDir() == null ? -1 : r.row());
+      Task t = task(root, sweep, r);
       if (listed != null) {
         listed.add(t.confPath());
       }
