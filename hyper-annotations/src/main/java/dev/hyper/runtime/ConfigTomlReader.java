@@ -2,7 +2,6 @@ package dev.hyper.runtime;
 
 import dev.hyper.runtime.toml.ConfigException;
 import dev.hyper.runtime.toml.TomlReader;
-import dev.hyper.runtime.toml.TomlText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +19,12 @@ final class ConfigTomlReader {
 
   /** The file's {@code name}: the sweep it belongs to. */
   static String sweepName(Path file) throws IOException {
-    return new TomlReader(file, TomlText.read(file)).string("name");
+    return TomlReader.read(file).string("name");
   }
 
   /** The file's {@code [halving]} table, if it has one. */
   static Optional<HalvingSettings> readHalving(Path file) throws IOException {
-    return Optional.ofNullable(SettingsToml.readHalving(new TomlReader(file, TomlText.read(file))));
+    return Optional.ofNullable(SettingsToml.readHalving(TomlReader.read(file)));
   }
 
   /**
@@ -33,7 +32,7 @@ final class ConfigTomlReader {
    * file's place (null: found).
    */
   static <P extends Record> ExperimentConfig<P> read(Path file, SweepSpec<P> spec, Path root) throws IOException {
-    TomlReader f = new TomlReader(file, TomlText.read(file));
+    TomlReader f = TomlReader.read(file);
     f.allowOnly(null, ConfigToml.KEYS);
     SettingsToml.readHalving(f);
     String sweep = f.string("name");

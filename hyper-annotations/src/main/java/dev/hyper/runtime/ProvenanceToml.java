@@ -54,7 +54,7 @@ public final class ProvenanceToml {
 
   /** The {@code [provenance]} table, or null if there is none. */
   static Provenance readTable(TomlReader f) throws ConfigException {
-    if (f.table(ConfigToml.PROVENANCE, false) == null) {
+    if (!f.table(ConfigToml.PROVENANCE, false)) {
       return null;
     }
     f.allowOnly(ConfigToml.PROVENANCE, TABLE_KEYS);

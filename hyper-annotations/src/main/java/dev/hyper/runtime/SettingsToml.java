@@ -50,7 +50,7 @@ final class SettingsToml {
   }
 
   static SlurmSettings readSlurm(TomlReader f) throws ConfigException {
-    if (f.table(ConfigToml.SLURM, false) == null) {
+    if (!f.table(ConfigToml.SLURM, false)) {
       return SlurmSettings.NONE;
     }
     f.allowOnly(ConfigToml.SLURM, SLURM_KEYS);
@@ -74,7 +74,7 @@ final class SettingsToml {
 
   /** The {@code [halving]} table, or null if there is none. */
   static HalvingSettings readHalving(TomlReader f) throws ConfigException {
-    if (f.table(ConfigToml.HALVING, false) == null) {
+    if (!f.table(ConfigToml.HALVING, false)) {
       return null;
     }
     f.allowOnly(ConfigToml.HALVING, HALVING_KEYS);

@@ -37,7 +37,7 @@ final class SnapshotToml {
 
   /** The {@code [snapshot]} table (with {@code [jvm]}), or null if there is none. */
   static ExperimentInfo.Snapshot read(TomlReader f) throws ConfigException {
-    if (f.table(ConfigToml.SNAPSHOT, false) == null) {
+    if (!f.table(ConfigToml.SNAPSHOT, false)) {
       return null;
     }
     f.allowOnly(ConfigToml.SNAPSHOT, SNAPSHOT_KEYS);
@@ -50,7 +50,7 @@ final class SnapshotToml {
     JavaRuntime java = home.isEmpty() ? null : new JavaRuntime(f.optionalString("snapshot.java_version", ""),
         f.optionalString("snapshot.java_vendor", ""), home);
     List<String> jvmArgs = List.of();
-    if (f.table(ConfigToml.JVM, false) != null) {
+    if (f.table(ConfigToml.JVM, false)) {
       f.allowOnly(ConfigToml.JVM, List.of("args"));
       jvmArgs = f.optionalStrings(ConfigToml.JVM + ".args");
     }

@@ -3,7 +3,6 @@ package dev.hyper.runtime.status;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.toml.ConfigException;
 import dev.hyper.runtime.toml.TomlReader;
-import dev.hyper.runtime.toml.TomlText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +176,7 @@ public final class Markers {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    TomlReader r = new TomlReader(file, TomlText.read(file, "not a valid marker"));
+    TomlReader r = TomlReader.read(file, "not a valid marker");
     String marker = r.string("marker");
     if (!marker.equals(file.getFileName().toString())) {
       throw r.error("marker", "expected \"" + file.getFileName() + "\", found \"" + marker + "\"");

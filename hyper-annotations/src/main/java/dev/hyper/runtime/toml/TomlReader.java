@@ -1,9 +1,11 @@
 package dev.hyper.runtime.toml;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlPosition;
@@ -17,12 +19,40 @@ import org.tomlj.TomlTable;
  */
 public final class TomlReader {
   private final Path file;
-  private final TomlTable toml;
+  private final Function<List<String>, Object> values;
+  private final Function<List<String>, int[]> positions;
 
   /** A reader of {@code toml}, parsed from {@code file}. */
   public TomlReader(Path file, TomlTable toml) {
+    this(file, path -> path.isEmpty() ? toml : toml.get(path), path -> {
+      TomlPosition pos = toml.inputPositionOf(path);
+      return pos == null ? null : new int[] {pos.line(), pos.column()};
+    });
+  }
+
+  private TomlReader(Path file, Function<List<String>, Object> values, Function<List<String>, int[]> positions) {
     this.file = file;
-    this.toml = toml;
+    this.values = values;
+    this.positions = positions;
+  }
+
+  /** A reader of the TOML file {@code file} ({@link #read(Path, String)}): a syntax error is {@code not valid TOML: ...}. */
+  public static TomlReader read(Path file) throws IOException {
+    return read(file, "not valid TOML");
+  }
+
+  /**
+   * A reader of the TOML file {@code file}, read as UTF-8: parsed by {@link FlatToml} when it is TOML as Hyper
+   * writes it, else by tomlj ({@link TomlText#read(Path, String)}), whose syntax errors are {@code what: ...}
+   * errors at their position.
+   */
+  public static TomlReader read(Path file, String what) throws IOException {
+    String text = Utf8.read(file);
+    FlatToml.Doc doc = FlatToml.parse(text);
+    if (doc != null) {
+      return new TomlReader(file, doc::get, doc.positions()::get);
+    }
+    return new TomlReader(file, TomlText.checked(file, what, text));
   }
 
   /** The file read, as errors name it. */
@@ -32,9 +62,8 @@ public final class TomlReader {
 
   /** An error about {@code key}, at its position if it is there. */
   public ConfigException error(String key, String problem) {
-    TomlPosition pos = toml.inputPositionOf(Toml.parseDottedKey(key));
-    return new ConfigException(file, pos == null ? null : pos.line(), pos == null ? null : pos.column(), key,
-        problem);
+    int[] pos = positions.apply(path(key));
+    return new ConfigException(file, pos == null ? null : pos[0], pos == null ? null : pos[1], key, problem);
   }
 
   /** Whether the file has {@code key}. */
@@ -42,13 +71,19 @@ public final class TomlReader {
     return value(key) != null;
   }
 
-  /** The table {@code key} (a top-level name), or null if it is absent and not {@code required}. */
-  public TomlTable table(String key, boolean required) throws ConfigException {
-    Object v = required ? require(key, "a table") : toml.get(List.of(key));
-    if (v != null && !(v instanceof TomlTable)) {
+  /** Whether the file has table {@code key} (a top-level name); if {@code required}, it must. */
+  public boolean table(String key, boolean required) throws ConfigException {
+    Object v = required ? require(key, "a table") : values.apply(List.of(key));
+    if (v != null && keysOf(v) == null) {
       throw wrongType(key, "a table", v);
     }
-    return (TomlTable) v;
+    return v != null;
+  }
+
+  /** The keys of {@code table}, a tomlj table or a map, in the file's order; null if it is no table. */
+  private static java.util.Set<String> keysOf(Object table) {
+    return table instanceof TomlTable t ? t.keySet() : table instanceof java.util.Map<?, ?> m
+        ? (java.util.Set<String>) m.keySet() : null;
   }
 
   /**
@@ -56,8 +91,7 @@ public final class TomlReader {
    * {@code known}, listing those in their order.
    */
   public void allowOnly(String table, Collection<String> known) throws ConfigException {
-    TomlTable t = table == null ? toml : (TomlTable) toml.get(List.of(table));
-    for (String key : t.keySet()) {
+    for (String key : keysOf(values.apply(table == null ? List.of() : List.of(table)))) {
       if (!known.contains(key)) {
         String dotted = table == null ? key : table + "." + Toml.joinKeyPath(List.of(key));
         throw error(dotted, "unknown key; known keys here: " + String.join(", ", known));
@@ -154,8 +188,11 @@ public final class TomlReader {
     throw error(key, "'" + name + "' is not a " + type.getSimpleName() + "; expected one of " + names);
   }
 
-  /** {@code value} (a tomlj value) as a list of strings, or null if it is not an array of strings only. */
+  /** {@code value} (a tomlj value or a list) as a list of strings, or null if it is not an array of strings only. */
   public static List<String> strings(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().allMatch(String.class::isInstance) ? list.stream().map(String.class::cast).toList() : null;
+    }
     if (!(value instanceof TomlArray a)) {
       return null;
     }
@@ -170,7 +207,15 @@ public final class TomlReader {
   }
 
   private Object value(String key) {
-    return toml.get(Toml.parseDottedKey(key));
+    return values.apply(path(key));
+  }
+
+  private static final java.util.regex.Pattern BARE_PATH =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
+  /** The path of dotted key {@code key}: split at its dots when it has bare parts only, else as tomlj reads it. */
+  private static List<String> path(String key) {
+    return BARE_PATH.matcher(key).matches() ? List.of(key.split("\\.")) : Toml.parseDottedKey(key);
   }
 
   private Object require(String key, String expected) throws ConfigException {
@@ -198,10 +243,10 @@ public final class TomlReader {
     if (v instanceof Boolean) {
       return "a boolean";
     }
-    if (v instanceof TomlTable) {
+    if (v instanceof TomlTable || v instanceof java.util.Map) {
       return "a table";
     }
-    if (v instanceof TomlArray) {
+    if (v instanceof TomlArray || v instanceof List) {
       return "an array";
     }
     return "a " + v.getClass().getSimpleName();

@@ -26,7 +26,12 @@ public final class TomlText {
    * first error's position, {@code what: } its message, and a few of the others.
    */
   public static TomlParseResult read(Path file, String what) throws IOException {
-    TomlParseResult toml = parse(file, Utf8.read(file));
+    return checked(file, what, Utf8.read(file));
+  }
+
+  /** {@code text}, read from {@code file}, parsed; a syntax error is a {@code what: ...} error as in {@link #read}. */
+  static TomlParseResult checked(Path file, String what, String text) throws ConfigException {
+    TomlParseResult toml = parse(file, text);
     if (toml.hasErrors()) {
       throw syntaxErrors(file, what, toml.errors());
     }

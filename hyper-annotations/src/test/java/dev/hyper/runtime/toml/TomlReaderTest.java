@@ -1,6 +1,7 @@
 package dev.hyper.runtime.toml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,8 +52,9 @@ class TomlReaderTest {
     assertNull(r.optionalBool("nowhere"));
     assertEquals(List.of("a", "b"), r.optionalStrings("list"));
     assertEquals(List.of(), r.optionalStrings("nowhere"));
-    assertEquals("y", r.table("t", true).getString("inner"));
-    assertNull(r.table("nowhere", false));
+    assertTrue(r.table("t", true));
+    assertEquals("y", r.string("t.inner"));
+    assertFalse(r.table("nowhere", false));
   }
 
   @Test
