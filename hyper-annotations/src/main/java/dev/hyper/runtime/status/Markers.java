@@ -134,6 +134,11 @@ public final class Markers {
     write(dir, STOPPED, MarkerToml.stopped(s));
   }
 
+  /** The {@code DONE} marker in {@code dir}, if there is one: what {@code verify} checks the metrics against. */
+  public static Optional<Done> readDone(Path dir) throws IOException {
+    return readIfPresent(dir.resolve(DONE), MarkerToml::readDone);
+  }
+
   /** The {@code STOPPED} marker in {@code dir}, if there is one. */
   public static Optional<Stopped> readStopped(Path dir) throws IOException {
     return readIfPresent(dir.resolve(STOPPED), MarkerToml::readStopped);

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The checks that make an experiment reproducible, shared by {@code run} (before training) and
@@ -182,8 +183,14 @@ public final class ExperimentChecks {
           + " (" + seed + ")");
     }
     Path json = info.resolve(info.configJson());
-    if (!Files.isRegularFile(json)) {
-      problems.add(info.configJson().getFileName() + " is missing");
+    String actual;
+    try {
+      actual = Files.readString(json, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      if (Files.isRegularFile(json)) {
+        throw e;
+      }
+      problems.add(info.configJson().getFileName() + " is missing");         // read first: one call, not two
       return problems;
     }
     String expected;
@@ -196,7 +203,6 @@ public final class ExperimentChecks {
       problems.add("its params no longer render: " + String.join("; ", e.getMessage().lines().toList()));
       return problems;
     }
-    String actual = Files.readString(json, StandardCharsets.UTF_8);
     if (!actual.equals(expected)) {
       problems.add(info.configJson().getFileName() + " is not what "
           + (template == null ? "its params give" : template.name() + " renders from its params")
@@ -211,13 +217,13 @@ public final class ExperimentChecks {
    * SHA-256 its {@code DONE} marker records. Empty when it is, or when the experiment is not DONE.
    */
   public static List<String> metrics(Path dir) throws IOException {
-    dev.hyper.runtime.status.RunState state;
+    Optional<dev.hyper.runtime.status.Done> done;
     try {
-      state = dev.hyper.runtime.status.Markers.read(dir);
+      done = dev.hyper.runtime.status.Markers.readDone(dir);
     } catch (IOException e) {
       return List.of(e.getMessage());
     }
-    if (state.done().isEmpty() || state.done().get().metricsSha256() == null) {
+    if (done.isEmpty() || done.get().metricsSha256() == null) {
       return List.of();
     }
     Path metrics = dir.resolve(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE);
@@ -225,7 +231,7 @@ public final class ExperimentChecks {
       return List.of(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE + " is missing, though the run finished (DONE)");
     }
     String sha = Sha256.of(metrics);
-    String recorded = state.done().get().metricsSha256();
+    String recorded = done.get().metricsSha256();
     if (!sha.equals(recorded)) {
       return List.of(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE + " changed after the run finished (SHA-256 "
           + shortSha(sha) + ", DONE records " + shortSha(recorded) + ")");
