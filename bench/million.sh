@@ -5,10 +5,11 @@
 #   2. RUN_N of its tasks through `exec --limit RUN_N` (BenchTrainer trains in no time), then `status` and
 #      `results --top 10` over the million;
 #   3. an eager sweep of bench-100k with n_trials=2 (200,000 experiments) on tmpfs, then `status`,
-#      `results --top 10` and `verify` over it.
+#      `results --top 10` and `verify` over it, `verify` again (from its record of what it found ok) and
+#      `verify --full` (every experiment read and rendered again).
 # Every command runs with JAVA_OPTS (default -Xmx256m): memory must not grow with the sweep.
 #
-# usage: bench/million.sh      env: SKIP_BUILD=1 (use the jar as built)  RUN_N=1000  EAGER=1 (part 3)
+# usage: bench/million.sh      env: SKIP_BUILD=1 (use the jar as built)  RUN_N=1000  LAZY=1 (parts 1, 2)  EAGER=1 (part 3)
 #        DISK_DIR=/tmp (parent of the disk run)  JAVA_OPTS=-Xmx256m  BENCH_JAR=hyper-bench/target/bench.jar
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,6 +35,7 @@ timed() {
 
 files() { find "$1" -type f | wc -l; }
 
+if [ "${LAZY:-1}" = 1 ]; then
 echo "== lazy sweep of 1,000,000 points (bench-1m)"
 for where in "$SHM" "$DISK"; do
   fs=$(stat -f -c %T "$where")
@@ -51,6 +53,7 @@ grep -E '^  (done|pending) ' "$SHM/last.out" || true
 timed "results bench-1m --top 10" java $JAVA_OPTS -jar "$JAR" results bench-1m --out "$SHM/lazy" --top 10
 head -1 "$SHM/last.out"
 rm -rf "$SHM/lazy"
+fi
 
 if [ "${EAGER:-1}" = 1 ]; then
   echo "== eager sweep of 200,000 experiments (bench-100k, n_trials=2, tmpfs)"
@@ -60,5 +63,9 @@ if [ "${EAGER:-1}" = 1 ]; then
   timed "results bench-100k --top 10" java $JAVA_OPTS -jar "$JAR" results bench-100k --out "$SHM/eager" --top 10 \
     || echo "  (results needs DONE experiments with a metric: bench-100k has no trainer)"
   timed "verify bench-100k" java $JAVA_OPTS -jar "$JAR" verify bench-100k --out "$SHM/eager"
+  tail -1 "$SHM/last.out"
+  timed "verify bench-100k, again" java $JAVA_OPTS -jar "$JAR" verify bench-100k --out "$SHM/eager"
+  tail -1 "$SHM/last.out"
+  timed "verify bench-100k --full" java $JAVA_OPTS -jar "$JAR" verify bench-100k --out "$SHM/eager" --full
   tail -1 "$SHM/last.out"
 fi

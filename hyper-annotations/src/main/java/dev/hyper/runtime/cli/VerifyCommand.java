@@ -7,6 +7,7 @@ import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.verify.ParallelChecks;
+import dev.hyper.runtime.verify.RecordedChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +46,18 @@ final class VerifyCommand implements Callable<Integer> {
       + " order.")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--full", description = "Check every experiment in full. Without it, a sweep's experiments that"
+      + " the last verify of the sweep found ok, and whose files (TOML, JSON, model.jar, DONE, metrics.json) are"
+      + " unchanged since (the same inode, size, modification and change time), are taken as ok without being read"
+      + " again; that record is config/generated/SWEEP/.verified.tsv, kept for the program that wrote it.")
+  boolean full;
+
   private final CliContext ctx;
   private long ok;
   private long differ;
   private long missing;
   private long notMade;
+  private long fromRecord;
 
   VerifyCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -74,7 +82,9 @@ final class VerifyCommand implements Callable<Integer> {
     ctx.out.println("verify: " + n + ", " + ok + " ok"
         + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : ""))
         + (missing == 0 ? "" : ", " + missing + " missing")
-        + (notMade == 0 ? "" : ", " + notMade + " not made yet (lazy: each is made by its task)"));
+        + (notMade == 0 ? "" : ", " + notMade + " not made yet (lazy: each is made by its task)")
+        + (fromRecord == 0 ? "" : " (" + fromRecord + " of them unchanged since the last verify found them ok; --full"
+            + " checks them again)"));
     return differ == 0 && missing == 0 ? HyperCli.OK : HyperCli.FAILED;
   }
 
@@ -113,18 +123,27 @@ final class VerifyCommand implements Callable<Integer> {
   /** The experiments the sweep's manifest lists, one at a time: those whose TOML is gone are MISSING. */
   private void checkSweep(Path root) throws HyperException, IOException {
     String manifest = Layout.manifest(target).getFileName().toString();
-    try (ParallelChecks checks = new ParallelChecks(threads, ctx::find)) {
+    long[] row = {0};
+    try (RecordedChecks checks = new RecordedChecks(root, target, threads, ctx::find, full)) {
       SweepTasks.forEach(root, target, task -> {
         Path toml = root.resolve(task.confPath());
+        Path confDir = task.confDir();
+        long n = row[0]++;
         if (task.notMadeYet()) {
           notMade++;                                   // a lazy sweep's: its task makes it
         } else if (task.tomlMissing()) {
           checks.known(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"), this::missing);
         } else {
-          checks.check(toml, toml, this::report);
+          checks.check(toml, n, confDir.getParent().getFileName().toString(),
+              Integer.parseInt(confDir.getFileName().toString()), toml, this::report);
         }
       });
       checks.finish();
+      fromRecord = checks.fromRecord();
+      if (checks.recordProblem() != null) {
+        ctx.err.println("warning: verify: cannot keep the record of what was found ok (" + checks.recordProblem()
+            + "); the next verify of '" + target + "' checks every experiment");
+      }
     }
     if (ok + differ + missing + notMade == 0) {
       throw new HyperException("sweep '" + target + "' has no experiments under " + root + " (run sweep first, or"

@@ -163,6 +163,11 @@ public final class Layout {
     return Path.of(sweep + "-slurm-errors.log");
   }
 
+  /** What {@code verify} found ok, with the identity of each file it checked (dev.hyper.runtime.verify.VerifiedRecord). */
+  public static Path verifiedRecord(String sweep) {
+    return sweepConfigDir(sweep).resolve(".verified.tsv");
+  }
+
   public static Path jobsScript(String sweep) {
     return Path.of(sweep + "-jobs.sh");
   }

@@ -40,25 +40,41 @@ public final class ExperimentVerifier implements AutoCloseable {
     this.sweeps = sweeps;
   }
 
+  /**
+   * What a check found: the problems, one short sentence each (empty if none), and the experiment as its TOML
+   * describes it (null if the TOML could not be read).
+   */
+  public record Checked(List<String> problems, ExperimentInfo info) {}
+
   /** What differs for the experiment whose TOML is {@code toml}, one short sentence each; empty if nothing. */
   public List<String> check(Path toml) throws IOException {
+    return examine(toml).problems();
+  }
+
+  /** {@link #check}, with the experiment the TOML describes. */
+  public Checked examine(Path toml) throws IOException {
     SweepSpec<?> spec;
     try {
       spec = sweeps.find(ExperimentConfig.sweepName(toml));
     } catch (HyperException | IOException e) {
-      return List.of(e.getMessage());
+      return new Checked(List.of(e.getMessage()), null);
     }
-    return check(toml, spec);
+    return examine(toml, spec);
   }
 
-  private <P extends Record> List<String> check(Path toml, SweepSpec<P> spec) throws IOException {
+  private <P extends Record> Checked examine(Path toml, SweepSpec<P> spec) throws IOException {
     ExperimentConfig<P> config;
     try {
       config = ExperimentConfig.load(toml, spec);
     } catch (IOException e) {
-      return List.of(e.getMessage());
+      return new Checked(List.of(e.getMessage()), null);
     }
     ExperimentInfo info = config.experiment();
+    return new Checked(problems(spec, config, info), info);
+  }
+
+  private <P extends Record> List<String> problems(SweepSpec<P> spec, ExperimentConfig<P> config, ExperimentInfo info)
+      throws IOException {
     List<String> problems = new ArrayList<>(ExperimentChecks.storedProgram(info, stored));
     boolean snapshotOk = problems.isEmpty();
     JsonnetTemplate template;

@@ -48,11 +48,22 @@ public final class ParallelChecks implements AutoCloseable {
     this.window = WINDOW * threads;
   }
 
+  /** A check on one of the threads, with that thread's verifier. */
+  @FunctionalInterface
+  public interface Work {
+    List<String> run(ExperimentVerifier verifier) throws IOException;
+  }
+
   /** Checks the experiment whose TOML is {@code toml}; {@code result} gets it after every earlier one's. */
   public <T> void check(T item, Path toml, Result<T> result) throws IOException {
+    submit(item, v -> v.check(toml), result);
+  }
+
+  /** Runs {@code work} on one of the threads; {@code result} gets its problems after every earlier item's. */
+  public <T> void submit(T item, Work work, Result<T> result) throws IOException {
     inFlight.add(new Pending<>(item, CompletableFuture.supplyAsync(() -> {
       try {
-        return verifier.get().check(toml);
+        return work.run(verifier.get());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

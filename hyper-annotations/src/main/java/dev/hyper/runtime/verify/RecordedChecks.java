@@ -1,0 +1,216 @@
+package dev.hyper.runtime.verify;
+
+import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.io.Sha256;
+import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.snapshot.ClassPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code verify} of one sweep with its {@link VerifiedRecord}: an experiment the record lists with the same file
+ * identities is ok without being read again, once this run has checked in full one experiment of the same
+ * {@code model.jar} (its hash and the class-path entries it names in the store); every other experiment is checked
+ * in full ({@link ExperimentVerifier}) on {@link ParallelChecks}' threads. The experiments found ok go into a new
+ * record, which replaces the old one when the run ends; a file written within {@link #SETTLE_SECONDS} of the start
+ * is not recorded (time stamps may be too coarse to show a later write).
+ *
+ * <p>No record is kept for a program run from class directories (their contents can change under the same
+ * name and time stamp) or on a file system without inode numbers and change times.
+ */
+public final class RecordedChecks implements AutoCloseable {
+  /** How long before this run's start a file must have been last written to be recorded. */
+  static final long SETTLE_SECONDS = 2;
+
+  private final Path root;
+  private final String sweep;
+  private final ParallelChecks checks;
+  private final VerifiedRecord.Reader old;
+  private VerifiedRecord.Writer next;
+  private String recordProblem;
+  private final long settledBefore;
+  private final Set<FileIdentity> checkedJars = ConcurrentHashMap.newKeySet();
+  private long fromRecord;
+
+  /**
+   * Checks of sweep {@code sweep} under {@code root}.
+   *
+   * @param full whether to check every experiment in full, as if there were no record (a new one is still kept)
+   */
+  public RecordedChecks(Path root, String sweep, int threads, ExperimentVerifier.Sweeps sweeps, boolean full)
+      throws IOException {
+    this.root = root;
+    this.sweep = sweep;
+    this.settledBefore = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis())
+        - TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+    String program = program();
+    Path file = root.resolve(Layout.verifiedRecord(sweep));
+    boolean keep = program != null && FileIdentity.of(root.resolve(Layout.manifest(sweep))) != null
+        && Files.isDirectory(file.getParent()) && Files.isWritable(file.getParent());
+    this.old = keep && !full ? VerifiedRecord.Reader.open(file, program) : VerifiedRecord.Reader.none();
+    VerifiedRecord.Writer writer = null;
+    if (keep) {
+      try {
+        writer = new VerifiedRecord.Writer(file, program);
+      } catch (IOException e) {
+        recordProblem = file + ": " + dev.hyper.runtime.io.IoProblems.reason(e);
+      }
+    }
+    this.next = writer;
+    this.checks = new ParallelChecks(threads, sweeps);
+  }
+
+  /**
+   * Why no new record was kept, or null: a record that cannot be written costs the next verify its speed, not
+   * this one its answer.
+   */
+  public String recordProblem() {
+    return recordProblem;
+  }
+
+  /** Experiments taken as ok from the record so far. */
+  public long fromRecord() {
+    return fromRecord;
+  }
+
+  /**
+   * Checks experiment {@code id} trial {@code trial}, manifest row {@code row}, whose TOML is {@code toml};
+   * {@code result} gets it after every earlier one's.
+   */
+  public <T> void check(T item, long row, String id, int trial, Path toml, ParallelChecks.Result<T> result)
+      throws IOException {
+    String key = id + "/" + trial;
+    String recorded = old.at(row);
+    Outcome outcome = new Outcome();
+    checks.submit(item, verifier -> {
+      VerifiedRecord.Identities files = identities(toml, id, trial);
+      outcome.files = files;
+      if (files != null && recorded != null && recorded.equals(VerifiedRecord.spelled(key, files))
+          && checkedJars.contains(files.jar())) {
+        outcome.fromRecord = true;
+        return List.of();
+      }
+      ExperimentVerifier.Checked checked = verifier.examine(toml);
+      boolean standard = checked.info() != null && standardPaths(checked.info(), id, trial);
+      if (checked.problems().isEmpty() && standard && files != null) {
+        checkedJars.add(files.jar());
+        outcome.record = files.settledBefore(settledBefore);
+      }
+      return checked.problems();
+    }, (T it, List<String> problems) -> {
+      if (outcome.fromRecord) {
+        fromRecord++;
+      }
+      if (next != null && problems.isEmpty() && (outcome.fromRecord || outcome.record)) {
+        try {
+          next.add(row, key, outcome.files);
+        } catch (IOException e) {
+          dropRecord(e);
+        }
+      }
+      result.accept(it, problems);
+    });
+  }
+
+  /** Hands {@code item} and {@code problems}, known without a check, to {@code result} in order. */
+  public <T> void known(T item, List<String> problems, ParallelChecks.Result<T> result) throws IOException {
+    checks.known(item, problems, result);
+  }
+
+  /** Waits for every check, hands back the rest and puts the new record in place. */
+  public void finish() throws IOException {
+    checks.finish();
+    if (next != null) {
+      try {
+        next.commit();
+      } catch (IOException e) {
+        dropRecord(e);
+      }
+    }
+  }
+
+  private void dropRecord(IOException e) {
+    recordProblem = root.resolve(Layout.verifiedRecord(sweep)) + ": " + dev.hyper.runtime.io.IoProblems.reason(e);
+    try {
+      next.close();
+    } catch (IOException ignored) {
+      // the temporary file stays; a later verify's is another
+    }
+    next = null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      checks.close();
+      old.close();
+    } finally {
+      if (next != null) {
+        next.close();
+      }
+    }
+  }
+
+  /** Set by a check's thread, read after its result is in (the future's completion orders the two). */
+  private static final class Outcome {
+    VerifiedRecord.Identities files;
+    boolean fromRecord;
+    boolean record;
+  }
+
+  /** The identities of the files a check of experiment {@code id}/{@code trial} reads, taken before it reads them. */
+  private VerifiedRecord.Identities identities(Path toml, String id, int trial) throws IOException {
+    Path run = root.resolve(Layout.serializationDir(sweep, id, trial));
+    FileIdentity t = FileIdentity.of(toml);
+    FileIdentity j = FileIdentity.of(root.resolve(Layout.configJson(sweep, id, trial)));
+    FileIdentity jar = FileIdentity.of(root.resolve(Layout.confDir(sweep, id, trial)).resolve(Layout.SNAPSHOT_FILE));
+    FileIdentity done = FileIdentity.of(run.resolve(dev.hyper.runtime.status.Markers.DONE));
+    FileIdentity metrics = FileIdentity.ABSENT.equals(done) ? FileIdentity.ABSENT      // checked only once DONE
+        : FileIdentity.of(run.resolve(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE));
+    if (t == null || j == null || jar == null || done == null || metrics == null) {
+      return null;
+    }
+    return new VerifiedRecord.Identities(t, j, jar, done, metrics);
+  }
+
+  /** Whether the check read the files {@link #identities} names: the TOML gives the layout's paths. */
+  private boolean standardPaths(ExperimentInfo info, String id, int trial) {
+    return info.id().equals(id) && info.trial() == trial && info.root().equals(root)
+        && info.confDir().equals(Layout.confDir(sweep, id, trial))
+        && info.configJson().equals(Layout.configJson(sweep, id, trial))
+        && info.serializationDir().equals(Layout.serializationDir(sweep, id, trial))
+        && info.snapshot() != null && info.snapshot().file().equals(Layout.SNAPSHOT_FILE);
+  }
+
+  /**
+   * What the record is kept for: the program this JVM runs, each class-path entry (with those its jars' manifests
+   * name) by name, size and modification time; null (no record) when an entry is a directory, is missing or
+   * cannot be read.
+   */
+  private static String program() {
+    StringBuilder sb = new StringBuilder("hyper verify record v1\n");
+    try {
+      ClassPath cp = ClassPath.ofThisJvm();
+      if (!cp.missing().isEmpty() || cp.entries().isEmpty()) {
+        return null;
+      }
+      for (Path p : cp.entries()) {
+        if (!Files.isRegularFile(p)) {
+          return null;
+        }
+        sb.append(p.toAbsolutePath()).append('\t').append(Files.size(p)).append('\t')
+            .append(Files.getLastModifiedTime(p)).append('\n');
+      }
+    } catch (HyperException | IOException e) {
+      return null;
+    }
+    return Sha256.of(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+}
