@@ -30,11 +30,18 @@ import java.util.Optional;
 final class EntryClassifier {
   private EntryClassifier() {}
 
-  /**
-   * @param notMade a lazy sweep's experiment that its task has not made yet ({@link Task#notMadeYet})
-   * @param untouched not made, and its point has no serialization directory: no task started on it
-   */
-  static Entry classify(Task t, boolean notMade, boolean untouched, String arrayTask, String queued, boolean queueUnknown,
+  /** Whether an experiment's directory is there; for a lazy sweep's experiment, whether its task made it. */
+  enum Made {
+    /** Written by its sweep, or made by its task. */
+    MADE,
+    /** A lazy sweep's experiment that its task has not made yet ({@link Task#notMadeYet}). */
+    NOT_MADE,
+    /** Not made, and its point has no serialization directory: no task has started on it. */
+    UNTOUCHED
+  }
+
+  /** @param made whether the experiment is made, or no task has started on it */
+  static Entry classify(Task t, Made made, String arrayTask, String queued, boolean queueUnknown,
       boolean details, SlurmClient slurm, Map<String, Map<String, String>> jobStates, List<Accounting.Run> runs)
       throws IOException {
     if (t.gone()) {
@@ -43,7 +50,8 @@ final class EntryClassifier {
     }
     Path dir = t.root().resolve(t.serializationDir());
     // not made and no serialization directory: no task has started on it (one stat rather than five)
-    ExperimentStatus markers = untouched || (notMade && !Files.isDirectory(dir)) ? ExperimentStatus.PENDING
+    ExperimentStatus markers = made == Made.UNTOUCHED || (made == Made.NOT_MADE && !Files.isDirectory(dir))
+        ? ExperimentStatus.PENDING
         : Markers.status(dir);
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");
     if (markers == ExperimentStatus.DONE) {
@@ -77,7 +85,7 @@ final class EntryClassifier {
         return new Entry(t, State.FAILED, "unreadable marker: " + e.getMessage(), log);
       }
       if (started.isEmpty()) { // finished between the two reads
-        return classify(t, notMade, untouched, arrayTask, null, queueUnknown, details, slurm, jobStates, runs);
+        return classify(t, made, arrayTask, null, queueUnknown, details, slurm, jobStates, runs);
       }
       Started s = started.get();
       String where = "pid " + s.pid() + " on " + s.host() + " since " + s.time();

@@ -187,8 +187,9 @@ final class SweepOverview {
         // a lazy experiment of a point with no serialization directory: not made, no task started on it (no stat)
         boolean untouched = t.lazyDir() != null && !startedPoints.contains(t.serializationDir().getParent()
             .getFileName().toString());
-        boolean notMade = untouched || t.notMadeYet();
-        Entry e = EntryClassifier.classify(t, notMade, untouched, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask)
+        EntryClassifier.Made made = untouched ? EntryClassifier.Made.UNTOUCHED
+            : t.notMadeYet() ? EntryClassifier.Made.NOT_MADE : EntryClassifier.Made.MADE;
+        Entry e = EntryClassifier.classify(t, made, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask)
             : null, sources.queueProblem() != null, details, slurm, jobStates, runs).withRuns(runs);
         if (e.state() == State.PENDING && !sources.scripts().isEmpty()) {   // the jobs script gets to it
           JobsScriptRuns.Run run = sources.scripts().get(0);
@@ -196,7 +197,7 @@ final class SweepOverview {
         }
         counts.merge(e.state(), 1, Integer::sum);
         sizes[0]++;
-        if (notMade) {
+        if (made != EntryClassifier.Made.MADE) {
           sizes[1]++;
         }
         action.accept(e);
