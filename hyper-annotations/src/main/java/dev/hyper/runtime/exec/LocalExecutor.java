@@ -37,6 +37,9 @@ public final class LocalExecutor {
   @FunctionalInterface
   public interface Commands {
     List<String> of(Task task) throws IOException;
+
+    /** After the command {@link #of} gave for {@code task} has ended, with its exit code. */
+    default void ended(Task task, int exitCode) {}
   }
 
   private final int jobs;
@@ -160,6 +163,7 @@ public final class LocalExecutor {
         exit = p.waitFor();
       } finally {
         running.remove(p);
+        commands.ended(task, p.isAlive() ? -1 : p.exitValue());
       }
     } catch (IOException e) {
       exit = 127;

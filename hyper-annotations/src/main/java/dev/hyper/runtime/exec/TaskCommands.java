@@ -2,23 +2,38 @@ package dev.hyper.runtime.exec;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.fork.ClassDataArchive;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The command exec starts for a task: its experiment's {@link LaunchCommand} (the JVM options and the java
  * it was swept with) or, for a lazy sweep's experiment, the launch of its sweep's prototype with the experiment's
  * manifest row ({@code --row}), as its SLURM task line has it.
+ *
+ * <p>A lazy sweep's experiments all run one {@code model.jar} (their invocation's), so when they run on this
+ * Java they share an application class-data archive ({@link ClassDataArchive}): the first task records it,
+ * the ones after it map it (a trivial run of the benchmark's lazy million: 0.93 s to 0.69 s a task with
+ * {@code exec --jobs 2}). While one task records, the others start without it. An experiment written by its sweep runs its own hard link,
+ * which an archive (checked against the jar's path) would not fit, so it gets none.
  */
 public final class TaskCommands implements LocalExecutor.Commands {
   private final Path root;
   private final SweepSpec<?> spec;
   private final String java;
   private final List<String> runOptions;
+  private final Map<Path, Boolean> recording = new ConcurrentHashMap<>();
+  private final Map<Path, Boolean> jarsOnly = new ConcurrentHashMap<>();
+  private final Map<Task, Recorder> recorders = new ConcurrentHashMap<>();
+
+  private record Recorder(Path jar, ClassDataArchive archive) {}
 
   /**
    * @param root the output directory the tasks are under
@@ -39,6 +54,47 @@ public final class TaskCommands implements LocalExecutor.Commands {
         ? LaunchCommand.of(ExperimentConfig.load(root.resolve(task.confPath()), spec).experiment())
         : new LaunchCommand(null, List.of(), task.jarDir(), task.confPath()).withLaunchOf(ExperimentConfig.loadElsewhere(
             root.resolve(task.lazyDir()).resolve(Layout.PROTOTYPE_FILE), root, spec).experiment()).withRow(task.row());
-    return launch.argv(java != null ? java : launch.javaHere(LocalExecutor.currentJava()), runOptions);
+    List<String> argv = launch.argv(java != null ? java : launch.javaHere(LocalExecutor.currentJava()), runOptions);
+    return task.lazyDir() == null ? argv : withArchive(task, argv);
+  }
+
+  /** {@code argv} with the options that map or record its jar's archive, where it can have one. */
+  private List<String> withArchive(Task task, List<String> argv) {
+    if (!argv.get(0).equals(LocalExecutor.currentJava()) || !ClassDataArchive.usable(argv.subList(1, argv.size()))) {
+      return argv;                                   // another Java's archive, or the experiment chose its own
+    }
+    Path jar = root.resolve(task.jarDir()).resolve(Layout.SNAPSHOT_FILE);
+    if (!jarsOnly.computeIfAbsent(jar, TaskCommands::jarsOnly)) {
+      return argv;                                   // a JVM records no archive of a class path with a directory
+    }
+    ClassDataArchive archive = ClassDataArchive.forJar(jar);
+    if (archive == null || archive.records() && recording.putIfAbsent(jar, Boolean.TRUE) != null) {
+      return argv;                                   // none, or another task is recording it
+    }
+    if (archive.records()) {
+      recorders.put(task, new Recorder(jar, archive));
+    }
+    List<String> with = new ArrayList<>(argv.size() + 3);
+    with.add(argv.get(0));
+    with.addAll(archive.options());
+    with.addAll(argv.subList(1, argv.size()));
+    return with;
+  }
+
+  private static boolean jarsOnly(Path jar) {
+    try {
+      return !dev.hyper.runtime.snapshot.ClassPath.expand(List.of(jar)).hasDirectory();
+    } catch (dev.hyper.runtime.error.HyperException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void ended(Task task, int exitCode) {
+    Recorder r = recorders.remove(task);
+    if (r != null) {
+      r.archive().keepIf(exitCode == 0);
+      recording.remove(r.jar());
+    }
   }
 }

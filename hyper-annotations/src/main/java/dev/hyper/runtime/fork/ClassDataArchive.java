@@ -14,13 +14,16 @@ import java.util.List;
 
 /**
  * A jar's application class-data archive in the user's cache ({@code $XDG_CACHE_HOME/hyper/cds}, else
- * {@code ~/.cache/hyper/cds}), keyed by the jar's path, size and time and by the Java runtime: the forked
- * child maps it if it is there ({@code -XX:SharedArchiveFile}) and records it if not
- * ({@code -XX:ArchiveClassesAtExit}), kept only if that sweep succeeded. At most {@value #KEEP} are kept.
+ * {@code ~/.cache/hyper/cds}), keyed by the jar's path, size and time and by the Java runtime: a child JVM
+ * of this Java that runs the jar (the forked sweep; {@code exec}'s runs of a lazy sweep's experiments) maps it
+ * if it is there ({@code -XX:SharedArchiveFile}) and records it if not ({@code -XX:ArchiveClassesAtExit}),
+ * kept only if that child succeeded. At most {@value #KEEP} are kept.
  */
-final class ClassDataArchive {
+public final class ClassDataArchive {
   /** How many class-data archives the cache keeps (each is 10-20 MB). */
   static final int KEEP = 6;
+
+  private static final java.util.concurrent.atomic.AtomicInteger RECORDINGS = new java.util.concurrent.atomic.AtomicInteger();
 
   private final Path file;
   private final Path temp;
@@ -30,8 +33,11 @@ final class ClassDataArchive {
     this.temp = temp;
   }
 
-  /** The archive of {@code jar}; null when there is no cache directory, or archives are turned off. */
-  static ClassDataArchive forJar(Path jar) {
+  /**
+   * The archive of {@code jar}, for a child JVM of this Java; null when there is no cache directory, or archives
+   * are turned off ({@code -Dhyper.cds=false}).
+   */
+  public static ClassDataArchive forJar(Path jar) {
     if ("false".equals(System.getProperty("hyper.cds"))) {
       return null;
     }
@@ -47,22 +53,28 @@ final class ClassDataArchive {
       if (Files.isRegularFile(file)) {
         return new ClassDataArchive(file, null);
       }
-      return new ClassDataArchive(file, dir.resolve("." + key + "." + ProcessHandle.current().pid() + ".tmp"));
+      return new ClassDataArchive(file, dir.resolve("." + key + "." + ProcessHandle.current().pid() + "-"
+          + RECORDINGS.incrementAndGet() + ".tmp"));
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
+  /** Whether the child records it (it is not there yet) rather than maps it. */
+  public boolean records() {
+    return temp != null;
+  }
+
   /** The child's JVM options that map or record it. */
-  List<String> options() {
+  public List<String> options() {
     // -Xlog: a stale or foreign archive is a warning on standard output otherwise; the JVM then runs without it
     return temp == null
         ? List.of("-XX:SharedArchiveFile=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
         : List.of("-XX:ArchiveClassesAtExit=" + temp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
   }
 
-  /** After the child: a newly recorded archive is kept if the sweep succeeded (it then loaded every class). */
-  void keepIf(boolean succeeded) {
+  /** After the child: a newly recorded archive is kept if the child succeeded (it then loaded every class). */
+  public void keepIf(boolean succeeded) {
     if (temp == null) {
       return;
     }
@@ -75,6 +87,27 @@ final class ClassDataArchive {
     } catch (IOException | RuntimeException e) {
       // the cache is an optimization: the next sweep records it again
     }
+  }
+
+  /**
+   * Whether a child with JVM options {@code jvmOptions} (those before {@code -jar} or the class path) can record
+   * or map an archive of its own: this JVM runs with class data sharing (not so with {@code -Xshare:off} or a JDK
+   * without its base archive, where recording one fails the JVM's start), and the options choose no archive.
+   */
+  public static boolean usable(List<String> jvmOptions) {
+    if (!System.getProperty("java.vm.info", "").contains("sharing")) {
+      return false;
+    }
+    for (String a : jvmOptions) {
+      if (a.equals("-jar") || a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
+        break;                                           // the application's arguments follow
+      }
+      if (a.equals("-Xshare:off") || a.equals("-Xshare:dump") || a.startsWith("-XX:SharedArchiveFile")
+          || a.startsWith("-XX:ArchiveClassesAtExit") || a.contains("UseSharedSpaces")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Keeps the {@value #KEEP} newest archives. */

@@ -85,7 +85,7 @@ public final class ForkedSweep {
       return OptionalInt.empty();             // the OS does not say how this JVM was started, or not as java
     }
     Path jar = runningJar();
-    ClassDataArchive archive = jar != null && archivesUsable(arguments.get()) && !classPathHasDirectory()
+    ClassDataArchive archive = jar != null && ClassDataArchive.usable(List.of(arguments.get())) && !classPathHasDirectory()
         ? ClassDataArchive.forJar(jar) : null;
     List<String> command = new ArrayList<>();
     command.add(java.get());
@@ -137,27 +137,6 @@ public final class ForkedSweep {
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return null;
     }
-  }
-
-  /**
-   * Whether the child can record or map an archive of its own: this JVM runs with class data sharing
-   * (not so with {@code -Xshare:off} or a JDK without its base archive, where recording one fails the
-   * JVM's start), and the user chose no archive.
-   */
-  static boolean archivesUsable(String[] jvmArguments) {
-    if (!System.getProperty("java.vm.info", "").contains("sharing")) {
-      return false;
-    }
-    for (String a : jvmArguments) {
-      if (a.equals("-jar") || a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
-        break;                                           // the application's arguments follow
-      }
-      if (a.equals("-Xshare:off") || a.equals("-Xshare:dump") || a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:ArchiveClassesAtExit")
-          || a.contains("UseSharedSpaces")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -42,14 +42,14 @@ class ForkedSweepTest {
   void noArchiveWhenTheUserChoseOneOrTurnedSharingOff() {
     dev.hyper.runtime.Required.that(System.getProperty("java.vm.info", "").contains("sharing"),
         "this test JVM runs without class data sharing");
-    assertTrue(ForkedSweep.archivesUsable(new String[] {"-Xmx256m", "-jar", "model.jar", "sweep", "rnn"}));
-    assertTrue(ForkedSweep.archivesUsable(new String[] {"-jar", "model.jar", "sweep", "-Xshare:off"}),
+    assertTrue(ClassDataArchive.usable(java.util.List.of("-Xmx256m", "-jar", "model.jar", "sweep", "rnn")));
+    assertTrue(ClassDataArchive.usable(java.util.List.of("-jar", "model.jar", "sweep", "-Xshare:off")),
         "an application argument is not a JVM option");
-    assertFalse(ForkedSweep.archivesUsable(new String[] {"-Xshare:off", "-jar", "model.jar", "sweep", "rnn"}));
-    assertTrue(ForkedSweep.archivesUsable(new String[] {"-Xshare:on", "-jar", "model.jar", "sweep", "rnn"}),
+    assertFalse(ClassDataArchive.usable(java.util.List.of("-Xshare:off", "-jar", "model.jar", "sweep", "rnn")));
+    assertTrue(ClassDataArchive.usable(java.util.List.of("-Xshare:on", "-jar", "model.jar", "sweep", "rnn")),
         "sharing required: the archive must map");
-    assertFalse(ForkedSweep.archivesUsable(new String[] {"-XX:SharedArchiveFile=app.jsa", "-jar", "m.jar"}));
-    assertFalse(ForkedSweep.archivesUsable(new String[] {"-XX:ArchiveClassesAtExit=app.jsa", "-jar", "m.jar"}));
-    assertFalse(ForkedSweep.archivesUsable(new String[] {"-XX:-UseSharedSpaces", "-jar", "m.jar"}));
+    assertFalse(ClassDataArchive.usable(java.util.List.of("-XX:SharedArchiveFile=app.jsa", "-jar", "m.jar")));
+    assertFalse(ClassDataArchive.usable(java.util.List.of("-XX:ArchiveClassesAtExit=app.jsa", "-jar", "m.jar")));
+    assertFalse(ClassDataArchive.usable(java.util.List.of("-XX:-UseSharedSpaces", "-jar", "m.jar")));
   }
 }
