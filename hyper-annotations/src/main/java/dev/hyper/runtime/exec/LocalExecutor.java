@@ -163,7 +163,6 @@ public final class LocalExecutor {
         exit = p.waitFor();
       } finally {
         running.remove(p);
-        commands.ended(task, p.isAlive() ? -1 : p.exitValue());
       }
     } catch (IOException e) {
       exit = 127;
@@ -177,6 +176,7 @@ public final class LocalExecutor {
       Thread.currentThread().interrupt();
       exit = 130;
     }
+    commands.ended(task, exit);                         // also when its process could not start
     listener.finished(task, exit, (System.nanoTime() - start) / 1e9);
     return exit;
   }

@@ -25,9 +25,9 @@ final class VerifiedRecord {
       return List.of(toml, json, jar, done, metrics);
     }
 
-    /** Whether every file's identity is known and none was written at or after {@code nanos}. */
+    /** Whether none of the files was written at or after {@code nanos}. */
     boolean settledBefore(long nanos) {
-      return all().stream().allMatch(f -> f != null && f.settledBefore(nanos));
+      return all().stream().allMatch(f -> f.settledBefore(nanos));
     }
 
     String spelled() {
