@@ -40,14 +40,38 @@ public final class JsonnetTemplate {
   private final Val.Func function;
   private final List<TemplateParam> parameters;
   private final TemplateFit fit;
+  private final Splicer splicer;
 
-  private JsonnetTemplate(String name, Interpreter interpreter, Val.Func function, List<TemplateParam> parameters) {
+  /** @param tree the tree sjsonnet evaluates for the file, or null if it is not known */
+  private JsonnetTemplate(String name, Interpreter interpreter, Val.Func function, List<TemplateParam> parameters,
+      Expr tree) {
     this.name = name;
     this.interpreter = interpreter;
     this.function = function;
     this.parameters = List.copyOf(parameters);
     this.fit = new TemplateFit(parameters);
+    String whyNot = !Boolean.parseBoolean(System.getProperty(SPLICE_PROPERTY, "true"))
+        ? "turned off (-D" + SPLICE_PROPERTY + "=false)"
+        : tree == null ? "its syntax tree is not known"
+        : PassThrough.whyNot(tree, parameters.stream().map(TemplateParam::name).toList());
+    this.splicer = new Splicer(new Splicer.Evaluation() {
+      @Override
+      public byte[] render(Map<String, ?> args) throws JsonnetException {
+        return evaluate(args);
+      }
+
+      @Override
+      public byte[] renderValue(String key, Object value) throws JsonnetException {
+        return renderAlone(key, value);
+      }
+    }, whyNot);
   }
+
+  /**
+   * The system property that, set to {@code false}, has every render evaluate the template (for comparing
+   * the two ways in a benchmark).
+   */
+  public static final String SPLICE_PROPERTY = "hyper.splice";
 
   /** The template in {@code file}; its imports are resolved against the file system, relative to the importing file. */
   public static JsonnetTemplate load(Path file) throws JsonnetException {
@@ -97,12 +121,14 @@ public final class JsonnetTemplate {
     Objects.requireNonNull(importer);
     try {
       SjPath main = SjPath.of(displayName);
-      Interpreter interpreter = newInterpreter(new SjImporter(importer, main, text));
+      OwnParseCache cache = new OwnParseCache();
+      Interpreter interpreter = newInterpreter(new SjImporter(importer, main, text), cache);
       Val top = unwrap(interpreter.evaluate(text, main), displayName);
       if (!(top instanceof Val.Func function)) {
         throw JsonnetException.notAFunction(displayName, article(top.prettyName()));
       }
-      return new JsonnetTemplate(displayName, interpreter, function, describe(function));
+      return new JsonnetTemplate(displayName, interpreter, function, describe(function),
+          cache.parsed(main).orElse(null));
     } catch (Throwable t) {
       throw SjErrors.convert(t, displayName);
     }
@@ -132,10 +158,40 @@ public final class JsonnetTemplate {
     return new String(renderUtf8(tlas), StandardCharsets.UTF_8);
   }
 
-  /** {@link #render}'s text as UTF-8 bytes, as a file holds it (without making the string). */
+  /**
+   * {@link #render}'s text as UTF-8 bytes, as a file holds it (without making the string). A template whose
+   * function passes its parameters through ({@link PassThrough}) is evaluated once per set of argument names and
+   * spliced after that ({@link Splicer}): the same bytes, without evaluating it again.
+   */
   public byte[] renderUtf8(Map<String, ?> tlas) throws JsonnetException {
     Objects.requireNonNull(tlas);
     checkNames(tlas);
+    byte[] spliced = splicer.render(tlas);
+    return spliced != null ? spliced : evaluate(tlas);
+  }
+
+  /**
+   * Why renders are not spliced ({@link PassThrough}, {@link Splicer}), or null while they are: for tests and
+   * benchmarks.
+   */
+  public String whyNotSpliced() {
+    return splicer.off();
+  }
+
+  /** One value rendered alone, as it is where the template's output holds it. */
+  private byte[] renderAlone(String key, Object value) throws JsonnetException {
+    Val v = toVal(key, value, interpreter.evaluator().emptyMaterializeFileScopePos());
+    try {
+      Utf8Output out = new Utf8Output();
+      unwrap(interpreter.materialize(v, new sjsonnet.Renderer(out, INDENT)), name);
+      return out.toUtf8();
+    } catch (Throwable t) {
+      throw SjErrors.convert(t, name);
+    }
+  }
+
+  /** Applies the function to {@code tlas} and renders the result. */
+  private byte[] evaluate(Map<String, ?> tlas) throws JsonnetException {
     try {
       Position pos = interpreter.evaluator().emptyMaterializeFileScopePos();
       Lazy[] args = new Lazy[tlas.size()];
@@ -208,10 +264,10 @@ public final class JsonnetTemplate {
     return new JsonnetException(Kind.ERROR, name, null, null, message, null);
   }
 
-  private static Interpreter newInterpreter(sjsonnet.Importer importer) {
+  private static Interpreter newInterpreter(sjsonnet.Importer importer, OwnParseCache cache) {
     scala.collection.immutable.Map<String, String> none = scala.collection.immutable.Map$.MODULE$.empty();
     sjsonnet.Settings settings = new sjsonnet.Settings(false, false, false, false, false, false);
-    return new Interpreter(none, none, SjPath.root(), importer, new OwnParseCache(), settings,
+    return new Interpreter(none, none, SjPath.root(), importer, cache, settings,
         p -> BoxedUnit.UNIT, w -> BoxedUnit.UNIT, new sjsonnet.Std().Std());
   }
 

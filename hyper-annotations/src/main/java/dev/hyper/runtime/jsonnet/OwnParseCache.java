@@ -2,6 +2,7 @@ package dev.hyper.runtime.jsonnet;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import scala.Function0;
 import scala.Tuple2;
 import scala.util.Either;
@@ -28,5 +29,16 @@ final class OwnParseCache implements sjsonnet.ParseCache {
       cache.put(key, parsed);
     }
     return parsed;
+  }
+
+  /** The tree sjsonnet evaluates for file {@code path} (parsed and optimized), if it parsed it without errors. */
+  Optional<sjsonnet.Expr> parsed(sjsonnet.Path path) {
+    for (Map.Entry<Tuple2<sjsonnet.Path, String>, Either<sjsonnet.Error, Tuple2<sjsonnet.Expr, sjsonnet.FileScope>>> e
+        : cache.entrySet()) {
+      if (e.getKey()._1().equals(path) && e.getValue() instanceof scala.util.Right<?, ?> right) {
+        return Optional.of(((Tuple2<?, ?>) right.value())._1()).map(sjsonnet.Expr.class::cast);
+      }
+    }
+    return Optional.empty();
   }
 }

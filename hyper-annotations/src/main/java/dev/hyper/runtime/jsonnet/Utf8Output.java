@@ -51,6 +51,11 @@ final class Utf8Output extends Writer {
   @Override
   public void close() {}
 
+  /** What was written, as UTF-8. */
+  byte[] toUtf8() {
+    return chars != null ? chars.toString().getBytes(StandardCharsets.UTF_8) : Arrays.copyOf(ascii, size);
+  }
+
   /** What was written, as UTF-8, ending in a newline (one is added if it does not). */
   byte[] toUtf8WithNewline() {
     if (chars != null) {

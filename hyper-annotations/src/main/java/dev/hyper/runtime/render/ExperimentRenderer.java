@@ -45,6 +45,15 @@ public final class ExperimentRenderer<P extends Record> {
   }
 
   /**
+   * Whether its renders cost little CPU: the sweep has no template (the JSON holds the params), or the
+   * template's function passes its parameters through, so each render is spliced rather than evaluated
+   * ({@link JsonnetTemplate#whyNotSpliced}).
+   */
+  public boolean spliced() {
+    return template == null || template.whyNotSpliced() == null;
+  }
+
+  /**
    * Renders one experiment.
    *
    * @throws HyperException naming the experiment and the jsonnet error's position if rendering fails

@@ -87,6 +87,7 @@ final class RenderPipeline<P extends Record> {
   private final List<Thread> threads = new ArrayList<>();
   private final CountDownLatch firstTemplate = new CountDownLatch(1);
   private volatile boolean stopped;
+  private volatile boolean spliced;
   private long chunk;
   private Iterator<Item> current = Collections.emptyIterator();
 
@@ -120,6 +121,14 @@ final class RenderPipeline<P extends Record> {
     threads.forEach(Thread::start);
   }
 
+  /**
+   * Whether the renders cost little CPU ({@link ExperimentRenderer#spliced}); known once the first item was
+   * taken (the first template is loaded before it).
+   */
+  boolean spliced() {
+    return spliced;
+  }
+
   private void work(int worker) {
     BlockingQueue<List<Item>> queue = queues.get(worker);
     List<Item> items = new ArrayList<>(CHUNK);
@@ -130,6 +139,7 @@ final class RenderPipeline<P extends Record> {
       ExperimentRenderer<P> renderer;
       try {
         renderer = ExperimentRenderer.of(spec, template.call());
+        spliced = renderer.spliced();
       } finally {
         firstTemplate.countDown();
       }

@@ -83,9 +83,12 @@ public final class SweepMaterializer {
   public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
       Provenance provenance, ExperimentStore.InUse inUse, boolean lazy) {
     /**
-     * Writers chosen by the output directory's file system: 0 stands for 1 on a memory file system
-     * (tmpfs: writing is all CPU, and a second writer only competes with rendering), 2 elsewhere (a disk
-     * waits on its journal, and the waits overlap). {@code -Dhyper.writers=N} sets it.
+     * Writers chosen by the output directory's file system and the cost of rendering: 0 stands for 1 on a
+     * memory file system where each render evaluates the template (tmpfs: writing is all CPU, and a second
+     * writer only competes with rendering), 2 where renders are spliced ({@link
+     * dev.hyper.runtime.render.ExperimentRenderer#spliced}: then writing is most of the work, and two writers
+     * share it) and elsewhere (a disk waits on its journal, and the waits overlap). {@code -Dhyper.writers=N}
+     * sets it.
      */
     public static final int DEFAULT_WRITERS = Integer.getInteger("hyper.writers", 0);
 
@@ -269,7 +272,8 @@ public final class SweepMaterializer {
     LongAdder skipped = new LongAdder();
     LongAdder replaced = new LongAdder();
     long kept = 0;
-    ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers()), RenderPipeline.QUEUE);
+    ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers(), renderer.spliced()),
+        RenderPipeline.QUEUE);
     try (SweepListings listings = new SweepListings(out, spec, manifest, old, keys.size(), options.slurm(),
         snapshot, options.provenance(), total, lazyDir)) {
       try {
@@ -366,14 +370,17 @@ public final class SweepMaterializer {
     return sha;
   }
 
-  /** {@code writers}, or if it is 0 the default for the file system of {@code out} (see {@link Options#DEFAULT_WRITERS}). */
-  static int writersFor(Path out, int writers) {
+  /**
+   * {@code writers}, or if it is 0 the default for the file system of {@code out} and the cost of rendering
+   * (see {@link Options#DEFAULT_WRITERS}).
+   */
+  static int writersFor(Path out, int writers, boolean splicedRenders) {
     if (writers > 0) {
       return writers;
     }
     try {
       String type = Files.getFileStore(out).type();
-      return type.equals("tmpfs") || type.equals("ramfs") ? 1 : 2;
+      return !splicedRenders && (type.equals("tmpfs") || type.equals("ramfs")) ? 1 : 2;
     } catch (IOException | RuntimeException e) {
       return 2;
     }

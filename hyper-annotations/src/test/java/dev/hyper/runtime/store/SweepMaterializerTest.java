@@ -231,17 +231,20 @@ class SweepMaterializerTest {
 
   @Test
   void writersAreChosenByTheOutputsFileSystemUnlessGiven() throws IOException {
-    assertEquals(3, SweepMaterializer.writersFor(tmp, 3));
+    assertEquals(3, SweepMaterializer.writersFor(tmp, 3, false));
     String type = Files.getFileStore(tmp).type();
-    assertEquals(type.equals("tmpfs") || type.equals("ramfs") ? 1 : 2, SweepMaterializer.writersFor(tmp, 0), type);
+    assertEquals(type.equals("tmpfs") || type.equals("ramfs") ? 1 : 2, SweepMaterializer.writersFor(tmp, 0, false),
+        type);
+    assertEquals(2, SweepMaterializer.writersFor(tmp, 0, true), type);
   }
 
   @Test
-  void onTmpfsOneWriter() throws IOException {
+  void onTmpfsOneWriterUnlessRendersAreSpliced() throws IOException {
     Path shm = Path.of("/dev/shm");
     dev.hyper.runtime.Required.that(Files.isDirectory(shm) && Files.getFileStore(shm).type().equals("tmpfs"),
         "no tmpfs at " + shm);
-    assertEquals(1, SweepMaterializer.writersFor(shm, 0));
+    assertEquals(1, SweepMaterializer.writersFor(shm, 0, false));
+    assertEquals(2, SweepMaterializer.writersFor(shm, 0, true));
   }
 
   @Test
