@@ -3,13 +3,15 @@
 #   1. sweeps bench-1k / bench-10k / bench-100k on tmpfs: experiments/s (JVM start included), peak RSS,
 #      disk per experiment, and a re-run over the finished tree (all skipped);
 #   2. on the disk, side by side in one run: fs-limit (the syscalls a crash-safe materializer needs,
-#      no rendering) and Hyper, A B A B, same N, same parent directory: the median ratio;
+#      no rendering), fs-limit-layout (the same in Hyper's nested layout), Hyper, and Hyper evaluating
+#      every render (-Dhyper.splice=false), A B C D A B C D, same N, same parent directory: median ratios;
 #   3. the example model's 72-experiment sweep (wall, JVM start included);
 #   4. the peer (the blog's hyper.py) on its 72-point sweep, and the ratio.
 # Every Hyper run uses -Xmx256m (memory must not grow with the sweep). Repeats: median of REPS.
 #
 # usage: bench/materialize.sh            env: REPS=3  SIZES="1k 10k 100k"  DISK_N=10000  PEER=1  JMH=0
-#        EXAMPLE=1  SKIP_BUILD=1 (use the jars as built); SIZES="" or DISK_N=0 skip those parts  DISK_DIR=/tmp (parent of the disk runs)  JAVA_OPTS=...
+#        EXAMPLE=1  SKIP_BUILD=1 (use the jars as built); SIZES="" or DISK_N=0 skip those parts  DISK_DIR=/tmp (parent of the disk runs;
+#        /dev/shm puts the side by side on tmpfs)  KEEP_RUNS=0 (delete each round's trees after it)  JAVA_OPTS=...
 #        FS_LIMIT_C=/work/shared/bench/fs-limit.c  PEER_DIR=/work/shared/peer-hyperpy
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,7 +41,7 @@ count() { case "$1" in 1k) echo 1000;; 10k) echo 10000;; 100k) echo 100000;; *) 
 # hyper_run OUT SWEEP -> prints "wall_s rss_kb"; fails loudly if the sweep fails
 hyper_run() {
   local out="$1" sweep="$2" t; t="$(mktemp)"
-  if ! /usr/bin/time -f '%e %M' -o "$t" java $JAVA_OPTS -jar "$JAR" sweep "$sweep" --out "$out" >/dev/null 2>"$t.err"; then
+  if ! /usr/bin/time -f '%e %M' -o "$t" java $JAVA_OPTS ${EXTRA_OPTS:-} -jar "$JAR" sweep "$sweep" --out "$out" >/dev/null 2>"$t.err"; then
     cat "$t.err" >&2; exit 1
   fi
   tail -1 "$t"; rm -f "$t" "$t.err"
@@ -94,22 +96,28 @@ FSL="$DISK/fs-limit"; FSL2="$DISK/fs-limit-layout"
 gcc -O2 -o "$FSL" "$FS_LIMIT_C"
 gcc -O2 -o "$FSL2" "$ROOT/bench/fs-limit-layout.c"
 size=$(case "$DISK_N" in 1000) echo 1k;; 10000) echo 10k;; 100000) echo 100k;; esac)
-echo "disk ($DISK_N experiments each, A B C A B C in $DISK, nothing deleted in between;"
+echo "$(df -T "$DISK" | awk 'NR==2 {print $2}') ($DISK_N experiments each, A B C D A B C D in $DISK, nothing deleted in between unless KEEP_RUNS=0;"
 echo "      fs-limit-layout = fs-limit with Hyper's nested ID/TRIAL layout, 2 directories more per experiment):"
-ratios=(); ratios2=()
+ratios=(); ratios2=(); ratiose=()
 for r in $(seq "$REPS"); do
   fs=$("$FSL" "$DISK_N" "$DISK/fs-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')
   fl=$("$FSL2" "$DISK_N" "$DISK/fsl-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')
   read -r w _ < <(hyper_run "$DISK/hyper-$r" "bench-$size")
+  read -r we _ < <(EXTRA_OPTS=-Dhyper.splice=false hyper_run "$DISK/hyper-eval-$r" "bench-$size")
   hy=$(awk -v n="$DISK_N" -v w="$w" 'BEGIN {printf "%.0f", n / w}')
+  he=$(awk -v n="$DISK_N" -v w="$we" 'BEGIN {printf "%.0f", n / w}')
   ratio=$(awk -v a="$hy" -v b="$fs" 'BEGIN {printf "%.2f", a / b}')
   ratio2=$(awk -v a="$hy" -v b="$fl" 'BEGIN {printf "%.2f", a / b}')
-  ratios+=("$ratio"); ratios2+=("$ratio2")
+  ratioe=$(awk -v a="$he" -v b="$fs" 'BEGIN {printf "%.2f", a / b}')
+  ratios+=("$ratio"); ratios2+=("$ratio2"); ratiose+=("$ratioe")
   echo "  round $r: fs-limit $fs exp/s, fs-limit-layout $fl exp/s, Hyper $hy exp/s (wall $w s, JVM start included):" \
-    "ratio $ratio (to the layout: $ratio2)"
+    "ratio $ratio (to the layout: $ratio2); Hyper evaluating every render (-Dhyper.splice=false) $he exp/s:" \
+    "ratio $ratioe"
+  [ "${KEEP_RUNS:-1}" = 1 ] || rm -rf "$DISK/fs-$r" "$DISK/fsl-$r" "$DISK/hyper-$r" "$DISK/hyper-eval-$r"
 done
-echo "  median ratio Hyper / fs-limit on disk: $(printf '%s\n' "${ratios[@]}" | median)" \
-  "(Hyper / fs-limit-layout: $(printf '%s\n' "${ratios2[@]}" | median))"
+echo "  median ratio Hyper / fs-limit: $(printf '%s\n' "${ratios[@]}" | median)" \
+  "(Hyper / fs-limit-layout: $(printf '%s\n' "${ratios2[@]}" | median);" \
+  "evaluating every render / fs-limit: $(printf '%s\n' "${ratiose[@]}" | median))"
 echo
 fi
 
