@@ -8,6 +8,20 @@ import dev.hyper.runtime.toml.TomlWriter;
  * {@link ProvenanceToml}. {@link ConfigTomlReader} reads it back.
  */
 final class ConfigTomlWriter {
+  /**
+   * The tables after the params, which every experiment of a sweep shares ({@code [slurm]}, {@code [jvm]},
+   * {@code [halving]}, {@code [snapshot]}, {@code [provenance]}): the last ones written, with the objects they
+   * were written from, so that a sweep writes them once rather than once per experiment.
+   */
+  private record Tail(SlurmSettings slurm, HalvingSettings halving, ExperimentInfo.Snapshot snapshot,
+      Provenance provenance, String text) {
+    boolean of(SlurmSettings s, HalvingSettings h, ExperimentInfo.Snapshot j, Provenance p) {
+      return slurm == s && halving == h && snapshot == j && provenance == p;
+    }
+  }
+
+  private static volatile Tail last;
+
   private ConfigTomlWriter() {}
 
   static <P extends Record> String write(ExperimentConfig<P> config, SweepSpec<P> spec) {
@@ -35,14 +49,28 @@ final class ConfigTomlWriter {
         case BOOLEAN -> t.bool(p.tla(), (Boolean) v);
       }
     }
-    SettingsToml.writeSlurm(t, e.slurm());
-    spec.halving().ifPresent(h -> SettingsToml.writeHalving(t, h));
-    if (e.snapshot() != null) {
-      SnapshotToml.write(t, e.snapshot());
+    return t.written(tail(e.slurm(), spec.halving().orElse(null), e.snapshot(), e.provenance())).toString();
+  }
+
+  private static String tail(SlurmSettings slurm, HalvingSettings halving, ExperimentInfo.Snapshot snapshot,
+      Provenance provenance) {
+    Tail known = last;
+    if (known != null && known.of(slurm, halving, snapshot, provenance)) {
+      return known.text;
     }
-    if (e.provenance() != null) {
-      ProvenanceToml.writeTable(t, e.provenance());
+    TomlWriter t = new TomlWriter(TomlWriter.Style.ONE_LINE, 512);
+    SettingsToml.writeSlurm(t, slurm);
+    if (halving != null) {
+      SettingsToml.writeHalving(t, halving);
     }
-    return t.toString();
+    if (snapshot != null) {
+      SnapshotToml.write(t, snapshot);
+    }
+    if (provenance != null) {
+      ProvenanceToml.writeTable(t, provenance);
+    }
+    String text = t.toString();
+    last = new Tail(slurm, halving, snapshot, provenance, text);
+    return text;
   }
 }

@@ -126,4 +126,24 @@ class ExperimentTomlBytesTest {
     assertTrue(ExperimentConfig.sameExceptProvenance("trial = ", "trial = "), "not TOML: the same text only");
     assertFalse(ExperimentConfig.sameExceptProvenance("trial = \n# a", "trial = \n# b"), "not TOML: no data");
   }
+
+  /** The tables after the params are written once per set of objects and kept: never those of other objects. */
+  @Test
+  void theSharedTablesAreThoseOfEachExperimentsOwnObjects() {
+    Provenance other = new Provenance("2027-01-01T00:00:00Z", "'java'", "/elsewhere", "17.0.9", "Debian", "Linux",
+        "6.1", "amd64", null, null, null, List.of());
+    Provenance equal = new Provenance(PROVENANCE.created(), PROVENANCE.commandLine(), PROVENANCE.workingDir(),
+        PROVENANCE.javaVersion(), PROVENANCE.javaVendor(), PROVENANCE.osName(), PROVENANCE.osVersion(),
+        PROVENANCE.osArch(), PROVENANCE.gitCommit(), PROVENANCE.gitDirty(), PROVENANCE.buildTime(),
+        PROVENANCE.overrides());
+    assertEquals(EXPECTED, config(PROVENANCE).toToml(spec));
+    String second = config(other).toToml(spec);
+    assertTrue(second.contains("working_dir = \"/elsewhere\"\n") && !second.contains("/home/me"), second);
+    assertEquals(EXPECTED, config(equal).toToml(spec));
+    assertEquals(EXPECTED.substring(0, EXPECTED.indexOf("\n[provenance]")), config(null).toToml(spec));
+    SweepSpec<TestParams> noHalving = SweepSpec.builder("t", TestParams.class, new TestParamsGrid()).trials(2)
+        .slurm(SLURM).build();
+    assertFalse(config(PROVENANCE).toToml(noHalving).contains("[halving]"));
+    assertEquals(EXPECTED, config(PROVENANCE).toToml(spec));
+  }
 }

@@ -128,6 +128,12 @@ public final class TomlWriter {
     return this;
   }
 
+  /** Appends {@code text}, which a writer of the same style wrote ({@link #toString}): for a part many files share. */
+  public TomlWriter written(String text) {
+    t.append(text);
+    return this;
+  }
+
   /** The text written. */
   @Override
   public String toString() {
