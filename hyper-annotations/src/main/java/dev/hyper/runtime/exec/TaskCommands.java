@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.hyper.runtime.snapshot.ClassPath;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A lazy sweep's experiments all run one {@code model.jar} (their invocation's), so when they run on this
  * Java they share an application class-data archive ({@link ClassDataArchive}): the first task records it,
  * the ones after it map it (a trivial run of the benchmark's lazy million: 0.93 s to 0.69 s a task with
- * {@code exec --jobs 2}). While one task records, the others start without it. An experiment written by its sweep runs its own hard link,
- * which an archive (checked against the jar's path) would not fit, so it gets none.
+ * {@code exec --jobs 2}). While one task records, the others start without it. An experiment written by its
+ * sweep runs its own hard link, which an archive (checked against the jar's path) would not fit, so it gets
+ * none. Whether a task's JVM may have one at all is {@link ClassDataArchive#forChild}'s rule.
  */
 public final class TaskCommands implements LocalExecutor.Commands {
   private final Path root;
@@ -30,7 +33,7 @@ public final class TaskCommands implements LocalExecutor.Commands {
   private final String java;
   private final List<String> runOptions;
   private final Map<Path, Boolean> recording = new ConcurrentHashMap<>();
-  private final Map<Path, Boolean> jarsOnly = new ConcurrentHashMap<>();
+  private final Map<Path, Optional<ClassPath>> classPaths = new ConcurrentHashMap<>();
   private final Map<Task, Recorder> recorders = new ConcurrentHashMap<>();
 
   private record Recorder(Path jar, ClassDataArchive archive) {}
@@ -60,14 +63,12 @@ public final class TaskCommands implements LocalExecutor.Commands {
 
   /** {@code argv} with the options that map or record its jar's archive, where it can have one. */
   private List<String> withArchive(Task task, List<String> argv) {
-    if (!argv.get(0).equals(LocalExecutor.currentJava()) || !ClassDataArchive.usable(argv.subList(1, argv.size()))) {
-      return argv;                                   // another Java's archive, or the experiment chose its own
+    if (!argv.get(0).equals(LocalExecutor.currentJava())) {
+      return argv;                                   // another Java's archive
     }
     Path jar = root.resolve(task.jarDir()).resolve(Layout.SNAPSHOT_FILE);
-    if (!jarsOnly.computeIfAbsent(jar, TaskCommands::jarsOnly)) {
-      return argv;                                   // a JVM records no archive of a class path with a directory
-    }
-    ClassDataArchive archive = ClassDataArchive.forJar(jar);
+    ClassDataArchive archive = ClassDataArchive.forChild(jar,
+        classPaths.computeIfAbsent(jar, TaskCommands::classPath).orElse(null), argv.subList(1, argv.size()));
     if (archive == null || archive.records() && recording.putIfAbsent(jar, Boolean.TRUE) != null) {
       return argv;                                   // none, or another task is recording it
     }
@@ -81,11 +82,12 @@ public final class TaskCommands implements LocalExecutor.Commands {
     return with;
   }
 
-  private static boolean jarsOnly(Path jar) {
+  /** The class path a {@code java -jar} of {@code jar} runs on (its manifest's entries), if it can be read. */
+  private static Optional<ClassPath> classPath(Path jar) {
     try {
-      return !dev.hyper.runtime.snapshot.ClassPath.expand(List.of(jar)).hasDirectory();
+      return Optional.of(ClassPath.expand(List.of(jar)));
     } catch (dev.hyper.runtime.error.HyperException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

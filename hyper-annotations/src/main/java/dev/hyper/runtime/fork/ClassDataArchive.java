@@ -1,5 +1,6 @@
 package dev.hyper.runtime.fork;
 
+import dev.hyper.runtime.snapshot.ClassPath;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.Sha256;
 import java.io.IOException;
@@ -34,10 +35,21 @@ public final class ClassDataArchive {
   }
 
   /**
-   * The archive of {@code jar}, for a child JVM of this Java; null when there is no cache directory, or archives
-   * are turned off ({@code -Dhyper.cds=false}).
+   * The archive a child JVM of this Java maps or records when it runs {@code jar} with class path
+   * {@code classPath} and JVM options {@code jvmOptions}; null when it can have none: the options or this JVM
+   * rule it out ({@link #usable}), the class path has a directory (a JVM records no class data from one:
+   * "Cannot have non-empty directory in paths") or is not known (null), there is no cache directory, or
+   * archives are turned off ({@code -Dhyper.cds=false}). The one place that decides whether a child gets one.
    */
-  public static ClassDataArchive forJar(Path jar) {
+  public static ClassDataArchive forChild(Path jar, ClassPath classPath, List<String> jvmOptions) {
+    if (classPath == null || classPath.hasDirectory() || !usable(jvmOptions)) {
+      return null;
+    }
+    return forJar(jar);
+  }
+
+  /** The archive of {@code jar}, as {@link #forChild} gives it once the child may have one. */
+  private static ClassDataArchive forJar(Path jar) {
     if ("false".equals(System.getProperty("hyper.cds"))) {
       return null;
     }
@@ -94,7 +106,7 @@ public final class ClassDataArchive {
    * or map an archive of its own: this JVM runs with class data sharing (not so with {@code -Xshare:off} or a JDK
    * without its base archive, where recording one fails the JVM's start), and the options choose no archive.
    */
-  public static boolean usable(List<String> jvmOptions) {
+  static boolean usable(List<String> jvmOptions) {
     if (!System.getProperty("java.vm.info", "").contains("sharing")) {
       return false;
     }

@@ -85,8 +85,8 @@ public final class ForkedSweep {
       return OptionalInt.empty();             // the OS does not say how this JVM was started, or not as java
     }
     Path jar = runningJar();
-    ClassDataArchive archive = jar != null && ClassDataArchive.usable(List.of(arguments.get())) && !classPathHasDirectory()
-        ? ClassDataArchive.forJar(jar) : null;
+    ClassDataArchive archive = jar == null ? null
+        : ClassDataArchive.forChild(jar, thisClassPath(), List.of(arguments.get()));
     List<String> command = new ArrayList<>();
     command.add(java.get());
     command.add("-XX:TieredStopAtLevel=1");
@@ -139,15 +139,12 @@ public final class ForkedSweep {
     }
   }
 
-  /**
-   * Whether the class path has a directory (an IDE run): a JVM cannot record class data from one ("Cannot
-   * have non-empty directory in paths"), so the child gets no archive.
-   */
-  static boolean classPathHasDirectory() {
+  /** This JVM's class path, which the child gets; null if it cannot be read (the child reports it, as an unforked run would). */
+  private static ClassPath thisClassPath() {
     try {
-      return ClassPath.ofThisJvm().hasDirectory();
+      return ClassPath.ofThisJvm();
     } catch (HyperException e) {
-      return true;                                       // the child reports it, as an unforked run would
+      return null;
     }
   }
 

@@ -52,4 +52,28 @@ class ForkedSweepTest {
     assertFalse(ClassDataArchive.usable(java.util.List.of("-XX:ArchiveClassesAtExit=app.jsa", "-jar", "m.jar")));
     assertFalse(ClassDataArchive.usable(java.util.List.of("-XX:-UseSharedSpaces", "-jar", "m.jar")));
   }
+
+  /** A child gets an archive only when its options, this JVM and its class path (jars only) allow one. */
+  @Test
+  void aChildOnAClassPathWithADirectoryGetsNoArchive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    dev.hyper.runtime.Required.that(System.getProperty("java.vm.info", "").contains("sharing"),
+        "this test JVM runs without class data sharing");
+    java.nio.file.Path jar = dir.resolve("m.jar");
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar),
+        new java.util.jar.Manifest())) {
+      out.putNextEntry(new java.util.jar.JarEntry("a.txt"));
+    }
+    java.nio.file.Path classes = java.nio.file.Files.createDirectories(dir.resolve("classes"));
+    java.util.List<String> options = java.util.List.of("-Xmx256m", "-jar", jar.toString());
+    dev.hyper.runtime.snapshot.ClassPath jarsOnly = dev.hyper.runtime.snapshot.ClassPath.expand(java.util.List.of(jar));
+    dev.hyper.runtime.snapshot.ClassPath withDirectory = dev.hyper.runtime.snapshot.ClassPath.expand(
+        java.util.List.of(jar, classes));
+    ClassDataArchive archive = ClassDataArchive.forChild(jar, jarsOnly, options);
+    assertTrue(archive != null && archive.records(), "a jar-only class path records its archive");
+    archive.keepIf(false);
+    assertTrue(ClassDataArchive.forChild(jar, withDirectory, options) == null);
+    assertTrue(ClassDataArchive.forChild(jar, null, options) == null, "a class path not known");
+    assertTrue(ClassDataArchive.forChild(jar, jarsOnly, java.util.List.of("-Xshare:off", "-jar", "m.jar")) == null);
+  }
 }
