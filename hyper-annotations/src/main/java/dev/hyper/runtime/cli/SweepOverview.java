@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -172,10 +173,11 @@ final class SweepOverview {
       counts.put(s, 0);
     }
     long[] sizes = new long[2];
-    boolean lazy = ManifestFile.read(root, sweep).map(ManifestFile::anyLazy).orElse(false);
+    Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+    boolean lazy = manifest.map(ManifestFile::anyLazy).orElse(false);
     Set<String> startedPoints = lazy ? pointsWithSerializationDirs(root, sweep) : Set.of();
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions())) {
-      SweepTasks.forEach(root, sweep, t -> {
+      SweepTasks.forEach(root, sweep, manifest, t -> {
         List<String> ids = taskRuns.next(t);
         String arrayTask = ids.isEmpty() ? null : ids.get(ids.size() - 1);
         List<Accounting.Run> runs = new ArrayList<>();

@@ -73,7 +73,12 @@ public final class SweepTasks {
 
   /** Calls {@code action} with every task {@link #of} lists, in its order, holding one at a time where it can. */
   public static void forEach(Path root, String sweep, TaskAction action) throws IOException, HyperException {
-    Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+    forEach(root, sweep, ManifestFile.read(root, sweep), action);
+  }
+
+  /** {@link #forEach(Path, String, TaskAction)} over {@code manifest}, the sweep's as the caller read it (or none). */
+  public static void forEach(Path root, String sweep, Optional<ManifestFile> manifest, TaskAction action)
+      throws IOException, HyperException {
     if (manifest.isEmpty()) {
       for (Path toml : ExperimentFiles.ofSweep(root, sweep)) {
         action.accept(task(root, sweep, root.relativize(toml)));
