@@ -28,6 +28,8 @@ final class Splicer {
   /** How many renders after each cut are compared with the evaluated output. */
   static final int CROSS_CHECKS = 2;
   private static final int MAX_VALUES = 4096;
+  /** The most bytes the kept renderings (and their string values) may hold before they are dropped. */
+  static final long MAX_CACHED_BYTES = 16L << 20;
 
   private final Evaluation evaluation;
   private String off;
@@ -36,6 +38,7 @@ final class Splicer {
   private Splice splice;
   private int checks;
   private final Map<Object, byte[]> values = new HashMap<>();
+  private long cachedBytes;
 
   /** @param whyNot why the template is not spliced, or null if it is to be */
   Splicer(Evaluation evaluation, String whyNot) {
@@ -68,13 +71,20 @@ final class Splicer {
     byte[][] atoms = new byte[args.size()][];
     int i = 0;
     for (Map.Entry<String, ?> e : args.entrySet()) {
-      byte[] v = values.get(e.getValue());
+      Object value = e.getValue();
+      boolean keep = keepable(value);
+      byte[] v = keep ? values.get(value) : null;
       if (v == null) {
-        v = evaluation.renderValue(e.getKey(), e.getValue());
-        if (values.size() >= MAX_VALUES) {
-          values.clear();
+        v = evaluation.renderValue(e.getKey(), value);
+        long size = v.length + (value instanceof String s ? 2L * s.length() : 0);
+        if (keep && size <= MAX_CACHED_BYTES / 16) {  // a value that large is rendered each time
+          if (values.size() >= MAX_VALUES || cachedBytes + size > MAX_CACHED_BYTES) {
+            values.clear();
+            cachedBytes = 0;
+          }
+          values.put(value, v);
+          cachedBytes += size;
         }
-        values.put(e.getValue(), v);
       }
       atoms[i++] = v;
     }
@@ -89,6 +99,21 @@ final class Splicer {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code value} may key the kept renderings: only the immutable types a template takes, whose
+   * {@code equals} and {@code hashCode} are their own (any other value is rendered, and refused, each time).
+   */
+  private static boolean keepable(Object value) {
+    return value instanceof String || value instanceof Double || value instanceof Float || value instanceof Integer
+        || value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof Boolean
+        || value instanceof Enum<?>;
+  }
+
+  /** The bytes the kept renderings hold, as counted against {@link #MAX_CACHED_BYTES}: for tests. */
+  long cachedBytes() {
+    return cachedBytes;
   }
 
   private Splice cut(List<String> names) {
