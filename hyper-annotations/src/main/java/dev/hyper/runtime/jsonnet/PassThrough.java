@@ -19,7 +19,8 @@ import sjsonnet.Val;
  * field's value in an object literal, an element of an array literal, the body of a {@code local}, or the
  * value of a {@code local} that is itself used only so ({@code local model = {lr: lr}; {model: model}}).
  * Anywhere else (an operator, a call, a condition, a comprehension, a field name, an {@code assert}, a
- * method, a {@code +:} field, an object's own {@code local}, another parameter's default) it is not proven,
+ * method, a {@code +:} field, an object's own {@code local}, another parameter's default, the default of a
+ * local function's or a method's parameter) it is not proven,
  * and nor is a function whose body names {@code self}, {@code super} or {@code $} anywhere (through them a
  * field could read another field's parameter). Whatever does not name a parameter is a constant, whatever it
  * computes.
@@ -108,7 +109,8 @@ final class PassThrough {
       for (boolean changed = true; changed; ) {        // bindings see each other: carrying spreads
         changed = false;
         for (int i = 0; i < binds.length; i++) {
-          if (!inner.get(depth + i).carries() && carries(binds[i].rhs(), inner, body)) {
+          // the whole binding: a local function's parameter defaults are evaluated when it is called
+          if (!inner.get(depth + i).carries() && carries(binds[i], inner, body)) {
             inner.put(depth + i, new Binding(binds[i].name(), true));
             changed = true;
           }
@@ -158,8 +160,8 @@ final class PassThrough {
         throw new NotProven("a computed field name uses a parameter");
       }
       Expr rhs = (Expr) part(f, "rhs");
-      if (!carries(rhs, inner, fields)) {
-        continue;
+      if (!carries(rhs, inner, fields) && !carries(part(f, "args"), inner, fields)) {
+        continue;                                      // a method's parameter defaults count too
       }
       String name = kind(fieldName).equals("Fixed") ? "'" + part(fieldName, "value") + "'" : "a field";
       if (Boolean.TRUE.equals(part(f, "plus"))) {
