@@ -26,17 +26,7 @@ class SpliceAdversarialTest {
   enum E { A, B }
 
   private static JsonnetTemplate evaluating(String text) throws JsonnetException {
-    String before = System.getProperty(JsonnetTemplate.SPLICE_PROPERTY);
-    System.setProperty(JsonnetTemplate.SPLICE_PROPERTY, "false");
-    try {
-      return JsonnetTemplate.of(text, "jsonnet/t.jsonnet", Importer.classpath(LOADER));
-    } finally {
-      if (before == null) {
-        System.clearProperty(JsonnetTemplate.SPLICE_PROPERTY);
-      } else {
-        System.setProperty(JsonnetTemplate.SPLICE_PROPERTY, before);
-      }
-    }
+    return EvaluatedTemplates.of(text, "jsonnet/t.jsonnet");
   }
 
   private static JsonnetTemplate splicing(String text) throws JsonnetException {

@@ -78,18 +78,9 @@ class SplicedRenderTest {
   }
 
   private static JsonnetTemplate evaluating(String text) throws JsonnetException {
-    String before = System.getProperty(JsonnetTemplate.SPLICE_PROPERTY);
-    System.setProperty(JsonnetTemplate.SPLICE_PROPERTY, "false");
-    try {
-      return JsonnetTemplate.of(text, "t.jsonnet", Importer.classpath(LOADER));
-    } finally {
-      if (before == null) {
-        System.clearProperty(JsonnetTemplate.SPLICE_PROPERTY);
-      } else {
-        System.setProperty(JsonnetTemplate.SPLICE_PROPERTY, before);
-      }
-    }
+    return EvaluatedTemplates.of(text, "t.jsonnet");
   }
+
 
   @Test
   void aPassingTemplateIsSplicedToTheEvaluatedBytes() throws Exception {
