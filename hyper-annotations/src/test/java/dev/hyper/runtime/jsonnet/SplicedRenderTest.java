@@ -244,4 +244,11 @@ class SplicedRenderTest {
       assertNull(Splice.cut(bad.getBytes(StandardCharsets.US_ASCII), names, "wd"), bad);
     }
   }
+
+  /** A tree the proof cannot follow is not proven (the template is evaluated), never an error of its own. */
+  @Test
+  void aTreeTheProofCannotFollowIsNotProven() {
+    String why = PassThrough.whyNot(new sjsonnet.Expr.LocalExpr(null, null, null), List.of("lr"));
+    assertEquals(true, why.startsWith("its syntax tree could not be followed (java.lang.NullPointerException"), why);
+  }
 }
