@@ -139,7 +139,10 @@ public final class ForkedSweep {
     }
   }
 
-  /** This JVM's class path, which the child gets; null if it cannot be read (the child reports it, as an unforked run would). */
+  /**
+   * This JVM's class path, which the child gets; null if it cannot be read (the child reports it, as an
+   * unforked run would).
+   */
   private static ClassPath thisClassPath() {
     try {
       return ClassPath.ofThisJvm();

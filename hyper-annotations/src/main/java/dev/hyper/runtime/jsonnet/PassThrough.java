@@ -20,10 +20,10 @@ import sjsonnet.Val;
  * value of a {@code local} that is itself used only so ({@code local model = {lr: lr}; {model: model}}).
  * Anywhere else (an operator, a call, a condition, a comprehension, a field name, an {@code assert}, a
  * method, a {@code +:} field, an object's own {@code local}, another parameter's default, the default of a
- * local function's or a method's parameter) it is not proven,
- * and nor is a function whose body names {@code self}, {@code super} or {@code $} anywhere (through them a
- * field could read another field's parameter). Whatever does not name a parameter is a constant, whatever it
- * computes.
+ * local function's or a method's parameter) it is not proven, and nor is a function whose body names
+ * {@code self}, {@code super} or {@code $} anywhere (through them a field could read another field's
+ * parameter). Whatever does not name a parameter is a constant, whatever it computes. A tree this class
+ * cannot follow is not proven either: the template is then evaluated, as before splicing.
  *
  * <p>sjsonnet numbers each binding with its slot in the value scope: a function's parameters follow the
  * file's {@code local}s, a {@code local}'s bindings the slots before them, an object literal takes two slots
@@ -245,7 +245,8 @@ final class PassThrough {
     String kind = kind(e);
     return switch (kind) {
       case "BinaryOp", "UnaryOp", "And", "Or" -> "an operator";
-      case "Apply", "Apply0", "Apply1", "Apply2", "Apply3", "ApplyBuiltin", "ApplyBuiltin1", "ApplyBuiltin2" -> "a call";
+      case "Apply", "Apply0", "Apply1", "Apply2", "Apply3", "ApplyBuiltin", "ApplyBuiltin1", "ApplyBuiltin2" ->
+          "a call";
       case "IfElse" -> "a condition";
       case "Comp", "ObjComp" -> "a comprehension";
       case "Select", "Lookup", "Slice" -> "a field or element lookup";

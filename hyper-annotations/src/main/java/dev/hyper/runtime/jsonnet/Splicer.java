@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import sjsonnet.Val;
 
 /**
  * Renders a template whose function passes its parameters through ({@link PassThrough}) without evaluating it
