@@ -7,6 +7,7 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.IoProblems;
+import dev.hyper.runtime.io.Utf8FileWriter;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.ManifestRow;
@@ -108,7 +109,7 @@ final class SweepListings implements AutoCloseable {
   private Writer open(Path target, String part) throws IOException {
     Path temp = temp(target, part);
     temps.add(temp);
-    return Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+    return Utf8FileWriter.create(temp);
   }
 
   private static Path temp(Path target, String part) {
@@ -186,9 +187,9 @@ final class SweepListings implements AutoCloseable {
     temps.add(scriptTemp);
     temps.add(tasksTemp);
     long total = oldRows + added;
-    try (Writer m = Files.newBufferedWriter(manifestTemp, StandardCharsets.UTF_8);
-         Writer s = Files.newBufferedWriter(scriptTemp, StandardCharsets.UTF_8);
-         Writer t = Files.newBufferedWriter(tasksTemp, StandardCharsets.UTF_8);
+    try (Writer m = Utf8FileWriter.create(manifestTemp);
+         Writer s = Utf8FileWriter.create(scriptTemp);
+         Writer t = Utf8FileWriter.create(tasksTemp);
          BufferedReader oldJobs = jobs.open();
          BufferedReader oldTasks = taskLines.open()) {
       m.write(manifest.header(total, old.invocationLines(), manifest.invocation(old.invocations() + 1, planned,
