@@ -1,5 +1,7 @@
 package dev.hyper.runtime.jsonnet;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,14 +214,8 @@ final class PassThrough {
       return id.nameIdx() < depth && binding(id, scope, depth).carries();
     }
     boolean any = false;
-    if (node instanceof Object[] array) {
-      for (Object x : array) {
-        any |= carries(x, scope, depth);
-      }
-    } else if (node instanceof Product p && !(node instanceof Val) && !(node instanceof Position)) {
-      for (int i = 0; i < p.productArity(); i++) {
-        any |= carries(p.productElement(i), scope, depth);
-      }
+    for (Object x : parts(node)) {
+      any |= carries(x, scope, depth);                 // no short cut: every name is checked against its slot
     }
     return any;
   }
@@ -230,15 +226,27 @@ final class PassThrough {
         || node instanceof Expr && OBJECT_NODES.contains(kind(node))) {
       throw new NotProven("the function's body refers to an object (self, super or $)");
     }
-    if (node instanceof Object[] array) {
-      for (Object x : array) {
-        noObjectNames(x);
-      }
-    } else if (node instanceof Product p && !(node instanceof Val) && !(node instanceof Position)) {
-      for (int i = 0; i < p.productArity(); i++) {
-        noObjectNames(p.productElement(i));
-      }
+    for (Object x : parts(node)) {
+      noObjectNames(x);
     }
+  }
+
+  /**
+   * What the proof walks into below {@code node}: an array's elements, a tree node's fields; a value (a
+   * literal, a static object) and a position have none.
+   */
+  private static List<Object> parts(Object node) {
+    if (node instanceof Object[] array) {
+      return Arrays.asList(array);
+    }
+    if (node instanceof Product p && !(node instanceof Val) && !(node instanceof Position)) {
+      List<Object> out = new ArrayList<>(p.productArity());
+      for (int i = 0; i < p.productArity(); i++) {
+        out.add(p.productElement(i));
+      }
+      return out;
+    }
+    return List.of();
   }
 
   private static String describe(Expr e) {

@@ -12,13 +12,11 @@ import java.util.List;
  * Immutable.
  */
 final class Splice {
-  private final List<String> names;
   private final byte[][] pieces;
   private final int[] slots;
   private final int constantBytes;
 
-  private Splice(List<String> names, byte[][] pieces, int[] slots) {
-    this.names = List.copyOf(names);
+  private Splice(byte[][] pieces, int[] slots) {
     this.pieces = pieces;
     this.slots = slots;
     int n = 0;
@@ -34,11 +32,11 @@ final class Splice {
   }
 
   /**
-   * {@code rendered}, the output for the arguments {@code names} given as {@link #placeholder placeholders}
+   * {@code rendered}, the output for {@code arguments} arguments given as {@link #placeholder placeholders}
    * starting with {@code word}, cut at them; null if {@code word} appears anywhere but in a whole placeholder
    * (then the output was not made by passing the placeholders through).
    */
-  static Splice cut(byte[] rendered, List<String> names, String word) {
+  static Splice cut(byte[] rendered, int arguments, String word) {
     byte[] w = word.getBytes(StandardCharsets.US_ASCII);
     List<byte[]> pieces = new ArrayList<>();
     List<Integer> slots = new ArrayList<>();
@@ -54,7 +52,7 @@ final class Splice {
         return null;
       }
       int slot = Integer.parseInt(new String(rendered, digits, end - digits, StandardCharsets.US_ASCII));
-      if (slot >= names.size() || at - 1 < start) {
+      if (slot >= arguments || at - 1 < start) {
         return null;
       }
       pieces.add(java.util.Arrays.copyOfRange(rendered, start, at - 1));
@@ -62,15 +60,10 @@ final class Splice {
       start = end + 1;
     }
     pieces.add(java.util.Arrays.copyOfRange(rendered, start, rendered.length));
-    return new Splice(names, pieces.toArray(byte[][]::new), slots.stream().mapToInt(Integer::intValue).toArray());
+    return new Splice(pieces.toArray(byte[][]::new), slots.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** The argument names, in the order {@link #join} takes their renderings. */
-  List<String> names() {
-    return names;
-  }
-
-  /** The output for arguments rendered as {@code atoms}, one per {@link #names() name}. */
+  /** The output for arguments rendered as {@code atoms}, one per argument, in the placeholders' numbering. */
   byte[] join(byte[][] atoms) {
     int size = constantBytes;
     for (int s : slots) {

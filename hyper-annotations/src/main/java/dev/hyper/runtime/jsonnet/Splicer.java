@@ -128,7 +128,7 @@ final class Splicer {
       off = "it does not render with placeholder arguments: " + e.getMessage();
       return null;
     }
-    Splice s = Splice.cut(rendered, names, word);
+    Splice s = Splice.cut(rendered, names.size(), word);
     if (s == null) {
       off = "its output with placeholder arguments holds them otherwise than whole";
     }

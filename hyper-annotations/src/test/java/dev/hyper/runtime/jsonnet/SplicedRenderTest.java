@@ -233,15 +233,15 @@ class SplicedRenderTest {
 
   @Test
   void aCutRefusesAPlaceholderThatIsNotWhole() {
-    List<String> names = List.of("a", "b");
+    int arguments = 2;
     byte[] whole = "{\"x\": \"wd0\", \"y\": [\"wd1\", \"wd0\"]}".getBytes(StandardCharsets.US_ASCII);
-    Splice s = Splice.cut(whole, names, "wd");
+    Splice s = Splice.cut(whole, arguments, "wd");
     assertNotNull(s);
     assertArrayEquals("{\"x\": 1, \"y\": [\"q\", 1]}".getBytes(StandardCharsets.US_ASCII),
         s.join(new byte[][] {"1".getBytes(StandardCharsets.US_ASCII), "\"q\"".getBytes(StandardCharsets.US_ASCII)}));
     for (String bad : List.of("{\"x\": \"wd0 \"}", "{\"x\": \"awd0\"}", "{\"x\": \"wd\"}", "{\"x\": \"wd2\"}",
         "{\"x\": \"wd0wd1\"}", "{\"x\": \"wd0")) {
-      assertNull(Splice.cut(bad.getBytes(StandardCharsets.US_ASCII), names, "wd"), bad);
+      assertNull(Splice.cut(bad.getBytes(StandardCharsets.US_ASCII), arguments, "wd"), bad);
     }
   }
 
