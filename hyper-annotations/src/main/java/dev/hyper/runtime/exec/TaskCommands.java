@@ -2,17 +2,18 @@ package dev.hyper.runtime.exec;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.fork.ClassDataArchive;
 import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.Task;
 import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.snapshot.ClassPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.hyper.runtime.snapshot.ClassPath;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -86,7 +87,7 @@ public final class TaskCommands implements LocalExecutor.Commands {
   private static Optional<ClassPath> classPath(Path jar) {
     try {
       return Optional.of(ClassPath.expand(List.of(jar)));
-    } catch (dev.hyper.runtime.error.HyperException e) {
+    } catch (HyperException e) {
       return Optional.empty();
     }
   }

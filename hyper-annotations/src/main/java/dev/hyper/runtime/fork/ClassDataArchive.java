@@ -1,8 +1,8 @@
 package dev.hyper.runtime.fork;
 
-import dev.hyper.runtime.snapshot.ClassPath;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.Sha256;
+import dev.hyper.runtime.snapshot.ClassPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A jar's application class-data archive in the user's cache ({@code $XDG_CACHE_HOME/hyper/cds}, else
@@ -24,7 +25,8 @@ public final class ClassDataArchive {
   /** How many class-data archives the cache keeps (each is 10-20 MB). */
   static final int KEEP = 6;
 
-  private static final java.util.concurrent.atomic.AtomicInteger RECORDINGS = new java.util.concurrent.atomic.AtomicInteger();
+  /** Numbers this process's recordings, so that two children recording at once never share a temporary file. */
+  private static final AtomicInteger RECORDINGS = new AtomicInteger();
 
   private final Path file;
   private final Path temp;
