@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A lazy sweep as a job array on the real local SLURM: the sweep writes no experiment directory, each array
  * task makes its own from the invocation's prototype and runs it; afterwards every experiment is DONE and
- * verifies, and a second submit has nothing to submit.
+ * verifies, and a second submit has nothing to submit. The sweep draws its rows from the manifest's plan, so the
+ * array script asks the sweep's program for each task's lines, one or two ({@code --per-task 2}) at a time.
  */
 class SlurmLazyIT {
   @TempDir Path dir;
@@ -27,6 +28,16 @@ class SlurmLazyIT {
 
   @Test
   void eachArrayTaskMakesItsExperimentAndRunsIt() throws Exception {
+    runs(List.of("submit", "rnn"));
+  }
+
+  @Test
+  void anArrayTaskOfTwoDrawnRowsMakesAndRunsBoth() throws Exception {
+    runs(List.of("submit", "rnn", "--per-task", "2"));
+  }
+
+  /** Sweeps lazily, submits with {@code perTask}, and checks that every experiment ran once. */
+  private void runs(List<String> perTask) throws Exception {
     List<String> sweep = new ArrayList<>(List.of("sweep", "rnn", "--lazy"));
     sweep.addAll(SmallSweep.SET);
     ModelJar.Result swept = ModelJar.run(dir, sweep.toArray(String[]::new));
@@ -34,8 +45,12 @@ class SlurmLazyIT {
     try (Stream<Path> files = Files.list(dir.resolve("config/generated/rnn"))) {
       assertEquals(List.of(".lazy"), files.map(p -> p.getFileName().toString()).toList(), "nothing per experiment");
     }
-    ModelJar.Result submit = ModelJar.run(dir, "submit", "rnn");
+    // the rows are drawn from the manifest's plan: the task list has no line, the array script asks the program
+    assertTrue(Files.readString(dir.resolve("rnn-manifest.tsv")).contains("\n# drawn: 3 rows, 1 trial per point, "));
+    ModelJar.Result submit = ModelJar.run(dir, perTask.toArray(String[]::new));
     assertEquals(0, submit.exitCode(), submit.toString());
+    assertEquals("", Files.readString(dir.resolve("rnn-slurm-tasks.tsv")));
+    assertTrue(Files.readString(dir.resolve("rnn.sbatch")).contains(" task-lines 'rnn' --out . --from \"$task\""));
     List<String> jobs = SlurmCluster.jobIds(submit);
     SlurmCluster.await("the array", jobs, 10, () -> SlurmCluster.gone(jobs));
 

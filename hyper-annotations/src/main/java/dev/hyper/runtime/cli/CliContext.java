@@ -39,6 +39,11 @@ final class CliContext {
     return locator.command();
   }
 
+  /** The sweep named {@code name} if this program declares one, else null. */
+  SweepSpec<?> declared(String name) {
+    return specs.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+  }
+
   /** The sweep named {@code name}, or a one-line error listing the known ones. */
   SweepSpec<?> find(String name) throws HyperException {
     for (SweepSpec<?> s : specs) {

@@ -132,7 +132,7 @@ final class ExecCommand implements Callable<Integer> {
     List<Task> selected = new ArrayList<>();
     List<SweepOverview.Entry> missing = new ArrayList<>();
     long[] seen = new long[2];                       // chosen, busy
-    SweepOverview overview = SweepOverview.scan(root, sweep, new SlurmClient(slurmBin), false, e -> {
+    SweepOverview overview = SweepOverview.scan(root, sweep, ctx.declared(sweep), new SlurmClient(slurmBin), false, e -> {
       boolean run = switch (e.state()) {
         case FAILED, INTERRUPTED -> true;
         case PENDING -> !failedOnly;

@@ -119,6 +119,7 @@ public final class HyperCli {
     commands.put("status", () -> new StatusCommand(ctx));
     commands.put("export", () -> new ExportCommand(ctx));
     commands.put("compare", () -> new CompareCommand(ctx));
+    commands.put(dev.hyper.runtime.slurm.ArrayScript.TASK_LINES, () -> new TaskLinesCommand(ctx));
     CommandLine cl = new CommandLine(new HyperCommand(ctx));
     Supplier<Object> named = argv.length > 0 ? commands.get(argv[0]) : null;
     if (named != null) {

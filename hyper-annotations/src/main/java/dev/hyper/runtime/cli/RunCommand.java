@@ -40,7 +40,9 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   @Mixin HelpOption help;
 
-  @Parameters(paramLabel = "EXPERIMENT.toml", description = "The experiment's config file.")
+  @Parameters(paramLabel = "EXPERIMENT.toml", description = "The experiment's config file; or a lazy sweep's"
+      + " invocation directory (config/generated/SWEEP/.lazy/N) with --row K, to run manifest row K, which that"
+      + " invocation added (a jobs script runs the rows a manifest draws from its plan so).")
   Path toml;
 
   @Option(names = "--force", description = "Train even if the checks fail; the overridden problems are recorded in"

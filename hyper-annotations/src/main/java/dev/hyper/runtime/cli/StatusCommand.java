@@ -60,7 +60,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws HyperException, IOException {
     Path root = output.root();
     Listed listed = new Listed(all ? Integer.MAX_VALUE : LISTED);
-    SweepOverview o = SweepOverview.scan(root, sweep, new SlurmClient(slurmBin), true, listed::add);
+    SweepOverview o = SweepOverview.scan(root, sweep, ctx.declared(sweep), new SlurmClient(slurmBin), true, listed::add);
     if (o.size == 0) {
       ExecCommand.noExperiments(ctx, sweep, root);
     }

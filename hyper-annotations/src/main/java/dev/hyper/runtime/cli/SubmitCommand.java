@@ -108,7 +108,7 @@ final class SubmitCommand implements Callable<Integer> {
     int k = perTask == null ? 1 : perTask;
     wave.check("submit");
     SlurmClient slurm = new SlurmClient(slurmBin);
-    Task first = SweepTasks.first(root, sweep).orElse(null);
+    Task first = SweepTasks.first(root, ctx.find(sweep)).orElse(null);
     if (first == null) {
       ExecCommand.noExperiments(ctx, sweep, root);
     }
@@ -119,7 +119,7 @@ final class SubmitCommand implements Callable<Integer> {
     long[] busy = new long[1];
     SweepOverview overview;
     try (TaskLines lines = TaskLines.open(root, sweep)) {
-      overview = SweepOverview.scan(root, sweep, slurm, false, e -> {
+      overview = SweepOverview.scan(root, sweep, ctx.declared(sweep), slurm, false, e -> {
         long line = lines.next(e.task());
         boolean submit = switch (e.state()) {
           case FAILED, INTERRUPTED -> true;
@@ -141,9 +141,9 @@ final class SubmitCommand implements Callable<Integer> {
     SlurmSettings settings = settings(ctx.find(sweep), root, first);
     SlurmFiles.Launches launches = SweepCommand.launches(ctx.find(sweep), root);
     if (dryRun) {
-      SlurmFiles.prepare(root, sweep, settings, launches);         // checked alike, nothing written
+      SlurmFiles.prepare(root, sweep, ctx.declared(sweep), settings, launches);         // checked alike, nothing written
     } else {
-      SlurmFiles.write(root, sweep, settings, launches);
+      SlurmFiles.write(root, sweep, ctx.declared(sweep), settings, launches);
     }
     selected.sort(null);
     int before = selected.size();

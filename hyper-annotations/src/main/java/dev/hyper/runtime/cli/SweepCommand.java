@@ -181,7 +181,7 @@ final class SweepCommand implements Callable<Integer> {
         root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
             Provenance.capture(program.gitSource(), ctx.args, ctx.userProcess).withOverrides(applied))
             .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY)
-            .withLazy(!eager && (lazy || spec.lazy())));
+            .withLazy(!eager && (lazy || spec.lazy())).withDeclared(ctx.find(spec.name())));
     if (r.lazyDir() != null) {
       ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.added()
           + " listed for their tasks to make (lazy, from " + root.resolve(r.lazyDir()) + "), " + r.skipped()
@@ -202,7 +202,7 @@ final class SweepCommand implements Callable<Integer> {
     ctx.out.println("jobs script: " + r.jobsScript());
     ctx.out.println("manifest: " + r.manifest());
     if (slurm) { // the job array over the same experiments; 'submit' submits what is not done
-      dev.hyper.runtime.slurm.SlurmFiles.write(root, spec.name(), spec.slurm(), launches(spec, root));
+      dev.hyper.runtime.slurm.SlurmFiles.write(root, spec.name(), ctx.declared(spec.name()), spec.slurm(), launches(spec, root));
       ctx.out.println("job array: " + root.resolve(dev.hyper.runtime.slurm.SlurmFiles.script(spec.name())));
     }
     return HyperCli.OK;
@@ -212,9 +212,9 @@ final class SweepCommand implements Callable<Integer> {
    * The experiments of {@code sweep} under {@code root} that are running or queued now, as exec and status
    * see them (the markers, SLURM's queue, a running jobs script): --force replaces none of them.
    */
-  private static ExperimentStore.InUse inUse(Path root, String sweep) throws IOException, HyperException {
+  private ExperimentStore.InUse inUse(Path root, String sweep) throws IOException, HyperException {
     Map<Path, String> busy = new HashMap<>();
-    SweepOverview overview = SweepOverview.scan(root, sweep, new dev.hyper.runtime.slurm.SlurmClient(), false, e -> {
+    SweepOverview overview = SweepOverview.scan(root, sweep, ctx.declared(sweep), new dev.hyper.runtime.slurm.SlurmClient(), false, e -> {
       if (e.state() == SweepOverview.State.RUNNING || e.state() == SweepOverview.State.QUEUED) {
         busy.put(e.task().confPath(), (e.state() == SweepOverview.State.RUNNING ? "is running (" : "is queued (")
             + e.note() + ")");

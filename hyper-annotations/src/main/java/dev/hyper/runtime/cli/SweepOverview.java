@@ -1,5 +1,6 @@
 package dev.hyper.runtime.cli;
 
+import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepTasks;
@@ -166,6 +167,15 @@ final class SweepOverview {
    */
   static SweepOverview scan(Path root, String sweep, SlurmClient slurm, boolean details, EntryAction action)
       throws IOException, HyperException {
+    return scan(root, sweep, null, slurm, details, action);
+  }
+
+  /**
+   * {@link #scan(Path, String, SlurmClient, boolean, EntryAction)} with {@code declared}, this program's sweep of
+   * that name (or null if it declares none), which draws the rows a lazy sweep's manifest does not list.
+   */
+  static SweepOverview scan(Path root, String sweep, SweepSpec<?> declared, SlurmClient slurm, boolean details,
+      EntryAction action) throws IOException, HyperException {
     Sources sources = Sources.of(root, sweep, slurm, details);
     Map<String, Map<String, String>> jobStates = new HashMap<>();
     Map<State, Integer> counts = new EnumMap<>(State.class);
@@ -173,7 +183,8 @@ final class SweepOverview {
       counts.put(s, 0);
     }
     long[] sizes = new long[2];
-    Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+    Optional<ManifestFile> manifest = declared != null ? ManifestFile.read(root, declared)
+        : ManifestFile.read(root, sweep);
     boolean lazy = manifest.map(ManifestFile::anyLazy).orElse(false);
     Set<String> startedPoints = lazy ? pointsWithSerializationDirs(root, sweep) : Set.of();
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions())) {

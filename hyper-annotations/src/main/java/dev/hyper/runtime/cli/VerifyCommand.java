@@ -125,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
     String manifest = Layout.manifest(target).getFileName().toString();
     long[] row = {0};
     try (RecordedChecks checks = new RecordedChecks(root, target, threads, ctx::find, full)) {
-      SweepTasks.forEach(root, target, task -> {
+      SweepTasks.forEach(root, ctx.find(target), task -> {
         Path toml = root.resolve(task.confPath());
         Path confDir = task.confDir();
         long n = row[0]++;

@@ -127,6 +127,10 @@ public record RungSummary(HalvingSettings settings, List<Rung> rungs, int experi
   private static boolean halvingInFirstRow(Path root, String sweep) {
     try {
       Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+      if (manifest.isPresent() && manifest.get().drawn()) {   // rows not listed: row 0's TOML is the prototype
+        return ExperimentConfig.halving(root.resolve(manifest.get().lazyDir(0)).resolve(Layout.PROTOTYPE_FILE))
+            .isPresent();
+      }
       Optional<ManifestRow> first = manifest.isEmpty() ? Optional.empty() : manifest.get().rowAt(0);
       Path toml = first.map(r -> root.resolve(r.confPath())).orElse(null);
       return toml == null || !Files.isRegularFile(toml) || ExperimentConfig.halving(toml).isPresent();

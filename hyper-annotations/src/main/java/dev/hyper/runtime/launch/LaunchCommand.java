@@ -154,12 +154,25 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, 
 
   /** The command as a shell line, the launcher taken from {@code $hyper_java} (see {@link #chooseJava}). */
   public String shell() {
+    return shell(row >= 0 ? Long.toString(row) : null);
+  }
+
+  /**
+   * The command as a shell line for every row of a lazy invocation whose rows are drawn, not listed: {@code run
+   * LAZY_DIR --row "$VARIABLE"} ({@code run} finds the row's experiment in the manifest).
+   */
+  public String shellForRowIn(String variable) {
+    return new LaunchCommand(javaHome, jvmArgs, jarDir, jarDir).shell("\"$" + variable + "\"");
+  }
+
+  private String shell(String rowWord) {
     StringBuilder sb = new StringBuilder("\"$" + JAVA_VAR + "\"");
     for (String a : jvmArgs) {
       sb.append(' ').append(quote(a));
     }
     return sb.append(" -jar ").append(quote(Layout.slashes(jar()))).append(" run ")
-        .append(quote(Layout.slashes(confPath))).append(row >= 0 ? " " + ROW_OPTION + " " + row : "").toString();
+        .append(quote(Layout.slashes(confPath))).append(rowWord != null ? " " + ROW_OPTION + " " + rowWord : "")
+        .toString();
   }
 
   /** One {@code sh} line that sets {@code $hyper_java} and runs the command: for an {@code sbatch --wrap}. */

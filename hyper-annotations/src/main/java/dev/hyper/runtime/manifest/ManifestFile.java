@@ -41,8 +41,13 @@ public final class ManifestFile {
   private final long[] lazyFrom;
   private final long[] lazyTo;
   private final Path[] lazyDirs;
+  /** The plan its rows are drawn from ({@link DrawnRows}), or null if it lists them. */
+  private final DrawnRows.Plan plan;
+  /** The plan's rows as the reader's program draws them, or null if it has none or was read without a program. */
+  private DrawnRows drawn;
 
-  private ManifestFile(Path path, int version, List<String> header, List<String> columns, long experiments) {
+  private ManifestFile(Path path, int version, List<String> header, List<String> columns, long experiments)
+      throws HyperException {
     this.path = path;
     this.version = version;
     this.header = List.copyOf(header);
@@ -62,6 +67,54 @@ public final class ManifestFile {
     this.lazyFrom = ranges.stream().mapToLong(r -> r[0]).toArray();
     this.lazyTo = ranges.stream().mapToLong(r -> r[1]).toArray();
     this.lazyDirs = dirs.toArray(Path[]::new);
+    this.plan = version == 2 ? DrawnRows.Plan.in(invocationLines(), path).orElse(null) : null;
+    if (plan != null && (plan.rows() != experiments || lazyDirs.length != 1 || lazyFrom[0] != 0
+        || lazyTo[0] != experiments)) {
+      throw new HyperException(path + ": its rows are drawn from a plan of " + plan.rows() + " rows, but it"
+          + " records " + experiments + " experiments" + (lazyDirs.length == 1 ? "" : " and " + lazyDirs.length
+          + " lazy invocations") + "; was it edited?");
+    }
+  }
+
+  /**
+   * The manifest of sweep {@code declared} under {@code root}, or empty if there is none; rows drawn from its plan
+   * ({@link DrawnRows}) are drawn by {@code declared}, this program's sweep of that name.
+   *
+   * @throws HyperException if it is not a manifest Hyper can read, or this program draws other rows from its plan
+   */
+  public static Optional<ManifestFile> read(Path root, dev.hyper.runtime.SweepSpec<?> declared)
+      throws IOException, HyperException {
+    Optional<ManifestFile> m = read(root, declared.name());
+    if (m.isPresent() && m.get().plan != null) {
+      m.get().drawn = DrawnRows.of(m.get().plan, declared, m.get().lazyDirs[0], m.get().path);
+    }
+    return m;
+  }
+
+  /** Whether its rows are drawn from a plan ({@link DrawnRows}) rather than listed. */
+  public boolean drawn() {
+    return plan != null;
+  }
+
+  /**
+   * The rows drawn from its plan, as the program it was read with draws them.
+   *
+   * @throws IllegalStateException if it lists its rows, or was read without a program ({@link #read(Path, String)})
+   */
+  public DrawnRows drawnRows() {
+    if (drawn == null) {
+      throw new IllegalStateException(path + " has no rows drawn by a program");
+    }
+    return drawn;
+  }
+
+  /** The drawn rows, or an error saying that this reader cannot draw them. */
+  private DrawnRows drawer() throws HyperException {
+    if (drawn == null) {
+      throw new HyperException(path + ": its rows are drawn from the sweep's plan, which this command reads"
+          + " without the sweep's program; run it as 'java -jar MODEL.jar COMMAND " + sweep() + "'");
+    }
+    return drawn;
   }
 
   /** {@code [first, end)} of the rows an invocation line says it added ({@code (rows a-b)}, {@code (row a)}), or null. */
@@ -266,6 +319,15 @@ public final class ManifestFile {
    * @throws HyperException if a row is malformed, naming the file and line
    */
   public void forEachRowWhile(RowTest test) throws IOException, HyperException {
+    if (plan != null) {
+      DrawnRows rows = drawer();
+      for (long k = 0; k < rows.rows(); k++) {
+        if (!test.goOn(rows.row(k))) {
+          return;
+        }
+      }
+      return;
+    }
     String sweep = sweep();
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       // Up to the column line again, not by the header's count: a sweep that extended the directory since the
@@ -339,6 +401,9 @@ public final class ManifestFile {
   public Optional<ManifestRow> rowAt(long k) throws IOException, HyperException {
     if (version != 2 || k < 0) {
       return Optional.empty();
+    }
+    if (plan != null) {
+      return k < plan.rows() ? Optional.of(drawer().row(k)) : Optional.empty();
     }
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
       long size = ch.size();

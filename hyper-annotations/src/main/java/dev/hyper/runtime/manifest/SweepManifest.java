@@ -29,6 +29,7 @@ import java.util.Optional;
  * # trials: 2
  * # snapshot: model.jar sha256:... the program its new experiments run
  * # lazy: config/generated/SWEEP/.lazy/N   (a lazy sweep) where its tasks make their experiments from
+ * # drawn: ...                     (a lazy sweep's first) its rows drawn from a plan, not listed ({@link DrawnRows})
  * # command: ...                   the command line, escaped (see {@link Printable#escapeReversibly})
  * # override: ...                  one per sweep file or --set, escaped the same way
  * row  id  trial  PARAM...  config
@@ -154,6 +155,15 @@ public final class SweepManifest {
    */
   public String invocation(int number, long planned, long added, long firstRow, ExperimentInfo.Snapshot snapshot,
       Provenance provenance, java.nio.file.Path lazyDir) {
+    return invocation(number, planned, added, firstRow, snapshot, provenance, lazyDir, null);
+  }
+
+  /**
+   * {@link #invocation(int, long, long, long, ExperimentInfo.Snapshot, Provenance, java.nio.file.Path)} whose rows
+   * are drawn from {@code plan} when it is not null ({@link DrawnRows}), not listed.
+   */
+  public String invocation(int number, long planned, long added, long firstRow, ExperimentInfo.Snapshot snapshot,
+      Provenance provenance, java.nio.file.Path lazyDir, DrawnRows.Plan plan) {
     StringBuilder sb = new StringBuilder(256);
     sb.append(INVOCATION).append(number);
     if (provenance != null) {
@@ -171,6 +181,9 @@ public final class SweepManifest {
         .append('\n');
     if (lazyDir != null) {
       sb.append(LAZY).append(Layout.slashes(lazyDir)).append('\n');
+    }
+    if (plan != null) {
+      sb.append(plan.lines());
     }
     if (provenance != null) {
       sb.append(COMMAND).append(Printable.escapeReversibly(provenance.commandLine())).append('\n');

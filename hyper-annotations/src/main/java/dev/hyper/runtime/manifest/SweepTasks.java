@@ -1,5 +1,6 @@
 package dev.hyper.runtime.manifest;
 
+import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.ExperimentFiles;
@@ -52,6 +53,39 @@ public final class SweepTasks {
       }
     }
     return of(root, sweep).stream().findFirst();
+  }
+
+  /** {@link #first(Path, String)} of sweep {@code declared}, this program's, which draws rows its manifest does not list. */
+  public static Optional<Task> first(Path root, SweepSpec<?> declared) throws IOException, HyperException {
+    Optional<ManifestFile> manifest = ManifestFile.read(root, declared);
+    if (manifest.isPresent() && manifest.get().drawn()) {
+      Optional<ManifestRow> row = manifest.get().rowAt(0);
+      return row.map(r -> task(root, declared.name(), r));
+    }
+    return first(root, declared.name());
+  }
+
+  /** {@link #forEach(Path, String, TaskAction)} of sweep {@code declared}, this program's (see {@link #first(Path, SweepSpec)}). */
+  public static void forEach(Path root, SweepSpec<?> declared, TaskAction action) throws IOException, HyperException {
+    forEach(root, declared.name(), ManifestFile.read(root, declared), action);
+  }
+
+  /**
+   * The tasks of manifest rows {@code from} to {@code from + count - 1} of sweep {@code declared} (fewer past its
+   * end), found without reading the manifest up to them ({@link ManifestFile#rowAt}); none without a manifest.
+   */
+  public static List<Task> rows(Path root, SweepSpec<?> declared, long from, long count)
+      throws IOException, HyperException {
+    Optional<ManifestFile> manifest = ManifestFile.read(root, declared);
+    List<Task> tasks = new ArrayList<>();
+    for (long k = from; manifest.isPresent() && k < from + count; k++) {
+      Optional<ManifestRow> row = manifest.get().rowAt(k);
+      if (row.isEmpty()) {
+        break;
+      }
+      tasks.add(task(root, declared.name(), row.get()));
+    }
+    return tasks;
   }
 
   /** The task of manifest row {@code r}: a lazy experiment's carries its row, which its task is started with. */

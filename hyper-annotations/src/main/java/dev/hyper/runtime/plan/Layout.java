@@ -73,6 +73,25 @@ public final class Layout {
   }
 
   /**
+   * The output directory of a lazy invocation's directory at {@code dir} ({@code ROOT/config/generated/SWEEP/.lazy/N},
+   * {@link #lazyDir}), or null if {@code dir} is not at such a place.
+   */
+  public static Path rootOfLazyDir(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    Path lazy = abs.getParent();
+    if (lazy == null || !lazy.getFileName().toString().equals(".lazy") || lazy.getParent() == null
+        || !abs.getFileName().toString().matches("[1-9][0-9]{0,8}")) {
+      return null;
+    }
+    Path generated = lazy.getParent().getParent();
+    if (generated == null || generated.getParent() == null || !generated.getFileName().toString().equals("generated")
+        || !generated.getParent().getFileName().toString().equals("config")) {
+      return null;
+    }
+    return generated.getParent().getParent();
+  }
+
+  /**
    * The output directory of an experiment TOML at {@code toml} ({@code ROOT/config/generated/SWEEP/ID/TRIAL/ID.toml}),
    * or null if {@code toml} is not at such a place.
    */

@@ -123,6 +123,19 @@ public final class JobsScript {
     return mkdir + sbatch(sweep, e, run.standalone()) + "\n";
   }
 
+  /**
+   * The plain script's lines for the {@code rows} rows of a lazy invocation that are drawn from the manifest's plan,
+   * not listed ({@code DrawnRows}): a loop over the row numbers, each {@code run}, which makes its experiment first.
+   *
+   * @param run the invocation's command ({@link LaunchCommand#withJarDir} its directory)
+   */
+  public static String drawnLoop(LaunchCommand run, long rows) {
+    return "# rows 0 to " + (rows - 1) + " are drawn from the manifest's plan: each run makes its experiment first\n"
+        + "for ((row = 0; row < " + rows + "; row++)); do\n"
+        + "  " + run.shellForRowIn("row") + "\n"
+        + "done\n";
+  }
+
   private static String sbatch(String sweep, ExperimentInfo e, String run) throws HyperException {
     List<String> words = new ArrayList<>();
     words.add(SUBMIT);

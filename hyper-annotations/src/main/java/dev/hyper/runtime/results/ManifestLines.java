@@ -1,7 +1,9 @@
 package dev.hyper.runtime.results;
 
 import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.manifest.DrawnRows;
 import dev.hyper.runtime.manifest.ManifestFile;
+import dev.hyper.runtime.manifest.ManifestRow;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -35,6 +37,8 @@ final class ManifestLines implements Closeable {
   private long[] base;
   private int size;
   private ByteBuffer line = ByteBuffer.allocate(4096);
+  /** A manifest's rows drawn from its plan, or null when the file lists them. */
+  private DrawnRows drawn;
 
   private ManifestLines(Path path, FileChannel channel, int version, int fields, int capacity) {
     this.path = path;
@@ -52,6 +56,12 @@ final class ManifestLines implements Closeable {
    *     columns replaced the file)
    */
   static ManifestLines open(ManifestFile manifest) throws IOException, HyperException {
+    if (manifest.drawn()) {                            // no rows in the file: drawn when they are read
+      ManifestLines lines = new ManifestLines(manifest.path(), null, manifest.version(), 0, 0);
+      lines.drawn = manifest.drawnRows();
+      lines.size = Math.toIntExact(manifest.experiments());
+      return lines;
+    }
     List<String> columns = new ArrayList<>(List.of(manifest.version() == 1 ? "index" : "row", "id", "trial"));
     columns.addAll(manifest.params());
     columns.add("config");
@@ -80,6 +90,13 @@ final class ManifestLines implements Closeable {
    *     number or its fields differ)
    */
   String[] fields(int row) throws IOException {
+    if (drawn != null) {
+      ManifestRow r = drawn.row(row);
+      List<String> f = new ArrayList<>(List.of(Long.toString(r.row()), r.id(), Integer.toString(r.trial())));
+      f.addAll(r.codes());
+      f.add(r.config());
+      return f.toArray(String[]::new);
+    }
     long at = base[row / BLOCK] + Integer.toUnsignedLong(low[row]);
     line.clear();
     int end = -1;
@@ -195,6 +212,8 @@ final class ManifestLines implements Closeable {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    if (channel != null) {
+      channel.close();
+    }
   }
 }

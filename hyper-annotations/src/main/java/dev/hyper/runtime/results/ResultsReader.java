@@ -58,7 +58,7 @@ final class ResultsReader {
 
   static <P extends Record> SweepResults collect(SweepSpec<P> spec, Path root, Ranking ranking)
       throws HyperException, IOException {
-    ManifestFile manifest = ManifestFile.read(root, spec.name()).orElse(null);
+    ManifestFile manifest = ManifestFile.read(root, spec).orElse(null);
     List<Param<P>> params = spec.grid().params();
     List<String> names = params.stream().map(Param::tla).toList();
     long hint = manifest == null ? -1 : manifest.experiments();

@@ -97,6 +97,9 @@ public final class ExperimentRunner {
    *     this machine now, or the checks refuse it
    */
   public RunOutcome run(Path toml, RunOptions options, RunListener listener) throws HyperException, IOException {
+    if (Files.isDirectory(toml)) {                   // a lazy invocation's directory and a row it draws
+      toml = LazyStart.tomlOfRow(toml, sweeps, options.row());
+    }
     if (!Files.isRegularFile(toml)) {
       Optional<RunOutcome> busy = LazyStart.make(toml, sweeps, options.row());
       if (busy.isPresent()) {

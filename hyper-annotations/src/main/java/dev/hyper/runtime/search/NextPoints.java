@@ -58,7 +58,7 @@ public final class NextPoints {
     }
     List<Observation<P>> observations = new ArrayList<>();
     int[] finished = {0};
-    SweepTasks.forEach(root, spec.name(), t -> {
+    SweepTasks.forEach(root, spec, t -> {
       Path toml = root.resolve(t.confPath());
       if (!Files.isRegularFile(toml)) {
         return;                                        // its point is gone with its TOML

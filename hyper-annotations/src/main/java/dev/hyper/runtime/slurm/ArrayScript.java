@@ -42,6 +42,9 @@ public final class ArrayScript {
   /** How the line starts that an array task writes into an experiment's SLURM log when its run failed. */
   public static final String FAILED_HERE = "hyper: failed in this array task";
 
+  /** The command of a sweep's program that prints the task-list lines of drawn rows. */
+  public static final String TASK_LINES = "task-lines";
+
   private ArrayScript() {}
 
   /**
@@ -52,6 +55,21 @@ public final class ArrayScript {
    * @param tasks how many lines the task list has (for the comment and the default array)
    */
   public static String render(String sweep, SlurmSettings slurm, String tasksFile, long tasks)
+      throws HyperException {
+    return render(sweep, slurm, tasksFile, tasks, null);
+  }
+
+  /**
+   * Where an array task gets its lines when the task list has none for it: the manifest draws those rows from a
+   * plan ({@code DrawnRows}), and the lazy invocation's program prints their lines ({@code task-lines}).
+   *
+   * @param jar that program's jar, relative to the output directory
+   * @param javaHome the runtime the sweep ran on, or null when not known
+   */
+  public record DrawnLines(String jar, String javaHome) {}
+
+  /** {@link #render(String, SlurmSettings, String, long)} of a sweep whose rows {@code drawn} gives, if not null. */
+  public static String render(String sweep, SlurmSettings slurm, String tasksFile, long tasks, DrawnLines drawn)
       throws HyperException {
     SlurmValues.check(slurm);
     StringBuilder sb = new StringBuilder();
@@ -84,6 +102,15 @@ public final class ArrayScript {
     sb.append("task=$(( ( ${").append(OFFSET_VAR).append(":-0} + SLURM_ARRAY_TASK_ID ) * per_task ))\n");
     sb.append("lines=$(sed -n \"$(( task + 1 )),$(( task + per_task ))p\" ").append(ShellQuote.quote(tasksFile))
         .append(") || fail \"cannot read the task list in $PWD\"\n");
+    if (drawn != null) {
+      sb.append("if [ -z \"$lines\" ]; then\n");
+      sb.append("  # the manifest draws these rows from its plan: the sweep's program prints their lines\n");
+      sb.append("  ").append(LaunchCommand.chooseJava(drawn.javaHome())).append('\n');
+      sb.append("  lines=$(\"$").append(LaunchCommand.JAVA_VAR).append("\" -jar ").append(ShellQuote.quote(drawn.jar()))
+          .append(" ").append(TASK_LINES).append(" ").append(ShellQuote.quote(sweep))
+          .append(" --out . --from \"$task\" --count \"$per_task\") || fail \"cannot draw the lines of task $task\"\n");
+      sb.append("fi\n");
+    }
     sb.append("[ -n \"$lines\" ] || fail \"no experiment for task $task in the task list\"\n");
     sb.append("mapfile -t experiments <<<\"$lines\"\n");
     sb.append("log=slurm-${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}.out\n");

@@ -1,12 +1,14 @@
 package dev.hyper.runtime.slurm;
 
 import dev.hyper.runtime.SlurmSettings;
+import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.io.AtomicFiles;
+import dev.hyper.runtime.launch.LaunchCommand;
+import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.manifest.Task;
-import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.plan.Layout;
-import dev.hyper.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,8 +86,18 @@ public final class SlurmFiles {
    */
   public static Prepared write(Path root, String sweep, SlurmSettings settings, Launches launches)
       throws IOException, HyperException {
+    return write(root, sweep, null, settings, launches);
+  }
+
+  /**
+   * {@link #write(Path, String, SlurmSettings, Launches)} with {@code declared}, this program's sweep of that name
+   * (or null), which draws the rows a lazy sweep's manifest does not list: their lines are not written, the array
+   * script asks the sweep's program for them.
+   */
+  public static Prepared write(Path root, String sweep, SweepSpec<?> declared, SlurmSettings settings,
+      Launches launches) throws IOException, HyperException {
     root = root.toAbsolutePath().normalize();
-    Prepared p = prepare(root, sweep, settings, launches);
+    Prepared p = prepare(root, sweep, declared, settings, launches);
     Path file = root.resolve(tasksFile(sweep));
     if (!p.appended().isEmpty() || !Files.isRegularFile(file)) {    // the old lines, then the new ones
       Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -113,8 +126,24 @@ public final class SlurmFiles {
    */
   public static Prepared prepare(Path root, String sweep, SlurmSettings settings, Launches launches)
       throws IOException, HyperException {
+    return prepare(root, sweep, null, settings, launches);
+  }
+
+  /** {@link #prepare(Path, String, SlurmSettings, Launches)}, with {@code declared} as {@link #write} takes it. */
+  public static Prepared prepare(Path root, String sweep, SweepSpec<?> declared, SlurmSettings settings,
+      Launches launches) throws IOException, HyperException {
     Path abs = root.toAbsolutePath().normalize();
     SlurmValues.check(settings);
+    Optional<ManifestFile> manifest = declared == null ? Optional.empty() : ManifestFile.read(abs, declared);
+    if (manifest.isPresent() && manifest.get().drawn()) {
+      ManifestFile m = manifest.get();
+      Task first = SweepTasks.first(abs, declared).orElseThrow();
+      LaunchCommand launch = launches.of(first);
+      ArrayScript.DrawnLines drawn = new ArrayScript.DrawnLines(Layout.slashes(m.lazyDir(0)
+          .resolve(Layout.SNAPSHOT_FILE)), launch == null ? null : launch.javaHome());
+      return new Prepared(m.experiments(), "", ArrayScript.render(sweep, settings,
+          Layout.slashes(tasksFile(sweep)), m.experiments(), drawn));
+    }
     StringBuilder text = new StringBuilder();
     long lines;
     try (TaskLines taskLines = TaskLines.open(abs, sweep)) {

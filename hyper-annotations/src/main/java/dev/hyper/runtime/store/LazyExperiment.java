@@ -94,11 +94,8 @@ public final class LazyExperiment {
     ManifestRow row = found.get();
     String where = manifest.path() + " row " + row.row();
     Path prototypeFile = root.resolve(row.lazyDir()).resolve(Layout.PROTOTYPE_FILE);
-    if (!Files.isRegularFile(prototypeFile)) {
-      throw new HyperException("cannot make experiment " + id + "/" + trial + " (" + where + "): "
-          + prototypeFile + " is gone");
-    }
-    ExperimentInfo prototype = ExperimentConfig.loadElsewhere(prototypeFile, root, spec).experiment();
+    ExperimentInfo prototype = prototype(root, row.lazyDir(), spec, "cannot make experiment " + id + "/" + trial
+        + " (" + where + ")");
     Optional<HalvingSettings> halving = ExperimentConfig.halving(prototypeFile);
     SweepSpec<P> swept = halving.isPresent() ? spec.withHalving(halving.get()) : spec;
     P params = params(spec, row, where);
@@ -108,11 +105,7 @@ public final class LazyExperiment {
       throw new HyperException(where + ": its params give experiment id " + expected + ", not " + id
           + "; was the manifest edited?");
     }
-    Path confDir = Layout.confDir(spec.name(), id, trial);
-    ExperimentInfo info = new ExperimentInfo(spec.name(), id, trial, prototype.nTrials(), Ids.seed(id, trial),
-        confDir, Layout.confPath(spec.name(), id, trial), Layout.configJson(spec.name(), id, trial),
-        Layout.serializationDir(spec.name(), id, trial), root, prototype.slurm(), prototype.snapshot(),
-        prototype.provenance());
+    ExperimentInfo info = info(prototype, root, spec, id, trial);
     PlannedExperiment<P> planned = new PlannedExperiment<>(row.row(), params, tlas, info);
     byte[] json = ExperimentRenderer.of(swept, template).jsonUtf8(planned);
     byte[] tomlBytes = planned.config().toToml(swept).getBytes(StandardCharsets.UTF_8);
@@ -126,6 +119,29 @@ public final class LazyExperiment {
       throw new IllegalStateException("a store that does not force never finds an experiment busy", b);
     }
     return true;
+  }
+
+  /**
+   * The prototype of lazy invocation directory {@code lazyDir} (relative to {@code root}): the TOML of its first
+   * experiment, which the others share but for their params, id, trial and seed.
+   *
+   * @param what says what needs it, to start the message if it is gone
+   */
+  static ExperimentInfo prototype(Path root, Path lazyDir, SweepSpec<?> spec, String what)
+      throws HyperException, IOException {
+    Path prototypeFile = root.resolve(lazyDir).resolve(Layout.PROTOTYPE_FILE);
+    if (!Files.isRegularFile(prototypeFile)) {
+      throw new HyperException(what + ": " + prototypeFile + " is gone");
+    }
+    return ExperimentConfig.loadElsewhere(prototypeFile, root, spec).experiment();
+  }
+
+  /** Experiment {@code id} trial {@code trial} of the invocation whose first experiment is {@code prototype}. */
+  static ExperimentInfo info(ExperimentInfo prototype, Path root, SweepSpec<?> spec, String id, int trial) {
+    return new ExperimentInfo(spec.name(), id, trial, prototype.nTrials(), Ids.seed(id, trial),
+        Layout.confDir(spec.name(), id, trial), Layout.confPath(spec.name(), id, trial),
+        Layout.configJson(spec.name(), id, trial), Layout.serializationDir(spec.name(), id, trial), root,
+        prototype.slurm(), prototype.snapshot(), prototype.provenance());
   }
 
   /** The params of manifest row {@code row}. */

@@ -22,7 +22,7 @@ final class ManifestSchema {
    */
   static ManifestFile check(SweepSpec<?> spec, Path out, SweepManifest manifest, boolean force)
       throws HyperException, IOException {
-    ManifestFile old = ManifestFile.read(out, spec.name()).orElse(null);
+    ManifestFile old = ManifestFile.read(out, spec).orElse(null);
     if (old == null) {
       return null;
     }

@@ -9,6 +9,7 @@ import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.io.Utf8FileWriter;
 import dev.hyper.runtime.launch.LaunchCommand;
+import dev.hyper.runtime.manifest.DrawnRows;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.ManifestRow;
 import dev.hyper.runtime.manifest.SweepManifest;
@@ -72,6 +73,18 @@ final class SweepListings implements AutoCloseable {
   SweepListings(Path out, SweepSpec<?> spec, SweepManifest manifest, ManifestFile old, long oldRows,
       boolean slurm, ExperimentInfo.Snapshot snapshot, Provenance provenance, long planned, Path lazyDir)
       throws IOException {
+    this(out, spec, manifest, old, oldRows, slurm, snapshot, provenance, planned, lazyDir, null, null);
+  }
+
+  /**
+   * Listings whose rows are drawn from {@code plan} when it is not null ({@link DrawnRows}): a first lazy sweep's
+   * manifest header holds the plan and no rows, its jobs script a loop over the rows that runs {@code drawnRun}
+   * for each, its task list no lines (the array script asks the invocation's program for them); {@link #add} is
+   * not called.
+   */
+  SweepListings(Path out, SweepSpec<?> spec, SweepManifest manifest, ManifestFile old, long oldRows,
+      boolean slurm, ExperimentInfo.Snapshot snapshot, Provenance provenance, long planned, Path lazyDir,
+      DrawnRows.Plan plan, LaunchCommand drawnRun) throws IOException {
     this.lazyDir = lazyDir;
     this.out = out;
     this.spec = spec;
@@ -92,8 +105,15 @@ final class SweepListings implements AutoCloseable {
       tasks = open(tasksPath, part);
       if (!extending()) {
         rows.write(manifest.header(planned, List.of(),
-            manifest.invocation(1, planned, planned, 0, snapshot, provenance, lazyDir)));
+            manifest.invocation(1, planned, planned, 0, snapshot, provenance, lazyDir, plan)));
         lines.write(scriptHeader(planned));
+      }
+      if (plan != null) {
+        if (extending() || slurm) {
+          throw new IllegalArgumentException("only a first sweep's plain listings are drawn");
+        }
+        lines.write(JobsScript.drawnLoop(drawnRun, plan.rows()));
+        added = plan.rows();
       }
     } catch (IOException | RuntimeException e) {
       close();
@@ -177,9 +197,12 @@ final class SweepListings implements AutoCloseable {
 
   /** Writes each listing again: the old lines, then the new ones; adds the replacements to {@code order}. */
   private void merge(List<Replacements.Replacement> order) throws IOException, HyperException {
-    OldLines jobs = OldLines.of(scriptPath, oldRows, slurmScript(scriptPath) == slurm);
-    OldLines taskLines = OldLines.of(tasksPath, oldRows, true, true);
-    boolean tasksLineUp = taskLines.present;
+    // rows drawn from a plan are listed from now on, with the lines the sweep would have written for them
+    ExperimentInfo drawnPrototype = old.drawn() ? LazyExperiment.prototype(out, old.lazyDir(0), spec,
+        "cannot list the rows of " + old.path()) : null;
+    OldLines jobs = OldLines.of(scriptPath, oldRows, drawnPrototype == null && slurmScript(scriptPath) == slurm);
+    OldLines taskLines = OldLines.of(tasksPath, oldRows, drawnPrototype == null, true);
+    boolean tasksLineUp = taskLines.present || drawnPrototype != null;
     Path manifestTemp = temp(manifestPath, "");
     Path scriptTemp = temp(scriptPath, "");
     Path tasksTemp = temp(tasksPath, "");
@@ -192,13 +215,21 @@ final class SweepListings implements AutoCloseable {
          Writer t = Utf8FileWriter.create(tasksTemp);
          BufferedReader oldJobs = jobs.open();
          BufferedReader oldTasks = taskLines.open()) {
-      m.write(manifest.header(total, old.invocationLines(), manifest.invocation(old.invocations() + 1, planned,
+      List<String> earlier = old.invocationLines().stream()
+          .filter(l -> !l.startsWith(DrawnRows.DRAWN) && !l.startsWith(DrawnRows.VALUES)).toList();
+      m.write(manifest.header(total, earlier, manifest.invocation(old.invocations() + 1, planned,
           added, oldRows, snapshot, provenance, added > 0 ? lazyDir : null)));
       s.write(scriptHeader(total));
       boolean[] lineUp = {tasksLineUp};
       old.forEachRow(r -> {
         m.write(SweepManifest.row(r));
         String[] now = replaced.get(r.row());
+        if (drawnPrototype != null) {
+          String[] drawn = now != null ? now : drawnLines(r, drawnPrototype);
+          s.write(drawn[0]);
+          t.write(drawn[1]);
+          return;
+        }
         String job = oldJobs == null ? null : oldJobs.readLine();
         s.write(now != null ? now[0] : job != null ? job + "\n" : lineFromToml(r));
         if (lineUp[0]) {
@@ -219,6 +250,13 @@ final class SweepListings implements AutoCloseable {
       order.add(new Replacements.Replacement(tasksTemp, tasksPath));
     }
     order.add(new Replacements.Replacement(manifestTemp, manifestPath));
+  }
+
+  /** The jobs-script and task-list lines of drawn row {@code r} of the lazy invocation of {@code prototype}. */
+  private String[] drawnLines(ManifestRow r, ExperimentInfo prototype) throws HyperException {
+    ExperimentInfo info = LazyExperiment.info(prototype, out, spec, r.id(), r.trial());
+    LaunchCommand run = LaunchCommand.of(info).withJarDir(r.lazyDir()).withRow(r.row());
+    return new String[] {JobsScript.line(spec.name(), info, slurm, run), run.taskLine(info.serializationDir())};
   }
 
   /**

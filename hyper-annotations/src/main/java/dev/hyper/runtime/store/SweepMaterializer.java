@@ -9,6 +9,7 @@ import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.io.Trace;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
 import dev.hyper.runtime.launch.LaunchCommand;
+import dev.hyper.runtime.manifest.DrawnRows;
 import dev.hyper.runtime.manifest.ExperimentKeys;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepManifest;
@@ -79,9 +80,12 @@ public final class SweepMaterializer {
    *     {@code force} does not replace
    * @param lazy write no experiment directories: list the new experiments, and let each task make its own
    *     ({@link LazyExperiment}) from one prototype per invocation ({@link Layout#lazyDir})
+   * @param declared the sweep as the program declares it, before sweep files and {@code --set}: a lazy sweep into
+   *     a new directory draws its rows from a plan ({@link DrawnRows}) where the program's readers, which know
+   *     this spec, draw the same rows; null to list them
    */
   public record Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
-      Provenance provenance, ExperimentStore.InUse inUse, boolean lazy) {
+      Provenance provenance, ExperimentStore.InUse inUse, boolean lazy, SweepSpec<?> declared) {
     /**
      * Writers chosen by the output directory's file system and the cost of rendering: 0 stands for 1 on a
      * memory file system where each render evaluates the template (tmpfs: writing is all CPU, and a second
@@ -114,15 +118,19 @@ public final class SweepMaterializer {
 
     public Options(boolean slurm, boolean force, boolean waitForLock, int threads, int writers,
         Provenance provenance) {
-      this(slurm, force, waitForLock, threads, writers, provenance, ExperimentStore.InUse.CLAIM_ONLY, false);
+      this(slurm, force, waitForLock, threads, writers, provenance, ExperimentStore.InUse.CLAIM_ONLY, false, null);
+    }
+
+    public Options withDeclared(SweepSpec<?> v) {
+      return new Options(slurm, force, waitForLock, threads, writers, provenance, inUse, lazy, v);
     }
 
     public Options withInUse(ExperimentStore.InUse v) {
-      return new Options(slurm, force, waitForLock, threads, writers, provenance, v, lazy);
+      return new Options(slurm, force, waitForLock, threads, writers, provenance, v, lazy, declared);
     }
 
     public Options withLazy(boolean v) {
-      return new Options(slurm, force, waitForLock, threads, writers, provenance, inUse, v);
+      return new Options(slurm, force, waitForLock, threads, writers, provenance, inUse, v, declared);
     }
 
     public Options(boolean slurm, boolean force, boolean waitForLock, int threads, Provenance provenance) {
@@ -135,27 +143,27 @@ public final class SweepMaterializer {
     }
 
     public Options withSlurm(boolean v) {
-      return new Options(v, force, waitForLock, threads, writers, provenance, inUse, lazy);
+      return new Options(v, force, waitForLock, threads, writers, provenance, inUse, lazy, declared);
     }
 
     public Options withForce(boolean v) {
-      return new Options(slurm, v, waitForLock, threads, writers, provenance, inUse, lazy);
+      return new Options(slurm, v, waitForLock, threads, writers, provenance, inUse, lazy, declared);
     }
 
     public Options withWaitForLock(boolean v) {
-      return new Options(slurm, force, v, threads, writers, provenance, inUse, lazy);
+      return new Options(slurm, force, v, threads, writers, provenance, inUse, lazy, declared);
     }
 
     public Options withProvenance(Provenance v) {
-      return new Options(slurm, force, waitForLock, threads, writers, v, inUse, lazy);
+      return new Options(slurm, force, waitForLock, threads, writers, v, inUse, lazy, declared);
     }
 
     public Options withWriters(int v) {
-      return new Options(slurm, force, waitForLock, threads, v, provenance, inUse, lazy);
+      return new Options(slurm, force, waitForLock, threads, v, provenance, inUse, lazy, declared);
     }
 
     public Options withThreads(int v) {
-      return new Options(slurm, force, waitForLock, v, writers, provenance, inUse, lazy);
+      return new Options(slurm, force, waitForLock, v, writers, provenance, inUse, lazy, declared);
     }
   }
 
@@ -274,25 +282,33 @@ public final class SweepMaterializer {
     long kept = 0;
     ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers(), renderer.spliced()),
         RenderPipeline.QUEUE);
+    DrawnRows.Plan plan = lazyDir != null && old == null && !options.slurm() && options.declared() != null && DRAW
+        ? DrawnRows.plan(spec, declaredAs(spec, options.declared())).orElse(null) : null;
+    trace(plan != null ? "rows drawn from the plan" : "rows listed");
     try (SweepListings listings = new SweepListings(out, spec, manifest, old, keys.size(), options.slurm(),
-        snapshot, options.provenance(), total, lazyDir)) {
+        snapshot, options.provenance(), total, lazyDir, plan,
+        plan == null ? null : LaunchCommand.of(first.planned.info()).withJarDir(lazyDir))) {
+      if (plan != null) {                              // no experiment, no row: the prototype and the plan
+        writePrototype(spec, out, lazyDir, first.planned, options, store, dir);
+        listings.commit();
+        return new Result(total, 0, 0, 0, total, total, false, out.resolve(Layout.jobsScript(spec.name())),
+            out.resolve(Layout.manifest(spec.name())), lazyDir);
+      }
       try {
         for (RenderPipeline.Item item = first; item != RenderPipeline.Item.END; item = renderer.take()) {
           item.rethrow();
           ExperimentInfo info = item.planned.info();
           long row = keys.row(info.id(), info.trial());
-          if (row >= 0 && (item.kept() || !options.force() && RenderPipeline.onDisk(out, item.planned))) {
-            kept++;                                      // listed, and stays as it is
+          if (row >= 0 && (item.kept() || lazyDir != null
+              || !options.force() && RenderPipeline.onDisk(out, item.planned))) {
+            kept++;                                      // listed, and stays as it is (a lazy sweep makes none)
             continue;
           }
           if (lazyDir != null) {                         // listed for its task to make
             @SuppressWarnings("unchecked")
             PlannedExperiment<P> p = (PlannedExperiment<P>) item.planned;
             if (listings.added() == 0) {                 // the prototype: this experiment's TOML
-              ExperimentInfo withProvenance = options.provenance() == null ? info
-                  : info.withProvenance(options.provenance());
-              LazyExperiment.writeDir(out, lazyDir, new PlannedExperiment<>(p.index(), p.params(), p.tlas(), withProvenance)
-                  .config().toToml(spec), store.storedSnapshot(), dir.created());
+              writePrototype(spec, out, lazyDir, p, options, store, dir);
             }
             LaunchCommand launch = LaunchCommand.of(info).withJarDir(lazyDir).withRow(keys.size() + listings.added());
             listings.add(p, JobsScript.line(spec.name(), info, options.slurm(), launch),
@@ -356,6 +372,32 @@ public final class SweepMaterializer {
           listings.added(), otherProgram, out.resolve(Layout.jobsScript(spec.name())),
           out.resolve(Layout.manifest(spec.name())), lazyDir != null && listings.added() > 0 ? lazyDir : null);
     }
+  }
+
+  /**
+   * Whether a lazy sweep into a new directory draws its rows from a plan ({@link DrawnRows}) where it can: on unless
+   * {@code -Dhyper.draw=false}, which lists every row.
+   */
+  static final boolean DRAW = !"false".equals(System.getProperty("hyper.draw"));
+
+  /** {@code declared} as a spec of the sweep's record type: the same sweep, before its overrides. */
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> SweepSpec<P> declaredAs(SweepSpec<P> spec, SweepSpec<?> declared) {
+    if (!declared.type().equals(spec.type()) || !declared.name().equals(spec.name())) {
+      throw new IllegalArgumentException("declared " + declared + " is not sweep " + spec);
+    }
+    return (SweepSpec<P>) declared;
+  }
+
+  /** Writes lazy invocation directory {@code lazyDir} with {@code e}'s TOML as its prototype. */
+  private static <P extends Record> void writePrototype(SweepSpec<P> spec, Path out, Path lazyDir,
+      PlannedExperiment<?> e, Options options, ExperimentStore store, OutputDirectory dir) throws IOException {
+    ExperimentInfo info = e.info();
+    ExperimentInfo withProvenance = options.provenance() == null ? info : info.withProvenance(options.provenance());
+    @SuppressWarnings("unchecked")
+    PlannedExperiment<P> p = (PlannedExperiment<P>) e;
+    LazyExperiment.writeDir(out, lazyDir, new PlannedExperiment<>(p.index(), p.params(), p.tlas(), withProvenance)
+        .config().toToml(spec), store.storedSnapshot(), dir.created());
   }
 
   /** The SHA-256 of the snapshot the manifest's latest invocation recorded, or null. */

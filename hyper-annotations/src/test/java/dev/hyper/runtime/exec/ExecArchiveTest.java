@@ -46,7 +46,7 @@ class ExecArchiveTest {
     FileTime recorded = Files.getLastModifiedTime(archive);
 
     Path lazyJar = out.resolve("config/generated/toy/.lazy/1/model.jar");
-    String toml = ManifestFile.read(out, "toy").orElseThrow().rowAt(1).orElseThrow().config();
+    String toml = ManifestFile.read(out, new dev.hyper.runtime.TestProvider().spec()).orElseThrow().rowAt(1).orElseThrow().config();
     Result maps = javaWith(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar", lazyJar.toString(),
         "run", toml), out);
     assertEquals(0, maps.code, "the archive maps for the jar it was recorded for: " + maps.text);
