@@ -48,6 +48,16 @@ public final class Strategy {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof Strategy s && s.samples == samples && s.seed == seed;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(samples) * 31 + Long.hashCode(seed);
+  }
+
+  @Override
   public String toString() {
     return isRandom() ? "random(samples = " + samples + ", seed = " + seed + ")" : "grid";
   }
