@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hyper at scale, not a test. Prints, each with the command it timed:
 #   1. a lazy sweep of bench-1m (1,000,000 random-search points) on tmpfs and on the disk: wall time, files
-#      created, peak RSS;
+#      created, peak RSS; each beside the same sweep with its rows listed (-Dhyper.draw=false);
 #   2. RUN_N of its tasks through `exec --limit RUN_N` (BenchTrainer trains in no time), then `status` and
 #      `results --top 10` over the million;
 #   3. an eager sweep of bench-100k with n_trials=2 (200,000 experiments) on tmpfs, then `status`,
@@ -40,7 +40,12 @@ echo "== lazy sweep of 1,000,000 points (bench-1m)"
 for where in "$SHM" "$DISK"; do
   fs=$(stat -f -c %T "$where")
   timed "sweep bench-1m --lazy on $fs" java $JAVA_OPTS -jar "$JAR" sweep bench-1m --out "$where/lazy"
-  echo "  files created: $(files "$where/lazy"), listings $(du -sh "$where/lazy" | cut -f1)"
+  echo "  files created: $(files "$where/lazy"), $(du -sh "$where/lazy" | cut -f1) in all"
+  # side by side: the rows listed, as before they were drawn from the manifest's plan
+  timed "  the same, rows listed (-Dhyper.draw=false)" java $JAVA_OPTS -Dhyper.draw=false -jar "$JAR" sweep bench-1m \
+    --out "$where/listed"
+  echo "  files created: $(files "$where/listed"), $(du -sh "$where/listed" | cut -f1) in all"
+  rm -rf "$where/listed"
 done
 rm -rf "$DISK/lazy"
 

@@ -85,10 +85,23 @@ public final class ManifestFile {
   public static Optional<ManifestFile> read(Path root, dev.hyper.runtime.SweepSpec<?> declared)
       throws IOException, HyperException {
     Optional<ManifestFile> m = read(root, declared.name());
-    if (m.isPresent() && m.get().plan != null) {
-      m.get().drawn = DrawnRows.of(m.get().plan, declared, m.get().lazyDirs[0], m.get().path);
+    if (m.isPresent()) {
+      m.get().drawnBy(declared);
     }
     return m;
+  }
+
+  /**
+   * This manifest, its rows drawn from its plan (if it has one) by {@code declared}, this program's sweep of its
+   * name.
+   *
+   * @throws HyperException if {@code declared} draws other rows from the plan
+   */
+  public ManifestFile drawnBy(dev.hyper.runtime.SweepSpec<?> declared) throws HyperException {
+    if (plan != null) {
+      drawn = DrawnRows.of(plan, declared, lazyDirs[0], path);
+    }
+    return this;
   }
 
   /** Whether its rows are drawn from a plan ({@link DrawnRows}) rather than listed. */

@@ -18,17 +18,19 @@ final class ManifestSchema {
    * The manifest the sweep extends: the one in {@code out}, or null if there is none, or if its schema
    * differs and {@code force} says to start a new one.
    *
+   * @param declared draws the rows of a manifest that draws them from its plan: the program's own sweep of that
+   *     name (the sweep before its overrides)
    * @throws HyperException if its schema differs and {@code force} is not given, or it cannot be read
    */
-  static ManifestFile check(SweepSpec<?> spec, Path out, SweepManifest manifest, boolean force)
-      throws HyperException, IOException {
-    ManifestFile old = ManifestFile.read(out, spec).orElse(null);
+  static ManifestFile check(SweepSpec<?> spec, SweepSpec<?> declared, Path out, SweepManifest manifest,
+      boolean force) throws HyperException, IOException {
+    ManifestFile old = ManifestFile.read(out, spec.name()).orElse(null);
     if (old == null) {
       return null;
     }
     String expected = old.version() == 1 ? manifest.schemaV1(old.trialsV1()) : manifest.schema();
     if (old.schema() != null && old.schema().equals(expected)) {
-      return old;
+      return old.drawnBy(declared);
     }
     if (force) {
       return null;

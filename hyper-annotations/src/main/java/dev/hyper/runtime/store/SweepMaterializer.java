@@ -258,7 +258,8 @@ public final class SweepMaterializer {
     Path out = dir.path();
     long total = spec.grid().size() * spec.trials();
     SweepManifest manifest = new SweepManifest(spec, Templates.sourceSha256(spec));
-    ManifestFile old = ManifestSchema.check(spec, out, manifest, options.force());
+    ManifestFile old = ManifestSchema.check(spec, options.declared() != null ? options.declared() : spec, out,
+        manifest, options.force());
     ExperimentKeys keys = new ExperimentKeys();
     String oldSnapshot = old == null ? null : lastSnapshot(old);
     Path lazyDir = options.lazy() ? Layout.lazyDir(spec.name(), old == null ? 1 : old.invocations() + 1) : null;
@@ -280,20 +281,22 @@ public final class SweepMaterializer {
     LongAdder skipped = new LongAdder();
     LongAdder replaced = new LongAdder();
     long kept = 0;
-    ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers(), renderer.spliced()),
-        RenderPipeline.QUEUE);
     DrawnRows.Plan plan = lazyDir != null && old == null && !options.slurm() && options.declared() != null && DRAW
         ? DrawnRows.plan(spec, declaredAs(spec, options.declared())).orElse(null) : null;
-    trace(plan != null ? "rows drawn from the plan" : "rows listed");
-    try (SweepListings listings = new SweepListings(out, spec, manifest, old, keys.size(), options.slurm(),
-        snapshot, options.provenance(), total, lazyDir, plan,
-        plan == null ? null : LaunchCommand.of(first.planned.info()).withJarDir(lazyDir))) {
-      if (plan != null) {                              // no experiment, no row: the prototype and the plan
+    if (plan != null) {                                // no experiment, no row: the prototype and the plan
+      trace("rows drawn from the plan");
+      try (SweepListings listings = new SweepListings(out, spec, manifest, null, 0, false, snapshot,
+          options.provenance(), total, lazyDir, plan, LaunchCommand.of(first.planned.info()).withJarDir(lazyDir))) {
         writePrototype(spec, out, lazyDir, first.planned, options, store, dir);
         listings.commit();
-        return new Result(total, 0, 0, 0, total, total, false, out.resolve(Layout.jobsScript(spec.name())),
-            out.resolve(Layout.manifest(spec.name())), lazyDir);
       }
+      return new Result(total, 0, 0, 0, total, total, false, out.resolve(Layout.jobsScript(spec.name())),
+          out.resolve(Layout.manifest(spec.name())), lazyDir);
+    }
+    ExperimentWriters writers = new ExperimentWriters(writersFor(out, options.writers(), renderer.spliced()),
+        RenderPipeline.QUEUE);
+    try (SweepListings listings = new SweepListings(out, spec, manifest, old, keys.size(), options.slurm(),
+        snapshot, options.provenance(), total, lazyDir)) {
       try {
         for (RenderPipeline.Item item = first; item != RenderPipeline.Item.END; item = renderer.take()) {
           item.rethrow();

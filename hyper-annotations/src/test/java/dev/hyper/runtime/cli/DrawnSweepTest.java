@@ -103,6 +103,9 @@ class DrawnSweepTest {
     assertEquals(List.of("for ((row = 0; row < 4; row++)); do",
         "  \"$hyper_java\" -jar 'config/generated/toy/.lazy/1/model.jar' run 'config/generated/toy/.lazy/1' --row \"$row\"",
         "done"), commands(drawn.resolve("toy-jobs.sh")));
+    Path shellcheck = dev.hyper.runtime.Required.tool("shellcheck");
+    Result checked = run(drawn, List.of(shellcheck.toString(), "toy-jobs.sh"));
+    assertEquals(0, checked.code(), checked.out());
     Result jobs = run(drawn, List.of("bash", "toy-jobs.sh"));
     assertEquals(0, jobs.code(), jobs.out());
     Result status = hyper(tmp, "status", "toy", "--out", drawn.toString());

@@ -229,5 +229,13 @@ class ArrayScriptTest {
     Process p = new ProcessBuilder(shellcheck.toString(), script.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.waitFor(), out);
+    // rows drawn from the manifest's plan: the lines come from the invocation's program
+    Files.writeString(script, ArrayScript.render("rnn", SlurmSettings.NONE.withSignal(300), "rnn-slurm-tasks.tsv",
+        1_000_000, new ArrayScript.DrawnLines("config/generated/rnn/.lazy/1/model.jar", "/opt/java 17")));
+    assertTrue(Files.readString(script).contains("\"$hyper_java\" -jar 'config/generated/rnn/.lazy/1/model.jar'"
+        + " task-lines 'rnn' --out . --from \"$task\" --count \"$per_task\")"), Files.readString(script));
+    Process drawn = new ProcessBuilder(shellcheck.toString(), script.toString()).redirectErrorStream(true).start();
+    String drawnOut = new String(drawn.getInputStream().readAllBytes());
+    assertEquals(0, drawn.waitFor(), drawnOut);
   }
 }
