@@ -418,88 +418,9 @@ public final class ManifestFile {
     if (plan != null) {
       return k < plan.rows() ? Optional.of(drawer().row(k)) : Optional.empty();
     }
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
-      long size = ch.size();
-      long start = 0;
-      for (String line = lineAt(ch, 0); line != null; line = lineAt(ch, start)) {
-        start += line.getBytes(StandardCharsets.UTF_8).length + 1;
-        if (!line.startsWith("#")) {
-          break;                                      // the column line: the rows start after it
-        }
-      }
-      long lo = start;
-      long hi = size;
-      while (lo < hi) {
-        long mid = (lo + hi) >>> 1;
-        long at = lineStartFrom(ch, mid, start);
-        String line = at >= size ? null : lineAt(ch, at);
-        if (line == null || line.isEmpty()) {
-          hi = mid;
-          continue;
-        }
-        int tab = line.indexOf('\t');
-        long row;
-        try {
-          row = Long.parseLong(tab < 0 ? line : line.substring(0, tab));
-        } catch (NumberFormatException e) {
-          throw new HyperException(path + " (near byte " + at + "): a row must start with its number: "
-              + Printable.escape(line.length() > 40 ? line.substring(0, 40) : line));
-        }
-        if (row == k) {
-          return Optional.of(parse(line, path + " (row " + k + ")", k, sweep()));
-        }
-        if (row < k) {
-          lo = at + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return Optional.empty();
-    }
-  }
-
-  /** The first line start at or after {@code pos} ({@code rowsStart} is one). */
-  private static long lineStartFrom(java.nio.channels.FileChannel ch, long pos, long rowsStart) throws IOException {
-    if (pos <= rowsStart) {
-      return rowsStart;
-    }
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
-    long at = pos - 1;                                // the line starts at pos if the byte before is a newline
-    while (true) {
-      buf.clear();
-      int n = ch.read(buf, at);
-      if (n <= 0) {
-        return ch.size();
-      }
-      for (int i = 0; i < n; i++) {
-        if (buf.get(i) == '\n') {
-          return at + i + 1;
-        }
-      }
-      at += n;
-    }
-  }
-
-  /** The line that starts at byte {@code at}, without its newline; null at the end of the file. */
-  private static String lineAt(java.nio.channels.FileChannel ch, long at) throws IOException {
-    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1024);
-    long pos = at;
-    while (true) {
-      buf.clear();
-      int n = ch.read(buf, pos);
-      if (n <= 0) {
-        return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
-      }
-      for (int i = 0; i < n; i++) {
-        if (buf.get(i) == '\n') {
-          line.write(buf.array(), 0, i);
-          return line.toString(StandardCharsets.UTF_8);
-        }
-      }
-      line.write(buf.array(), 0, n);
-      pos += n;
-    }
+    Optional<RowSearch.Found> found = RowSearch.find(path, k);
+    return found.isEmpty() ? Optional.empty()
+        : Optional.of(parse(found.get().line(), path + " (row " + k + ")", k, sweep()));
   }
 
   /** The row of experiment {@code id}, trial {@code trial}, if the manifest lists it (one pass, up to that row). */

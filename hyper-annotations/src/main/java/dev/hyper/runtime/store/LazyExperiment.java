@@ -40,6 +40,20 @@ public final class LazyExperiment {
   private LazyExperiment() {}
 
   /**
+   * Writes lazy invocation directory {@code lazyDir} (relative to {@code out}) with experiment {@code e}'s TOML as
+   * its prototype, {@code provenance} (if not null) recorded in it; see {@link #writeDir(Path, Path, String, Path,
+   * List)}.
+   */
+  static <P extends Record> void writeDir(SweepSpec<P> spec, Path out, Path lazyDir, PlannedExperiment<?> e,
+      dev.hyper.runtime.Provenance provenance, Path storedJar, List<Path> created) throws IOException {
+    ExperimentInfo info = provenance == null ? e.info() : e.info().withProvenance(provenance);
+    @SuppressWarnings("unchecked")
+    PlannedExperiment<P> p = (PlannedExperiment<P>) e;
+    writeDir(out, lazyDir, new PlannedExperiment<>(p.index(), p.params(), p.tlas(), info).config().toToml(spec),
+        storedJar, created);
+  }
+
+  /**
    * Writes lazy invocation directory {@code lazyDir} (relative to {@code out}): {@code prototypeToml} and a
    * link to {@code storedJar}, made under a temporary name and renamed into place; what it made is added to
    * {@code created}, innermost last, for the sweep to undo.

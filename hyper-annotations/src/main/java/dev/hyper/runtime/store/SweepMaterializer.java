@@ -287,7 +287,8 @@ public final class SweepMaterializer {
       trace("rows drawn from the plan");
       try (SweepListings listings = new SweepListings(out, spec, manifest, null, 0, false, snapshot,
           options.provenance(), total, lazyDir, plan, LaunchCommand.of(first.planned.info()).withJarDir(lazyDir))) {
-        writePrototype(spec, out, lazyDir, first.planned, options, store, dir);
+        LazyExperiment.writeDir(spec, out, lazyDir, first.planned, options.provenance(), store.storedSnapshot(),
+            dir.created());
         listings.commit();
       }
       return new Result(total, 0, 0, 0, total, total, false, out.resolve(Layout.jobsScript(spec.name())),
@@ -311,7 +312,8 @@ public final class SweepMaterializer {
             @SuppressWarnings("unchecked")
             PlannedExperiment<P> p = (PlannedExperiment<P>) item.planned;
             if (listings.added() == 0) {                 // the prototype: this experiment's TOML
-              writePrototype(spec, out, lazyDir, p, options, store, dir);
+              LazyExperiment.writeDir(spec, out, lazyDir, p, options.provenance(), store.storedSnapshot(),
+                  dir.created());
             }
             LaunchCommand launch = LaunchCommand.of(info).withJarDir(lazyDir).withRow(keys.size() + listings.added());
             listings.add(p, JobsScript.line(spec.name(), info, options.slurm(), launch),
@@ -390,17 +392,6 @@ public final class SweepMaterializer {
       throw new IllegalArgumentException("declared " + declared + " is not sweep " + spec);
     }
     return (SweepSpec<P>) declared;
-  }
-
-  /** Writes lazy invocation directory {@code lazyDir} with {@code e}'s TOML as its prototype. */
-  private static <P extends Record> void writePrototype(SweepSpec<P> spec, Path out, Path lazyDir,
-      PlannedExperiment<?> e, Options options, ExperimentStore store, OutputDirectory dir) throws IOException {
-    ExperimentInfo info = e.info();
-    ExperimentInfo withProvenance = options.provenance() == null ? info : info.withProvenance(options.provenance());
-    @SuppressWarnings("unchecked")
-    PlannedExperiment<P> p = (PlannedExperiment<P>) e;
-    LazyExperiment.writeDir(out, lazyDir, new PlannedExperiment<>(p.index(), p.params(), p.tlas(), withProvenance)
-        .config().toToml(spec), store.storedSnapshot(), dir.created());
   }
 
   /** The SHA-256 of the snapshot the manifest's latest invocation recorded, or null. */
