@@ -158,8 +158,8 @@ class DrawnSweepTest {
     Files.writeString(file, manifest.replace("fingerprint " + fingerprint, "fingerprint 0000000000000000"));
     Result status = hyper(tmp, "status", "toy", "--out", drawn.toString());
     assertEquals(file + ": its 4 rows are drawn from the sweep's plan, and this program's sweep 'toy' draws other"
-        + " experiments from it (fingerprint " + fingerprint + ", not 0000000000000000); if the manifest was not edited,"
-        + " run the command with the program that swept them: java -jar config/generated/toy/.lazy/1/model.jar ...\n",
+        + " experiments from it (fingerprint " + fingerprint + ", not 0000000000000000); if the manifest was not"
+        + " edited, run the command with the program that swept them: java -jar config/generated/toy/.lazy/1/model.jar ...\n",
         status.out());
     assertEquals(2, status.code());
 

@@ -179,8 +179,8 @@ class DrawnRowsTest {
   void theRowsFromOneToTheEndAreFoundWhateverTheCountAsked() throws Exception {
     SweepSpec<?> toy = new TestProvider().spec();
     Files.writeString(tmp.resolve("toy-manifest.tsv"), "# Hyper sweep manifest v2: rows\n# sweep: toy\n"
-        + "# experiments: 4\n# invocation: 1 at T: 4 experiments, 4 new (rows 0-3)\n# lazy: config/generated/toy/.lazy/1\n"
-        + ownPlan(toy).lines() + "row\tid\ttrial\tlr\tnote\tmode\tconfig\n");
+        + "# experiments: 4\n# invocation: 1 at T: 4 experiments, 4 new (rows 0-3)\n"
+        + "# lazy: config/generated/toy/.lazy/1\n" + ownPlan(toy).lines() + "row\tid\ttrial\tlr\tnote\tmode\tconfig\n");
     assertEquals(List.of(1L, 2L, 3L), SweepTasks.rows(tmp, toy, 1, 3).stream().map(Task::row).toList());
     assertEquals(List.of(1L, 2L, 3L), SweepTasks.rows(tmp, toy, 1, Long.MAX_VALUE).stream().map(Task::row).toList(),
         "task-lines --from 1 --count " + Long.MAX_VALUE + " (from + count does not fit a long)");
