@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * </pre>
  * Row k is what the sweep would have listed: trial {@code k % trials} of point {@code k / trials} of the sweep's
  * grid with those values and that strategy ({@link Grid#get} is random access). The parameters' kinds, groups and
- * distributions come from the program that reads the manifest; the fingerprint (a hash of rows spread over the
- * range) says whether it draws the rows the sweep drew. The sweep checks that before it draws rather than lists
- * ({@link #plan}); a reader whose program draws others is told which program to run ({@link #of}).
+ * distributions come from the program that reads the manifest; the fingerprint (a hash of the plan's other fields
+ * and of rows spread over the range) says whether it draws the rows the sweep drew, and whether the plan is the one
+ * written: a value edited in rows the spread misses changes it too. The sweep checks that before it draws rather
+ * than lists ({@link #plan}); a reader whose program draws others is told which program to run ({@link #of}).
  */
 public final class DrawnRows {
   /** The plan's first line's prefix. */
@@ -50,7 +51,7 @@ public final class DrawnRows {
    * @param trials trials per point
    * @param strategy how the points are drawn
    * @param values each listed parameter's jsonnet literals, by jsonnet name
-   * @param fingerprint the hash of {@link #FINGERPRINT_ROWS} of its rows
+   * @param fingerprint the hash of its other fields and of {@link #FINGERPRINT_ROWS} of its rows
    */
   public record Plan(long rows, int trials, Strategy strategy, Map<String, List<String>> values, String fingerprint) {
     public Plan {
@@ -136,10 +137,11 @@ public final class DrawnRows {
     }
     long total = grid.size() * swept.trials();
     DrawnRows own = new DrawnRows(swept, null, total);
-    Plan plan = new Plan(total, swept.trials(), grid.strategy(), values, own.fingerprint());
+    Plan unsigned = new Plan(total, swept.trials(), grid.strategy(), values, "");
+    Plan plan = new Plan(total, swept.trials(), grid.strategy(), values, own.fingerprint(unsigned));
     try {
       DrawnRows drawn = new DrawnRows(applied(declared, plan, null), null, total);
-      return drawn.fingerprint().equals(plan.fingerprint()) ? Optional.of(plan) : Optional.empty();
+      return drawn.fingerprint(plan).equals(plan.fingerprint()) ? Optional.of(plan) : Optional.empty();
     } catch (HyperException | RuntimeException e) {
       return Optional.empty();                         // values the declared parameters do not take: list them
     }
@@ -154,11 +156,12 @@ public final class DrawnRows {
    */
   public static DrawnRows of(Plan plan, SweepSpec<?> declared, Path lazyDir, Path where) throws HyperException {
     DrawnRows drawn = new DrawnRows(applied(declared, plan, where), lazyDir, plan.rows());
-    String found = drawn.fingerprint();
+    String found = drawn.fingerprint(plan);
     if (!found.equals(plan.fingerprint())) {
       throw new HyperException(where + ": its " + plan.rows() + " rows are drawn from the sweep's plan, and this"
           + " program's sweep '" + declared.name() + "' draws other experiments from it (fingerprint " + found
-          + ", not " + plan.fingerprint() + "); run the command with the program that swept them: java -jar "
+          + ", not " + plan.fingerprint() + "); if the manifest was not edited, run the command with the program"
+          + " that swept them: java -jar "
           + Layout.slashes(lazyDir.resolve(Layout.SNAPSHOT_FILE)) + " ...");
     }
     return drawn;
@@ -183,7 +186,13 @@ public final class DrawnRows {
       }
       byComponent.put(p.component(), values);
     }
-    Grid<P> grid = declared.grid().withValues(byComponent).withStrategy(plan.strategy());
+    Grid<P> grid;
+    try {
+      grid = declared.grid().withValues(byComponent).withStrategy(plan.strategy());
+    } catch (IllegalArgumentException | ArithmeticException x) {   // no values, a group unpaired, too many points
+      throw new HyperException(where + ": the plan's values cannot be drawn by sweep '" + declared.name() + "': "
+          + x.getMessage());
+    }
     if (grid.size() * plan.trials() != plan.rows()) {
       throw new HyperException(where + ": the plan draws " + plan.rows() + " rows, and sweep '" + declared.name()
           + "' gives " + grid.size() * plan.trials() + " from it");
@@ -219,9 +228,13 @@ public final class DrawnRows {
     cachedId = Ids.experimentId(s.name(), tlas);
   }
 
-  /** The hash of {@link #FINGERPRINT_ROWS} rows spread over the range (all of them in a smaller one). */
-  private String fingerprint() {
-    StringBuilder text = new StringBuilder("hyper-drawn-v1\n");
+  /**
+   * The hash of {@code plan}'s fields but its fingerprint (its lines, which hold every value, also those of rows the
+   * spread misses) and of {@link #FINGERPRINT_ROWS} rows spread over the range (all of them in a smaller one).
+   */
+  private String fingerprint(Plan plan) {
+    StringBuilder text = new StringBuilder("hyper-drawn-v2\n")
+        .append(new Plan(plan.rows(), plan.trials(), plan.strategy(), plan.values(), "").lines());
     long n = Math.min(rows, FINGERPRINT_ROWS);
     for (long i = 0; i < n; i++) {
       long k = n < 2 ? 0 : i * (rows - 1) / (n - 1);

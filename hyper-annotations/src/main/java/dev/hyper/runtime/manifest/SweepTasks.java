@@ -78,7 +78,7 @@ public final class SweepTasks {
       throws IOException, HyperException {
     Optional<ManifestFile> manifest = ManifestFile.read(root, declared);
     List<Task> tasks = new ArrayList<>();
-    for (long k = from; manifest.isPresent() && k < from + count; k++) {
+    for (long k = from; manifest.isPresent() && k - from < count; k++) {   // from + count may overflow
       Optional<ManifestRow> row = manifest.get().rowAt(k);
       if (row.isEmpty()) {
         break;

@@ -158,8 +158,9 @@ class DrawnSweepTest {
     Files.writeString(file, manifest.replace("fingerprint " + fingerprint, "fingerprint 0000000000000000"));
     Result status = hyper(tmp, "status", "toy", "--out", drawn.toString());
     assertEquals(file + ": its 4 rows are drawn from the sweep's plan, and this program's sweep 'toy' draws other"
-        + " experiments from it (fingerprint " + fingerprint + ", not 0000000000000000); run the command with the"
-        + " program that swept them: java -jar config/generated/toy/.lazy/1/model.jar ...\n", status.out());
+        + " experiments from it (fingerprint " + fingerprint + ", not 0000000000000000); if the manifest was not"
+        + " edited, run the command with the program that swept them: java -jar config/generated/toy/.lazy/1/model.jar ...\n",
+        status.out());
     assertEquals(2, status.code());
 
     Files.writeString(file, manifest.replace("# drawn: 4 rows", "# drawn: 5 rows"));
@@ -172,6 +173,35 @@ class DrawnSweepTest {
     assertEquals(file + ": a '# drawn:' line Hyper cannot read: # drawn: 4 rows, one trial per point, grid,"
         + " fingerprint " + fingerprint + "\n", malformed.out());
     assertEquals(2, malformed.code());
+  }
+
+  @Test
+  void anEditedPlanIsAnErrorNamingTheManifestNeverAnotherExperiment() throws Exception {
+    Path drawn = tmp.resolve("drawn");
+    assertEquals(0, hyper(tmp, "sweep", "big", "--out", drawn.toString(), "--lazy").code());
+    Path file = drawn.resolve("big-manifest.tsv");
+    String manifest = Files.readString(file);
+    String values = "\n# drawn values: lr\t1.0E-5\t2.0E-5\t3.0000000000000004E-5\t";
+    assertTrue(manifest.contains(values), manifest);
+
+    // lr's second value, of rows 4 to 7 (none of them among the rows the fingerprint hashes), changed
+    Files.writeString(file, manifest.replace(values, "\n# drawn values: lr\t1.0E-5\t2.5E-5\t3.0000000000000004E-5\t"));
+    Result status = hyper(tmp, "status", "big", "--out", drawn.toString());
+    assertEquals(2, status.code(), status.out());
+    assertTrue(status.out().startsWith(file + ": its 2000 rows are drawn from the sweep's plan, "), status.out());
+    assertEquals(1, status.out().lines().count(), status.out());
+    Result run = run(drawn, List.of(java, "-jar", "config/generated/big/.lazy/1/model.jar", "run",
+        "config/generated/big/.lazy/1", "--row", "4"));
+    assertEquals(2, run.code(), run.out());
+    assertTrue(run.out().startsWith(file + ": its 2000 rows are drawn from the sweep's plan, "), run.out());
+    assertFalse(Files.exists(drawn.resolve("config/generated/big/d7db8f5911d2")), "lr 2.5E-5 was made as row 4");
+
+    // a parameter's values left out: one line, not an internal error
+    Files.writeString(file, manifest.replace("\n# drawn values: note\t\"a\"\t\"b\"\n", "\n# drawn values: note\n"));
+    Result none = hyper(tmp, "status", "big", "--out", drawn.toString());
+    assertEquals(file + ": the plan's values cannot be drawn by sweep 'big': parameter 'note' has no values\n",
+        none.out());
+    assertEquals(2, none.code());
   }
 
   @Test

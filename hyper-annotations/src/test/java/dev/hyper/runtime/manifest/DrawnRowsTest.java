@@ -8,13 +8,18 @@ import dev.hyper.runtime.Distribution;
 import dev.hyper.runtime.SearchGrids;
 import dev.hyper.runtime.SearchParams;
 import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TestBigProvider;
+import dev.hyper.runtime.TestParams;
 import dev.hyper.runtime.TestProvider;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +115,46 @@ class DrawnRowsTest {
         assertThrows(HyperException.class, () -> DrawnRows.of(fewer, declared, LAZY, Path.of("m"))).getMessage());
   }
 
+  /** {@code plan} with parameter {@code tla}'s value list replaced by {@code codes}, its fingerprint kept. */
+  private static DrawnRows.Plan withValues(DrawnRows.Plan plan, String tla, List<String> codes) {
+    Map<String, List<String>> values = new LinkedHashMap<>(plan.values());
+    values.put(tla, codes);
+    return new DrawnRows.Plan(plan.rows(), plan.trials(), plan.strategy(), values, plan.fingerprint());
+  }
+
+  @Test
+  void aPlanWhoseValuesWereEditedIsRefusedAlsoWhereTheFingerprintsRowsDoNotShowIt() throws Exception {
+    // 500 lrs x 2 notes x 2 modes: lr's second and third values are in rows 4-11, which none of the 64 rows the
+    // fingerprint hashes (0, 31, 63, ...) is
+    SweepSpec<TestParams> big = TestBigProvider.sweep();
+    DrawnRows.Plan plan = ownPlan(big);
+    List<String> lr = plan.values().get("lr");
+    assertEquals(List.of("1.0E-5", "2.0E-5", "3.0000000000000004E-5"), lr.subList(0, 3));
+    List<String> swapped = new ArrayList<>(lr);
+    Collections.swap(swapped, 1, 2);
+    List<String> changed = new ArrayList<>(lr);
+    changed.set(1, "2.5E-5");
+    for (DrawnRows.Plan edited : List.of(withValues(plan, "lr", swapped), withValues(plan, "lr", changed))) {
+      HyperException e = assertThrows(HyperException.class, () -> DrawnRows.of(edited, big, LAZY, Path.of("m")),
+          () -> "row 4 would be drawn with lr " + edited.values().get("lr").get(1) + " instead of 2.0E-5");
+      assertTrue(e.getMessage().startsWith("m: its 2000 rows are drawn from the sweep's plan, "), e.getMessage());
+    }
+    DrawnRows.of(plan, big, LAZY, Path.of("m"));                           // the plan as written draws
+  }
+
+  @Test
+  void valuesTheDeclaredSweepCannotTakeAsAWholeAreAnErrorNamingTheFile() {
+    SweepSpec<SearchParams> declared = search("s", 1);
+    DrawnRows.Plan plan = ownPlan(declared);
+    DrawnRows.Plan none = withValues(plan, "optimizer", List.of());
+    assertEquals("m: the plan's values cannot be drawn by sweep 's': parameter 'optimizer' has no values",
+        assertThrows(HyperException.class, () -> DrawnRows.of(none, declared, LAZY, Path.of("m"))).getMessage());
+    DrawnRows.Plan unpaired = withValues(plan, "hidden_dim", List.of("300", "1000"));   // n_layers has 3 values
+    HyperException e = assertThrows(HyperException.class, () -> DrawnRows.of(unpaired, declared, LAZY, Path.of("m")));
+    assertTrue(e.getMessage().startsWith("m: the plan's values cannot be drawn by sweep 's': group 'arch' "),
+        e.getMessage());
+  }
+
   @Test
   void aManifestReadWithoutItsProgramSaysSoWhenItsRowsAreAsked() throws Exception {
     SweepSpec<?> toy = new TestProvider().spec();
@@ -128,5 +173,16 @@ class DrawnRowsTest {
     assertEquals(Optional.empty(), bound.rowAt(4));
     assertEquals(List.of(0L, 1L, 2L, 3L), SweepTasks.rows(tmp, toy, 0, 9).stream().map(Task::row).toList());
     assertEquals(bound.rowAt(2).orElseThrow().id(), bound.find(bound.rowAt(2).orElseThrow().id(), 0).orElseThrow().id());
+  }
+
+  @Test
+  void theRowsFromOneToTheEndAreFoundWhateverTheCountAsked() throws Exception {
+    SweepSpec<?> toy = new TestProvider().spec();
+    Files.writeString(tmp.resolve("toy-manifest.tsv"), "# Hyper sweep manifest v2: rows\n# sweep: toy\n"
+        + "# experiments: 4\n# invocation: 1 at T: 4 experiments, 4 new (rows 0-3)\n"
+        + "# lazy: config/generated/toy/.lazy/1\n" + ownPlan(toy).lines() + "row\tid\ttrial\tlr\tnote\tmode\tconfig\n");
+    assertEquals(List.of(1L, 2L, 3L), SweepTasks.rows(tmp, toy, 1, 3).stream().map(Task::row).toList());
+    assertEquals(List.of(1L, 2L, 3L), SweepTasks.rows(tmp, toy, 1, Long.MAX_VALUE).stream().map(Task::row).toList(),
+        "task-lines --from 1 --count " + Long.MAX_VALUE + " (from + count does not fit a long)");
   }
 }
