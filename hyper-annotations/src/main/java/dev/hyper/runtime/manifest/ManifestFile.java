@@ -125,7 +125,8 @@ public final class ManifestFile {
   private DrawnRows drawer() throws HyperException {
     if (drawn == null) {
       throw new HyperException(path + ": its rows are drawn from the sweep's plan, which this command reads"
-          + " without the sweep's program; run it as 'java -jar MODEL.jar COMMAND " + sweep() + "'");
+          + " without the sweep's program; run it with the program that swept them: java -jar "
+          + Layout.slashes(lazyDirs[0].resolve(Layout.SNAPSHOT_FILE)) + " ... " + sweep());
     }
     return drawn;
   }

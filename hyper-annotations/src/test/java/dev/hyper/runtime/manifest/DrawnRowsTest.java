@@ -166,7 +166,7 @@ class DrawnRowsTest {
     assertTrue(unbound.drawn());
     assertEquals(4, unbound.experiments());
     assertEquals(file + ": its rows are drawn from the sweep's plan, which this command reads without the sweep's"
-        + " program; run it as 'java -jar MODEL.jar COMMAND toy'",
+        + " program; run it with the program that swept them: java -jar config/generated/toy/.lazy/1/model.jar ... toy",
         assertThrows(HyperException.class, () -> unbound.forEachRow(r -> {})).getMessage());
     ManifestFile bound = ManifestFile.read(tmp, toy).orElseThrow();
     assertEquals(bound.rowAt(3).orElseThrow(), bound.drawnRows().row(3));
