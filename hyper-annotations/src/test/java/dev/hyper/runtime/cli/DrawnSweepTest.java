@@ -9,10 +9,8 @@ import dev.hyper.runtime.TestJars;
 import dev.hyper.runtime.TestProvider;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepManifest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ class DrawnSweepTest {
   @TempDir Path tmp;
 
   private Path jar;
-  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private final String java = ChildRun.JAVA;
   private final SweepSpec<?> toy = new TestProvider().spec();
 
   @BeforeEach
@@ -37,24 +35,8 @@ class DrawnSweepTest {
     jar = TestJars.modelJar(tmp.resolve("build/model.jar"));
   }
 
-  private record Result(int code, String out) {}
-
-  private Result hyper(Path dir, String... args) throws Exception {
-    return hyperWith(dir, List.of(), args);
-  }
-
-  private Result hyperWith(Path dir, List<String> jvmOptions, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString()));
-    command.addAll(List.of(args));
-    return run(dir, command);
-  }
-
-  private static Result run(Path dir, List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Result(p.waitFor(), text);
+  private ChildRun hyper(Path dir, String... args) throws Exception {
+    return ChildRun.jar(dir, jar, List.of(), args);
   }
 
   /** The manifest's rows as this version writes them, drawn or listed. */
@@ -74,9 +56,9 @@ class DrawnSweepTest {
   void theRowsAreDrawnAsAListedSweepListsThemAndTheJobsScriptRunsEachOnce() throws Exception {
     Path drawn = tmp.resolve("drawn");
     Path listed = tmp.resolve("listed");
-    Result sweep = hyper(tmp, "sweep", "toy", "--out", drawn.toString(), "--lazy");
+    ChildRun sweep = hyper(tmp, "sweep", "toy", "--out", drawn.toString(), "--lazy");
     assertEquals(0, sweep.code(), sweep.out());
-    assertEquals(0, hyperWith(tmp, List.of("-Dhyper.draw=false"), "sweep", "toy", "--out", listed.toString(),
+    assertEquals(0, ChildRun.jar(tmp, jar, List.of("-Dhyper.draw=false"), "sweep", "toy", "--out", listed.toString(),
         "--lazy").code());
 
     String manifest = Files.readString(drawn.resolve("toy-manifest.tsv"));
@@ -89,13 +71,13 @@ class DrawnSweepTest {
 
     // the array script's lines: none in the task list, the same from the sweep's program
     assertEquals("", Files.readString(drawn.resolve("toy-slurm-tasks.tsv")));
-    Result lines = hyper(drawn, "task-lines", "toy", "--from", "0", "--count", "9");
+    ChildRun lines = hyper(drawn, "task-lines", "toy", "--from", "0", "--count", "9");
     assertEquals(0, lines.code(), lines.out());
     assertEquals(Files.readString(listed.resolve("toy-slurm-tasks.tsv")), lines.out());
-    Result two = hyper(drawn, "task-lines", "toy", "--from", "2", "--count", "2");
+    ChildRun two = hyper(drawn, "task-lines", "toy", "--from", "2", "--count", "2");
     assertEquals(Files.readAllLines(listed.resolve("toy-slurm-tasks.tsv")).subList(2, 4),
         two.out().lines().toList());
-    Result past = hyper(drawn, "task-lines", "toy", "--from", "4");
+    ChildRun past = hyper(drawn, "task-lines", "toy", "--from", "4");
     assertEquals("task-lines: sweep 'toy' in " + drawn + " has no row 4\n", past.out());
     assertEquals(2, past.code());
 
@@ -104,14 +86,14 @@ class DrawnSweepTest {
         "  \"$hyper_java\" -jar 'config/generated/toy/.lazy/1/model.jar' run 'config/generated/toy/.lazy/1' --row \"$row\"",
         "done"), commands(drawn.resolve("toy-jobs.sh")));
     Path shellcheck = dev.hyper.runtime.Required.tool("shellcheck");
-    Result checked = run(drawn, List.of(shellcheck.toString(), "toy-jobs.sh"));
+    ChildRun checked = ChildRun.of(drawn, List.of(shellcheck.toString(), "toy-jobs.sh"));
     assertEquals(0, checked.code(), checked.out());
-    Result jobs = run(drawn, List.of("bash", "toy-jobs.sh"));
+    ChildRun jobs = ChildRun.of(drawn, List.of("bash", "toy-jobs.sh"));
     assertEquals(0, jobs.code(), jobs.out());
-    Result status = hyper(tmp, "status", "toy", "--out", drawn.toString());
+    ChildRun status = hyper(tmp, "status", "toy", "--out", drawn.toString());
     assertTrue(status.out().contains("  done          4\n"), status.out());
     assertEquals("verify: 4 experiments, 4 ok\n", hyper(tmp, "verify", "toy", "--out", drawn.toString()).out());
-    Result again = run(drawn, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run",
+    ChildRun again = ChildRun.of(drawn, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run",
         "config/generated/toy/.lazy/1", "--row", "3"));
     assertEquals(0, again.code(), again.out());
     assertTrue(again.out().startsWith("already done: "), again.out());
@@ -122,15 +104,15 @@ class DrawnSweepTest {
     Path drawn = tmp.resolve("drawn");
     Path listed = tmp.resolve("listed");
     assertEquals(0, hyper(tmp, "sweep", "toy", "--out", drawn.toString(), "--lazy").code());
-    assertEquals(0, hyperWith(tmp, List.of("-Dhyper.draw=false"), "sweep", "toy", "--out", listed.toString(),
+    assertEquals(0, ChildRun.jar(tmp, jar, List.of("-Dhyper.draw=false"), "sweep", "toy", "--out", listed.toString(),
         "--lazy").code());
-    Result first = run(drawn, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run",
+    ChildRun first = ChildRun.of(drawn, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run",
         "config/generated/toy/.lazy/1", "--row", "1"));
     assertEquals(0, first.code(), first.out());
     String before = rows(drawn);
 
     for (Path out : List.of(drawn, listed)) {
-      Result more = hyper(tmp, "sweep", "toy", "--out", out.toString(), "--lazy", "--set", "n_trials=2");
+      ChildRun more = hyper(tmp, "sweep", "toy", "--out", out.toString(), "--lazy", "--set", "n_trials=2");
       assertEquals(0, more.code(), more.out());
       assertTrue(more.out().contains("the manifest lists 8 experiments: 4 from earlier sweeps, 4 new"), more.out());
     }
@@ -142,7 +124,7 @@ class DrawnSweepTest {
         Files.readString(drawn.resolve("toy-slurm-tasks.tsv")));
     assertEquals(commands(listed.resolve("toy-jobs.sh")), commands(drawn.resolve("toy-jobs.sh")));
     assertEquals(8, commands(drawn.resolve("toy-jobs.sh")).size());
-    Result status = hyper(tmp, "status", "toy", "--out", drawn.toString());
+    ChildRun status = hyper(tmp, "status", "toy", "--out", drawn.toString());
     assertTrue(status.out().contains("  done          1\n"), status.out());
     assertTrue(status.out().contains("  pending       7   (never started)\n"), status.out());
   }
@@ -156,7 +138,7 @@ class DrawnSweepTest {
     int at = manifest.indexOf(", fingerprint ") + ", fingerprint ".length();
     String fingerprint = manifest.substring(at, at + 16);
     Files.writeString(file, manifest.replace("fingerprint " + fingerprint, "fingerprint 0000000000000000"));
-    Result status = hyper(tmp, "status", "toy", "--out", drawn.toString());
+    ChildRun status = hyper(tmp, "status", "toy", "--out", drawn.toString());
     assertEquals(file + ": its 4 rows are drawn from the sweep's plan, and this program's sweep 'toy' draws other"
         + " experiments from it (fingerprint " + fingerprint + ", not 0000000000000000); if the manifest was not"
         + " edited, run the command with the program that swept them: java -jar config/generated/toy/.lazy/1/model.jar ...\n",
@@ -164,12 +146,12 @@ class DrawnSweepTest {
     assertEquals(2, status.code());
 
     Files.writeString(file, manifest.replace("# drawn: 4 rows", "# drawn: 5 rows"));
-    Result edited = hyper(tmp, "status", "toy", "--out", drawn.toString());
+    ChildRun edited = hyper(tmp, "status", "toy", "--out", drawn.toString());
     assertEquals(file + ": its rows are drawn from a plan of 5 rows, but it records 4 experiments; was it edited?\n",
         edited.out());
     assertEquals(2, edited.code());
     Files.writeString(file, manifest.replace("# drawn: 4 rows, 1 trial", "# drawn: 4 rows, one trial"));
-    Result malformed = hyper(tmp, "status", "toy", "--out", drawn.toString());
+    ChildRun malformed = hyper(tmp, "status", "toy", "--out", drawn.toString());
     assertEquals(file + ": a '# drawn:' line Hyper cannot read: # drawn: 4 rows, one trial per point, grid,"
         + " fingerprint " + fingerprint + "\n", malformed.out());
     assertEquals(2, malformed.code());
@@ -186,11 +168,11 @@ class DrawnSweepTest {
 
     // lr's second value, of rows 4 to 7 (none of them among the rows the fingerprint hashes), changed
     Files.writeString(file, manifest.replace(values, "\n# drawn values: lr\t1.0E-5\t2.5E-5\t3.0000000000000004E-5\t"));
-    Result status = hyper(tmp, "status", "big", "--out", drawn.toString());
+    ChildRun status = hyper(tmp, "status", "big", "--out", drawn.toString());
     assertEquals(2, status.code(), status.out());
     assertTrue(status.out().startsWith(file + ": its 2000 rows are drawn from the sweep's plan, "), status.out());
     assertEquals(1, status.out().lines().count(), status.out());
-    Result run = run(drawn, List.of(java, "-jar", "config/generated/big/.lazy/1/model.jar", "run",
+    ChildRun run = ChildRun.of(drawn, List.of(java, "-jar", "config/generated/big/.lazy/1/model.jar", "run",
         "config/generated/big/.lazy/1", "--row", "4"));
     assertEquals(2, run.code(), run.out());
     assertTrue(run.out().startsWith(file + ": its 2000 rows are drawn from the sweep's plan, "), run.out());
@@ -198,7 +180,7 @@ class DrawnSweepTest {
 
     // a parameter's values left out: one line, not an internal error
     Files.writeString(file, manifest.replace("\n# drawn values: note\t\"a\"\t\"b\"\n", "\n# drawn values: note\n"));
-    Result none = hyper(tmp, "status", "big", "--out", drawn.toString());
+    ChildRun none = hyper(tmp, "status", "big", "--out", drawn.toString());
     assertEquals(file + ": the plan's values cannot be drawn by sweep 'big': parameter 'note' has no values\n",
         none.out());
     assertEquals(2, none.code());
@@ -208,14 +190,14 @@ class DrawnSweepTest {
   void runOfAnInvocationDirectoryNeedsARowItAdded() throws Exception {
     Path drawn = tmp.resolve("drawn");
     assertEquals(0, hyper(tmp, "sweep", "toy", "--out", drawn.toString(), "--lazy").code());
-    Result noRow = run(drawn, List.of(java, "-jar", jar.toString(), "run", "config/generated/toy/.lazy/1"));
+    ChildRun noRow = ChildRun.of(drawn, List.of(java, "-jar", jar.toString(), "run", "config/generated/toy/.lazy/1"));
     assertEquals("run: config/generated/toy/.lazy/1 is a lazy sweep's invocation directory; name the row to run"
         + " with --row K\n", noRow.out());
     assertEquals(2, noRow.code());
-    Result past = run(drawn, List.of(java, "-jar", jar.toString(), "run", "config/generated/toy/.lazy/1", "--row", "4"));
+    ChildRun past = ChildRun.of(drawn, List.of(java, "-jar", jar.toString(), "run", "config/generated/toy/.lazy/1", "--row", "4"));
     assertEquals("run: sweep 'toy' has no row 4 made from config/generated/toy/.lazy/1\n", past.out());
     assertEquals(2, past.code());
-    Result other = run(drawn, List.of(java, "-jar", jar.toString(), "run", "config", "--row", "0"));
+    ChildRun other = ChildRun.of(drawn, List.of(java, "-jar", jar.toString(), "run", "config", "--row", "0"));
     assertEquals("run: config is neither an experiment's TOML nor a lazy sweep's invocation directory"
         + " (config/generated/SWEEP/.lazy/N)\n", other.out());
     assertEquals(2, other.code());

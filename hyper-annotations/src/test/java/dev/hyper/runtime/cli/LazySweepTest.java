@@ -31,25 +31,15 @@ class LazySweepTest {
   @TempDir Path tmp;
 
   private Path jar;
-  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private final String java = ChildRun.JAVA;
 
   @BeforeEach
   void jar() throws Exception {
     jar = TestJars.modelJar(tmp.resolve("build/model.jar"));
   }
 
-  private record Result(int code, String out) {}
-
-  private Result hyper(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
-    command.addAll(List.of(args));
-    return run(dir, command);
-  }
-
-  private static Result run(Path dir, List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Result(p.waitFor(), text);
+  private ChildRun hyper(Path dir, String... args) throws Exception {
+    return ChildRun.jar(dir, jar, List.of(), args);
   }
 
   /** The config paths the manifest lists, in row order. */
@@ -70,7 +60,7 @@ class LazySweepTest {
   void eachTaskMakesWhatAnEagerSweepWritesAndTheCommandsCountTheRestAsPending() throws Exception {
     Path lazy = tmp.resolve("lazy");
     Path eager = tmp.resolve("eager");
-    Result sweep = hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy");
+    ChildRun sweep = hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy");
     assertEquals(0, sweep.code(), sweep.out());
     assertTrue(sweep.out().startsWith("sweep toy: 4 experiments, 4 listed for their tasks to make (lazy, from "
         + lazy.resolve("config/generated/toy/.lazy/1") + "), 0 already listed, under " + lazy + "\n"), sweep.out());
@@ -82,29 +72,29 @@ class LazySweepTest {
     List<String> rows = rows(lazy);
     assertEquals(rows(eager), rows, "the same experiments, in the same rows");
 
-    Result status = hyper(tmp, "status", "toy", "--out", lazy.toString());
+    ChildRun status = hyper(tmp, "status", "toy", "--out", lazy.toString());
     assertTrue(status.out().contains("  pending       4   (never started)\n         4 of them not made yet (lazy sweep:"
         + " each task makes its experiment when it starts)\n"), status.out());
-    Result verify = hyper(tmp, "verify", "toy", "--out", lazy.toString());
+    ChildRun verify = hyper(tmp, "verify", "toy", "--out", lazy.toString());
     assertEquals("verify: 4 experiments, 0 ok, 4 not made yet (lazy: each is made by its task)\n", verify.out());
     assertEquals(0, verify.code());
 
     // one task, as the array script and exec start it
-    Result first = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", rows.get(0),
+    ChildRun first = ChildRun.of(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", rows.get(0),
         "--row", "0"));
     assertEquals(0, first.code(), first.out());
-    Result results = hyper(tmp, "results", "toy", "--out", lazy.toString(), "--metric", "epochs");
+    ChildRun results = hyper(tmp, "results", "toy", "--out", lazy.toString(), "--metric", "epochs");
     assertTrue(results.out().startsWith("sweep toy: 4 experiments, 1 DONE, 3 PENDING;"), results.out());
 
-    Result two = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--jobs", "2", "--limit", "2");
+    ChildRun two = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--jobs", "2", "--limit", "2");
     assertEquals(0, two.code(), two.out());
     assertTrue(two.out().startsWith("exec toy: running 2 of 4 experiments, 2 at a time, under " + lazy
         + "; the first 2 of 3 to run (--limit)\n"), two.out());
     assertTrue(two.out().contains("exec: 2 done, 0 failed, 0 not run"), two.out());
-    Result exec = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--jobs", "2");
+    ChildRun exec = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--jobs", "2");
     assertEquals(0, exec.code(), exec.out());
     assertTrue(exec.out().contains("exec: 1 done, 0 failed, 0 not run"), exec.out());
-    Result bad = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--limit", "-1");
+    ChildRun bad = hyper(tmp, "exec", "toy", "--out", lazy.toString(), "--limit", "-1");
     assertEquals("exec: --limit must be at least 0 (0: no limit), was -1\n", bad.out());
     assertEquals(2, bad.code());
     assertEquals("verify: 4 experiments, 4 ok\n", hyper(tmp, "verify", "toy", "--out", lazy.toString()).out());
@@ -157,7 +147,7 @@ class LazySweepTest {
             Files.readString(lazy.resolve(config))));
       }
     }
-    Result rerun = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", config));
+    ChildRun rerun = ChildRun.of(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", config));
     assertEquals(0, rerun.code(), rerun.out());
     assertEquals(files(reference.resolve(config).getParent()), files(dir));
     assertFalse(Files.exists(leftover), "the next make clears what a killed one left");
@@ -171,10 +161,10 @@ class LazySweepTest {
     Path lazy = tmp.resolve("lazy");
     assertEquals(0, hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy").code());
     String other = "config/generated/toy/000000000000/0/000000000000.toml";
-    Result r = run(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", other));
+    ChildRun r = ChildRun.of(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", other));
     assertEquals("no such experiment file: " + other + "\n", r.out());
     assertEquals(2, r.code());
-    Result both = hyper(tmp, "sweep", "toy", "--out", tmp.resolve("x").toString(), "--lazy", "--eager");
+    ChildRun both = hyper(tmp, "sweep", "toy", "--out", tmp.resolve("x").toString(), "--lazy", "--eager");
     assertEquals("sweep: --lazy and --eager exclude each other\n", both.out());
     assertEquals(2, both.code());
     assertFalse(Files.exists(tmp.resolve("x")));
