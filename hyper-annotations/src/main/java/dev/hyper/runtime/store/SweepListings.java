@@ -221,17 +221,20 @@ final class SweepListings implements AutoCloseable {
           added, oldRows, snapshot, provenance, added > 0 ? lazyDir : null)));
       s.write(scriptHeader(total));
       boolean[] lineUp = {tasksLineUp};
+      Map<Path, ExperimentInfo> prototypes = new HashMap<>();     // of the lazy invocations, as their rows need them
       old.forEachRow(r -> {
         m.write(SweepManifest.row(r));
         String[] now = replaced.get(r.row());
         if (drawnPrototype != null) {
-          String[] drawn = now != null ? now : drawnLines(r, drawnPrototype);
+          String[] drawn = now != null ? now : lazyLines(r, drawnPrototype);
           s.write(drawn[0]);
           t.write(drawn[1]);
           return;
         }
         String job = oldJobs == null ? null : oldJobs.readLine();
-        s.write(now != null ? now[0] : job != null ? job + "\n" : lineFromToml(r));
+        s.write(now != null ? now[0] : job != null ? job + "\n"
+            : r.lazyDir() != null && !Files.isRegularFile(out.resolve(r.confPath())) ? lazyLines(r, prototypes)[0]
+            : lineFromToml(r));
         if (lineUp[0]) {
           String task = oldTasks.readLine();
           lineUp[0] = task != null && task.split("\t", -1).length > 2 && task.split("\t", -1)[1].equals(r.config());
@@ -252,8 +255,21 @@ final class SweepListings implements AutoCloseable {
     order.add(new Replacements.Replacement(manifestTemp, manifestPath));
   }
 
-  /** The jobs-script and task-list lines of drawn row {@code r} of the lazy invocation of {@code prototype}. */
-  private String[] drawnLines(ManifestRow r, ExperimentInfo prototype) throws HyperException {
+  /**
+   * The jobs-script and task-list lines of row {@code r} of a lazy invocation, not made yet, from its prototype (read
+   * once per invocation into {@code prototypes}).
+   */
+  private String[] lazyLines(ManifestRow r, Map<Path, ExperimentInfo> prototypes) throws HyperException, IOException {
+    ExperimentInfo prototype = prototypes.get(r.lazyDir());
+    if (prototype == null) {
+      prototype = LazyExperiment.prototype(out, r.lazyDir(), spec, "cannot list row " + r.row() + " of " + old.path());
+      prototypes.put(r.lazyDir(), prototype);
+    }
+    return lazyLines(r, prototype);
+  }
+
+  /** The jobs-script and task-list lines of row {@code r} of the lazy invocation of {@code prototype}. */
+  private String[] lazyLines(ManifestRow r, ExperimentInfo prototype) throws HyperException {
     ExperimentInfo info = LazyExperiment.info(prototype, out, spec, r.id(), r.trial());
     LaunchCommand run = LaunchCommand.of(info).withJarDir(r.lazyDir()).withRow(r.row());
     return new String[] {JobsScript.line(spec.name(), info, slurm, run), run.taskLine(info.serializationDir())};

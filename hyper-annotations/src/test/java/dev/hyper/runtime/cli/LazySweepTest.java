@@ -157,6 +157,21 @@ class LazySweepTest {
   }
 
   @Test
+  void aSweepThatSubmitsWithSbatchListsTheRowsNotMadeYetWithTheirCommands() throws Exception {
+    Path lazy = tmp.resolve("lazy");
+    assertEquals(0, ChildRun.jar(tmp, jar, List.of("-Dhyper.draw=false"), "sweep", "toy", "--out", lazy.toString(),
+        "--lazy").code());
+    List<String> before = rows(lazy);
+    ChildRun more = hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy", "--slurm", "--set", "n_trials=2");
+    assertEquals(0, more.code(), more.out());
+    List<String> script = Files.readAllLines(lazy.resolve("toy-jobs.sh"));
+    assertEquals(List.of(), script.stream().filter(l -> l.contains(" is gone")).toList());
+    List<String> submits = script.stream().filter(l -> l.contains("hyper_sbatch '")).toList();
+    assertEquals(8, submits.size(), String.join("\n", script));
+    assertTrue(submits.get(1).contains(" run '\\''" + before.get(1) + "'\\'' --row 1"), submits.get(1));
+  }
+
+  @Test
   void aTaskOfARowTheManifestDoesNotListIsNoSuchExperiment() throws Exception {
     Path lazy = tmp.resolve("lazy");
     assertEquals(0, hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy").code());
