@@ -52,6 +52,9 @@ class SlurmLazyIT {
     assertEquals("", Files.readString(dir.resolve("rnn-slurm-tasks.tsv")));
     assertTrue(Files.readString(dir.resolve("rnn.sbatch")).contains(" task-lines 'rnn' --out . --from \"$task\""));
     List<String> jobs = SlurmCluster.jobIds(submit);
+    // each drawn row is known to be in its array task at once: queued, running or done, never pending
+    String submitted = SlurmCluster.statusOf(dir, "rnn");
+    assertEquals(0, SmallSweep.count(submitted, "pending"), submitted);
     SlurmCluster.await("the array", jobs, 10, () -> SlurmCluster.gone(jobs));
 
     String status = SlurmCluster.statusOf(dir, "rnn");

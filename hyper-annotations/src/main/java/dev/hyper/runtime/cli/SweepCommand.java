@@ -124,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
     if (goal != null && !goal.equals("min") && !goal.equals("max")) {
       throw new HyperException("sweep: --goal must be min or max, found '" + goal + "'");
     }
-    return NextPoints.propose(spec, root, Ranking.of(spec, metric, goal), next);
+    return NextPoints.propose(spec, ctx.find(spec.name()), root, Ranking.of(spec, metric, goal), next);
   }
 
   SweepCommand(CliContext ctx) {

@@ -187,7 +187,8 @@ final class SweepOverview {
         : ManifestFile.read(root, sweep);
     boolean lazy = manifest.map(ManifestFile::anyLazy).orElse(false);
     Set<String> startedPoints = lazy ? pointsWithSerializationDirs(root, sweep) : Set.of();
-    try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions())) {
+    long drawnRows = manifest.filter(ManifestFile::drawn).map(ManifestFile::experiments).orElse(0L);
+    try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions(), drawnRows)) {
       SweepTasks.forEach(root, sweep, manifest, t -> {
         List<String> ids = taskRuns.next(t);
         String arrayTask = ids.isEmpty() ? null : ids.get(ids.size() - 1);

@@ -142,7 +142,7 @@ public final class DrawnRows {
     try {
       DrawnRows drawn = new DrawnRows(applied(declared, plan, null), null, total);
       return drawn.fingerprint(plan).equals(plan.fingerprint()) ? Optional.of(plan) : Optional.empty();
-    } catch (HyperException | RuntimeException e) {
+    } catch (HyperException | IllegalArgumentException | ArithmeticException e) {
       return Optional.empty();                         // values the declared parameters do not take: list them
     }
   }

@@ -52,13 +52,23 @@ public final class NextPoints {
    */
   public static <P extends Record> Proposal<P> propose(SweepSpec<P> spec, Path root, Ranking ranking, int n)
       throws IOException, HyperException {
+    return propose(spec, spec, root, ranking, n);
+  }
+
+  /**
+   * {@link #propose(SweepSpec, Path, Ranking, int)}, the directory's experiments listed by {@code declared}, the
+   * program's sweep before its sweep files and {@code --set}, which draws the rows a lazy sweep's manifest does not
+   * list.
+   */
+  public static <P extends Record> Proposal<P> propose(SweepSpec<P> spec, SweepSpec<?> declared, Path root,
+      Ranking ranking, int n) throws IOException, HyperException {
     if (ranking.goal() != Goal.MIN && ranking.goal() != Goal.MAX) {
       throw new HyperException("sweep '" + spec.name() + "': --next needs to know whether larger or smaller "
           + ranking.metric() + " is better: declare @Sweep(goal = MIN or MAX), or pass --goal min|max");
     }
     List<Observation<P>> observations = new ArrayList<>();
     int[] finished = {0};
-    SweepTasks.forEach(root, spec, t -> {
+    SweepTasks.forEach(root, declared, t -> {
       Path toml = root.resolve(t.confPath());
       if (!Files.isRegularFile(toml)) {
         return;                                        // its point is gone with its TOML

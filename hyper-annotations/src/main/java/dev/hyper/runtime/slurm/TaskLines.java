@@ -16,7 +16,8 @@ import java.util.Map;
  * The SLURM task-list line of each experiment of a sweep (array task k runs line k), for the experiments taken
  * one after another in the manifest's order, in memory that does not grow with the sweep.
  *
- * <p>{@code sweep} writes the task list in the manifest's order, so experiment k is line k; that is checked line
+ * <p>{@code sweep} writes the task list in the manifest's order, so experiment k is line k (for rows drawn from the
+ * manifest's plan, the list holds no line and line k is still row k's); that is checked line
  * by line as the experiments come, and an experiment past the list's end gets the line it will have when the
  * list is extended. A task list that does not line up (written by an older version) is read whole the first
  * time a line differs: its experiments keep their lines, and the experiments it does not list, but for those
@@ -31,11 +32,13 @@ public final class TaskLines implements Closeable {
   private long nextNew;                       // the next line past the end, once it does not line up
   private long position;
 
-  private TaskLines(Path root, String sweep) throws IOException {
+  private TaskLines(Path root, String sweep, long drawnRows) throws IOException {
     this.root = root;
     this.sweep = sweep;
     Path file = root.resolve(SlurmFiles.tasksFile(sweep));
-    if (Files.isRegularFile(file)) {
+    if (drawnRows > 0) {
+      fileLines = drawnRows;                                 // line k is row k, though the file holds none
+    } else if (Files.isRegularFile(file)) {
       in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     } else {
       fileLines = 0;
@@ -44,7 +47,16 @@ public final class TaskLines implements Closeable {
 
   /** The lines of the task list of {@code sweep} under {@code root} (none yet if it has none). */
   public static TaskLines open(Path root, String sweep) throws IOException {
-    return new TaskLines(root, sweep);
+    return new TaskLines(root, sweep, 0);
+  }
+
+  /**
+   * The lines of the task list of {@code sweep}, whose manifest draws its {@code drawnRows} rows from a plan
+   * ({@code DrawnRows}; 0: it lists them): the array script gets line k, row k's, from the sweep's program, so every
+   * row has its line though the file holds none.
+   */
+  public static TaskLines open(Path root, String sweep, long drawnRows) throws IOException {
+    return new TaskLines(root, sweep, drawnRows);
   }
 
   /**

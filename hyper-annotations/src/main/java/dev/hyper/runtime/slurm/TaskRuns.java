@@ -44,7 +44,8 @@ public final class TaskRuns implements Closeable {
   private int nextSpan;
   private long lastLine = -1;
 
-  private TaskRuns(Path root, String sweep, List<SlurmJobs.Submission> submissions) throws IOException {
+  private TaskRuns(Path root, String sweep, List<SlurmJobs.Submission> submissions, long drawnRows)
+      throws IOException {
     List<Span> spans = new ArrayList<>();
     for (int order = 0; order < submissions.size(); order++) {
       SlurmJobs.Submission s = submissions.get(order);
@@ -66,12 +67,18 @@ public final class TaskRuns implements Closeable {
     }
     spans.sort(Comparator.comparingLong(Span::lo));
     this.spans = spans;
-    this.lines = spans.isEmpty() ? null : TaskLines.open(root, sweep);
+    this.lines = spans.isEmpty() ? null : TaskLines.open(root, sweep, drawnRows);
   }
 
   /** The runs of {@code submissions} (as {@link SlurmJobs#read} has them) of the experiments of {@code sweep}. */
   public static TaskRuns open(Path root, String sweep, List<SlurmJobs.Submission> submissions) throws IOException {
-    return new TaskRuns(root, sweep, submissions);
+    return new TaskRuns(root, sweep, submissions, 0);
+  }
+
+  /** {@link #open(Path, String, List)} of a sweep whose manifest draws its {@code drawnRows} rows from a plan. */
+  public static TaskRuns open(Path root, String sweep, List<SlurmJobs.Submission> submissions, long drawnRows)
+      throws IOException {
+    return new TaskRuns(root, sweep, submissions, drawnRows);
   }
 
   /** The runs of {@code task}, the next experiment in the manifest's order (the first call: its first), oldest first. */

@@ -99,6 +99,21 @@ class NextSweepTest {
   }
 
   @Test
+  void nextReadsALazySweepsDrawnRowsWithTheDeclaredSweep() throws Exception {
+    Path lazy = tmp.resolve("lazy");
+    CliRun first = sweep(lazy, "--lazy", "--set", "lr=0.01,0.05,0.09", "--set", "note=a");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(Files.readString(lazy.resolve("toy-manifest.tsv")).contains("\n# drawn: 6 rows,"));
+    CliRun exec = cli("exec", "toy", "--out", lazy.toString());
+    assertEquals(0, exec.code(), exec.err());
+    CliRun next = sweep(lazy, "--lazy", "--next", "2", "--metric", "seed", "--goal", "max", "--set", "note=b");
+    assertEquals(0, next.code(), next.err());
+    assertTrue(next.out().startsWith("sweep toy: next 2: TPE over 6 finished of 6 experiments, seed max, seed 6:"
+        + " 2 points\n"), next.out());
+    assertTrue(next.out().contains("the manifest lists 8 experiments: 6 from earlier sweeps, 2 new\n"), next.out());
+  }
+
+  @Test
   void execRunsWavesWithNoOtherProcess() throws Exception {
     CliRun waves = cli("exec", "toy", "--out", out.toString(), "--waves", "3", "--next", "2", "--metric", "seed");
     assertEquals(0, waves.code(), waves.err());

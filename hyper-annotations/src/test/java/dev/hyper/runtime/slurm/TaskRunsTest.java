@@ -92,6 +92,27 @@ class TaskRunsTest {
   }
 
   @Test
+  void rowsDrawnFromTheManifestsPlanHaveTheirLinesThoughTheTaskListHoldsNone() throws Exception {
+    List<Task> tasks = tasks();
+    taskList(tasks, 0);                           // a drawn sweep's task list: empty
+    List<List<String>> got = new ArrayList<>();
+    try (TaskRuns runs = TaskRuns.open(root, "toy", submissions(tasks), N)) {
+      for (Task t : tasks) {
+        got.add(runs.next(t));
+      }
+    }
+    assertEquals(EXPECTED, got);
+    List<List<String>> listed = new ArrayList<>();
+    try (TaskRuns runs = TaskRuns.open(root, "toy", submissions(tasks))) {
+      for (Task t : tasks) {
+        listed.add(runs.next(t));
+      }
+    }
+    assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of(), List.of("13"), List.of()), listed,
+        "read as a listed sweep's, an empty task list has no line an array ran");
+  }
+
+  @Test
   void withoutArraysOnlyTheSingleJobsCount() throws Exception {
     List<Task> tasks = tasks();
     List<SlurmJobs.Submission> singles = List.of(new SlurmJobs.Submission("13", 0, SlurmJobs.Submission.NONE, 1,
