@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--row", paramLabel = "K", description = "For a lazy sweep's experiment that is not made yet:"
       + " its row in the sweep's manifest, which its task line passes, so that run finds the row at once rather"
-      + " than reading the manifest up to it (a row of another experiment is ignored).")
+      + " than reading the manifest up to it (a row of another experiment is ignored); with a lazy invocation's"
+      + " directory, the row to run.")
   long row = -1;
 
   @Option(names = "--rerun", description = "Train again even if the experiment is DONE (its old markers are"

@@ -16,7 +16,8 @@ import java.util.List;
  * The one command that starts an experiment, for the jobs script, the SLURM array script and
  * {@code exec}: {@code JAVA JVM_ARGS -jar JAR_DIR/model.jar run CONF_PATH}, in the output directory. JAR_DIR is
  * the experiment's config directory, or for an experiment of a lazy sweep that its task makes, the
- * invocation's directory ({@link Layout#lazyDir}), whose model.jar is the same stored program.
+ * invocation's directory ({@link Layout#lazyDir}), whose model.jar is the same stored program; for the rows such an
+ * invocation draws from the manifest's plan, {@code run LAZY_DIR --row K} ({@link #shellForRowIn}).
  * {@code JAVA} is {@code $HYPER_JAVA} if set, else the {@code bin/java} of the runtime the sweep ran on
  * where that exists on the node, else {@code java} from {@code PATH}.
  *

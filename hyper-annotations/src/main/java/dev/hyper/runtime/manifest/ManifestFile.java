@@ -408,7 +408,8 @@ public final class ManifestFile {
   /**
    * Row {@code k}, found by a binary search over the file's bytes (rows are numbered in order, each line starting
    * with its number): a few reads whatever the manifest's size, where {@link #forEachRow} reads up to the row.
-   * Empty if there is no such row (or the manifest is of version 1, whose rows are not numbered).
+   * Empty if there is no such row (or the manifest is of version 1, whose rows are not numbered). A row drawn from
+   * the manifest's plan is drawn.
    *
    * @throws HyperException if the row found is malformed
    */

@@ -1,5 +1,6 @@
 /**
  * Internal to Hyper: not an API; may change in any release.
- * What a sweep directory lists: the manifest (SweepManifest, ManifestFile), Task and SweepTasks, ExperimentKeys.
+ * What a sweep directory lists: the manifest (SweepManifest, ManifestFile, RowSearch), the plan a lazy sweep's rows
+ * are drawn from (DrawnRows), Task and SweepTasks, ExperimentKeys.
  */
 package dev.hyper.runtime.manifest;

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The text of a sweep's jobs script: a bash script that goes to its own directory (the sweep's output
- * directory) and has one line per experiment, either running it ({@link LaunchCommand}: {@code
+ * directory) and has one line per experiment (or, for the rows a lazy sweep draws from its manifest's plan, one
+ * loop over them, {@link #drawnLoop}), either running it ({@link LaunchCommand}: {@code
  * "$hyper_java" JVM_ARGS -jar .../model.jar run .../ID.toml}) or submitting that same command to SLURM
  * ({@code hyper_sbatch CONF_PATH ... --wrap '...'}, which records the job id). While a plain script runs it
  * is recorded ({@link JobsScriptRuns}). Paths are

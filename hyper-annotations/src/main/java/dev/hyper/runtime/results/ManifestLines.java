@@ -23,6 +23,7 @@ import java.util.List;
  * directory meanwhile (it replaces the manifest with one of the same rows first) does not move the rows
  * read here. Lines end as {@link java.io.BufferedReader} ends them ({@code \n}, {@code \r} or {@code \r\n});
  * empty lines are no rows, as {@link ManifestFile#forEachRow} reads them.
+ * Rows a lazy sweep draws from the manifest's plan are drawn again when they are read.
  */
 final class ManifestLines implements Closeable {
   /** Rows per base offset: a row's offset is its block's base plus 32 bits. */

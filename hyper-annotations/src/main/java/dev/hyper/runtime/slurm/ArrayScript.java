@@ -11,7 +11,9 @@ import dev.hyper.runtime.shell.ShellQuote;
  * The job-array script {@code <sweep>.sbatch}: array task {@code j} is number
  * {@code n = HYPER_TASK_OFFSET + SLURM_ARRAY_TASK_ID} and runs the lines {@code n*K .. n*K+K-1} of the
  * sweep's task list ({@code K = HYPER_PER_TASK}, 1 unless {@code submit --per-task K}; each line: conf dir,
- * conf path, serialization dir, tab-separated, relative to the output directory) one after another. For
+ * conf path, serialization dir, tab-separated, relative to the output directory) one after another; where the
+ * task list has none for it (rows a lazy sweep draws from its manifest's plan) it gets them from the sweep's
+ * program ({@link #TASK_LINES}, {@link DrawnLines}). For
  * each it skips the experiment when it is {@code DONE}, sends the output to the experiment's serialization
  * dir ({@code slurm-JOB_TASK.out}), and runs the experiment's {@link dev.hyper.runtime.launch.LaunchCommand}:
  * {@code $HYPER_JAVA}, else the java of the sweep's runtime where it exists on the node, else {@code java}

@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The experiments of a lazy sweep ({@code sweep --lazy}, {@code @Sweep(lazy = true)}). The sweep lists them
- * in the manifest, the jobs script and the task list, and writes none of them: each invocation that adds
+ * in the manifest, the jobs script and the task list (or, into a new directory, draws them from a plan in the
+ * manifest's header, {@code DrawnRows}), and writes none of them: each invocation that adds
  * experiments has one directory ({@link Layout#lazyDir}) holding the model.jar its tasks run (a hard link into
  * the snapshot store, at an experiment's depth, so a launcher jar's class path resolves from it) and the TOML
  * of its first new experiment ({@link Layout#PROTOTYPE_FILE}). A task whose experiment is not there yet makes

@@ -41,6 +41,10 @@ import java.util.Map;
  * where {@code --force} replaced an experiment, {@link #replace}), then the new ones. An old task list that
  * does not line up with the manifest's rows (written by a version of Hyper that wrote it on submit) is left as
  * it is, for {@code submit} to extend.
+ *
+ * <p>A first lazy sweep whose rows are drawn from a plan ({@link DrawnRows}) writes none of this: the manifest's
+ * header holds the plan and no row, the jobs script one loop over the rows, the task list no line. A later sweep
+ * into that directory lists them, each in its row, with the lines a listed lazy sweep has.
  */
 final class SweepListings implements AutoCloseable {
   private final Path out;
