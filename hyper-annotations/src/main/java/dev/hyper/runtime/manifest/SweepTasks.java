@@ -77,13 +77,19 @@ public final class SweepTasks {
   public static List<Task> rows(Path root, SweepSpec<?> declared, long from, long count)
       throws IOException, HyperException {
     Optional<ManifestFile> manifest = ManifestFile.read(root, declared);
+    return manifest.isEmpty() ? List.of() : rows(manifest.get(), root, declared.name(), from, count);
+  }
+
+  /** {@link #rows(Path, SweepSpec, long, long)} of {@code manifest}, the sweep's as the caller read it. */
+  public static List<Task> rows(ManifestFile manifest, Path root, String sweep, long from, long count)
+      throws IOException, HyperException {
     List<Task> tasks = new ArrayList<>();
-    for (long k = from; manifest.isPresent() && k - from < count; k++) {   // from + count may overflow
-      Optional<ManifestRow> row = manifest.get().rowAt(k);
+    for (long k = from; k - from < count; k++) {                        // from + count may overflow
+      Optional<ManifestRow> row = manifest.rowAt(k);
       if (row.isEmpty()) {
         break;
       }
-      tasks.add(task(root, declared.name(), row.get()));
+      tasks.add(task(root, sweep, row.get()));
     }
     return tasks;
   }

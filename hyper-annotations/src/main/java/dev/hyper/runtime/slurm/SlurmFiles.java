@@ -137,8 +137,7 @@ public final class SlurmFiles {
     Optional<ManifestFile> manifest = declared == null ? Optional.empty() : ManifestFile.read(abs, declared);
     if (manifest.isPresent() && manifest.get().drawn()) {
       ManifestFile m = manifest.get();
-      Task first = SweepTasks.first(abs, declared).orElseThrow();
-      LaunchCommand launch = launches.of(first);
+      LaunchCommand launch = launches.of(SweepTasks.rows(m, abs, sweep, 0, 1).get(0));
       ArrayScript.DrawnLines drawn = new ArrayScript.DrawnLines(Layout.slashes(m.lazyDir(0)
           .resolve(Layout.SNAPSHOT_FILE)), launch == null ? null : launch.javaHome());
       return new Prepared(m.experiments(), "", ArrayScript.render(sweep, settings,
