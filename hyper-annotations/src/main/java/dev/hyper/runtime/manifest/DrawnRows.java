@@ -225,7 +225,7 @@ public final class DrawnRows {
     List<String> codes = new ArrayList<>(tlas.size());
     tlas.forEach(t -> codes.add(t.code()));
     cachedCodes = List.copyOf(codes);
-    cachedId = Ids.experimentId(s.name(), tlas);
+    cachedId = Ids.experimentId(s.name(), tlas, cachedCodes);
   }
 
   /**

@@ -41,7 +41,16 @@ public final class SweepTasks {
 
   /** The first task {@link #of} lists, without reading the manifest's other rows; empty if none. */
   public static Optional<Task> first(Path root, String sweep) throws IOException, HyperException {
-    Optional<ManifestFile> manifest = ManifestFile.read(root, sweep);
+    return first(root, sweep, ManifestFile.read(root, sweep));
+  }
+
+  /** {@link #first(Path, String)} of sweep {@code declared}, this program's, which draws rows its manifest does not list. */
+  public static Optional<Task> first(Path root, SweepSpec<?> declared) throws IOException, HyperException {
+    return first(root, declared.name(), ManifestFile.read(root, declared));
+  }
+
+  private static Optional<Task> first(Path root, String sweep, Optional<ManifestFile> manifest)
+      throws IOException, HyperException {
     if (manifest.isPresent()) {
       Task[] first = new Task[1];
       manifest.get().forEachRowWhile(r -> {
@@ -53,16 +62,6 @@ public final class SweepTasks {
       }
     }
     return of(root, sweep).stream().findFirst();
-  }
-
-  /** {@link #first(Path, String)} of sweep {@code declared}, this program's, which draws rows its manifest does not list. */
-  public static Optional<Task> first(Path root, SweepSpec<?> declared) throws IOException, HyperException {
-    Optional<ManifestFile> manifest = ManifestFile.read(root, declared);
-    if (manifest.isPresent() && manifest.get().drawn()) {
-      Optional<ManifestRow> row = manifest.get().rowAt(0);
-      return row.map(r -> task(root, declared.name(), r));
-    }
-    return first(root, declared.name());
   }
 
   /** {@link #forEach(Path, String, TaskAction)} of sweep {@code declared}, this program's (see {@link #first(Path, SweepSpec)}). */

@@ -31,9 +31,19 @@ public final class Ids {
 
   /** The id of the experiment with these top-level arguments in sweep {@code sweep}. */
   public static String experimentId(String sweep, List<Tla> tlas) {
+    List<String> codes = new java.util.ArrayList<>(tlas.size());
+    tlas.forEach(t -> codes.add(t.code()));
+    return experimentId(sweep, tlas, codes);
+  }
+
+  /**
+   * {@link #experimentId(String, List)} where the arguments' {@link Tla#code()}s are made already ({@code codes}, in
+   * the same order): a double's takes longer than hashing it.
+   */
+  public static String experimentId(String sweep, List<Tla> tlas, List<String> codes) {
     StringBuilder canonical = new StringBuilder("hyper-experiment-v1\nsweep=").append(sweep).append('\n');
-    for (Tla t : tlas) {
-      canonical.append(t.name()).append('=').append(t.code()).append('\n');
+    for (int i = 0; i < tlas.size(); i++) {
+      canonical.append(tlas.get(i).name()).append('=').append(codes.get(i)).append('\n');
     }
     return HexFormat.of().formatHex(sha256(canonical.toString())).substring(0, ID_LENGTH);
   }

@@ -10,12 +10,14 @@ import dev.hyper.runtime.Values;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.launch.LaunchCommand;
 import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.ManifestRow;
 import dev.hyper.runtime.plan.Ids;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.render.ExperimentRenderer;
+import dev.hyper.runtime.render.JobsScript;
 import dev.hyper.runtime.snapshot.SnapshotStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -157,6 +159,20 @@ public final class LazyExperiment {
         Layout.confDir(spec.name(), id, trial), Layout.confPath(spec.name(), id, trial),
         Layout.configJson(spec.name(), id, trial), Layout.serializationDir(spec.name(), id, trial), root,
         prototype.slurm(), prototype.snapshot(), prototype.provenance());
+  }
+
+  /** A lazy row's lines in the jobs script and the SLURM task list. */
+  record Lines(String jobs, String task) {}
+
+  /**
+   * The lines of experiment {@code info}, manifest row {@code row} of the lazy invocation in {@code lazyDir}: its
+   * task makes it from there ({@code run CONF_PATH --row K} of the invocation's model.jar).
+   *
+   * @param slurm whether the jobs script submits with {@code sbatch}
+   */
+  static Lines lines(ExperimentInfo info, Path lazyDir, long row, boolean slurm) throws HyperException {
+    LaunchCommand run = LaunchCommand.of(info).withJarDir(lazyDir).withRow(row);
+    return new Lines(JobsScript.line(info.sweep(), info, slurm, run), run.taskLine(info.serializationDir()));
   }
 
   /** The params of manifest row {@code row}. */

@@ -202,11 +202,10 @@ final class SweepListings implements AutoCloseable {
   /** Writes each listing again: the old lines, then the new ones; adds the replacements to {@code order}. */
   private void merge(List<Replacements.Replacement> order) throws IOException, HyperException {
     // rows drawn from a plan are listed from now on, with the lines the sweep would have written for them
-    ExperimentInfo drawnPrototype = old.drawn() ? LazyExperiment.prototype(out, old.lazyDir(0), spec,
-        "cannot list the rows of " + old.path()) : null;
-    OldLines jobs = OldLines.of(scriptPath, oldRows, drawnPrototype == null && slurmScript(scriptPath) == slurm);
-    OldLines taskLines = OldLines.of(tasksPath, oldRows, drawnPrototype == null, true);
-    boolean tasksLineUp = taskLines.present || drawnPrototype != null;
+    boolean drawn = old.drawn();
+    OldLines jobs = OldLines.of(scriptPath, oldRows, !drawn && slurmScript(scriptPath) == slurm);
+    OldLines taskLines = OldLines.of(tasksPath, oldRows, !drawn, true);
+    boolean tasksLineUp = taskLines.present || drawn;
     Path manifestTemp = temp(manifestPath, "");
     Path scriptTemp = temp(scriptPath, "");
     Path tasksTemp = temp(tasksPath, "");
@@ -229,10 +228,10 @@ final class SweepListings implements AutoCloseable {
       old.forEachRow(r -> {
         m.write(SweepManifest.row(r));
         String[] now = replaced.get(r.row());
-        if (drawnPrototype != null) {
-          String[] drawn = now != null ? now : lazyLines(r, drawnPrototype);
-          s.write(drawn[0]);
-          t.write(drawn[1]);
+        if (drawn) {
+          String[] lines = now != null ? now : lazyLines(r, prototypes);
+          s.write(lines[0]);
+          t.write(lines[1]);
           return;
         }
         String job = oldJobs == null ? null : oldJobs.readLine();
@@ -269,14 +268,9 @@ final class SweepListings implements AutoCloseable {
       prototype = LazyExperiment.prototype(out, r.lazyDir(), spec, "cannot list row " + r.row() + " of " + old.path());
       prototypes.put(r.lazyDir(), prototype);
     }
-    return lazyLines(r, prototype);
-  }
-
-  /** The jobs-script and task-list lines of row {@code r} of the lazy invocation of {@code prototype}. */
-  private String[] lazyLines(ManifestRow r, ExperimentInfo prototype) throws HyperException {
-    ExperimentInfo info = LazyExperiment.info(prototype, out, spec, r.id(), r.trial());
-    LaunchCommand run = LaunchCommand.of(info).withJarDir(r.lazyDir()).withRow(r.row());
-    return new String[] {JobsScript.line(spec.name(), info, slurm, run), run.taskLine(info.serializationDir())};
+    LazyExperiment.Lines lines = LazyExperiment.lines(LazyExperiment.info(prototype, out, spec, r.id(), r.trial()),
+        r.lazyDir(), r.row(), slurm);
+    return new String[] {lines.jobs(), lines.task()};
   }
 
   /**

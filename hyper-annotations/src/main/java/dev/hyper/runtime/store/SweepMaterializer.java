@@ -16,7 +16,6 @@ import dev.hyper.runtime.manifest.SweepManifest;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.plan.PlannedExperiment;
 import dev.hyper.runtime.plan.SweepPlanner;
-import dev.hyper.runtime.render.JobsScript;
 import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.snapshot.Program;
 import dev.hyper.runtime.snapshot.ProgramSnapshot;
@@ -309,15 +308,13 @@ public final class SweepMaterializer {
             continue;
           }
           if (lazyDir != null) {                         // listed for its task to make
-            @SuppressWarnings("unchecked")
-            PlannedExperiment<P> p = (PlannedExperiment<P>) item.planned;
             if (listings.added() == 0) {                 // the prototype: this experiment's TOML
-              LazyExperiment.writeDir(spec, out, lazyDir, p, options.provenance(), store.storedSnapshot(),
+              LazyExperiment.writeDir(spec, out, lazyDir, item.planned, options.provenance(), store.storedSnapshot(),
                   dir.created());
             }
-            LaunchCommand launch = LaunchCommand.of(info).withJarDir(lazyDir).withRow(keys.size() + listings.added());
-            listings.add(p, JobsScript.line(spec.name(), info, options.slurm(), launch),
-                launch.taskLine(info.serializationDir()));
+            LazyExperiment.Lines lines = LazyExperiment.lines(info, lazyDir, keys.size() + listings.added(),
+                options.slurm());
+            listings.add(item.planned, lines.jobs(), lines.task());
             continue;
           }
           RenderPipeline.Item e = item;
