@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -48,17 +50,27 @@ final class SlurmCluster {
     }
   }
 
+  /** When each requeued array task was first seen waiting for its BeginTime (job id to nanoTime). */
+  private static final Map<String, Long> REQUEUED = new ConcurrentHashMap<>();
+
   /**
    * A requeued job pends about two minutes (BeginTime) before it may start again: start the array tasks of
    * {@code job} that wait for that now, so the tests need not wait. What is tested (the requeue, the resume)
-   * is unchanged.
+   * is unchanged. A task is released only 5 s after it was first seen waiting: slurmd refuses a launch whose
+   * credential is from the second its previous run's was revoked in ("Job credential revoked"), which failed
+   * a run released at once.
    */
   static void release(String job) throws InterruptedException {
     String out = call("squeue", "-h", "-r", "-j", job, "-o", "%i %T %r");
+    long now = System.nanoTime();
     for (String line : out == null ? List.<String>of() : out.lines().toList()) {
       String[] f = line.trim().split("\\s+");
       if (f.length == 3 && f[1].equals("PENDING") && f[2].equals("BeginTime")) {
-        call("scontrol", "update", "JobId=" + f[0], "StartTime=now");
+        long seen = REQUEUED.computeIfAbsent(f[0], k -> now);
+        if (now - seen >= TimeUnit.SECONDS.toNanos(5)) {
+          call("scontrol", "update", "JobId=" + f[0], "StartTime=now");
+          REQUEUED.remove(f[0]);
+        }
       }
     }
   }
