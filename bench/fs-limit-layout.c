@@ -1,7 +1,8 @@
 // fs-limit (shared/bench/fs-limit.c) with Hyper's layout instead of two flat directories: per experiment
-// the same files and rename, but under config/generated/S/ID/TRIAL and model/generated/S/ID/TRIAL, so
-// two directories more per experiment (the ID levels): mkdir ID, mkdir ID/.0.tmp, write a ~1.4 KB JSON and
-// a ~1 KB TOML, hard-link the jar, mkdir model ID and ID/0, rename ID/.0.tmp to ID/0. No rendering, one core.
+// the same files and rename, but under config/generated/S/ID/TRIAL: mkdir ID, mkdir ID/.0.tmp, write a
+// ~1.4 KB JSON and a ~1 KB TOML, hard-link the jar, rename ID/.0.tmp to ID/0. Hyper's sweep makes no
+// serialization directory (model/generated/S/ID/TRIAL: the run makes it), so neither does this; fs-limit
+// makes one (flat) where this makes the ID directory: the same count of calls. No rendering, one core.
 // Build: gcc -O2 -o fs-limit-layout fs-limit-layout.c; run: fs-limit-layout N DIR
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,6 @@ int main(int argc,char**argv){
     snprintf(r,sizeof r,"%s/%s.json",q,id); put(r,json,sizeof json);
     snprintf(r,sizeof r,"%s/%s.toml",q,id); put(r,toml,sizeof toml);
     snprintf(r,sizeof r,"%s/model.jar",q); if(link(jar,r)<0)perror(r);
-    snprintf(r,sizeof r,"%s/model/generated/s/%s",root,id); mkdir(r,0755);
-    snprintf(r,sizeof r,"%s/model/generated/s/%s/0",root,id); mkdir(r,0755);
     snprintf(r,sizeof r,"%s/0",p); if(rename(q,r)<0)perror(r);
   }
   double t=now()-t0; printf("fs-limit-layout: %d experiments in %.3f s = %.0f experiments/s (one core, no rendering)\n",n,t,n/t);

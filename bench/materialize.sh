@@ -97,7 +97,7 @@ gcc -O2 -o "$FSL" "$FS_LIMIT_C"
 gcc -O2 -o "$FSL2" "$ROOT/bench/fs-limit-layout.c"
 size=$(case "$DISK_N" in 1000) echo 1k;; 10000) echo 10k;; 100000) echo 100k;; esac)
 echo "$(df -T "$DISK" | awk 'NR==2 {print $2}') ($DISK_N experiments each, A B C D A B C D in $DISK, nothing deleted in between unless KEEP_RUNS=0;"
-echo "      fs-limit-layout = fs-limit with Hyper's nested ID/TRIAL layout, 2 directories more per experiment):"
+echo "      fs-limit-layout = fs-limit with Hyper's nested ID/TRIAL layout and no serialization directory, as many calls):"
 ratios=(); ratios2=(); ratiose=()
 for r in $(seq "$REPS"); do
   fs=$("$FSL" "$DISK_N" "$DISK/fs-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')

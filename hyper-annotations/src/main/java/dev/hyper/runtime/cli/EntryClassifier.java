@@ -40,8 +40,11 @@ final class EntryClassifier {
     UNTOUCHED
   }
 
-  /** @param made whether the experiment is made, or no task has started on it */
-  static Entry classify(Task t, Made made, String arrayTask, String queued, boolean queueUnknown,
+  /**
+   * @param made whether the experiment is made, or no task has started on it
+   * @param noRun its point has no serialization directory: no run has started on it, so it has no markers
+   */
+  static Entry classify(Task t, Made made, boolean noRun, String arrayTask, String queued, boolean queueUnknown,
       boolean details, SlurmClient slurm, Map<String, Map<String, String>> jobStates, List<Accounting.Run> runs)
       throws IOException {
     if (t.gone()) {
@@ -49,8 +52,8 @@ final class EntryClassifier {
           + ")", null);
     }
     Path dir = t.root().resolve(t.serializationDir());
-    // not made and no serialization directory: no task has started on it (one stat rather than five)
-    ExperimentStatus markers = made == Made.UNTOUCHED || (made == Made.NOT_MADE && !Files.isDirectory(dir))
+    // no serialization directory: no run has started on it (no stat, or one rather than five)
+    ExperimentStatus markers = noRun || made == Made.UNTOUCHED || (made == Made.NOT_MADE && !Files.isDirectory(dir))
         ? ExperimentStatus.PENDING
         : Markers.status(dir);
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");
@@ -85,7 +88,7 @@ final class EntryClassifier {
         return new Entry(t, State.FAILED, "unreadable marker: " + e.getMessage(), log);
       }
       if (started.isEmpty()) { // finished between the two reads
-        return classify(t, made, arrayTask, null, queueUnknown, details, slurm, jobStates, runs);
+        return classify(t, made, false, arrayTask, null, queueUnknown, details, slurm, jobStates, runs);
       }
       Started s = started.get();
       String where = "pid " + s.pid() + " on " + s.host() + " since " + s.time();

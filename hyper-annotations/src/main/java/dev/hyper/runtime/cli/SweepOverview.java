@@ -185,8 +185,7 @@ final class SweepOverview {
     long[] sizes = new long[2];
     Optional<ManifestFile> manifest = declared != null ? ManifestFile.read(root, declared)
         : ManifestFile.read(root, sweep);
-    boolean lazy = manifest.map(ManifestFile::anyLazy).orElse(false);
-    Set<String> startedPoints = lazy ? pointsWithSerializationDirs(root, sweep) : Set.of();
+    Set<String> startedPoints = pointsWithSerializationDirs(root, sweep);
     long drawnRows = manifest.filter(ManifestFile::drawn).map(ManifestFile::experiments).orElse(0L);
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions(), drawnRows)) {
       SweepTasks.forEach(root, sweep, manifest, t -> {
@@ -198,12 +197,12 @@ final class SweepOverview {
             runs.addAll(sources.accounting().runs(id));
           }
         }
-        // a lazy experiment of a point with no serialization directory: not made, no task started on it (no stat)
-        boolean untouched = t.lazyDir() != null && !startedPoints.contains(t.serializationDir().getParent()
-            .getFileName().toString());
-        EntryClassifier.Made made = untouched ? EntryClassifier.Made.UNTOUCHED
+        // a point with no serialization directory: no run started on it, so it has no markers (no stat)
+        boolean untouched = !startedPoints.contains(t.serializationDir().getParent().getFileName().toString());
+        EntryClassifier.Made made = t.lazyDir() == null ? EntryClassifier.Made.MADE
+            : untouched ? EntryClassifier.Made.UNTOUCHED
             : t.notMadeYet() ? EntryClassifier.Made.NOT_MADE : EntryClassifier.Made.MADE;
-        Entry e = EntryClassifier.classify(t, made, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask)
+        Entry e = EntryClassifier.classify(t, made, untouched, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask)
             : null, sources.queueProblem() != null, details, slurm, jobStates, runs).withRuns(runs);
         if (e.state() == State.PENDING && !sources.scripts().isEmpty()) {   // the jobs script gets to it
           JobsScriptRuns.Run run = sources.scripts().get(0);
@@ -221,9 +220,9 @@ final class SweepOverview {
   }
 
   /**
-   * The points of {@code sweep} that have a serialization directory ({@code model/generated/SWEEP/ID}): one
-   * directory listing, so that a lazy sweep's experiments whose point is not there cost no stat each (asked
-   * only for a sweep with lazy rows). Empty when there is none.
+   * The points of {@code sweep} that have a serialization directory ({@code model/generated/SWEEP/ID}, made by
+   * the point's first run): one directory listing, so that experiments whose point is not there cost no stat
+   * of their markers. Empty when there is none.
    */
   private static Set<String> pointsWithSerializationDirs(Path root, String sweep) throws IOException {
     Set<String> ids = new HashSet<>();

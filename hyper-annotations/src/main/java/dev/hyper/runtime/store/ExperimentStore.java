@@ -33,7 +33,9 @@ import java.util.TreeSet;
  * was made with {@code force}: then, holding the experiment's claim ({@link RunClaim}), its markers and
  * outputs are archived first ({@link ReplacedOutputs}), so it is pending again; one that is claimed by a
  * run, or running or queued by what {@link InUse} knows, is not replaced ({@link Busy}). The
- * serialization directory is made before the rename, so an experiment that is there has it too.
+ * serialization directory is not made: its run makes it ({@code model/generated/SWEEP/ID} appears with the
+ * first run of the point), so a sweep writes one directory less per experiment and {@code status} knows a
+ * point no run has touched from one listing of the sweep's serialization directories.
  *
  * <p>No fsync: a killed process leaves each experiment whole or absent (rename is atomic), at the cost
  * of the page cache holding the data until the kernel writes it. Directories get the default
@@ -158,8 +160,8 @@ public final class ExperimentStore {
   }
 
   /**
-   * Writes one experiment's config directory (JSON, TOML, a hard link to the stored snapshot) and its
-   * empty serialization directory, unless an identical directory is there already.
+   * Writes one experiment's config directory (JSON, TOML, a hard link to the stored snapshot), unless an
+   * identical directory is there already.
    *
    * @throws Conflict if the directory exists with other content and the store does not force
    * @throws Busy if it exists with other content and is running or queued (force or not)
@@ -167,23 +169,16 @@ public final class ExperimentStore {
   public Outcome write(ExperimentInfo info, byte[] json, byte[] toml) throws IOException, Conflict, Busy {
     Path dir = root.resolve(info.confDir());
     Path idDir = dir.getParent();
-    Path serialization = root.resolve(info.serializationDir());
     // trial 0 makes its point's id directory; when that succeeds nothing of the point can be there yet
     boolean newPoint = info.trial() == 0 && mkdir(idDir);
     if (!newPoint) {
       if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {      // a re-run
-        return rewrite(info, dir, idDir, serialization, json, toml);
+        return rewrite(info, dir, idDir, root.resolve(info.serializationDir()), json, toml);
       }
       if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
         throw new Conflict(dir, "a file, not a directory");
       }
-      newPoint = !ensureDirectory(idDir);
-    }
-    if (newPoint) {
-      mkdir(serialization.getParent());
-      mkdir(serialization);
-    } else {
-      ensureDirectory(serialization);
+      ensureDirectory(idDir);
     }
     Files.move(writeTemp(info, idDir, dir, json, toml), dir, StandardCopyOption.ATOMIC_MOVE);
     return Outcome.WRITTEN;
@@ -194,7 +189,6 @@ public final class ExperimentStore {
       throws IOException, Conflict, Busy {
     String difference = difference(info, dir, json, toml);
     if (difference == null) {
-      ensureDirectory(serialization);
       return Outcome.SKIPPED;
     }
     if (!force) {

@@ -202,7 +202,8 @@ class HyperCliTest {
     }
     ExperimentConfig<TestParams> config = ExperimentConfig.load(toml, TestSweeps.builder("toy").trials(2)
         .slurm(SlurmSettings.NONE.withQos("gpu").withTime("10:00")).build());
-    Files.delete(out.resolve(config.experiment().serializationDir()));
+    // the sweep makes no serialization directory; run makes it
+    assertFalse(Files.exists(out.resolve(config.experiment().serializationDir())));
     CliRun run = cli("run", toml.toString());
     assertEquals(0, run.code(), run.err());
     assertEquals("", run.err());

@@ -94,7 +94,7 @@ class SlurmCommandsTest {
     Path failed = out.resolve(tasks.get(3).serializationDir());
     Markers.writeFailed(failed, new Failed(Provenance.now(), "t0", 1, 1, List.of("run failed: x",
         "java.lang.IllegalStateException: loss is NaN", "\tat Trainer.train(Trainer.java:3)"), List.of()));
-    Files.writeString(out.resolve(tasks.get(4).serializationDir()).resolve("slurm-101_4.out"),
+    Files.writeString(Files.createDirectories(out.resolve(tasks.get(4).serializationDir())).resolve("slurm-101_4.out"),
         "refusing to run x.toml: the jar is not the snapshot\n");
 
     CliRun status = cli("status", "toy", "--out", out.toString(), "--slurm-bin", bin.toString());

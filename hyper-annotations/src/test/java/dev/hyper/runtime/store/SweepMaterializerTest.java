@@ -105,7 +105,7 @@ class SweepMaterializerTest {
             files.map(f -> f.getFileName().toString()).sorted().toList());
       }
       assertTrue(Files.isSameFile(stored, dir.resolve("model.jar")));
-      assertTrue(Files.isDirectory(out().resolve(e.serializationDir())));
+      assertFalse(Files.exists(out().resolve(e.serializationDir())), "its run makes the serialization directory");
       ExperimentConfig<TestParams> loaded = ExperimentConfig.load(out().resolve(e.confPath()), spec);
       assertEquals(e, loaded.experiment());
       ExperimentInfo.Snapshot snap = loaded.experiment().snapshot();
@@ -333,10 +333,13 @@ class SweepMaterializerTest {
     assertEquals(1, r.replaced());
     assertEquals(23, r.skipped());
     assertEquals(0, r.written());
-    // the same, and the claim file it was replaced under (never run, so nothing was archived)
+    // the same, and the claim file it was replaced under in its serialization directory, made for the claim
+    // (never run, so nothing was archived)
     String claim = dev.hyper.runtime.plan.Layout.slashes(dev.hyper.runtime.plan.Layout.claimFile(
         victim.serializationDir()));
-    List<String> after = contents(out());
+    String serialization = dev.hyper.runtime.plan.Layout.slashes(victim.serializationDir());
+    List<String> after = contents(out()).stream().filter(f -> !f.equals(serialization + "/")
+        && !f.equals(serialization.substring(0, serialization.lastIndexOf('/') + 1))).toList();
     assertEquals(1, after.stream().filter(f -> f.startsWith(claim + " ")).count(), after.toString());
     // the manifest records the invocation; its rows, the jobs script and the task list are as they were
     java.util.function.Predicate<String> manifest = f -> f.startsWith("toy-manifest.tsv ");
