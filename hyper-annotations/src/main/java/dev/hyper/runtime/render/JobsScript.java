@@ -118,10 +118,9 @@ public final class JobsScript {
     if (!slurm) {
       return run.shell() + "\n";
     }
-    // sbatch opens --output before the job starts; a lazy sweep's task has not made the directory yet
-    String mkdir = run.jarDir().equals(e.confDir()) ? ""
-        : "mkdir -p -- " + quote(Layout.slashes(e.serializationDir())) + " && ";
-    return mkdir + sbatch(sweep, e, run.standalone()) + "\n";
+    // sbatch opens --output before the job starts, and no sweep makes the serialization directory (its run does)
+    return "mkdir -p -- " + quote(Layout.slashes(e.serializationDir())) + " && " + sbatch(sweep, e, run.standalone())
+        + "\n";
   }
 
   /**

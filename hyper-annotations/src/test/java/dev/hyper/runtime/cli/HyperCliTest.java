@@ -189,7 +189,8 @@ class HyperCliTest {
         + "job array: " + out.resolve("toy.sbatch") + "\n", sweep.out());
     List<String> script = Files.readAllLines(out.resolve("toy-jobs.sh"));
     String line = script.get(script.size() - 24);
-    assertTrue(line.matches("hyper_sbatch 'config/generated/toy/[0-9a-f]{12}/[01]/[0-9a-f]{12}\\.toml' --qos 'gpu'"
+    assertTrue(line.matches("mkdir -p -- 'model/generated/toy/([0-9a-f]{12})/([01])' && hyper_sbatch"
+        + " 'config/generated/toy/\\1/\\2/\\1\\.toml' --qos 'gpu'"
         + " --time '10:00' --job-name 'toy-.*"), line);
 
     CliRun again = cli("sweep", "toy", "--out", out.toString(), "--jar", jar().toString());

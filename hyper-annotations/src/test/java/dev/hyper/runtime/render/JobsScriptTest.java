@@ -114,7 +114,7 @@ class JobsScriptTest {
     String script = JobsScript.render("rnn", List.of(info("abc", 0, NASTY)), true);
     List<String> lines = script.lines().toList();
     String line = lines.get(lines.size() - 1);
-    assertEquals("hyper_sbatch 'config/generated/rnn/abc/0/abc.toml' --qos 'it'\\''s $(touch INJECTED)' --time '1-00:00:00' --partition 'gpu part'"
+    assertEquals("mkdir -p -- 'model/generated/rnn/abc/0' && hyper_sbatch 'config/generated/rnn/abc/0/abc.toml' --qos 'it'\\''s $(touch INJECTED)' --time '1-00:00:00' --partition 'gpu part'"
         + " --cpus-per-task '4' --mem '16G' --gres 'gpu:1' --job-name 'rnn-abc-0'"
         + " --output 'model/generated/rnn/abc/0/slurm-%j.out'"
         + " --wrap 'hyper_java='\\''/opt/no such jdk/bin/java'\\''; [ -x \"$hyper_java\" ] || hyper_java=java;"

@@ -264,7 +264,9 @@ class SweepMaterializerTest {
     assertEquals(header + 24, lines.size());
     assertEquals("#!/usr/bin/env bash", lines.get(0));
     assertEquals("cd -- \"$(dirname -- \"$0\")\" || exit 2", lines.get(2));
-    assertTrue(lines.get(header + 4).startsWith("hyper_sbatch " + ShellQuote.quote(Layout.slashes(tricky.confPath()))
+    String mkdir = "mkdir -p -- " + ShellQuote.quote(Layout.slashes(tricky.serializationDir()));
+    assertTrue(lines.get(header + 4).startsWith(mkdir
+        + " && hyper_sbatch " + ShellQuote.quote(Layout.slashes(tricky.confPath()))
         + " --qos 'it'\\''s $(id)' --job-name 'toy-" + tricky.id() + "-0'"), lines.get(header + 4));
     Process p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
     assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
