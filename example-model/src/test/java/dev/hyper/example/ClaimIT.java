@@ -46,6 +46,7 @@ class ClaimIT {
   private static void awaitClaimAndStop(Experiments.Exp e, Process run) throws Exception {
     Path claim = Layout.claimFile(e.serializationDir());
     try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+      Files.createDirectories(claim.getParent());   // the run makes it too; the sweep does not
       claim.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       while (!Files.exists(claim) || Files.size(claim) == 0) {
@@ -127,7 +128,8 @@ class ClaimIT {
     List<Experiments.Exp> exps = SmallSweep.sweep(dir);
     Experiments.Exp held = exps.get(2);
     ModelJar.Result r;
-    try (RunClaim claim = RunClaim.claim(held.serializationDir())) { // as a run on another machine would
+    Files.createDirectories(held.serializationDir());                // as a run on another machine would
+    try (RunClaim claim = RunClaim.claim(held.serializationDir())) {
       r = ModelJar.run(dir, "exec", "rnn", "--jobs", "2");
     }
     assertEquals(0, r.exitCode(), r.toString());
