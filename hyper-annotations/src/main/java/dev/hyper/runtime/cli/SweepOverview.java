@@ -10,7 +10,9 @@ import dev.hyper.runtime.slurm.Accounting;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmJobs;
 import dev.hyper.runtime.slurm.TaskRuns;
+import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.JobsScriptRuns;
+import dev.hyper.runtime.status.RunJournal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -48,6 +50,10 @@ import java.util.Set;
  *   <li>{@link State#PENDING}: never started and not queued.
  *   <li>{@link State#MISSING}: the sweep's manifest lists it, but its TOML is gone: nothing can run it.
  * </ul>
+ *
+ * <p>An experiment the sweep's {@link RunJournal} knows finished ({@code DONE} or {@code STOPPED}) is that, with
+ * no stat of its markers: one stat (its TOML's) per experiment, where a stopped one took four and a done one
+ * two.
  */
 final class SweepOverview {
   enum State {
@@ -186,6 +192,8 @@ final class SweepOverview {
     Optional<ManifestFile> manifest = declared != null ? ManifestFile.read(root, declared)
         : ManifestFile.read(root, sweep);
     Set<String> startedPoints = pointsWithSerializationDirs(root, sweep);
+    RunJournal.Finished finished = startedPoints.isEmpty() ? null
+        : RunJournal.read(root.resolve(Layout.sweepModelDir(sweep)));
     long drawnRows = manifest.filter(ManifestFile::drawn).map(ManifestFile::experiments).orElse(0L);
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions(), drawnRows)) {
       SweepTasks.forEach(root, sweep, manifest, t -> {
@@ -198,12 +206,21 @@ final class SweepOverview {
           }
         }
         // a point with no serialization directory: no run started on it, so it has no markers (no stat)
-        boolean untouched = !startedPoints.contains(t.serializationDir().getParent().getFileName().toString());
-        EntryClassifier.Made made = t.lazyDir() == null ? EntryClassifier.Made.MADE
+        String point = t.serializationDir().getParent().getFileName().toString();
+        boolean untouched = !startedPoints.contains(point);
+        ExperimentStatus vouched = untouched ? null
+            : finished.status(point, Integer.parseInt(t.serializationDir().getFileName().toString()));
+        if (vouched != null && t.tomlMissing()) {    // MISSING, as its markers would have it
+          vouched = null;
+        }
+        EntryClassifier.Made made = t.lazyDir() == null || vouched != null ? EntryClassifier.Made.MADE
             : untouched ? EntryClassifier.Made.UNTOUCHED
             : t.notMadeYet() ? EntryClassifier.Made.NOT_MADE : EntryClassifier.Made.MADE;
-        Entry e = EntryClassifier.classify(t, made, untouched, arrayTask, sources.queueProblem() == null ? sources.queue().get(arrayTask)
-            : null, sources.queueProblem() != null, details, slurm, jobStates, runs).withRuns(runs);
+        Entry e = vouched != null   // the journal knows it finished: no stat of its markers
+            ? new Entry(t, vouched == ExperimentStatus.DONE ? State.DONE : State.STOPPED, "", null).withRuns(runs)
+            : EntryClassifier.classify(t, made, untouched, arrayTask, sources.queueProblem() == null
+                ? sources.queue().get(arrayTask) : null, sources.queueProblem() != null, details, slurm, jobStates,
+                runs).withRuns(runs);
         if (e.state() == State.PENDING && !sources.scripts().isEmpty()) {   // the jobs script gets to it
           JobsScriptRuns.Run run = sources.scripts().get(0);
           e = new Entry(t, State.QUEUED, "by the jobs script, " + run.describe(), null, !run.here());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
  * model/generated/SWEEP/ID/.TRIAL.claim       locked by the run training it, for the run's whole life
  * model/generated/SWEEP/ID/TRIAL/.replaced-T/ what the experiment held before sweep --force replaced it at T
+ * model/generated/SWEEP/.journal/HOST         each marker written or cleared there by runs on HOST, a line each
  * model/generated/SWEEP/.rungs/K/ID-TRIAL     successive halving: the experiment's value at rung K (create-only)
  * model/generated/SWEEP/.rungs/K/ID-TRIAL.decision  what the run decided there, with the values it saw
  * SWEEP-manifest.tsv                          the one record of the sweep's experiments, one row each
@@ -58,6 +59,14 @@ public final class Layout {
   /** The directory holding one directory per point of {@code sweep} that has serialization directories. */
   public static Path sweepModelDir(String sweep) {
     return Path.of("model", "generated", sweep);
+  }
+
+  /** The name of a sweep's journal of its markers, in its {@link #sweepModelDir}. */
+  public static final String JOURNAL_DIR = ".journal";
+
+  /** The journal directory of the sweep whose serialization directory {@code serializationDir} is. */
+  public static Path journalDir(Path serializationDir) {
+    return serializationDir.getParent().resolveSibling(JOURNAL_DIR);
   }
 
   /** The prototype TOML's name in a lazy invocation's directory ({@link #lazyDir}). */

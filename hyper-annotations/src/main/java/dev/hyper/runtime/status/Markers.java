@@ -52,6 +52,9 @@ import java.util.Optional;
  * {@link ExperimentStatus#INTERRUPTED}; else {@code STARTED}: {@link ExperimentStatus#RUNNING} (which includes a run that was killed: nothing
  * is written then); else {@link ExperimentStatus#PENDING}. A new run removes {@code DONE} and
  * {@code FAILED} before writing {@code STARTED}.
+ *
+ * <p>Each marker written, and each removal of a {@code DONE} or {@code STOPPED}, also goes into the sweep's
+ * {@link RunJournal}, from which readers of a large sweep know its finished experiments without a stat of each.
  */
 public final class Markers {
   public static final String STARTED = "STARTED";
@@ -149,10 +152,23 @@ public final class Markers {
    * new run starts from a clean state (checkpoints stay: the run resumes from them).
    */
   public static void clearFinished(Path dir) throws IOException {
+    clearing(dir);
     Files.deleteIfExists(dir.resolve(DONE));
     Files.deleteIfExists(dir.resolve(FAILED));
     Files.deleteIfExists(dir.resolve(INTERRUPTED));
     Files.deleteIfExists(dir.resolve(STOPPED));
+  }
+
+  /**
+   * Says in the sweep's journal ({@link RunJournal}) that the markers in {@code dir} are about to be removed or
+   * moved away, when one the journal may vouch for ({@code DONE}, {@code STOPPED}) is there. Called before they go.
+   *
+   * @throws IOException if the journal cannot be appended to (then they must stay)
+   */
+  public static void clearing(Path dir) throws IOException {
+    if (Files.exists(dir.resolve(DONE)) || Files.exists(dir.resolve(STOPPED))) {
+      RunJournal.append(dir, RunJournal.CLEARED);
+    }
   }
 
   /** This machine's host name, as markers record it ({@code unknown} if it cannot be found). */
@@ -171,6 +187,7 @@ public final class Markers {
 
   private static void write(Path dir, String name, String text) throws IOException {
     AtomicFiles.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8), null);
+    RunJournal.append(dir, name);                    // after the marker is in place: see RunJournal
   }
 
   private interface Parser<T> {

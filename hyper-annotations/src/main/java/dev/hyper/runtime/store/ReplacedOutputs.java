@@ -60,6 +60,7 @@ final class ReplacedOutputs {
       return null;
     }
     entries.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+    Markers.clearing(serialization);
     String time = Provenance.now();
     Path archive = newArchive(serialization, time);
     Path oldToml = confDir.resolve(info.confPath().getFileName());

@@ -1,0 +1,239 @@
+package dev.hyper.runtime.status;
+
+import dev.hyper.runtime.plan.Layout;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A sweep's journal of its markers, so that {@code status}, {@code exec} and {@code submit} know the finished
+ * experiments of a large sweep from a few files rather than a stat of each experiment's markers (on a cluster
+ * file system each stat is a round trip to the server).
+ *
+ * <h2>Files</h2>
+ * One append-only file per host, {@code model/generated/SWEEP/.journal/HOST} ({@link Layout#journalDir}); each
+ * marker {@link Markers} writes adds a line {@code ID TAB TRIAL TAB MARKER TAB EPOCH_MILLIS}, in one
+ * {@code write} of an {@code O_APPEND} file, so lines from processes of one host do not interleave and no two
+ * hosts append to one file. {@code CLEARED} is the line of markers removed: by a rerun, or by {@code sweep --force}
+ * archiving them.
+ *
+ * <h2>What a reader may trust</h2>
+ * The markers stay the truth; the journal only says when they need not be looked at. A line is appended after
+ * the marker it names is in place, and {@code CLEARED} before a {@code DONE} or {@code STOPPED} is removed. So
+ * when an experiment's last line is {@code DONE} or {@code STOPPED}, that marker is there. "Last" needs no
+ * clock: it is trusted only when every line of the experiment is in one host's file, where the order is the
+ * order of the appends; an experiment run on two hosts is looked up in its markers. A line that is not whole
+ * (a host died while appending) is skipped, and so is an experiment whose id is not a sweep's.
+ */
+public final class RunJournal {
+  /** The line of markers removed. */
+  public static final String CLEARED = "CLEARED";
+
+  private RunJournal() {}
+
+  /**
+   * Appends {@code marker}'s line for the experiment whose serialization directory is {@code dir}
+   * ({@code .../SWEEP/ID/TRIAL}); nothing when {@code dir} is not at such a place.
+   *
+   * @throws IOException naming the journal file if it cannot be appended to
+   */
+  static void append(Path dir, String marker) throws IOException {
+    Path trial = dir.getFileName();
+    Path id = dir.getParent() == null ? null : dir.getParent().getFileName();
+    if (id == null || dir.getParent().getParent() == null || !trial.toString().matches("[0-9]{1,9}")
+        || Keys.idBits(id.toString()) < 0) {
+      return;
+    }
+    Path journal = Layout.journalDir(dir).resolve(fileName(Markers.hostName()));
+    byte[] line = (id + "\t" + trial + "\t" + marker + "\t" + System.currentTimeMillis() + "\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    try {
+      appendLine(journal, line);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(journal.getParent());
+      appendLine(journal, line);
+    }
+  }
+
+  private static void appendLine(Path journal, byte[] line) throws IOException {
+    try (var out = Files.newOutputStream(journal, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      out.write(line);
+    }
+  }
+
+  /** A host's name as its journal file's: letters, digits, {@code .}, {@code _} and {@code -}; not hidden. */
+  static String fileName(String host) {
+    String name = host.replaceAll("[^A-Za-z0-9._-]", "_");
+    return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+  }
+
+  /**
+   * Reads the journal of the sweep whose serialization directories are under {@code sweepModelDir}; empty when it
+   * has none.
+   */
+  public static Finished read(Path sweepModelDir) throws IOException {
+    Finished finished = new Finished();
+    Path dir = sweepModelDir.resolve(Layout.JOURNAL_DIR);
+    if (!Files.isDirectory(dir)) {
+      return finished;
+    }
+    int host = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> !f.getFileName().toString().startsWith("."))) {
+      for (Path file : files) {
+        host++;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+            StandardCharsets.US_ASCII), 1 << 16)) {
+          finished.readLines(in, host);
+        } catch (IOException e) {
+          throw new IOException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+      }
+    }
+    return finished;
+  }
+
+  /** How an experiment's id and trial become one key (ids are 12 hex digits: 48 bits). */
+  static final class Keys {
+    private Keys() {}
+
+    /** The 48 bits of a 12-hex-digit id, or -1 if it is not one. */
+    static long idBits(String id) {
+      if (id.length() != 12) {
+        return -1;
+      }
+      long v = 0;
+      for (int i = 0; i < 12; i++) {
+        int d = Character.digit(id.charAt(i), 16);
+        if (d < 0 || Character.isUpperCase(id.charAt(i))) {
+          return -1;
+        }
+        v = v << 4 | d;
+      }
+      return v;
+    }
+  }
+
+  /**
+   * The experiments whose markers need not be looked at: their last line, all from one host, is {@code DONE}
+   * or {@code STOPPED}. Open addressing over two arrays, about 40 bytes per experiment the journal names.
+   */
+  public static final class Finished {
+    private static final int DONE = 1;
+    private static final int STOPPED = 2;
+    private static final int OTHER = 3;
+    /** Lines of more than one host: not trusted. */
+    private static final int MIXED = 4;
+
+    private long[] ids = new long[16];
+    private int[] trials = new int[16];
+    /** host << 3 | state; 0 for an empty slot. */
+    private long[] values = new long[16];
+    private int size;
+
+    /**
+     * {@link ExperimentStatus#DONE} or {@link ExperimentStatus#STOPPED} when the journal vouches for it, else
+     * null (then its markers say).
+     */
+    public ExperimentStatus status(String id, int trial) {
+      long bits = Keys.idBits(id);
+      if (bits < 0) {
+        return null;
+      }
+      int slot = find(bits, trial);
+      if (values[slot] == 0) {
+        return null;
+      }
+      int state = state(values[slot]);
+      return state == DONE ? ExperimentStatus.DONE : state == STOPPED ? ExperimentStatus.STOPPED : null;
+    }
+
+    private void readLines(BufferedReader in, int host) throws IOException {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        int a = line.indexOf('\t');
+        int b = line.indexOf('\t', a + 1);
+        int c = line.indexOf('\t', b + 1);
+        if (a != 12 || b < 0 || c < 0 || line.indexOf('\t', c + 1) >= 0 || b - a - 1 < 1 || b - a - 1 > 9
+            || !digits(line, c + 1, line.length())) {
+          continue;                                   // not whole: a host died while appending
+        }
+        long id = Keys.idBits(line.substring(0, a));
+        if (id < 0 || !digits(line, a + 1, b)) {
+          continue;
+        }
+        put(id, Integer.parseInt(line, a + 1, b, 10), host, stateOf(line.substring(b + 1, c)));
+      }
+    }
+
+    private static boolean digits(String s, int from, int to) {
+      if (from >= to) {
+        return false;
+      }
+      for (int i = from; i < to; i++) {
+        if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int stateOf(String marker) {
+      return switch (marker) {
+        case Markers.DONE -> DONE;
+        case Markers.STOPPED -> STOPPED;
+        default -> OTHER;
+      };
+    }
+
+    private void put(long id, int trial, int host, int state) {
+      int slot = find(id, trial);
+      long old = values[slot];
+      if (old == 0) {
+        ids[slot] = id;
+        trials[slot] = trial;
+        values[slot] = (long) host << 3 | state;
+        if (++size * 2 > values.length) {
+          grow();
+        }
+        return;
+      }
+      values[slot] = old >>> 3 != host || state(old) == MIXED ? (old & ~7L) | MIXED : (long) host << 3 | state;
+    }
+
+    private static int state(long value) {
+      return (int) (value & 7);
+    }
+
+    private int find(long id, int trial) {
+      int mask = values.length - 1;
+      long h = (id * 0x9E3779B97F4A7C15L) ^ (trial * 0xC2B2AE3D27D4EB4FL);
+      int slot = (int) (h ^ h >>> 29) & mask;
+      while (values[slot] != 0 && (ids[slot] != id || trials[slot] != trial)) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private void grow() {
+      long[] oldIds = ids;
+      int[] oldTrials = trials;
+      long[] oldValues = values;
+      ids = new long[oldIds.length * 2];
+      trials = new int[oldIds.length * 2];
+      values = new long[oldIds.length * 2];
+      for (int i = 0; i < oldValues.length; i++) {
+        if (oldValues[i] != 0) {
+          int slot = find(oldIds[i], oldTrials[i]);
+          ids[slot] = oldIds[i];
+          trials[slot] = oldTrials[i];
+          values[slot] = oldValues[i];
+        }
+      }
+    }
+  }
+}

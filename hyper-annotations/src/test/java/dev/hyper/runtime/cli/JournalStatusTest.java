@@ -1,0 +1,117 @@
+package dev.hyper.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hyper.runtime.SweepSpec;
+import dev.hyper.runtime.TestParams;
+import dev.hyper.runtime.TestParamsGrid;
+import dev.hyper.runtime.plan.Layout;
+import dev.hyper.runtime.status.ExperimentFiles;
+import dev.hyper.runtime.status.Markers;
+import dev.hyper.runtime.status.RunJournal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sweep's journal of its markers ({@link RunJournal}) as status, exec and a rerun use it: the finished
+ * experiments come from the journal, the others from their markers.
+ */
+class JournalStatusTest {
+  @TempDir Path tmp;
+
+  private final List<SweepSpec<?>> specs = List.of(
+      SweepSpec.builder("toy", TestParams.class, new TestParamsGrid(new double[] {0.1, 0.2}, new String[] {"a"}))
+          .template("jsonnet/test_model.jsonnet")
+          .trainer(() -> (p, e) -> e.writeMetrics(Map.of("accuracy", p.lr()))).build());
+
+  private Path jar;
+  private Path out;
+  private List<Path> tomls;
+
+  private CliRun cli(String... args) {
+    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
+  }
+
+  private Path serialization(Path toml) {
+    return out.resolve(Layout.serializationDir("toy", toml.getParent().getParent().getFileName().toString(), 0));
+  }
+
+  private Path journal() {
+    return out.resolve(Layout.sweepModelDir("toy")).resolve(Layout.JOURNAL_DIR);
+  }
+
+  @BeforeEach
+  void sweepAndRunAll() throws Exception {
+    jar = dev.hyper.runtime.TestJars.modelJar(tmp.resolve("build/model.jar"));
+    out = tmp.resolve("out");
+    assertEquals(0, cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString()).code());
+    tomls = ExperimentFiles.ofSweep(out, "toy");
+    assertEquals(4, tomls.size());
+    for (Path toml : tomls) {
+      CliRun r = cli("run", toml.toString());
+      assertEquals(0, r.code(), r.err());
+    }
+  }
+
+  private String status() {
+    CliRun status = cli("status", "toy", "--out", out.toString());
+    assertEquals(0, status.code(), status.err());
+    return status.out();
+  }
+
+  @Test
+  void eachRunLeavesItsMarkersLinesInItsHostsJournal() throws Exception {
+    List<Path> files;
+    try (var all = Files.list(journal())) {
+      files = all.toList();
+    }
+    assertEquals(1, files.size(), "one file, this host's: " + files);
+    Path file = files.get(0);
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(8, lines.size(), lines.toString());
+    for (int i = 0; i < 4; i++) {
+      String id = tomls.get(i).getParent().getParent().getFileName().toString();
+      assertEquals(id + "\t0\tSTARTED", lines.get(2 * i).replaceAll("\t[0-9]+$", ""));
+      assertEquals(id + "\t0\tDONE", lines.get(2 * i + 1).replaceAll("\t[0-9]+$", ""));
+    }
+    assertTrue(status().contains("  done          4\n"), status());
+
+    CliRun rerun = cli("run", tomls.get(0).toString(), "--rerun");
+    assertEquals(0, rerun.code(), rerun.err());
+    List<String> after = Files.readAllLines(file);
+    String id = tomls.get(0).getParent().getParent().getFileName().toString();
+    assertEquals(List.of(id + "\t0\tCLEARED", id + "\t0\tSTARTED", id + "\t0\tDONE"),
+        after.subList(8, 11).stream().map(l -> l.replaceAll("\t[0-9]+$", "")).toList());
+  }
+
+  @Test
+  void aFinishedExperimentIsTakenFromTheJournalAndItsPointsDirectoryMustBeThere() throws Exception {
+    // its DONE removed by hand, not by a run: status and exec take the journal's word (no stat of the marker)
+    Files.delete(serialization(tomls.get(0)).resolve(Markers.DONE));
+    assertTrue(status().contains("  done          4\n"), status());
+    CliRun exec = cli("exec", "toy", "--out", out.toString());
+    assertEquals("exec toy: nothing to run: 4 of 4 done, 0 failed, 0 never started\n", exec.out());
+
+    // the point's directory gone: its experiments are looked at again, and are pending
+    dev.hyper.runtime.io.AtomicFiles.deleteTree(serialization(tomls.get(1)).getParent());
+    String s = status();
+    assertTrue(s.contains("  done          3\n") && s.contains("  pending       1   (never started)\n"), s);
+  }
+
+  @Test
+  void anExperimentRunOnTwoHostsIsTakenFromItsMarkers() throws Exception {
+    Path toml = tomls.get(2);
+    String id = toml.getParent().getParent().getFileName().toString();
+    Files.writeString(journal().resolve("node-7"), id + "\t0\tSTARTED\t1\n");
+    Files.delete(serialization(toml).resolve(Markers.DONE));
+    String s = status();
+    assertTrue(s.contains("  done          3\n"), s);
+    assertTrue(s.contains(id + "/0"), s);                // listed with its STARTED marker's state
+  }
+}
