@@ -96,6 +96,15 @@ public record Tla(String name, Object value, Param.Kind kind) {
     };
   }
 
+  /** The {@link #code()} of each of {@code tlas}, in their order (unmodifiable). */
+  public static List<String> codes(List<Tla> tlas) {
+    String[] codes = new String[tlas.size()];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = tlas.get(i).code();
+    }
+    return List.of(codes);
+  }
+
   /**
    * The jsonnet command-line argument, unquoted for any shell: {@code --tla-str name=value} for strings
    * and enums, {@code --tla-code name=code} otherwise.

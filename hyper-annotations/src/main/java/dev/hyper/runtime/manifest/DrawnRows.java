@@ -222,9 +222,7 @@ public final class DrawnRows {
 
   private <P extends Record> void draw(SweepSpec<P> s, long point) {
     List<Tla> tlas = Tla.of(s, s.grid().get(point));
-    List<String> codes = new ArrayList<>(tlas.size());
-    tlas.forEach(t -> codes.add(t.code()));
-    cachedCodes = List.copyOf(codes);
+    cachedCodes = Tla.codes(tlas);
     cachedId = Ids.experimentId(s.name(), tlas, cachedCodes);
   }
 

@@ -31,9 +31,7 @@ public final class Ids {
 
   /** The id of the experiment with these top-level arguments in sweep {@code sweep}. */
   public static String experimentId(String sweep, List<Tla> tlas) {
-    List<String> codes = new java.util.ArrayList<>(tlas.size());
-    tlas.forEach(t -> codes.add(t.code()));
-    return experimentId(sweep, tlas, codes);
+    return experimentId(sweep, tlas, Tla.codes(tlas));
   }
 
   /**
