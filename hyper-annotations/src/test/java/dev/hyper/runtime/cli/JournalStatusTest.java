@@ -3,17 +3,12 @@ package dev.hyper.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyper.runtime.SweepSpec;
-import dev.hyper.runtime.TestParams;
-import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.plan.Layout;
-import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalStatusTest {
   @TempDir Path tmp;
 
-  private final List<SweepSpec<?>> specs = List.of(
-      SweepSpec.builder("toy", TestParams.class, new TestParamsGrid(new double[] {0.1, 0.2}, new String[] {"a"}))
-          .template("jsonnet/test_model.jsonnet")
-          .trainer(() -> (p, e) -> e.writeMetrics(Map.of("accuracy", p.lr()))).build());
-
-  private Path jar;
   private Path out;
   private List<Path> tomls;
+  private RunToySweep toy;
 
   private CliRun cli(String... args) {
-    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
+    return toy.cli(args);
+  }
+
+  @BeforeEach
+  void sweepAndRunAll() throws Exception {
+    toy = new RunToySweep(tmp);
+    out = toy.out;
+    tomls = toy.tomls;
   }
 
   private Path serialization(Path toml) {
@@ -44,19 +41,6 @@ class JournalStatusTest {
 
   private Path journal() {
     return out.resolve(Layout.sweepModelDir("toy")).resolve(Layout.JOURNAL_DIR);
-  }
-
-  @BeforeEach
-  void sweepAndRunAll() throws Exception {
-    jar = dev.hyper.runtime.TestJars.modelJar(tmp.resolve("build/model.jar"));
-    out = tmp.resolve("out");
-    assertEquals(0, cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString()).code());
-    tomls = ExperimentFiles.ofSweep(out, "toy");
-    assertEquals(4, tomls.size());
-    for (Path toml : tomls) {
-      CliRun r = cli("run", toml.toString());
-      assertEquals(0, r.code(), r.err());
-    }
   }
 
   private String status() {

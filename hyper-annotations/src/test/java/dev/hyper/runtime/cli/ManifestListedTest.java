@@ -3,15 +3,10 @@ package dev.hyper.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hyper.runtime.SweepSpec;
-import dev.hyper.runtime.TestParams;
-import dev.hyper.runtime.TestParamsGrid;
 import dev.hyper.runtime.io.Sha256;
-import dev.hyper.runtime.status.ExperimentFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,30 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestListedTest {
   @TempDir Path tmp;
 
-  private final List<SweepSpec<?>> specs = List.of(
-      SweepSpec.builder("toy", TestParams.class, new TestParamsGrid(new double[] {0.1, 0.2}, new String[] {"a"}))
-          .template("jsonnet/test_model.jsonnet")
-          .trainer(() -> (p, e) -> e.writeMetrics(Map.of("accuracy", p.lr()))).build());
-
-  private Path jar;
   private Path out;
   private List<Path> tomls;
+  private RunToySweep toy;
 
   private CliRun cli(String... args) {
-    return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
+    return toy.cli(args);
   }
 
   @BeforeEach
   void sweepAndRunAll() throws Exception {
-    jar = dev.hyper.runtime.TestJars.modelJar(tmp.resolve("build/model.jar"));   // with the template
-    out = tmp.resolve("out");
-    assertEquals(0, cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString()).code());
-    tomls = ExperimentFiles.ofSweep(out, "toy");
-    assertEquals(4, tomls.size());
-    for (Path toml : tomls) {
-      CliRun r = cli("run", toml.toString());
-      assertEquals(0, r.code(), r.err());
-    }
+    toy = new RunToySweep(tmp);
+    out = toy.out;
+    tomls = toy.tomls;
   }
 
   @Test
