@@ -9,32 +9,13 @@ import dev.hyper.runtime.status.RunJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sweep's journal of its markers ({@link RunJournal}) as status, exec and a rerun use it: the finished
  * experiments come from the journal, the others from their markers.
  */
-class JournalStatusTest {
-  @TempDir Path tmp;
-
-  private Path out;
-  private List<Path> tomls;
-  private RunToySweep toy;
-
-  private CliRun cli(String... args) {
-    return toy.cli(args);
-  }
-
-  @BeforeEach
-  void sweepAndRunAll() throws Exception {
-    toy = new RunToySweep(tmp);
-    out = toy.out;
-    tomls = toy.tomls;
-  }
-
+class JournalStatusTest extends RunToySweep {
   private Path serialization(Path toml) {
     return out.resolve(Layout.serializationDir("toy", toml.getParent().getParent().getFileName().toString(), 0));
   }

@@ -7,32 +7,13 @@ import dev.hyper.runtime.io.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An experiment the manifest lists does not vanish when its TOML is deleted: verify, status and exec name
  * it. And results marks a row whose metrics.json is not the one its run left.
  */
-class ManifestListedTest {
-  @TempDir Path tmp;
-
-  private Path out;
-  private List<Path> tomls;
-  private RunToySweep toy;
-
-  private CliRun cli(String... args) {
-    return toy.cli(args);
-  }
-
-  @BeforeEach
-  void sweepAndRunAll() throws Exception {
-    toy = new RunToySweep(tmp);
-    out = toy.out;
-    tomls = toy.tomls;
-  }
-
+class ManifestListedTest extends RunToySweep {
   @Test
   void verifyOnSeveralThreadsReportsInTheManifestsOrder() throws Exception {
     List<Path> rows = new java.util.ArrayList<>();

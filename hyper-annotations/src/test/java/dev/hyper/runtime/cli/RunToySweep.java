@@ -9,23 +9,27 @@ import dev.hyper.runtime.status.ExperimentFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sweep {@code toy} (four experiments, each writing {@code accuracy = lr}) swept into {@code out} and every
- * experiment run, in this JVM, with the jar of {@link dev.hyper.runtime.TestJars#modelJar}.
+ * Tests that start from sweep {@code toy} (four experiments, each writing {@code accuracy = lr}) swept into
+ * {@code out} and every experiment run, in this JVM, with the jar of {@link dev.hyper.runtime.TestJars#modelJar}.
  */
-final class RunToySweep {
+abstract class RunToySweep {
+  @TempDir Path tmp;
   final List<SweepSpec<?>> specs = List.of(
       SweepSpec.builder("toy", TestParams.class, new TestParamsGrid(new double[] {0.1, 0.2}, new String[] {"a"}))
           .template("jsonnet/test_model.jsonnet")
           .trainer(() -> (p, e) -> e.writeMetrics(Map.of("accuracy", p.lr()))).build());
-  final Path jar;
-  final Path out;
+  Path jar;
+  Path out;
   /** The experiments' TOML files, by id. */
-  final List<Path> tomls;
+  List<Path> tomls;
 
   /** Sweeps under {@code tmp/out} with a jar in {@code tmp/build}, and runs every experiment. */
-  RunToySweep(Path tmp) throws Exception {
+  @BeforeEach
+  void sweepAndRunAll() throws Exception {
     jar = dev.hyper.runtime.TestJars.modelJar(tmp.resolve("build/model.jar"));   // with the template
     out = tmp.resolve("out");
     assertEquals(0, cli("sweep", "toy", "--out", out.toString(), "--jar", jar.toString()).code());
