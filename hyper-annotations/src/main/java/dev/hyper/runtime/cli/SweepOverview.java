@@ -209,10 +209,8 @@ final class SweepOverview {
         String point = t.serializationDir().getParent().getFileName().toString();
         boolean untouched = !startedPoints.contains(point);
         ExperimentStatus vouched = untouched ? null
-            : finished.status(point, Integer.parseInt(t.serializationDir().getFileName().toString()));
-        if (vouched != null && t.tomlMissing()) {    // MISSING, as its markers would have it
-          vouched = null;
-        }
+            : finished.status(point, Integer.parseInt(t.serializationDir().getFileName().toString()),
+                t.root().resolve(t.confPath()));     // its TOML gone or replaced: its markers say
         EntryClassifier.Made made = t.lazyDir() == null || vouched != null ? EntryClassifier.Made.MADE
             : untouched ? EntryClassifier.Made.UNTOUCHED
             : t.notMadeYet() ? EntryClassifier.Made.NOT_MADE : EntryClassifier.Made.MADE;

@@ -1,15 +1,19 @@
 package dev.hyper.runtime.status;
 
+import dev.hyper.runtime.io.IoProblems;
 import dev.hyper.runtime.plan.Layout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A sweep's journal of its markers, so that {@code status}, {@code exec} and {@code submit} know the finished
@@ -17,18 +21,21 @@ import java.nio.file.StandardOpenOption;
  * file system each stat is a round trip to the server).
  *
  * <h2>Files</h2>
- * One append-only file per host, {@code model/generated/SWEEP/.journal/HOST} ({@link Layout#journalDir}); each
- * marker {@link Markers} writes adds a line {@code ID TAB TRIAL TAB MARKER TAB EPOCH_MILLIS}, in one
- * {@code write} of an {@code O_APPEND} file, so lines from processes of one host do not interleave and no two
- * hosts append to one file. {@code CLEARED} is the line of markers removed: by a rerun, or by {@code sweep --force}
- * archiving them.
+ * One append-only file per machine, {@code model/generated/SWEEP/.journal/HOST-BOOTID} ({@link Layout#journalDir},
+ * {@link #thisMachinesFile}); each marker {@link Markers} writes adds a line {@code ID TAB TRIAL TAB MARKER TAB
+ * EPOCH_MILLIS} (and for {@code DONE} and {@code STOPPED} a tab and the {@link #identity} of the experiment's
+ * TOML), led by a line break, in one {@code write} of an {@code O_APPEND} file, so lines from processes of
+ * one machine do not interleave and no two machines append to one file. {@code CLEARED} is the line of markers
+ * removed: by a rerun, or by {@code sweep --force} archiving them; it is forced to disk before they go.
  *
  * <h2>What a reader may trust</h2>
  * The markers stay the truth; the journal only says when they need not be looked at. A line is appended after
  * the marker it names is in place, and {@code CLEARED} before a {@code DONE} or {@code STOPPED} is removed. So
- * when an experiment's last line is {@code DONE} or {@code STOPPED}, that marker is there. "Last" needs no
- * clock: it is trusted only when every line of the experiment is in one host's file, where the order is the
- * order of the appends; an experiment run on two hosts is looked up in its markers. A line that is not whole
+ * when an experiment's last line is {@code DONE} or {@code STOPPED}, that marker is there, unless the TOML it
+ * names was replaced since (by {@code sweep --force}, of whatever version of Hyper): a reader trusts the line only
+ * while the TOML is the same file. "Last" needs no
+ * clock: it is trusted only when every line of the experiment is in one machine's file, where the order is the
+ * order of the appends; an experiment run on two machines (or across a reboot) is looked up in its markers. A line that is not whole
  * (a host died while appending) is skipped, and so is an experiment whose id is not a sweep's.
  */
 public final class RunJournal {
@@ -50,27 +57,95 @@ public final class RunJournal {
         || Keys.idBits(id.toString()) < 0) {
       return;
     }
-    Path journal = Layout.journalDir(dir).resolve(fileName(Markers.hostName()));
-    byte[] line = (id + "\t" + trial + "\t" + marker + "\t" + System.currentTimeMillis() + "\n")
+    Path journal = Layout.journalDir(dir).resolve(thisMachinesFile());
+    String toml = "";
+    if (marker.equals(Markers.DONE) || marker.equals(Markers.STOPPED)) {   // which TOML it finished
+      long identity = identity(tomlOf(dir, id.toString(), Integer.parseInt(trial.toString())));
+      toml = identity == 0 ? "" : "\t" + Long.toHexString(identity);
+    }
+    // led by a line break too, so that a line a crash cut short does not swallow this one
+    byte[] line = ("\n" + id + "\t" + trial + "\t" + marker + "\t" + System.currentTimeMillis() + toml + "\n")
         .getBytes(StandardCharsets.US_ASCII);
+    boolean durable = marker.equals(CLEARED);        // on disk before the markers it announces go
     try {
-      appendLine(journal, line);
-    } catch (NoSuchFileException e) {
-      Files.createDirectories(journal.getParent());
-      appendLine(journal, line);
+      try {
+        appendLine(journal, line, durable);
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(journal.getParent());
+        appendLine(journal, line, durable);
+      }
+    } catch (IOException e) {
+      throw new IOException(journal + ": cannot append to the sweep's journal (" + IoProblems.reason(e) + ")", e);
     }
   }
 
-  private static void appendLine(Path journal, byte[] line) throws IOException {
-    try (var out = Files.newOutputStream(journal, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      out.write(line);
+  /** The TOML of the experiment whose serialization directory is {@code dir}, or null if not in a sweep's layout. */
+  private static Path tomlOf(Path dir, String id, int trial) {
+    Path sweep = dir.getParent().getParent();
+    Path root = sweep.getParent() == null || sweep.getParent().getParent() == null ? null
+        : sweep.getParent().getParent().getParent();
+    return root == null ? null : root.resolve(Layout.confPath(sweep.getFileName().toString(), id, trial));
+  }
+
+  /**
+   * Which file {@code toml} is (its device and inode, hashed), or 0 if it is not there or the file system does
+   * not say: a finished line names the TOML its run finished, so that one a later sweep replaced (a new file)
+   * is not taken for it.
+   */
+  public static long identity(Path toml) {
+    Object key;
+    try {
+      key = toml == null ? null : Files.readAttributes(toml, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return 0;
+    }
+    if (key == null) {
+      return 0;
+    }
+    long h = 0xcbf29ce484222325L;                    // FNV-1a, 64 bits
+    for (char ch : key.toString().toCharArray()) {
+      h = (h ^ ch) * 0x100000001b3L;
+    }
+    return h == 0 ? 1 : h;
+  }
+
+  private static void appendLine(Path journal, byte[] line, boolean durable) throws IOException {
+    try (FileChannel out = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      ByteBuffer b = ByteBuffer.wrap(line);
+      while (b.hasRemaining()) {
+        out.write(b);
+      }
+      if (durable) {
+        out.force(false);
+      }
     }
   }
 
-  /** A host's name as its journal file's: letters, digits, {@code .}, {@code _} and {@code -}; not hidden. */
-  static String fileName(String host) {
-    String name = host.replaceAll("[^A-Za-z0-9._-]", "_");
-    return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+  private static String machineFile;
+
+  /**
+   * This machine's journal file: its host name and its kernel's boot id, so that two machines never append to
+   * one file even when they share a host name ({@code localhost}, or {@code unknown} where it does not
+   * resolve), and a reboot starts a new one.
+   */
+  static synchronized String thisMachinesFile() {
+    if (machineFile == null) {
+      String boot;
+      try {
+        boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+      } catch (IOException | RuntimeException e) {
+        boot = ProcessHandle.current().pid() + "-" + System.currentTimeMillis();   // then one per process
+      }
+      machineFile = fileName(Markers.hostName() + "-" + boot);
+    }
+    return machineFile;
+  }
+
+  /** A name as a journal file's: letters, digits, {@code .}, {@code _} and {@code -}; not hidden. */
+  static String fileName(String name) {
+    String plain = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return plain.isEmpty() || plain.startsWith(".") ? "_" + plain : plain;
   }
 
   /**
@@ -121,7 +196,7 @@ public final class RunJournal {
 
   /**
    * The experiments whose markers need not be looked at: their last line, all from one host, is {@code DONE}
-   * or {@code STOPPED}. Open addressing over two arrays, about 40 bytes per experiment the journal names.
+   * or {@code STOPPED}. Open addressing over four arrays, about 56 bytes per experiment the journal names.
    */
   public static final class Finished {
     private static final int DONE = 1;
@@ -134,13 +209,15 @@ public final class RunJournal {
     private int[] trials = new int[16];
     /** host << 3 | state; 0 for an empty slot. */
     private long[] values = new long[16];
+    /** The {@link #identity} of the TOML its last line names; 0 for none. */
+    private long[] tomls = new long[16];
     private int size;
 
     /**
-     * {@link ExperimentStatus#DONE} or {@link ExperimentStatus#STOPPED} when the journal vouches for it, else
-     * null (then its markers say).
+     * {@link ExperimentStatus#DONE} or {@link ExperimentStatus#STOPPED} when the journal vouches for it and its
+     * TOML {@code toml} is the one its last line names (one stat), else null (then its markers say).
      */
-    public ExperimentStatus status(String id, int trial) {
+    public ExperimentStatus status(String id, int trial, Path toml) {
       long bits = Keys.idBits(id);
       if (bits < 0) {
         return null;
@@ -150,7 +227,10 @@ public final class RunJournal {
         return null;
       }
       int state = state(values[slot]);
-      return state == DONE ? ExperimentStatus.DONE : state == STOPPED ? ExperimentStatus.STOPPED : null;
+      if (state != DONE && state != STOPPED || tomls[slot] != identity(toml)) {
+        return null;
+      }
+      return state == DONE ? ExperimentStatus.DONE : ExperimentStatus.STOPPED;
     }
 
     private void readLines(BufferedReader in, int host) throws IOException {
@@ -158,15 +238,19 @@ public final class RunJournal {
         int a = line.indexOf('\t');
         int b = line.indexOf('\t', a + 1);
         int c = line.indexOf('\t', b + 1);
-        if (a != 12 || b < 0 || c < 0 || line.indexOf('\t', c + 1) >= 0 || b - a - 1 < 1 || b - a - 1 > 9
-            || !digits(line, c + 1, line.length())) {
+        int d = c < 0 ? -1 : line.indexOf('\t', c + 1);
+        int end = d < 0 ? line.length() : d;
+        if (a != 12 || b < 0 || c < 0 || d >= 0 && line.indexOf('\t', d + 1) >= 0 || b - a - 1 < 1 || b - a - 1 > 9
+            || !digits(line, c + 1, end) || d >= 0 && !hex(line, d + 1, line.length())) {
           continue;                                   // not whole: a host died while appending
         }
         long id = Keys.idBits(line.substring(0, a));
         if (id < 0 || !digits(line, a + 1, b)) {
           continue;
         }
-        put(id, Integer.parseInt(line, a + 1, b, 10), host, stateOf(line.substring(b + 1, c)));
+        int state = stateOf(line.substring(b + 1, c));
+        long toml = d < 0 ? 0 : Long.parseUnsignedLong(line, d + 1, line.length(), 16);
+        put(id, Integer.parseInt(line, a + 1, b, 10), host, toml == 0 && state != OTHER ? OTHER : state, toml);
       }
     }
 
@@ -182,6 +266,18 @@ public final class RunJournal {
       return true;
     }
 
+    private static boolean hex(String s, int from, int to) {
+      if (from >= to || to - from > 16) {
+        return false;
+      }
+      for (int i = from; i < to; i++) {
+        if (Character.digit(s.charAt(i), 16) < 0 || Character.isUpperCase(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private static int stateOf(String marker) {
       return switch (marker) {
         case Markers.DONE -> DONE;
@@ -190,9 +286,10 @@ public final class RunJournal {
       };
     }
 
-    private void put(long id, int trial, int host, int state) {
+    private void put(long id, int trial, int host, int state, long toml) {
       int slot = find(id, trial);
       long old = values[slot];
+      tomls[slot] = toml;
       if (old == 0) {
         ids[slot] = id;
         trials[slot] = trial;
@@ -223,6 +320,8 @@ public final class RunJournal {
       long[] oldIds = ids;
       int[] oldTrials = trials;
       long[] oldValues = values;
+      long[] oldTomls = tomls;
+      tomls = new long[oldIds.length * 2];
       ids = new long[oldIds.length * 2];
       trials = new int[oldIds.length * 2];
       values = new long[oldIds.length * 2];
@@ -232,6 +331,7 @@ public final class RunJournal {
           ids[slot] = oldIds[i];
           trials[slot] = oldTrials[i];
           values[slot] = oldValues[i];
+          tomls[slot] = oldTomls[i];
         }
       }
     }

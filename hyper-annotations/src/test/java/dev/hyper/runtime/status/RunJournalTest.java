@@ -23,16 +23,31 @@ class RunJournalTest {
     return root.resolve(Layout.sweepModelDir("rnn"));
   }
 
+  /** The experiment's serialization directory, made with its TOML. */
   private Path dir(String id, int trial) throws Exception {
+    Path toml = toml(id, trial);
+    Files.createDirectories(toml.getParent());
+    if (!Files.exists(toml)) {
+      Files.writeString(toml, "# " + id + "\n");
+    }
     return Files.createDirectories(root.resolve(Layout.serializationDir("rnn", id, trial)));
   }
 
+  private Path toml(String id, int trial) {
+    return root.resolve(Layout.confPath("rnn", id, trial));
+  }
+
   private Path journal() {
-    return sweepDir().resolve(Layout.JOURNAL_DIR).resolve(RunJournal.fileName(Markers.hostName()));
+    return sweepDir().resolve(Layout.JOURNAL_DIR).resolve(RunJournal.thisMachinesFile());
+  }
+
+  /** The journal's records: its lines less the empty ones (each record is led by a line break). */
+  private List<String> lines() throws Exception {
+    return Files.readAllLines(journal()).stream().filter(l -> !l.isEmpty()).toList();
   }
 
   private ExperimentStatus read(String id, int trial) throws Exception {
-    return RunJournal.read(sweepDir()).status(id, trial);
+    return RunJournal.read(sweepDir()).status(id, trial, toml(id, trial));
   }
 
   private static Done done() {
@@ -50,14 +65,15 @@ class RunJournalTest {
     assertNull(read(ID, 1), "another trial");
     assertNull(read(OTHER, 0), "another point");
 
-    List<String> lines = Files.readAllLines(journal());
+    List<String> lines = lines();
     assertEquals(2, lines.size(), lines.toString());
     assertEquals(ID + "\t0\tFAILED\t", lines.get(0).replaceAll("[0-9]+$", ""));
-    assertEquals(ID + "\t0\tDONE\t", lines.get(1).replaceAll("[0-9]+$", ""));
+    assertEquals(ID + "\t0\tDONE\t", lines.get(1).replaceAll("[0-9]+\t[0-9a-f]+$", ""));
+    assertEquals(Long.toHexString(RunJournal.identity(toml(ID, 0))), lines.get(1).replaceAll(".*\t", ""));
 
     Markers.clearFinished(d);                       // a rerun
     assertNull(read(ID, 0), "its DONE is gone");
-    assertEquals(ID + "\t0\tCLEARED\t", Files.readAllLines(journal()).get(2).replaceAll("[0-9]+$", ""));
+    assertEquals(ID + "\t0\tCLEARED\t", lines().get(2).replaceAll("[0-9]+$", ""));
     Markers.writeStarted(d, new Started("rnn", ID, 0, Markers.hostName(), 1, null, null,
         new dev.hyper.runtime.Provenance("t", "c", "/w", "17", "v", "Linux", "6", "amd64", null, null, null),
         List.of()));
@@ -68,11 +84,26 @@ class RunJournalTest {
   }
 
   @Test
+  void aFinishedLineIsTrustedOnlyWhileItsTomlIsTheSameFile() throws Exception {
+    Path d = dir(ID, 0);
+    Markers.writeDone(d, done());
+    assertEquals(ExperimentStatus.DONE, read(ID, 0));
+    Path replacement = toml(ID, 0).resolveSibling("new.toml");
+    Files.writeString(replacement, "# replaced\n");
+    Files.move(replacement, toml(ID, 0), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);   // as sweep --force of a Hyper without the journal would
+    assertNull(read(ID, 0), "another TOML");
+    Files.delete(toml(ID, 0));
+    assertNull(read(ID, 0), "no TOML");
+    assertEquals(0, RunJournal.identity(toml(ID, 0)));
+  }
+
+  @Test
   void clearingAnUnfinishedExperimentAddsNoLine() throws Exception {
     Path d = dir(ID, 0);
     Markers.writeFailed(d, new Failed("t1", "t0", 1.5, 3, List.of("boom"), List.of()));
     Markers.clearFinished(d);
-    assertEquals(1, Files.readAllLines(journal()).size());
+    assertEquals(1, lines().size());
   }
 
   @Test
@@ -96,6 +127,8 @@ class RunJournalTest {
         ID.toUpperCase() + "\t0\tDONE\t12",        // not an id Hyper makes
         "0123\t0\tDONE\t12",
         ID + "\t1234567890\tDONE\t12",             // no such trial
+        ID + "\t0\tCLEARED\t12\tXYZ",               // not an identity
+        ID + "\t0\tCLEARED\t12\t" + "f".repeat(17),
     };
     Files.write(journal(), (String.join("\n", bad)).getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
     assertEquals(ExperimentStatus.DONE, read(ID, 0));
@@ -112,19 +145,52 @@ class RunJournalTest {
 
   @Test
   void thousandsOfExperimentsAreEachFoundAgain() throws Exception {
+    Path toml = dir(ID, 0).resolve("some.toml");
+    Files.writeString(toml, "");
+    String identity = Long.toHexString(RunJournal.identity(toml));
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
       String id = String.format("%012x", i * 7919L);
-      lines.append(id).append('\t').append(i % 3).append('\t').append(i % 2 == 0 ? "DONE" : "STOPPED").append("\t1\n");
+      lines.append(id).append('\t').append(i % 3).append('\t').append(i % 2 == 0 ? "DONE" : "STOPPED").append("\t1\t")
+          .append(identity).append('\n');
     }
     Files.createDirectories(journal().getParent());
     Files.writeString(journal(), lines);
     RunJournal.Finished f = RunJournal.read(sweepDir());
     for (int i = 0; i < 20_000; i++) {
       String id = String.format("%012x", i * 7919L);
-      assertEquals(i % 2 == 0 ? ExperimentStatus.DONE : ExperimentStatus.STOPPED, f.status(id, i % 3), id);
-      assertNull(f.status(id, i % 3 + 3), id);
+      assertEquals(i % 2 == 0 ? ExperimentStatus.DONE : ExperimentStatus.STOPPED, f.status(id, i % 3, toml), id);
+      assertNull(f.status(id, i % 3 + 3, toml), id);
+      assertNull(f.status(id, i % 3, null), "no TOML");
     }
+  }
+
+  @Test
+  void aLineACrashCutShortDoesNotSwallowTheNextRecord() throws Exception {
+    Path d = dir(ID, 0);
+    Markers.writeDone(d, done());
+    Files.write(journal(), (ID + "\t0\tSTAR").getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+    Markers.clearFinished(d);                       // the next record, appended after the cut
+    assertNull(read(ID, 0), "its CLEARED is read");
+  }
+
+  @Test
+  void eachMachineAndBootHasItsOwnFile() throws Exception {
+    String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+    assertEquals(RunJournal.fileName(Markers.hostName() + "-" + boot), RunJournal.thisMachinesFile());
+    Markers.writeDone(dir(ID, 0), done());
+    try (var files = Files.list(journal().getParent())) {
+      assertEquals(List.of(journal()), files.toList());
+    }
+  }
+
+  @Test
+  void aJournalThatCannotBeAppendedToIsAnErrorNamingIt() throws Exception {
+    Path d = dir(ID, 0);
+    Files.writeString(sweepDir().resolve(Layout.JOURNAL_DIR), "not a directory");
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> Markers.writeDone(d, done()));
+    assertEquals(journal() + ": cannot append to the sweep's journal (Not a directory)", e.getMessage());
   }
 
   @Test
