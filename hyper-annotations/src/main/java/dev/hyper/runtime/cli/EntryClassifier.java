@@ -34,14 +34,12 @@ final class EntryClassifier {
   enum Made {
     /** Written by its sweep, or made by its task. */
     MADE,
-    /** A lazy sweep's experiment that its task has not made yet ({@link Task#notMadeYet}). */
-    NOT_MADE,
-    /** Not made, and its point has no serialization directory: no task has started on it. */
-    UNTOUCHED
+    /** A lazy sweep's experiment that its task has not made yet ({@link Task#notMadeYet}), or not started on. */
+    NOT_MADE
   }
 
   /**
-   * @param made whether the experiment is made, or no task has started on it
+   * @param made whether the experiment is made
    * @param noRun its point has no serialization directory: no run has started on it, so it has no markers
    */
   static Entry classify(Task t, Made made, boolean noRun, String arrayTask, String queued, boolean queueUnknown,
@@ -53,7 +51,7 @@ final class EntryClassifier {
     }
     Path dir = t.root().resolve(t.serializationDir());
     // no serialization directory: no run has started on it (no stat, or one rather than five)
-    ExperimentStatus markers = noRun || made == Made.UNTOUCHED || (made == Made.NOT_MADE && !Files.isDirectory(dir))
+    ExperimentStatus markers = noRun || (made == Made.NOT_MADE && !Files.isDirectory(dir))
         ? ExperimentStatus.PENDING
         : Markers.status(dir);
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");

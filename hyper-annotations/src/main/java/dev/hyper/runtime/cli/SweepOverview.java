@@ -192,8 +192,7 @@ final class SweepOverview {
     Optional<ManifestFile> manifest = declared != null ? ManifestFile.read(root, declared)
         : ManifestFile.read(root, sweep);
     Set<String> startedPoints = pointsWithSerializationDirs(root, sweep);
-    RunJournal.Finished finished = startedPoints.isEmpty() ? null
-        : RunJournal.read(root.resolve(Layout.sweepModelDir(sweep)));
+    RunJournal.Finished finished = RunJournal.read(root.resolve(Layout.sweepModelDir(sweep)));
     long drawnRows = manifest.filter(ManifestFile::drawn).map(ManifestFile::experiments).orElse(0L);
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions(), drawnRows)) {
       SweepTasks.forEach(root, sweep, manifest, t -> {
@@ -212,8 +211,7 @@ final class SweepOverview {
             : finished.status(point, Integer.parseInt(t.serializationDir().getFileName().toString()),
                 t.root().resolve(t.confPath()));     // its TOML gone or replaced: its markers say
         EntryClassifier.Made made = t.lazyDir() == null || vouched != null ? EntryClassifier.Made.MADE
-            : untouched ? EntryClassifier.Made.UNTOUCHED
-            : t.notMadeYet() ? EntryClassifier.Made.NOT_MADE : EntryClassifier.Made.MADE;
+            : untouched || t.notMadeYet() ? EntryClassifier.Made.NOT_MADE : EntryClassifier.Made.MADE;
         Entry e = vouched != null   // the journal knows it finished: no stat of its markers
             ? new Entry(t, vouched == ExperimentStatus.DONE ? State.DONE : State.STOPPED, "", null).withRuns(runs)
             : EntryClassifier.classify(t, made, untouched, arrayTask, sources.queueProblem() == null

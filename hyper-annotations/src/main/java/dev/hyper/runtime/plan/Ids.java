@@ -24,6 +24,27 @@ public final class Ids {
 
   private Ids() {}
 
+  /**
+   * The number an id of 1 to 15 lowercase hex digits spells (Hyper's ids have {@link #ID_LENGTH}), or -1 for any
+   * other text: how tables of experiments key them by a {@code long}.
+   */
+  public static long hexValue(String id) {
+    int n = id.length();
+    if (n == 0 || n > 15) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) {
+        return -1;
+      }
+      v = (v << 4) | d;
+    }
+    return v;
+  }
+
   /** The id of {@code params} in {@code spec}. */
   public static <P extends Record> String experimentId(SweepSpec<P> spec, P params) {
     return experimentId(spec.name(), Tla.of(spec, params));

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * model/generated/SWEEP/ID/TRIAL/             serialization directory
  * model/generated/SWEEP/ID/.TRIAL.claim       locked by the run training it, for the run's whole life
  * model/generated/SWEEP/ID/TRIAL/.replaced-T/ what the experiment held before sweep --force replaced it at T
- * model/generated/SWEEP/.journal/HOST         each marker written or cleared there by runs on HOST, a line each
+ * model/generated/SWEEP/.journal/HOST-BOOTID  each marker written or cleared there on that machine, a line each
  * model/generated/SWEEP/.rungs/K/ID-TRIAL     successive halving: the experiment's value at rung K (create-only)
  * model/generated/SWEEP/.rungs/K/ID-TRIAL.decision  what the run decided there, with the values it saw
  * SWEEP-manifest.tsv                          the one record of the sweep's experiments, one row each

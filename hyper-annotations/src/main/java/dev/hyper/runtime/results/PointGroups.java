@@ -1,5 +1,6 @@
 package dev.hyper.runtime.results;
 
+import dev.hyper.runtime.plan.Ids;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,20 +74,8 @@ final class PointGroups {
 
   /** The number of an id of up to 15 hex digits, with its length on top; {@link #EMPTY} for any other id. */
   static long key(String id) {
-    int n = id.length();
-    if (n == 0 || n > 15) {
-      return EMPTY;
-    }
-    long v = 0;
-    for (int i = 0; i < n; i++) {
-      char c = id.charAt(i);
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-      if (d < 0) {
-        return EMPTY;
-      }
-      v = (v << 4) | d;
-    }
-    return ((long) n << 60) | v;
+    long v = Ids.hexValue(id);
+    return v < 0 ? EMPTY : ((long) id.length() << 60) | v;
   }
 
   private int swapOther(String id, int p) {

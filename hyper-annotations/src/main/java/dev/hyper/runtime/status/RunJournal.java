@@ -1,6 +1,7 @@
 package dev.hyper.runtime.status;
 
 import dev.hyper.runtime.io.IoProblems;
+import dev.hyper.runtime.plan.Ids;
 import dev.hyper.runtime.plan.Layout;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class RunJournal {
     Path trial = dir.getFileName();
     Path id = dir.getParent() == null ? null : dir.getParent().getFileName();
     if (id == null || dir.getParent().getParent() == null || !trial.toString().matches("[0-9]{1,9}")
-        || Keys.idBits(id.toString()) < 0) {
+        || idBits(id.toString()) < 0) {
       return;
     }
     Path journal = Layout.journalDir(dir).resolve(thisMachinesFile());
@@ -166,32 +167,16 @@ public final class RunJournal {
             StandardCharsets.US_ASCII), 1 << 16)) {
           finished.readLines(in, host);
         } catch (IOException e) {
-          throw new IOException(file + ": cannot be read (" + e.getMessage() + ")", e);
+          throw new IOException(file + ": cannot be read (" + IoProblems.reason(e) + ")", e);
         }
       }
     }
     return finished;
   }
 
-  /** How an experiment's id and trial become one key (ids are 12 hex digits: 48 bits). */
-  static final class Keys {
-    private Keys() {}
-
-    /** The 48 bits of a 12-hex-digit id, or -1 if it is not one. */
-    static long idBits(String id) {
-      if (id.length() != 12) {
-        return -1;
-      }
-      long v = 0;
-      for (int i = 0; i < 12; i++) {
-        int d = Character.digit(id.charAt(i), 16);
-        if (d < 0 || Character.isUpperCase(id.charAt(i))) {
-          return -1;
-        }
-        v = v << 4 | d;
-      }
-      return v;
-    }
+  /** The 48 bits of an id of Hyper's form ({@link Ids#ID_LENGTH} lowercase hex digits), or -1 if it is not one. */
+  private static long idBits(String id) {
+    return id.length() == Ids.ID_LENGTH ? Ids.hexValue(id) : -1;
   }
 
   /**
@@ -218,7 +203,7 @@ public final class RunJournal {
      * TOML {@code toml} is the one its last line names (one stat), else null (then its markers say).
      */
     public ExperimentStatus status(String id, int trial, Path toml) {
-      long bits = Keys.idBits(id);
+      long bits = idBits(id);
       if (bits < 0) {
         return null;
       }
@@ -240,11 +225,11 @@ public final class RunJournal {
         int c = line.indexOf('\t', b + 1);
         int d = c < 0 ? -1 : line.indexOf('\t', c + 1);
         int end = d < 0 ? line.length() : d;
-        if (a != 12 || b < 0 || c < 0 || d >= 0 && line.indexOf('\t', d + 1) >= 0 || b - a - 1 < 1 || b - a - 1 > 9
+        if (a != Ids.ID_LENGTH || b < 0 || c < 0 || d >= 0 && line.indexOf('\t', d + 1) >= 0 || b - a - 1 < 1 || b - a - 1 > 9
             || !digits(line, c + 1, end) || d >= 0 && !hex(line, d + 1, line.length())) {
           continue;                                   // not whole: a host died while appending
         }
-        long id = Keys.idBits(line.substring(0, a));
+        long id = idBits(line.substring(0, a));
         if (id < 0 || !digits(line, a + 1, b)) {
           continue;
         }

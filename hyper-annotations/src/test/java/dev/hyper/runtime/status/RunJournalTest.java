@@ -194,6 +194,14 @@ class RunJournalTest {
   }
 
   @Test
+  void aJournalFileThatCannotBeReadIsAnErrorNamingIt() throws Exception {
+    Path notAFile = Files.createDirectories(sweepDir().resolve(Layout.JOURNAL_DIR).resolve("node-7"));
+    java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> RunJournal.read(sweepDir()));
+    assertEquals(notAFile + ": cannot be read (Is a directory)", e.getMessage());
+  }
+
+  @Test
   void aHostNameIsAPlainFileName() {
     assertEquals("node-17.cluster_a", RunJournal.fileName("node-17.cluster_a"));
     assertEquals("a_b_c", RunJournal.fileName("a/b c"));
