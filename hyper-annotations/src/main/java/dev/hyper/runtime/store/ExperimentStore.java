@@ -2,22 +2,23 @@ package dev.hyper.runtime.store;
 
 import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.ExperimentInfo;
+import dev.hyper.runtime.ExperimentInfo.Snapshot;
+import dev.hyper.runtime.halving.RungFiles;
 import dev.hyper.runtime.io.AtomicFiles;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.snapshot.SnapshotStore;
 import dev.hyper.runtime.status.RunClaim;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import dev.hyper.runtime.ExperimentInfo.Snapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -203,6 +204,8 @@ public final class ExperimentStore {
       }
       // the old markers and outputs go first: results of the old config never stand beside the new one
       ReplacedOutputs.archive(serialization, dir, info, difference, snapshotSha);
+      // nor does successive halving hold the old run's rung values against the new one
+      new RungFiles(root, info.sweep()).forget(info.id(), info.trial());
       Path temp = writeTemp(info, idDir, dir, json, toml);
       Path old = idDir.resolve("." + dir.getFileName() + ".old");
       AtomicFiles.deleteTree(old);

@@ -227,6 +227,26 @@ class HalvingCommandsTest {
   }
 
   @Test
+  void anExperimentASweepReplacesIsANewRunInTheSearch() throws Exception {
+    List<Path> tomls = swept();
+    assertEquals(0, cli("run", tomls.get(0).toString()).code());
+    assertEquals(0, cli("run", tomls.get(1).toString()).code());       // cut-off 0.5 at rung 0: stopped
+    RungFiles files = new RungFiles(out, "asha");
+    assertFalse(files.decision(0, id(tomls.get(1)), 0).orElseThrow().goOn());
+    // another program: --force replaces both experiments, archiving their outputs
+    jar = TestSweeps.dummyJar(tmp.resolve("jars2"), "model v2");
+    assertEquals(tomls, swept("--force"));
+    assertTrue(files.record(0, id(tomls.get(0)), 0).isEmpty());
+    assertTrue(files.decision(0, id(tomls.get(1)), 0).isEmpty());
+    int before = TRAINED.get();
+    CliRun again = cli("run", tomls.get(1).toString());    // the first at its rungs now: on, to DONE
+    assertEquals(0, again.code(), again.err());
+    assertEquals(before + 1, TRAINED.get());
+    assertEquals(ExperimentStatus.DONE, Markers.status(dir(tomls.get(1))));
+    assertTrue(files.decision(0, id(tomls.get(1)), 0).orElseThrow().goOn());
+  }
+
+  @Test
   void sweepFilesAndSetChangeTheNumbers() throws Exception {
     Path file = tmp.resolve("asha.toml");
     Files.writeString(file, "[halving]\nmax = 27\n");
