@@ -10,17 +10,15 @@ import dev.hyper.runtime.slurm.Accounting;
 import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.slurm.SlurmJobs;
 import dev.hyper.runtime.slurm.TaskRuns;
+import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.ExperimentStatus;
 import dev.hyper.runtime.status.JobsScriptRuns;
 import dev.hyper.runtime.status.RunJournal;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +189,7 @@ final class SweepOverview {
     long[] sizes = new long[2];
     Optional<ManifestFile> manifest = declared != null ? ManifestFile.read(root, declared)
         : ManifestFile.read(root, sweep);
-    Set<String> startedPoints = pointsWithSerializationDirs(root, sweep);
+    Set<String> startedPoints = ExperimentFiles.startedPoints(root, sweep);
     RunJournal.Finished finished = RunJournal.read(root.resolve(Layout.sweepModelDir(sweep)));
     long drawnRows = manifest.filter(ManifestFile::drawn).map(ManifestFile::experiments).orElse(0L);
     try (TaskRuns taskRuns = TaskRuns.open(root, sweep, sources.submissions(), drawnRows)) {
@@ -230,23 +228,6 @@ final class SweepOverview {
       });
     }
     return new SweepOverview(root, sweep, sizes[0], sizes[1], counts, sources);
-  }
-
-  /**
-   * The points of {@code sweep} that have a serialization directory ({@code model/generated/SWEEP/ID}, made by
-   * the point's first run): one directory listing, so that experiments whose point is not there cost no stat
-   * of their markers. Empty when there is none.
-   */
-  private static Set<String> pointsWithSerializationDirs(Path root, String sweep) throws IOException {
-    Set<String> ids = new HashSet<>();
-    Path dir = root.resolve(Layout.sweepModelDir(sweep));
-    if (!Files.isDirectory(dir)) {
-      return ids;
-    }
-    try (DirectoryStream<Path> points = Files.newDirectoryStream(dir)) {
-      points.forEach(p -> ids.add(p.getFileName().toString()));
-    }
-    return ids;
   }
 
   /** How many experiments are in each state. */

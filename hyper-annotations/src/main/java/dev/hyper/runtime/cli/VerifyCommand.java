@@ -47,9 +47,10 @@ final class VerifyCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--full", description = "Check every experiment in full. Without it, a sweep's experiments that"
-      + " the last verify of the sweep found ok, and whose files (TOML, JSON, model.jar, DONE, metrics.json) are"
-      + " unchanged since (the same inode, size, modification and change time), are taken as ok without being read"
-      + " again; that record is config/generated/SWEEP/.verified.tsv, kept for the program that wrote it.")
+      + " the last verify of the sweep found ok, and whose files (TOML, JSON, DONE, metrics.json) are unchanged since"
+      + " (the same inode, size, modification and change time), are taken as ok without being read again, once this"
+      + " verify has found their model.jar (the same inode) to be their snapshot; that record is"
+      + " config/generated/SWEEP/.verified.tsv, kept for the program that wrote it.")
   boolean full;
 
   private final CliContext ctx;
@@ -129,13 +130,14 @@ final class VerifyCommand implements Callable<Integer> {
         Path toml = root.resolve(task.confPath());
         Path confDir = task.confDir();
         long n = row[0]++;
-        if (task.notMadeYet()) {
+        if (checks.check(toml, n, confDir.getParent().getFileName().toString(),
+            Integer.parseInt(confDir.getFileName().toString()), toml, this::report)) {
+          return;
+        }
+        if (task.lazyDir() != null) {
           notMade++;                                   // a lazy sweep's: its task makes it
-        } else if (task.tomlMissing()) {
-          checks.known(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"), this::missing);
         } else {
-          checks.check(toml, n, confDir.getParent().getFileName().toString(),
-              Integer.parseInt(confDir.getFileName().toString()), toml, this::report);
+          checks.known(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"), this::missing);
         }
       });
       checks.finish();

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +57,16 @@ public final class ExperimentFiles {
       throw lookingUnder(e, dir);
     }
     return out;
+  }
+
+  /**
+   * The points of {@code sweep} under {@code root} that have a serialization directory ({@code
+   * model/generated/SWEEP/ID}, which a point's first run makes; the sweep makes none): one directory listing, so
+   * that an experiment whose point is not there costs no stat of its markers. Hidden entries count too, which
+   * no point id matches. Empty when there is none.
+   */
+  public static Set<String> startedPoints(Path root, String sweep) throws IOException {
+    return new HashSet<>(names(root.resolve(Layout.sweepModelDir(sweep))));
   }
 
   /** The names in directory {@code dir}; empty if it is not a directory. */

@@ -33,6 +33,14 @@ record FileIdentity(long inode, long size, long modifiedNanos, long changedNanos
         nanos(a.get("ctime")));
   }
 
+  /**
+   * This identity without its times: for a hard link to a stored file, which every new link to it gives a new
+   * change time, and whose content {@code verify} hashes once per run instead.
+   */
+  FileIdentity withoutTimes() {
+    return inode < 0 ? this : new FileIdentity(inode, size, 0, 0);
+  }
+
   private static long nanos(Object time) {
     return ((FileTime) time).to(TimeUnit.NANOSECONDS);
   }

@@ -5,11 +5,13 @@ import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.snapshot.ClassPath;
+import dev.hyper.runtime.status.ExperimentFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code verify} of one sweep with its {@link VerifiedRecord}: an experiment the record lists with the same file
  * identities is ok without being read again, once this run has checked in full one experiment of the same
- * {@code model.jar} (its hash and the class-path entries it names in the store); every other experiment is checked
+ * {@code model.jar} (its hash and the class-path entries it names in the store) and found it to be the snapshot
+ * the record names (a {@code model.jar} is a hard link to the stored jar, whose change time each new link moves,
+ * so the record keeps its inode and size only, and each run hashes it again); every other experiment is checked
  * in full ({@link ExperimentVerifier}) on {@link ParallelChecks}' threads. The experiments found ok go into a new
  * record, which replaces the old one when the run ends; a file written within {@link #SETTLE_SECONDS} of the start
  * is not recorded (time stamps may be too coarse to show a later write).
@@ -36,7 +40,9 @@ public final class RecordedChecks implements AutoCloseable {
   private VerifiedRecord.Writer next;
   private String recordProblem;
   private final long settledBefore;
-  private final Set<FileIdentity> checkedJars = ConcurrentHashMap.newKeySet();
+  /** The model.jar files (inode and size) this run found, in a check in full, to be the snapshot given. */
+  private final Map<FileIdentity, String> checkedJars = new ConcurrentHashMap<>();
+  private final Set<String> startedPoints;
   private long fromRecord;
 
   /**
@@ -65,6 +71,7 @@ public final class RecordedChecks implements AutoCloseable {
     }
     this.next = writer;
     this.checks = new ParallelChecks(threads, sweeps);
+    this.startedPoints = ExperimentFiles.startedPoints(root, sweep);
   }
 
   /**
@@ -82,41 +89,53 @@ public final class RecordedChecks implements AutoCloseable {
 
   /**
    * Checks experiment {@code id} trial {@code trial}, manifest row {@code row}, whose TOML is {@code toml};
-   * {@code result} gets it after every earlier one's.
+   * {@code result} gets it after every earlier one's. False, with nothing checked, if the TOML is not there.
    */
-  public <T> void check(T item, long row, String id, int trial, Path toml, ParallelChecks.Result<T> result)
+  public <T> boolean check(T item, long row, String id, int trial, Path toml, ParallelChecks.Result<T> result)
       throws IOException {
+    FileIdentity tomlIdentity = FileIdentity.of(toml);       // taken before the check reads it, as are the others
+    if (FileIdentity.ABSENT.equals(tomlIdentity) || tomlIdentity == null && !Files.isRegularFile(toml)) {
+      return false;
+    }
     String key = id + "/" + trial;
     String recorded = old.at(row);
+    boolean started = startedPoints.contains(id);
     Outcome outcome = new Outcome();
     checks.submit(item, verifier -> {
-      VerifiedRecord.Identities files = identities(toml, id, trial);
-      outcome.files = files;
-      if (files != null && recorded != null && recorded.equals(VerifiedRecord.spelled(key, files))
-          && checkedJars.contains(files.jar())) {
-        outcome.fromRecord = true;
-        return List.of();
+      VerifiedRecord.Identities files = identities(tomlIdentity, id, trial, started);
+      String sha = files == null ? null : checkedJars.get(files.jar());
+      if (sha != null && recorded != null) {
+        String spelled = VerifiedRecord.spelled(key, sha, files);
+        if (recorded.equals(spelled)) {
+          outcome.fromRecord = true;
+          outcome.spelled = spelled;
+          return List.of();
+        }
       }
       ExperimentVerifier.Checked checked = verifier.examine(toml);
       boolean standard = checked.info() != null && standardPaths(checked.info(), id, trial);
       if (checked.problems().isEmpty() && standard && files != null) {
-        checkedJars.add(files.jar());
-        outcome.record = files.settledBefore(settledBefore);
+        String checkedSha = checked.info().snapshot().sha256();      // the check found model.jar to be it
+        checkedJars.putIfAbsent(files.jar(), checkedSha);
+        if (files.settledBefore(settledBefore)) {
+          outcome.spelled = VerifiedRecord.spelled(key, checkedSha, files);
+        }
       }
       return checked.problems();
     }, (T it, List<String> problems) -> {
       if (outcome.fromRecord) {
         fromRecord++;
       }
-      if (next != null && problems.isEmpty() && (outcome.fromRecord || outcome.record)) {
+      if (next != null && problems.isEmpty() && outcome.spelled != null) {
         try {
-          next.add(row, key, outcome.files);
+          next.add(row, outcome.spelled);
         } catch (IOException e) {
           dropRecord(e);
         }
       }
       result.accept(it, problems);
     });
+    return true;
   }
 
   /** Hands {@code item} and {@code problems}, known without a check, to {@code result} in order. */
@@ -160,24 +179,29 @@ public final class RecordedChecks implements AutoCloseable {
 
   /** Set by a check's thread, read after its result is in (the future's completion orders the two). */
   private static final class Outcome {
-    VerifiedRecord.Identities files;
+    /** The record's line for it, if it goes into the new record. */
+    String spelled;
     boolean fromRecord;
-    boolean record;
   }
 
-  /** The identities of the files a check of experiment {@code id}/{@code trial} reads, taken before it reads them. */
-  private VerifiedRecord.Identities identities(Path toml, String id, int trial) throws IOException {
+  /**
+   * The identities of the files a check of experiment {@code id}/{@code trial} reads, taken before it reads them;
+   * {@code toml}'s is given. Its {@code DONE} is not looked for unless its point had a serialization directory
+   * ({@code started}) when this run began.
+   */
+  private VerifiedRecord.Identities identities(FileIdentity toml, String id, int trial, boolean started)
+      throws IOException {
     Path run = root.resolve(Layout.serializationDir(sweep, id, trial));
-    FileIdentity t = FileIdentity.of(toml);
     FileIdentity j = FileIdentity.of(root.resolve(Layout.configJson(sweep, id, trial)));
     FileIdentity jar = FileIdentity.of(root.resolve(Layout.confDir(sweep, id, trial)).resolve(Layout.SNAPSHOT_FILE));
-    FileIdentity done = FileIdentity.of(run.resolve(dev.hyper.runtime.status.Markers.DONE));
+    FileIdentity done = started ? FileIdentity.of(run.resolve(dev.hyper.runtime.status.Markers.DONE))
+        : FileIdentity.ABSENT;
     FileIdentity metrics = FileIdentity.ABSENT.equals(done) ? FileIdentity.ABSENT      // checked only once DONE
         : FileIdentity.of(run.resolve(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE));
-    if (t == null || j == null || jar == null || done == null || metrics == null) {
+    if (toml == null || j == null || jar == null || done == null || metrics == null) {
       return null;
     }
-    return new VerifiedRecord.Identities(t, j, jar, done, metrics);
+    return new VerifiedRecord.Identities(toml, j, jar.withoutTimes(), done, metrics);
   }
 
   /** Whether the check read the files {@link #identities} names: the TOML gives the layout's paths. */

@@ -13,11 +13,12 @@ import java.util.List;
  * A sweep's verify record ({@code dev.hyper.runtime.plan.Layout#verifiedRecord}): the experiments the last
  * {@code verify} of the sweep found ok, in the manifest's order, each with the identity of every file that check
  * read ({@link Identities}). A later {@code verify} by the same program takes an experiment whose files all have the
- * same identity as ok without reading them again. A cache, never the truth: a record of another program or
- * version, or one that cannot be read, counts as none, and {@code verify --full} ignores it.
+ * same identity, and whose {@code model.jar} this {@code verify} found to be the snapshot the line names, as ok
+ * without reading them again. A cache, never the truth: a record of another program or version, or one that
+ * cannot be read, counts as none, and {@code verify --full} ignores it.
  */
 final class VerifiedRecord {
-  static final String TITLE = "# Hyper verify record v1";
+  static final String TITLE = "# Hyper verify record v2";
 
   /** The files of one experiment whose identities are recorded, in the record's column order. */
   record Identities(FileIdentity toml, FileIdentity json, FileIdentity jar, FileIdentity done, FileIdentity metrics) {
@@ -128,15 +129,17 @@ final class VerifiedRecord {
       this.temp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(),
           ".tmp");
       this.out = java.nio.file.Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-      out.write(TITLE + ": the experiments verify found ok, in the manifest's order, each with the identity"
-          + " (inode.size.mtime.ctime, hexadecimal, ns) of its TOML, JSON, model.jar, DONE and metrics.json when it"
-          + " checked them; a later verify checks again any whose files changed. Delete this file, or run verify"
-          + " --full, to check every experiment again.\n");
+      out.write(TITLE + ": the experiments verify found ok, in the manifest's order, each with its snapshot's"
+          + " SHA-256 and the identity (inode.size.mtime.ctime, hexadecimal, ns) of its TOML, JSON, model.jar (inode"
+          + " and size: each verify hashes it once), DONE and metrics.json when it checked them; a later verify checks"
+          + " again any whose files changed. Delete this file, or run verify --full, to check every experiment"
+          + " again.\n");
       out.write(programLine(program) + "\n");
     }
 
-    void add(long row, String key, Identities files) throws IOException {
-      out.write(row + "\t" + spelled(key, files) + "\n");
+    /** Adds row {@code row}, as {@link VerifiedRecord#spelled} spells it. */
+    void add(long row, String spelled) throws IOException {
+      out.write(row + "\t" + spelled + "\n");
     }
 
     /** Puts the new record in place of the old. */
@@ -155,9 +158,12 @@ final class VerifiedRecord {
     }
   }
 
-  /** How the record spells experiment {@code key}'s files, as {@link Reader#at} returns it. */
-  static String spelled(String key, Identities files) {
-    return key + files.spelled();
+  /**
+   * How the record spells experiment {@code key} of the snapshot whose SHA-256 is {@code sha256}, with its files,
+   * as {@link Reader#at} returns it.
+   */
+  static String spelled(String key, String sha256, Identities files) {
+    return key + "\t" + sha256 + files.spelled();
   }
 
   private static String programLine(String program) {

@@ -89,6 +89,36 @@ class VerifyRecordTest {
   }
 
   @Test
+  void experimentsAddedLaterLinkTheSameJarAndTheRecordStands() throws Exception {
+    assertEquals("verify: 4 experiments, 4 ok\n", verify().text);
+    Path linked = jsons.get(0).resolveSibling("model.jar");
+    Object changed = Files.getAttribute(linked, "unix:ctime");
+    Thread.sleep(20);
+    // four more experiments, each a new hard link to the stored jar: its change time moves
+    assertEquals(0, java("sweep", "toy", "--out", out.toString(), "--set", "lr=0.001,0.002").code, "sweep");
+    assertTrue(!changed.equals(Files.getAttribute(linked, "unix:ctime")), "a new link changes the jar's ctime");
+    Result r = verify();
+    // the first checked in full finds the jar to be the snapshot; the other three old ones come from the record
+    assertEquals("verify: 8 experiments, 8 ok (3" + UNCHANGED, r.text);
+  }
+
+  @Test
+  void aModelJarEditedInPlaceToTheSameSizeIsHashedAgainAndDiffers() throws Exception {
+    assertEquals("verify: 4 experiments, 4 ok\n", verify().text);
+    Path stored = jsons.get(0).resolveSibling("model.jar");              // a hard link shared by all four
+    stored.toFile().setWritable(true);
+    FileTime was = Files.getLastModifiedTime(stored);
+    try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(stored,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      c.write(java.nio.ByteBuffer.wrap(new byte[] {'#'}), Files.size(stored) - 1);
+    }
+    Files.setLastModifiedTime(stored, was);
+    Result r = verify();
+    assertEquals(4, r.text.lines().filter(l -> l.startsWith("DIFFERS  ")).count(), r.text);
+    assertTrue(r.text.endsWith("verify: 4 experiments, 0 ok, 4 differ\n"), r.text);
+  }
+
+  @Test
   void aRecordThatCannotBeWrittenIsAWarningAndTheAnswerStands() throws Exception {
     Path record = Files.createDirectories(out.resolve("config/generated/toy/.verified.tsv"));
     Files.writeString(record.resolve("in-the-way"), "x");
