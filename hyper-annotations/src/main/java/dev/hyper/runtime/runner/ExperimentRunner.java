@@ -169,7 +169,7 @@ public final class ExperimentRunner {
     HalvingRun halvingRun = halving.isEmpty() ? null
         : HalvingRun.open(halving.get(), info.root(), info.sweep(), info.id(), info.trial());
     if (halvingRun != null && halvingRun.stopped().isPresent()) {   // decided before this run was killed
-      return stopped(dir, experiment, halvingRun.stopped().get(), Provenance.now(), 0);
+      return stopped(dir, experiment, halvingRun.stopped().get(), Provenance.now(), 0, !problems.isEmpty());
     }
     ExperimentRun training = halvingRun == null ? experiment : new ExperimentRun(info, halvingRun);
     Started started = started(info, running, problems, listener);
@@ -183,7 +183,7 @@ public final class ExperimentRunner {
       return new RunOutcome.Failed(experiment.toString(), result.report());
     }
     if (halvingRun != null && halvingRun.stopped().isPresent()) {
-      return stopped(dir, experiment, halvingRun.stopped().get(), started.time(), seconds);
+      return stopped(dir, experiment, halvingRun.stopped().get(), started.time(), seconds, !problems.isEmpty());
     }
     Path metrics = dir.resolve(ExperimentRun.METRICS_FILE);
     Optional<String> signal = StopSignals.received();
@@ -254,11 +254,11 @@ public final class ExperimentRunner {
         info.snapshot() == null ? null : info.snapshot().sha256(), environment, problems);
   }
 
-  /** Marks the experiment {@code STOPPED} at the rung {@code d} decided. */
-  private static RunOutcome stopped(Path dir, ExperimentRun experiment, Decision d, String startedAt, double seconds)
-      throws IOException {
+  /** Marks the experiment {@code STOPPED} at the rung {@code d} decided; {@code forced} by another program. */
+  private static RunOutcome stopped(Path dir, ExperimentRun experiment, Decision d, String startedAt, double seconds,
+      boolean forced) throws IOException {
     Markers.writeStopped(dir, new Stopped(Provenance.now(), startedAt, seconds, d.rung(), d.resource(), d.metric(),
-        d.value(), d.cutoff()));
+        d.value(), d.cutoff()), forced);
     return new RunOutcome.Stopped(experiment.toString(), d);
   }
 }

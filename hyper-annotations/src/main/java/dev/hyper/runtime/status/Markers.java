@@ -117,9 +117,12 @@ public final class Markers {
     write(dir, STARTED, MarkerToml.started(s));
   }
 
-  /** Writes {@code DONE} in {@code dir}, atomically. */
+  /**
+   * Writes {@code DONE} in {@code dir}, atomically. A run forced with a program other than the experiment's
+   * snapshot ({@link Done#forced}) gives the journal no {@code DONE} line (see {@link RunJournal}).
+   */
   public static void writeDone(Path dir, Done d) throws IOException {
-    write(dir, DONE, MarkerToml.done(d));
+    write(dir, DONE, MarkerToml.done(d), d.forced().isEmpty());
   }
 
   /** Writes {@code FAILED} in {@code dir}, atomically, keeping the last {@link #ERROR_LINES} lines of the error. */
@@ -132,9 +135,12 @@ public final class Markers {
     write(dir, INTERRUPTED, MarkerToml.interrupted(i));
   }
 
-  /** Writes {@code STOPPED} in {@code dir}, atomically. */
-  public static void writeStopped(Path dir, Stopped s) throws IOException {
-    write(dir, STOPPED, MarkerToml.stopped(s));
+  /**
+   * Writes {@code STOPPED} in {@code dir}, atomically; {@code forced} if the run is of a program other than the
+   * experiment's snapshot, which gives the journal no {@code STOPPED} line (see {@link RunJournal}).
+   */
+  public static void writeStopped(Path dir, Stopped s, boolean forced) throws IOException {
+    write(dir, STOPPED, MarkerToml.stopped(s), !forced);
   }
 
   /** The {@code DONE} marker in {@code dir}, if there is one: what {@code verify} checks the metrics against. */
@@ -186,8 +192,14 @@ public final class Markers {
   }
 
   private static void write(Path dir, String name, String text) throws IOException {
+    write(dir, name, text, true);
+  }
+
+  private static void write(Path dir, String name, String text, boolean journal) throws IOException {
     AtomicFiles.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8), null);
-    RunJournal.append(dir, name);                    // after the marker is in place: see RunJournal
+    if (journal) {
+      RunJournal.append(dir, name);                  // after the marker is in place: see RunJournal
+    }
   }
 
   private interface Parser<T> {

@@ -38,6 +38,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  * clock: it is trusted only when every line of the experiment is in one machine's file, where the order is the
  * order of the appends; an experiment run on two machines (or across a reboot) is looked up in its markers. A line that is not whole
  * (a host died while appending) is skipped, and so is an experiment whose id is not a sweep's.
+ *
+ * <p>A run forced with a program other than the experiment's snapshot ({@code run --force}) appends no {@code DONE}
+ * or {@code STOPPED} line, so its experiment is looked up in its markers: the snapshot's own later runs may be of a
+ * Hyper that keeps no journal, whose reruns remove a {@code DONE} with no {@code CLEARED} line before.
  */
 public final class RunJournal {
   /** The line of markers removed. */

@@ -61,6 +61,22 @@ class JournalStatusTest extends RunToySweep {
   }
 
   @Test
+  void aRunForcedWithAnotherProgramIsTakenFromItsMarkers() throws Exception {
+    jar = dev.hyper.runtime.TestSweeps.dummyJar(tmp.resolve("other"), "another program");
+    CliRun forced = cli("run", tomls.get(0).toString(), "--rerun", "--force");
+    assertEquals(0, forced.code(), forced.err());
+    Path file;
+    try (var all = Files.list(journal())) {
+      file = all.findFirst().orElseThrow();
+    }
+    String id = tomls.get(0).getParent().getParent().getFileName().toString();
+    List<String> lines = records(file);
+    assertEquals(List.of(id + "\t0\tCLEARED", id + "\t0\tSTARTED"), lines.subList(8, lines.size()).stream()
+        .map(l -> l.replaceAll("\t[0-9]+(\t[0-9a-f]+)?$", "")).toList(), "no DONE line for the forced run");
+    assertTrue(status().contains("  done          4\n"), status());
+  }
+
+  @Test
   void aFinishedExperimentIsTakenFromTheJournalAndItsPointsDirectoryMustBeThere() throws Exception {
     // its DONE removed by hand, not by a run: status and exec take the journal's word (no stat of the marker)
     Files.delete(serialization(tomls.get(0)).resolve(Markers.DONE));

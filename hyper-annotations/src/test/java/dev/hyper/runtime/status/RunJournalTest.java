@@ -79,7 +79,7 @@ class RunJournalTest {
         List.of()));
     assertNull(read(ID, 0));
     Path stopped = dir(ID, 1);
-    Markers.writeStopped(stopped, new Stopped("t3", "t0", 1.0, 0, 1L, "acc", 0.5, 0.6));
+    Markers.writeStopped(stopped, new Stopped("t3", "t0", 1.0, 0, 1L, "acc", 0.5, 0.6), false);
     assertEquals(ExperimentStatus.STOPPED, read(ID, 1));
   }
 
@@ -96,6 +96,20 @@ class RunJournalTest {
     Files.delete(toml(ID, 0));
     assertNull(read(ID, 0), "no TOML");
     assertEquals(0, RunJournal.identity(toml(ID, 0)));
+  }
+
+  @Test
+  void aRunForcedWithAnotherProgramLeavesItsExperimentToItsMarkers() throws Exception {
+    Path d = dir(ID, 0);
+    Markers.writeDone(d, done());
+    Markers.clearFinished(d);                       // run --force by another program
+    Markers.writeDone(d, new Done("t4", "t3", 1.0, null, List.of("model.jar is not the running program")));
+    Path stopped = dir(ID, 1);
+    Markers.writeStopped(stopped, new Stopped("t3", "t0", 1.0, 0, 1L, "acc", 0.5, 0.6), true);
+    assertEquals(List.of("DONE", "CLEARED"), lines().stream().map(l -> l.split("\t")[2]).toList());
+    assertNull(read(ID, 0), "its markers say: an older snapshot's rerun may remove them unannounced");
+    assertNull(read(ID, 1));
+    assertEquals(ExperimentStatus.DONE, Markers.status(d));
   }
 
   @Test
