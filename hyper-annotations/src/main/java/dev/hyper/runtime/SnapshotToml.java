@@ -1,5 +1,6 @@
 package dev.hyper.runtime;
 
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.toml.ConfigException;
 import dev.hyper.runtime.toml.TomlReader;
 import dev.hyper.runtime.toml.TomlWriter;
@@ -42,7 +43,7 @@ final class SnapshotToml {
     }
     f.allowOnly(ConfigToml.SNAPSHOT, SNAPSHOT_KEYS);
     String sha = f.string("snapshot.sha256");
-    if (!sha.matches("[0-9a-f]{64}")) {
+    if (!Sha256.isHex(sha)) {
       throw f.error("snapshot.sha256", "expected 64 lower-case hex digits");
     }
     String main = f.optionalString("snapshot.main_class", "");

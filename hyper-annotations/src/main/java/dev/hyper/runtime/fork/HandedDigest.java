@@ -75,7 +75,7 @@ final class HandedDigest implements KnownDigests {
       try {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String[] f = String.valueOf(r.readLine()).split(" ", 4);
-        if (f.length == 4 && f[0].matches("[0-9a-f]{64}")) {
+        if (f.length == 4 && Sha256.isHex(f[0])) {
           handed = new Handed(Path.of(f[3]), Long.parseLong(f[1]), Long.parseLong(f[2]), f[0]);
         }
       } catch (IOException | RuntimeException e) {

@@ -37,4 +37,18 @@ public final class Sha256 {
     }
     return HexFormat.of().formatHex(digest.digest());
   }
+
+  /** Whether {@code text} is a SHA-256 as Hyper spells one: 64 lower-case hex digits. */
+  public static boolean isHex(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.hyper.runtime.snapshot;
 
+import dev.hyper.runtime.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,7 @@ public final class LauncherJar {
           continue;
         }
         String[] f = line.split("\t", 4);
-        if (f.length != 4 || !f[0].matches("[0-9a-f]{64}")) {
+        if (f.length != 4 || !Sha256.isHex(f[0])) {
           throw new IOException(jar + ": " + LIST + " has a bad line: " + line);
         }
         entries.add(new StoredEntry(f[3], f[2].equals("dir"), Long.parseLong(f[1]), f[0]));

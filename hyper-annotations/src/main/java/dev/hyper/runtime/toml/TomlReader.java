@@ -210,12 +210,26 @@ public final class TomlReader {
     return values.apply(path(key));
   }
 
-  private static final java.util.regex.Pattern BARE_PATH =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
-
-  /** The path of dotted key {@code key}: split at its dots when it has bare parts only, else as tomlj reads it. */
+  /**
+   * The path of dotted key {@code key}: split at its dots when its parts are all bare keys ({@code A-Za-z0-9_-},
+   * none empty), else as tomlj reads it. (A loop, not a pattern: every value read asks it.)
+   */
   private static List<String> path(String key) {
-    return BARE_PATH.matcher(key).matches() ? List.of(key.split("\\.")) : Toml.parseDottedKey(key);
+    List<String> parts = new ArrayList<>(4);
+    int start = 0;
+    for (int i = 0; i <= key.length(); i++) {
+      char c = i < key.length() ? key.charAt(i) : '.';
+      if (c == '.') {
+        if (i == start) {
+          return Toml.parseDottedKey(key);
+        }
+        parts.add(key.substring(start, i));
+        start = i + 1;
+      } else if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+        return Toml.parseDottedKey(key);
+      }
+    }
+    return parts;
   }
 
   private Object require(String key, String expected) throws ConfigException {

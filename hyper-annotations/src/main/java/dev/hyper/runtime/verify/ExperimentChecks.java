@@ -183,9 +183,9 @@ public final class ExperimentChecks {
           + " (" + seed + ")");
     }
     Path json = info.resolve(info.configJson());
-    String actual;
+    byte[] actual;
     try {
-      actual = Files.readString(json, StandardCharsets.UTF_8);
+      actual = Files.readAllBytes(json);
     } catch (IOException e) {
       if (Files.isRegularFile(json)) {
         throw e;
@@ -193,20 +193,21 @@ public final class ExperimentChecks {
       problems.add(info.configJson().getFileName() + " is missing");         // read first: one call, not two
       return problems;
     }
-    String expected;
+    byte[] expected;
     try {
       List<Tla> tlas = Tla.of(spec, config.params());
       PlannedExperiment<P> planned = new PlannedExperiment<>(spec.grid().indexOf(config.params()),
           config.params(), tlas, info);
-      expected = ExperimentRenderer.of(spec, template).render(planned).json();
+      expected = ExperimentRenderer.of(spec, template).jsonUtf8(planned);   // the JSON alone, as bytes
     } catch (HyperException e) {
       problems.add("its params no longer render: " + String.join("; ", e.getMessage().lines().toList()));
       return problems;
     }
-    if (!actual.equals(expected)) {
+    if (!java.util.Arrays.equals(actual, expected)) {
       problems.add(info.configJson().getFileName() + " is not what "
           + (template == null ? "its params give" : template.name() + " renders from its params")
-          + ": " + firstDifference(actual, expected));
+          + ": " + firstDifference(new String(actual, StandardCharsets.UTF_8),
+              new String(expected, StandardCharsets.UTF_8)));
     }
     return problems;
   }

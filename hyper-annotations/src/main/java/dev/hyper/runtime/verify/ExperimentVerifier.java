@@ -62,7 +62,11 @@ public final class ExperimentVerifier implements AutoCloseable {
     return examine(toml, spec);
   }
 
-  private <P extends Record> Checked examine(Path toml, SweepSpec<P> spec) throws IOException {
+  /**
+   * {@link #examine(Path)} of an experiment of sweep {@code spec}, whose TOML is not read for its sweep's name first
+   * (one that names another sweep is a problem).
+   */
+  public <P extends Record> Checked examine(Path toml, SweepSpec<P> spec) throws IOException {
     ExperimentConfig<P> config;
     try {
       config = ExperimentConfig.load(toml, spec);

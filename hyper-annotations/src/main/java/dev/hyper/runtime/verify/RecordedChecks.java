@@ -1,8 +1,9 @@
 package dev.hyper.runtime.verify;
 
 import dev.hyper.runtime.ExperimentInfo;
-import dev.hyper.runtime.io.Sha256;
+import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.snapshot.ClassPath;
 import dev.hyper.runtime.status.ExperimentFiles;
@@ -35,6 +36,7 @@ public final class RecordedChecks implements AutoCloseable {
 
   private final Path root;
   private final String sweep;
+  private final SweepSpec<?> spec;
   private final ParallelChecks checks;
   private final VerifiedRecord.Reader old;
   private VerifiedRecord.Writer next;
@@ -51,9 +53,10 @@ public final class RecordedChecks implements AutoCloseable {
    * @param full whether to check every experiment in full, as if there were no record (a new one is still kept)
    */
   public RecordedChecks(Path root, String sweep, int threads, ExperimentVerifier.Sweeps sweeps, boolean full)
-      throws IOException {
+      throws IOException, HyperException {
     this.root = root;
     this.sweep = sweep;
+    this.spec = sweeps.find(sweep);
     this.settledBefore = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis())
         - TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
     String program = program();
@@ -112,7 +115,7 @@ public final class RecordedChecks implements AutoCloseable {
           return List.of();
         }
       }
-      ExperimentVerifier.Checked checked = verifier.examine(toml);
+      ExperimentVerifier.Checked checked = verifier.examine(toml, spec);
       boolean standard = checked.info() != null && standardPaths(checked.info(), id, trial);
       if (checked.problems().isEmpty() && standard && files != null) {
         String checkedSha = checked.info().snapshot().sha256();      // the check found model.jar to be it
