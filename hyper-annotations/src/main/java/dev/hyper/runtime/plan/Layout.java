@@ -135,6 +135,24 @@ public final class Layout {
     return rungsDir(sweep).resolve(Integer.toString(k));
   }
 
+  /**
+   * Whether {@code name} names a trial's directory ({@code ID/TRIAL}): 1 to 9 decimal digits, so that it is an
+   * {@code int}.
+   */
+  public static boolean isTrialName(String name) {
+    int n = name.length();
+    if (n == 0 || n > 9) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The name of an experiment's record in a rung's directory: {@code ID-TRIAL}. */
   public static String rungRecordName(String id, int trial) {
     return id + "-" + trial;

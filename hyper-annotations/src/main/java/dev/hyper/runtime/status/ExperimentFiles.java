@@ -41,7 +41,7 @@ public final class ExperimentFiles {
         Path idDir = dir.resolve(id);
         List<Integer> trials = new ArrayList<>();
         for (String t : names(idDir)) {
-          if (t.matches("[0-9]{1,9}")) {
+          if (Layout.isTrialName(t)) {
             trials.add(Integer.parseInt(t));
           }
         }
@@ -120,7 +120,7 @@ public final class ExperimentFiles {
       return false;
     }
     String id = trial.getParent().getFileName().toString();
-    return file.getFileName().toString().equals(id + ".toml") && trial.getFileName().toString().matches("[0-9]{1,9}")
+    return file.getFileName().toString().equals(id + ".toml") && Layout.isTrialName(trial.getFileName().toString())
         && Files.isRegularFile(file);
   }
 

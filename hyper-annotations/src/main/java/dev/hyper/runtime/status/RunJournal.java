@@ -58,7 +58,7 @@ public final class RunJournal {
   static void append(Path dir, String marker) throws IOException {
     Path trial = dir.getFileName();
     Path id = dir.getParent() == null ? null : dir.getParent().getFileName();
-    if (id == null || dir.getParent().getParent() == null || !trial.toString().matches("[0-9]{1,9}")
+    if (id == null || dir.getParent().getParent() == null || !Layout.isTrialName(trial.toString())
         || idBits(id.toString()) < 0) {
       return;
     }
