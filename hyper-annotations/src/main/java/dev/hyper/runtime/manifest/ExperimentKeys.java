@@ -1,5 +1,6 @@
 package dev.hyper.runtime.manifest;
 
+import dev.hyper.runtime.plan.Ids;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,20 +58,11 @@ public final class ExperimentKeys {
 
   /** Whether the experiment fits a {@code long}: a 12 hex digit id (as Hyper makes them) and a small trial. */
   private static boolean compact(String id, int trial) {
-    if (trial >= 1 << TRIAL_BITS || trial < 0 || id.length() != 12) {
-      return false;
-    }
-    for (int i = 0; i < 12; i++) {
-      char c = id.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
+    return trial >= 0 && trial < 1 << TRIAL_BITS && id.length() == Ids.ID_LENGTH && Ids.hexValue(id) >= 0;
   }
 
   private static long key(String id, int trial) {
-    return Long.parseLong(id, 16) << TRIAL_BITS | trial;
+    return Ids.hexValue(id) << TRIAL_BITS | trial;
   }
 
   private static boolean place(long[] keys, long[] rows, long key, long row) {
