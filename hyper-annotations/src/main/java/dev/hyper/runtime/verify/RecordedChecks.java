@@ -96,7 +96,7 @@ public final class RecordedChecks implements AutoCloseable {
    */
   public <T> boolean check(T item, long row, String id, int trial, Path toml, ParallelChecks.Result<T> result)
       throws IOException {
-    FileIdentity tomlIdentity = FileIdentity.of(toml);       // taken before the check reads it, as are the others
+    FileIdentity tomlIdentity = identityOrNull(toml);        // taken before the check reads it, as are the others
     if (FileIdentity.ABSENT.equals(tomlIdentity) || tomlIdentity == null && !Files.isRegularFile(toml)) {
       return false;
     }
@@ -117,7 +117,8 @@ public final class RecordedChecks implements AutoCloseable {
       }
       ExperimentVerifier.Checked checked = verifier.examine(toml, spec);
       boolean standard = checked.info() != null && standardPaths(checked.info(), id, trial);
-      if (checked.problems().isEmpty() && standard && files != null) {
+      // a model.jar that was not there when its identity was taken is not one this check vouches for
+      if (checked.problems().isEmpty() && standard && files != null && !FileIdentity.ABSENT.equals(files.jar())) {
         String checkedSha = checked.info().snapshot().sha256();      // the check found model.jar to be it
         checkedJars.putIfAbsent(files.jar(), checkedSha);
         if (files.settledBefore(settledBefore)) {
@@ -205,6 +206,15 @@ public final class RecordedChecks implements AutoCloseable {
       return null;
     }
     return new VerifiedRecord.Identities(toml, j, jar.withoutTimes(), done, metrics);
+  }
+
+  /** {@code toml}'s identity, or null when it cannot be taken (a file where a directory on its path should be). */
+  private static FileIdentity identityOrNull(Path toml) {
+    try {
+      return FileIdentity.of(toml);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Whether the check read the files {@link #identities} names: the TOML gives the layout's paths. */

@@ -67,6 +67,14 @@ class ManifestListedTest extends RunToySweep {
         + "verify: 4 experiments, 3 ok, 1 missing\n", verify.out());
     assertEquals(1, verify.code());
 
+    // its trial's directory a file: the TOML's path cannot be looked at, and it is missing all the same
+    dev.hyper.runtime.io.AtomicFiles.deleteTree(gone.getParent());
+    Files.writeString(gone.getParent(), "in the way");
+    CliRun notADirectory = cli("verify", "toy", "--out", out.toString());
+    assertEquals(verify.out(), notADirectory.out());
+    assertEquals(1, notADirectory.code());
+    Files.delete(gone.getParent());
+
     CliRun status = cli("status", "toy", "--out", out.toString());
     assertEquals(0, status.code(), status.err());
     assertTrue(status.out().startsWith("sweep toy in " + out + ": 4 experiments\n"), status.out());
