@@ -4,6 +4,7 @@ import dev.hyper.runtime.run.ExperimentRun;
 import dev.hyper.runtime.JsonConfig;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.results.SweepResults.Status;
+import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.io.Sha256;
 import dev.hyper.runtime.verify.ExperimentChecks;
@@ -18,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,13 +61,16 @@ final class Outcomes implements AutoCloseable {
   private final String sweep;
   private final String metric;
   private final Sink sink;
+  /** The points with a serialization directory when this began: the others have no markers to look at. */
+  private final Set<String> startedPoints;
   private final ExecutorService pool;
   private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
   private final int window;
 
-  Outcomes(Path root, String sweep, String metric, int threads, Sink sink) {
+  Outcomes(Path root, String sweep, String metric, int threads, Sink sink) throws IOException {
     this.root = root;
     this.sweep = sweep;
+    this.startedPoints = ExperimentFiles.startedPoints(root, sweep);
     this.metric = metric;
     this.sink = sink;
     this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
@@ -123,10 +128,17 @@ final class Outcomes implements AutoCloseable {
     sink.accept(p.position(), o);
   }
 
+  private static final Outcome PENDING = new Outcome(Status.PENDING, Double.NaN, false, List.of(), null, null);
+
   private Outcome outcome(String id, int trial, boolean lazy) throws IOException {
     Path dir = root.resolve(Layout.serializationDir(sweep, id, trial));
+    boolean started = startedPoints.contains(id);
+    if (!started && lazy) {
+      return PENDING;                                // made or not, no run has started on it: no stat
+    }
     Status status = Files.isRegularFile(root.resolve(Layout.confPath(sweep, id, trial)))
-        ? Status.valueOf(Markers.status(dir).name()) : lazy ? Status.PENDING : Status.MISSING;
+        ? (started ? Status.valueOf(Markers.status(dir).name()) : Status.PENDING)
+        : lazy ? Status.PENDING : Status.MISSING;
     if (status != Status.DONE) {
       return new Outcome(status, Double.NaN, false, List.of(), null, null);
     }
