@@ -131,11 +131,11 @@ final class Outcomes implements AutoCloseable {
   private static final Outcome PENDING = new Outcome(Status.PENDING, Double.NaN, false, List.of(), null, null);
 
   private Outcome outcome(String id, int trial, boolean lazy) throws IOException {
-    Path dir = root.resolve(Layout.serializationDir(sweep, id, trial));
     boolean started = startedPoints.contains(id);
     if (!started && lazy) {
       return PENDING;                                // made or not, no run has started on it: no stat
     }
+    Path dir = root.resolve(Layout.serializationDir(sweep, id, trial));
     Status status = Files.isRegularFile(root.resolve(Layout.confPath(sweep, id, trial)))
         ? (started ? Status.valueOf(Markers.status(dir).name()) : Status.PENDING)
         : lazy ? Status.PENDING : Status.MISSING;
