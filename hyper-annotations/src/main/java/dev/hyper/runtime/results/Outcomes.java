@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,11 +87,14 @@ final class Outcomes implements AutoCloseable {
    * one. A {@code lazy} experiment (its task makes it) that is not made yet is PENDING rather than MISSING.
    */
   void read(int position, String id, int trial, boolean lazy) throws IOException {
-    if (pool == null) {
-      sink.accept(position, outcome(id, trial, lazy));
+    if (pool == null || lazy && !startedPoints.contains(id) && inFlight.isEmpty()) {
+      sink.accept(position, outcome(id, trial, lazy));   // no file to read, or one thread: here, at once
       return;
     }
-    inFlight.add(new Pending(position, pool.submit(() -> outcome(id, trial, lazy))));
+    Future<Outcome> outcome = lazy && !startedPoints.contains(id)
+        ? CompletableFuture.completedFuture(PENDING)     // known without a thread, after the ones before it
+        : pool.submit(() -> outcome(id, trial, lazy));
+    inFlight.add(new Pending(position, outcome));
     while (inFlight.size() >= window) {
       deliver(inFlight.poll());
     }

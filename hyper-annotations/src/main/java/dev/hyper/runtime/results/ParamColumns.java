@@ -15,9 +15,10 @@ import java.util.Map;
  * <p>A parameter with more values than {@link #MAX_VALUES} (a sampled one) is grouped by ranges instead when
  * its values are all numbers: {@link #BINS} ranges of equal width between its least and greatest value, on a
  * log scale when they are all positive and span more than a factor of 100 (as the parallel coordinates
- * choose); its values past the first {@link #MAX_VALUES} are then read again ({@link #regroup}). One
- * whose values are not all numbers keeps its first {@link #MAX_VALUES} and groups the rest as
- * {@link #OTHERS}. Either way what this holds does not grow with the number of values.
+ * choose), once every experiment is in ({@link #regroup}): until then it keeps the number of each value past the
+ * first {@link #MAX_VALUES}, 8 bytes an experiment, so that no row is read twice. One whose values are not all
+ * numbers keeps its first {@link #MAX_VALUES} and groups the rest as {@link #OTHERS}. Either way the tables of
+ * values do not grow with the number of values.
  */
 final class ParamColumns {
   /** The most values of a parameter the report groups experiments by one by one. */
@@ -45,6 +46,8 @@ final class ParamColumns {
     byte[] small;
     short[] wide;
     boolean over;
+    /** The number of each experiment's value where it is past the table (a numeric column that is over). */
+    double[] past;
     boolean numeric = true;
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -81,15 +84,20 @@ final class ParamColumns {
       }
     }
 
-    /** The number of {@code text}, a new one if there is room; {@link #OVER} if not. */
-    int index(String text) {
+    /**
+     * The number of {@code text}, experiment {@code p}'s value, a new one if there is room; {@link #OVER} if not
+     * (its number is then kept for {@link #regroup}).
+     */
+    int index(String text, int p) {
       Integer i = byText.get(text);
       if (i != null) {
         return i;
       }
       if (texts.size() >= MAX_VALUES) {
         over = true;
-        track(number(text));
+        double x = number(text);
+        track(x);
+        keep(p, x);
         return OVER;
       }
       int n = texts.size();
@@ -101,6 +109,20 @@ final class ParamColumns {
       numbers[n] = number(text);
       track(numbers[n]);
       return n;
+    }
+
+    /** Keeps experiment {@code p}'s number while the column can still be grouped by ranges. */
+    void keep(int p, double x) {
+      if (!numeric) {
+        past = null;
+        return;
+      }
+      if (past == null) {
+        past = new double[Math.max(p + 1, small != null ? small.length : wide.length)];
+      } else if (p >= past.length) {
+        past = Arrays.copyOf(past, Math.max(p + 1, p + p / 2));
+      }
+      past[p] = x;
     }
 
     void track(double v) {
@@ -141,13 +163,13 @@ final class ParamColumns {
     for (int j = 0; j < column.length; j++) {
       Column c = columns.get(j);
       if (column[j] < 0) {
-        c.set(p, c.index(""));
+        c.set(p, c.index("", p));
         continue;
       }
       String code = codes.get(column[j]);
       Integer known = c.byCode.get(code);
       if (known == null) {
-        known = c.index(params.tla(column[j], code).text());
+        known = c.index(params.tla(column[j], code).text(), p);
         if (known != OVER && c.byCode.size() < RowParams.INTERNED) {
           c.byCode.put(code, known);
         }
@@ -161,15 +183,16 @@ final class ParamColumns {
     int p = size++;
     for (int j = 0; j < column.length; j++) {
       Column c = columns.get(j);
-      c.set(p, c.index(text(tlas, names.get(j))));
+      c.set(p, c.index(text(tlas, names.get(j)), p));
     }
   }
 
   /**
-   * Turns the numbers of the values of each parameter with more than {@link #MAX_VALUES} into its ranges, then
-   * asks {@code texts} for experiment {@code p}'s value of parameter {@code j} where the value is past them.
+   * Turns the numbers of the values of each parameter with more than {@link #MAX_VALUES} into its ranges (or, when
+   * they are not all numbers, gives the values past them the group {@link #OTHERS}). Called once, after the last
+   * experiment was added.
    */
-  void regroup(ValueText texts) throws java.io.IOException {
+  void regroup() {
     for (int j = 0; j < columns.size(); j++) {
       Column c = columns.get(j);
       if (!c.over) {
@@ -178,14 +201,15 @@ final class ParamColumns {
       if (!(c.numeric && c.hi > c.lo)) {
         c.texts.add(OTHERS);
         c.byText.put(OTHERS, OVER);
+        c.past = null;
         continue;
       }
       Range range = new Range(c.lo, c.hi, c.lo > 0 && c.hi / c.lo > 100);
       for (int p = 0; p < size; p++) {
         int v = c.get(p);
-        double x = v == OVER ? number(texts.text(p, j)) : c.numbers[v];
-        c.set(p, bin(range, x));
+        c.set(p, bin(range, v == OVER ? c.past[p] : c.numbers[v]));
       }
+      c.past = null;
       c.range = range;
       c.texts.clear();
       c.byText.clear();
@@ -194,12 +218,6 @@ final class ParamColumns {
         c.byText.put(c.texts.get(b), b);
       }
     }
-  }
-
-  /** A value that {@link #regroup} reads again. */
-  @FunctionalInterface
-  interface ValueText {
-    String text(int experiment, int param) throws java.io.IOException;
   }
 
   /** Drops what adding took (the tables of codes); the numbers stay. */

@@ -23,6 +23,11 @@ public final class ResultsHtml {
   static final int TITLED = 2000;
   /** The most dots a chart by parameter draws (every {@code n/DOTS}-th experiment past that; the means use all). */
   static final int DOTS = 1500;
+  /**
+   * The most experiments the table lists, best first; the page says how many more there are and of which status
+   * (a lazy sweep of a million points would otherwise be a page of a million rows, hundreds of MB).
+   */
+  static final int TABLE_ROWS = 10_000;
   private static final int W = 380;
   private static final int H = 270;
   private static final int LEFT = 58;
@@ -252,7 +257,8 @@ public final class ResultsHtml {
     }
     sb.append("</tr></thead>\n<tbody>\n");
     boolean hasBest = rows.size() > 0 && !Double.isNaN(rows.metric(0));
-    for (int k = 0; k < rows.size(); k++) {
+    int listed = Math.min(rows.size(), TABLE_ROWS);
+    for (int k = 0; k < listed; k++) {
       Row row = rows.row(k);
       sb.append("<tr data-row=\"").append(k).append('"').append(k == 0 && hasBest ? " class=\"best\">" : ">");
       sb.append("<td>").append(row.metric() == null ? "-" : Integer.toString(k + 1)).append("</td>");
@@ -268,7 +274,27 @@ public final class ResultsHtml {
       sb.append("</tr>\n");
       out.spill();
     }
+    if (listed < rows.size()) {
+      sb.append("<tr class=\"more\"><td colspan=\"").append(5 + r.params().size() + (trials ? 1 : 0)).append("\">")
+          .append(esc(unlisted(rows, listed))).append("</td></tr>\n");
+    }
     sb.append("</tbody>\n</table>\n");
+  }
+
+  /** What the table leaves out after its first {@code listed} rows, in one sentence. */
+  static String unlisted(RankedRows rows, int listed) {
+    int[] n = new int[SweepResults.Status.values().length];
+    for (int k = listed; k < rows.size(); k++) {
+      n[rows.status(k).ordinal()]++;
+    }
+    java.util.List<String> counts = new java.util.ArrayList<>();
+    for (SweepResults.Status s : SweepResults.Status.values()) {
+      if (n[s.ordinal()] > 0) {
+        counts.add(String.format(java.util.Locale.ROOT, "%,d %s", n[s.ordinal()], s.name()));
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "... and %,d more experiments, not listed here (%s); results --csv"
+        + " FILE lists every one", rows.size() - listed, String.join(", ", counts));
   }
 
   /**

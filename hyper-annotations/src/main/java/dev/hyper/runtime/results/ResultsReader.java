@@ -126,9 +126,7 @@ final class ResultsReader {
             + " (run sweep first, or pass --out)");
       }
       reader.check();
-      ManifestLines rowsAt = lines;
-      RowParams typed = rowParams;
-      columns.regroup(new ValueTexts(rowsAt, typed, onDisk, inManifest, names)::text);
+      columns.regroup();
       columns.finish();
       int n = reader.size;
       double[] metricValues = reader.values.length == n ? reader.values : Arrays.copyOf(reader.values, n);
@@ -153,18 +151,6 @@ final class ResultsReader {
         lines.close();
       }
       throw e;
-    }
-  }
-
-  /** A parameter's value of an experiment, read again (for {@link ParamColumns#regroup}). */
-  private record ValueTexts(ManifestLines lines, RowParams params, List<ColumnRows.Draft> onDisk, int inManifest,
-      List<String> names) {
-    String text(int p, int j) throws IOException {
-      if (p >= inManifest) {
-        return ParamColumns.text(onDisk.get(p - inManifest).tlas(), names.get(j));
-      }
-      int column = params.names().indexOf(names.get(j));
-      return column < 0 ? "" : params.tla(column, lines.fields(p)[3 + column]).text();
     }
   }
 

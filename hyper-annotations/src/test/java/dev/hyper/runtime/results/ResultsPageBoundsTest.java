@@ -25,11 +25,20 @@ class ResultsPageBoundsTest {
   @TempDir Path tmp;
 
   private static SweepResults results(int n) throws Exception {
+    return results(n, 0);
+  }
+
+  /** {@code n} DONE experiments, then {@code pending} PENDING ones. */
+  private static SweepResults results(int n, int pending) throws Exception {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {                                  // ranked: the best (highest) first
       double lr = 0.1 * (n - i);
       rows.add(new Row(i, String.format("%012x", i), 0, List.of(new Tla("lr", lr, Param.Kind.DOUBLE)), Status.DONE,
           lr, new PointStats(1, 1, lr, null, lr, lr), false));
+    }
+    for (int i = n; i < n + pending; i++) {
+      rows.add(new Row(i, String.format("%012x", i), 0, List.of(new Tla("lr", 0.05, Param.Kind.DOUBLE)),
+          Status.PENDING, null, new PointStats(1, 0, null, null, null, null), false));
     }
     return new SweepResults("s", Ranking.of(dev.hyper.runtime.TestSweeps.builder("s").build(), "acc", "max"),
         List.of("lr"), Map.of("lr", rows.stream().map(r -> r.param("lr")).toList()), rows, List.of());
@@ -53,9 +62,21 @@ class ResultsPageBoundsTest {
     assertEquals(ParallelCoordinates.LINES, count(many, "<path class=\"run"));
     assertTrue(many.contains(" The 2000 best of the 2500 experiments with acc are drawn; brushing hides the others'"
         + " table rows.</p>"), "the note");
-    assertEquals(2500, count(many, "<tr data-row="), "the table has every experiment");
+    assertEquals(2500, count(many, "<tr data-row="), "the table has every experiment (fewer than TABLE_ROWS)");
     assertEquals(0, count(many, "<path class=\"run\" data-row=\"(2000|2499)\""), "the worst are left out");
     assertEquals(1, count(many, "<path class=\"run best\" data-row=\"0\""));
+  }
+
+  @Test
+  void theTableListsTheBestExperimentsAndSaysWhatItLeavesOut() throws Exception {
+    String all = ResultsHtml.page(results(ResultsHtml.TABLE_ROWS - 2, 2));
+    assertEquals(ResultsHtml.TABLE_ROWS, count(all, "<tr data-row="));
+    assertFalse(all.contains("<tr class=\"more\">"), "every row listed: no note");
+    String page = ResultsHtml.page(results(ResultsHtml.TABLE_ROWS + 1, 2));
+    assertEquals(ResultsHtml.TABLE_ROWS, count(page, "<tr data-row="));
+    assertEquals(0, count(page, "<tr data-row=\"" + ResultsHtml.TABLE_ROWS + "\""), "the 10,001st is left out");
+    assertTrue(page.contains("<tr class=\"more\"><td colspan=\"6\">... and 3 more experiments, not listed here"
+        + " (1 DONE, 2 PENDING); results --csv FILE lists every one</td></tr>"), "the note");
   }
 
   @Test
