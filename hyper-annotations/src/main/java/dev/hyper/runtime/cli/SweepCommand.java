@@ -225,23 +225,9 @@ final class SweepCommand implements Callable<Integer> {
     return info -> busy.getOrDefault(info.confPath(), unknown);
   }
 
-  /** Each task's launch command, from its experiment's TOML (a lazy invocation's prototype for its tasks). */
+  /** Each task's launch command ({@link dev.hyper.runtime.exec.TaskLaunches}), for the SLURM task list. */
   static dev.hyper.runtime.slurm.SlurmFiles.Launches launches(SweepSpec<?> spec, Path root) {
-    Map<String, LaunchCommand> byPart = new HashMap<>();  // one TOML parsed per distinct [snapshot] and [jvm]
-    return t -> {
-      Path toml = root.toAbsolutePath().resolve(t.lazyDir() != null
-          ? t.lazyDir().resolve(dev.hyper.runtime.plan.Layout.PROTOTYPE_FILE) : t.confPath());
-      String part = dev.hyper.runtime.ExperimentConfig.launchPart(
-          java.nio.file.Files.readString(toml, java.nio.charset.StandardCharsets.UTF_8));
-      LaunchCommand known = byPart.get(part);
-      if (known == null) {
-        known = LaunchCommand.of((t.lazyDir() != null
-            ? dev.hyper.runtime.ExperimentConfig.loadElsewhere(toml, root.toAbsolutePath(), spec)
-            : dev.hyper.runtime.ExperimentConfig.load(toml, spec)).experiment());
-        byPart.put(part, known);
-      }
-      return new LaunchCommand(known.javaHome(), known.jvmArgs(), t.jarDir(), t.confPath());
-    };
+    return new dev.hyper.runtime.exec.TaskLaunches(spec, root)::of;
   }
 
   /** The index of the first point whose id is {@code id} (planned again: a collision is rare). */

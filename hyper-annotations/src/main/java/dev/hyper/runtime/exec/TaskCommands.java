@@ -1,6 +1,5 @@
 package dev.hyper.runtime.exec;
 
-import dev.hyper.runtime.ExperimentConfig;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.fork.ClassDataArchive;
@@ -17,9 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The command exec starts for a task: its experiment's {@link LaunchCommand} (the JVM options and the java
- * it was swept with) or, for a lazy sweep's experiment, the launch of its sweep's prototype with the experiment's
- * manifest row ({@code --row}), as its SLURM task line has it.
+ * The command exec starts for a task: its {@link TaskLaunches launch}, as its SLURM task line has it, with the
+ * options that give a lazy sweep's task a class-data archive.
  *
  * <p>A lazy sweep's experiments all run one {@code model.jar} (their invocation's), so when they run on this
  * Java they share an application class-data archive ({@link ClassDataArchive}): the first task records it,
@@ -30,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskCommands implements LocalExecutor.Commands {
   private final Path root;
-  private final SweepSpec<?> spec;
+  private final TaskLaunches launches;
   private final String java;
   private final List<String> runOptions;
   private final Map<Path, Boolean> recording = new ConcurrentHashMap<>();
@@ -47,17 +45,14 @@ public final class TaskCommands implements LocalExecutor.Commands {
    */
   public TaskCommands(Path root, SweepSpec<?> spec, String java, List<String> runOptions) {
     this.root = root;
-    this.spec = spec;
+    this.launches = new TaskLaunches(spec, root);
     this.java = java;
     this.runOptions = List.copyOf(runOptions);
   }
 
   @Override
   public List<String> of(Task task) throws IOException {
-    LaunchCommand launch = task.lazyDir() == null
-        ? LaunchCommand.of(ExperimentConfig.load(root.resolve(task.confPath()), spec).experiment())
-        : new LaunchCommand(null, List.of(), task.jarDir(), task.confPath()).withLaunchOf(ExperimentConfig.loadElsewhere(
-            root.resolve(task.lazyDir()).resolve(Layout.PROTOTYPE_FILE), root, spec).experiment()).withRow(task.row());
+    LaunchCommand launch = launches.of(task);
     List<String> argv = launch.argv(java != null ? java : launch.javaHere(LocalExecutor.currentJava()), runOptions);
     return task.lazyDir() == null ? argv : withArchive(task, argv);
   }

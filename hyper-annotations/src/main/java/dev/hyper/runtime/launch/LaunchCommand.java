@@ -52,12 +52,6 @@ public record LaunchCommand(String javaHome, List<String> jvmArgs, Path jarDir, 
         s == null ? List.of() : s.jvmArgs(), e.confDir(), e.confPath());
   }
 
-  /** This command with the java and JVM options of experiment {@code e} (a lazy invocation's prototype). */
-  public LaunchCommand withLaunchOf(ExperimentInfo e) {
-    LaunchCommand of = of(e);
-    return new LaunchCommand(of.javaHome, of.jvmArgs, jarDir, confPath, row);
-  }
-
   /** This command run from the model.jar in {@code dir} (a lazy invocation's directory). */
   public LaunchCommand withJarDir(Path dir) {
     return new LaunchCommand(javaHome, jvmArgs, dir, confPath, row);
