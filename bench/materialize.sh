@@ -4,14 +4,15 @@
 #      disk per experiment, and a re-run over the finished tree (all skipped);
 #   2. on the disk, side by side in one run: fs-limit (the syscalls a crash-safe materializer needs,
 #      no rendering), fs-limit-layout (the same in Hyper's nested layout), Hyper, and Hyper evaluating
-#      every render (-Dhyper.splice=false), A B C D A B C D, same N, same parent directory: median ratios;
+#      every render (-Dhyper.splice=false), each run alone on the file system (the one before deleted and
+#      synced outside the timing), the order rotated each round, same N, same parent directory: median ratios;
 #   3. the example model's 72-experiment sweep (wall, JVM start included);
 #   4. the peer (the blog's hyper.py) on its 72-point sweep, and the ratio.
 # Every Hyper run uses -Xmx256m (memory must not grow with the sweep). Repeats: median of REPS.
 #
 # usage: bench/materialize.sh            env: REPS=3  SIZES="1k 10k 100k"  DISK_N=10000  PEER=1  JMH=0
 #        EXAMPLE=1  SKIP_BUILD=1 (use the jars as built); SIZES="" or DISK_N=0 skip those parts  DISK_DIR=/tmp (parent of the disk runs;
-#        /dev/shm puts the side by side on tmpfs)  KEEP_RUNS=0 (delete each round's trees after it)  JAVA_OPTS=...
+#        /dev/shm puts the side by side on tmpfs)  KEEP_RUNS=1 (keep every run's tree: each then runs beside the ones before it)  JAVA_OPTS=...
 #        FS_LIMIT_C=/work/shared/bench/fs-limit.c  PEER_DIR=/work/shared/peer-hyperpy
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,30 +91,44 @@ for size in $SIZES; do
 done
 echo
 
-# 2. disk, side by side: fs-limit vs Hyper, A B A B
+# 2. disk, side by side: fs-limit, fs-limit-layout, Hyper, Hyper evaluating, each alone, the order rotated
 if [ "$DISK_N" != 0 ]; then
 FSL="$DISK/fs-limit"; FSL2="$DISK/fs-limit-layout"
 gcc -O2 -o "$FSL" "$FS_LIMIT_C"
 gcc -O2 -o "$FSL2" "$ROOT/bench/fs-limit-layout.c"
 size=$(case "$DISK_N" in 1000) echo 1k;; 10000) echo 10k;; 100000) echo 100k;; esac)
-echo "$(df -T "$DISK" | awk 'NR==2 {print $2}') ($DISK_N experiments each, A B C D A B C D in $DISK, nothing deleted in between unless KEEP_RUNS=0;"
+echo "$(df -T "$DISK" | awk 'NR==2 {print $2}') ($DISK_N experiments each in $DISK; each run alone: the run before it deleted and"
+echo "      synced outside the timing (KEEP_RUNS=1 keeps them), the order rotated each round;"
 echo "      fs-limit-layout = fs-limit with Hyper's nested ID/TRIAL layout and no serialization directory, as many calls):"
+# side_run NAME OUT: one timed run of NAME into OUT; prints experiments/s (Hyper: and its wall time)
+side_run() {
+  local w
+  case "$1" in
+    fs) "$FSL" "$DISK_N" "$2" | sed -E 's/.*= ([0-9]+) experiments.*/\1/' ;;
+    fsl) "$FSL2" "$DISK_N" "$2" | sed -E 's/.*= ([0-9]+) experiments.*/\1/' ;;
+    hyper) read -r w _ < <(hyper_run "$2" "bench-$size"); awk -v n="$DISK_N" -v w="$w" 'BEGIN {printf "%.0f %s\n", n / w, w}' ;;
+    eval) read -r w _ < <(EXTRA_OPTS=-Dhyper.splice=false hyper_run "$2" "bench-$size")
+      awk -v n="$DISK_N" -v w="$w" 'BEGIN {printf "%.0f %s\n", n / w, w}' ;;
+  esac
+}
 ratios=(); ratios2=(); ratiose=()
+names=(fs fsl hyper eval)
 for r in $(seq "$REPS"); do
-  fs=$("$FSL" "$DISK_N" "$DISK/fs-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')
-  fl=$("$FSL2" "$DISK_N" "$DISK/fsl-$r" | sed -E 's/.*= ([0-9]+) experiments.*/\1/')
-  read -r w _ < <(hyper_run "$DISK/hyper-$r" "bench-$size")
-  read -r we _ < <(EXTRA_OPTS=-Dhyper.splice=false hyper_run "$DISK/hyper-eval-$r" "bench-$size")
-  hy=$(awk -v n="$DISK_N" -v w="$w" 'BEGIN {printf "%.0f", n / w}')
-  he=$(awk -v n="$DISK_N" -v w="$we" 'BEGIN {printf "%.0f", n / w}')
+  declare -A rate=() wall=()
+  for k in 0 1 2 3; do
+    name=${names[$(( (k + r - 1) % 4 ))]}
+    read -r rate[$name] wall[$name] < <(side_run "$name" "$DISK/$name-$r")
+    if [ "${KEEP_RUNS:-0}" != 1 ]; then rm -rf "$DISK/$name-$r"; sync; fi
+  done
+  fs=${rate[fs]}; fl=${rate[fsl]}; hy=${rate[hyper]}; he=${rate[eval]}; w=${wall[hyper]}
   ratio=$(awk -v a="$hy" -v b="$fs" 'BEGIN {printf "%.2f", a / b}')
   ratio2=$(awk -v a="$hy" -v b="$fl" 'BEGIN {printf "%.2f", a / b}')
   ratioe=$(awk -v a="$he" -v b="$fs" 'BEGIN {printf "%.2f", a / b}')
   ratios+=("$ratio"); ratios2+=("$ratio2"); ratiose+=("$ratioe")
-  echo "  round $r: fs-limit $fs exp/s, fs-limit-layout $fl exp/s, Hyper $hy exp/s (wall $w s, JVM start included):" \
-    "ratio $ratio (to the layout: $ratio2); Hyper evaluating every render (-Dhyper.splice=false) $he exp/s:" \
-    "ratio $ratioe"
-  [ "${KEEP_RUNS:-1}" = 1 ] || rm -rf "$DISK/fs-$r" "$DISK/fsl-$r" "$DISK/hyper-$r" "$DISK/hyper-eval-$r"
+  echo "  round $r (order: $(for k in 0 1 2 3; do printf '%s ' "${names[$(( (k + r - 1) % 4 ))]}"; done)): fs-limit $fs exp/s," \
+    "fs-limit-layout $fl exp/s, Hyper $hy exp/s (wall $w s, JVM start included): ratio $ratio (to the layout: $ratio2);" \
+    "Hyper evaluating every render (-Dhyper.splice=false) $he exp/s: ratio $ratioe"
+  unset rate wall
 done
 echo "  median ratio Hyper / fs-limit: $(printf '%s\n' "${ratios[@]}" | median)" \
   "(Hyper / fs-limit-layout: $(printf '%s\n' "${ratios2[@]}" | median);" \
