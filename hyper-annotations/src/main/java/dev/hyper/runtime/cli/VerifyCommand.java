@@ -130,15 +130,14 @@ final class VerifyCommand implements Callable<Integer> {
         Path toml = root.resolve(task.confPath());
         Path confDir = task.confDir();
         long n = row[0]++;
-        if (checks.check(toml, n, confDir.getParent().getFileName().toString(),
-            Integer.parseInt(confDir.getFileName().toString()), toml, this::report)) {
-          return;
-        }
-        if (task.lazyDir() != null) {
-          notMade++;                                   // a lazy sweep's: its task makes it
-        } else {
-          checks.known(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"), this::missing);
-        }
+        checks.check(toml, n, confDir.getParent().getFileName().toString(),
+            Integer.parseInt(confDir.getFileName().toString()), toml, this::report, absent -> {
+              if (task.lazyDir() != null) {
+                notMade++;                                 // a lazy sweep's: its task makes it
+              } else {
+                missing(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"));
+              }
+            });
       });
       checks.finish();
       fromRecord = checks.fromRecord();

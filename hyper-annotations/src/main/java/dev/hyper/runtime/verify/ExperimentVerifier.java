@@ -67,6 +67,14 @@ public final class ExperimentVerifier implements AutoCloseable {
    * (one that names another sweep is a problem).
    */
   public <P extends Record> Checked examine(Path toml, SweepSpec<P> spec) throws IOException {
+    return examine(toml, spec, true);
+  }
+
+  /**
+   * {@link #examine(Path, SweepSpec)}; {@code mayHaveRun} false when the experiment's point had no serialization
+   * directory when this verify began, so that it has no {@code DONE} to look for.
+   */
+  public <P extends Record> Checked examine(Path toml, SweepSpec<P> spec, boolean mayHaveRun) throws IOException {
     ExperimentConfig<P> config;
     try {
       config = ExperimentConfig.load(toml, spec);
@@ -74,11 +82,11 @@ public final class ExperimentVerifier implements AutoCloseable {
       return new Checked(List.of(e.getMessage()), null);
     }
     ExperimentInfo info = config.experiment();
-    return new Checked(problems(spec, config, info), info);
+    return new Checked(problems(spec, config, info, mayHaveRun), info);
   }
 
-  private <P extends Record> List<String> problems(SweepSpec<P> spec, ExperimentConfig<P> config, ExperimentInfo info)
-      throws IOException {
+  private <P extends Record> List<String> problems(SweepSpec<P> spec, ExperimentConfig<P> config, ExperimentInfo info,
+      boolean mayHaveRun) throws IOException {
     List<String> problems = new ArrayList<>(ExperimentChecks.storedProgram(info, stored));
     boolean snapshotOk = problems.isEmpty();
     JsonnetTemplate template;
@@ -89,7 +97,9 @@ public final class ExperimentVerifier implements AutoCloseable {
       return problems;
     }
     problems.addAll(ExperimentChecks.config(spec, config, template));
-    problems.addAll(ExperimentChecks.metrics(info.resolve(info.serializationDir())));
+    if (mayHaveRun) {
+      problems.addAll(ExperimentChecks.metrics(info.resolve(info.serializationDir())));
+    }
     return problems;
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,12 +14,15 @@ import java.util.concurrent.Executors;
 
 /**
  * Runs {@link ExperimentVerifier#check} on {@code threads} threads, each with its own verifier, and hands the
- * results back in the order the experiments were given: at most {@link #WINDOW} per thread are in flight, so
- * memory does not grow with the sweep.
+ * results back in the order the experiments were given. The checks go to the threads {@link #BATCH} at a time (one
+ * hand-over and one wake-up per batch, not per experiment), and at most {@link #WINDOW} per thread are in flight,
+ * so memory does not grow with the sweep.
  */
 public final class ParallelChecks implements AutoCloseable {
   /** Checks in flight per thread. */
   static final int WINDOW = 64;
+  /** Checks handed to a thread at a time. */
+  static final int BATCH = 16;
 
   /** What {@link #check} hands back, in order. */
   @FunctionalInterface
@@ -29,10 +33,17 @@ public final class ParallelChecks implements AutoCloseable {
   private final ExecutorService pool;
   private final ThreadLocal<ExperimentVerifier> verifier;
   private final ConcurrentLinkedQueue<ExperimentVerifier> all = new ConcurrentLinkedQueue<>();
-  private final ArrayDeque<Pending<?>> inFlight = new ArrayDeque<>();
-  private final int window;
+  private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
+  private final int windowBatches;
+  private List<Check<?>> filling = new ArrayList<>(BATCH);
 
-  private record Pending<T>(T item, CompletableFuture<List<String>> problems, Result<T> result) {}
+  private record Check<T>(T item, Work work, Result<T> result) {
+    void deliver(List<String> problems) throws IOException {
+      result.accept(item, problems);
+    }
+  }
+
+  private record Batch(List<Check<?>> checks, CompletableFuture<List<List<String>>> problems) {}
 
   public ParallelChecks(int threads, ExperimentVerifier.Sweeps sweeps) {
     this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -45,7 +56,7 @@ public final class ParallelChecks implements AutoCloseable {
       all.add(v);
       return v;
     });
-    this.window = WINDOW * threads;
+    this.windowBatches = Math.max(2, WINDOW * threads / BATCH);
   }
 
   /** A check on one of the threads, with that thread's verifier. */
@@ -61,44 +72,63 @@ public final class ParallelChecks implements AutoCloseable {
 
   /** Runs {@code work} on one of the threads; {@code result} gets its problems after every earlier item's. */
   public <T> void submit(T item, Work work, Result<T> result) throws IOException {
-    inFlight.add(new Pending<>(item, CompletableFuture.supplyAsync(() -> {
-      try {
-        return work.run(verifier.get());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, pool), result));
-    while (inFlight.size() >= window) {
-      deliver(inFlight.poll());
-    }
-  }
-
-  /** Hands {@code item} and {@code problems}, known without a check, to {@code result} after every earlier one's. */
-  public <T> void known(T item, List<String> problems, Result<T> result) throws IOException {
-    inFlight.add(new Pending<>(item, CompletableFuture.completedFuture(problems), result));
-    while (inFlight.size() >= window) {
-      deliver(inFlight.poll());
-    }
+    add(new Check<>(item, work, result));
   }
 
   /** Waits for every check and hands back the rest. */
   public void finish() throws IOException {
+    send();
     while (!inFlight.isEmpty()) {
       deliver(inFlight.poll());
     }
   }
 
-  private <T> void deliver(Pending<T> p) throws IOException {
-    List<String> problems;
+  private void add(Check<?> check) throws IOException {
+    filling.add(check);
+    if (filling.size() == BATCH) {
+      send();
+    }
+  }
+
+  /** Hands the batch being filled to the threads, once the oldest are delivered if the window is full. */
+  private void send() throws IOException {
+    if (filling.isEmpty()) {
+      return;
+    }
+    List<Check<?>> checks = filling;
+    filling = new ArrayList<>(BATCH);
+    inFlight.add(new Batch(checks, CompletableFuture.supplyAsync(() -> run(checks), pool)));
+    while (inFlight.size() >= windowBatches) {
+      deliver(inFlight.poll());
+    }
+  }
+
+  private List<List<String>> run(List<Check<?>> checks) {
+    ExperimentVerifier v = verifier.get();
+    List<List<String>> problems = new ArrayList<>(checks.size());
     try {
-      problems = p.problems().join();
+      for (Check<?> c : checks) {
+        problems.add(c.work().run(v));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return problems;
+  }
+
+  private void deliver(Batch b) throws IOException {
+    List<List<String>> problems;
+    try {
+      problems = b.problems().join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();
       }
       throw e;
     }
-    p.result().accept(p.item(), problems);
+    for (int i = 0; i < problems.size(); i++) {
+      b.checks().get(i).deliver(problems.get(i));
+    }
   }
 
   @Override

@@ -90,21 +90,29 @@ public final class RecordedChecks implements AutoCloseable {
     return fromRecord;
   }
 
+  /** What {@link #check} hands back, in order, for an experiment whose TOML is not there: nothing was checked. */
+  @FunctionalInterface
+  public interface Absent<T> {
+    void accept(T item) throws IOException;
+  }
+
   /**
-   * Checks experiment {@code id} trial {@code trial}, manifest row {@code row}, whose TOML is {@code toml};
-   * {@code result} gets it after every earlier one's. False, with nothing checked, if the TOML is not there.
+   * Checks experiment {@code id} trial {@code trial}, manifest row {@code row}, whose TOML is {@code toml}, on one of
+   * the threads; {@code result} gets it after every earlier one's, or {@code absent} does, with nothing checked, if
+   * the TOML is not there.
    */
-  public <T> boolean check(T item, long row, String id, int trial, Path toml, ParallelChecks.Result<T> result)
-      throws IOException {
-    FileIdentity tomlIdentity = identityOrNull(toml);        // taken before the check reads it, as are the others
-    if (FileIdentity.ABSENT.equals(tomlIdentity) || tomlIdentity == null && !Files.isRegularFile(toml)) {
-      return false;
-    }
+  public <T> void check(T item, long row, String id, int trial, Path toml, ParallelChecks.Result<T> result,
+      Absent<T> absent) throws IOException {
     String key = id + "/" + trial;
     String recorded = old.at(row);
     boolean started = startedPoints.contains(id);
     Outcome outcome = new Outcome();
     checks.submit(item, verifier -> {
+      FileIdentity tomlIdentity = identityOrNull(toml);      // taken before the check reads it, as are the others
+      if (FileIdentity.ABSENT.equals(tomlIdentity) || tomlIdentity == null && !Files.isRegularFile(toml)) {
+        outcome.absent = true;
+        return List.of();
+      }
       VerifiedRecord.Identities files = identities(tomlIdentity, id, trial, started);
       String sha = files == null ? null : checkedJars.get(files.jar());
       if (sha != null && recorded != null) {
@@ -115,7 +123,7 @@ public final class RecordedChecks implements AutoCloseable {
           return List.of();
         }
       }
-      ExperimentVerifier.Checked checked = verifier.examine(toml, spec);
+      ExperimentVerifier.Checked checked = verifier.examine(toml, spec, started);
       boolean standard = checked.info() != null && standardPaths(checked.info(), id, trial);
       // a model.jar that was not there when its identity was taken is not one this check vouches for
       if (checked.problems().isEmpty() && standard && files != null && !FileIdentity.ABSENT.equals(files.jar())) {
@@ -127,6 +135,10 @@ public final class RecordedChecks implements AutoCloseable {
       }
       return checked.problems();
     }, (T it, List<String> problems) -> {
+      if (outcome.absent) {
+        absent.accept(it);
+        return;
+      }
       if (outcome.fromRecord) {
         fromRecord++;
       }
@@ -139,12 +151,6 @@ public final class RecordedChecks implements AutoCloseable {
       }
       result.accept(it, problems);
     });
-    return true;
-  }
-
-  /** Hands {@code item} and {@code problems}, known without a check, to {@code result} in order. */
-  public <T> void known(T item, List<String> problems, ParallelChecks.Result<T> result) throws IOException {
-    checks.known(item, problems, result);
   }
 
   /** Waits for every check, hands back the rest and puts the new record in place. */
@@ -186,6 +192,8 @@ public final class RecordedChecks implements AutoCloseable {
     /** The record's line for it, if it goes into the new record. */
     String spelled;
     boolean fromRecord;
+    /** Whether the TOML was not there: nothing checked. */
+    boolean absent;
   }
 
   /**
