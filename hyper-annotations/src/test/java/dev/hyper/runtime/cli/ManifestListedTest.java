@@ -91,9 +91,8 @@ class ManifestListedTest extends RunToySweep {
 
   @Test
   void resultsMarksARowWhoseMetricsChangedAfterItsRun() throws Exception {
-    Path toml = tomls.get(0);
-    String id = toml.getParent().getParent().getFileName().toString();
-    Path metrics = out.resolve("model/generated/toy").resolve(id).resolve("0/metrics.json");
+    String id = idOf(tomls.get(0));
+    Path metrics = metricsOf(tomls.get(0));
     String recorded = Sha256.of(metrics);
     Files.writeString(metrics, "{\"accuracy\": 0.99}\n");
     String now = Sha256.of(metrics);

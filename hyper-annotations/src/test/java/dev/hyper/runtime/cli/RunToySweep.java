@@ -41,6 +41,16 @@ abstract class RunToySweep {
     }
   }
 
+  /** The experiment id of the experiment whose TOML is {@code toml}. */
+  static String idOf(Path toml) {
+    return toml.getParent().getParent().getFileName().toString();
+  }
+
+  /** The {@code metrics.json} its run wrote, for the experiment whose TOML is {@code toml} (trial 0). */
+  Path metricsOf(Path toml) {
+    return out.resolve("model/generated/toy").resolve(idOf(toml)).resolve("0/metrics.json");
+  }
+
   CliRun cli(String... args) {
     return CliRun.of(specs, spec -> dev.hyper.runtime.snapshot.Program.ofJar(jar), args);
   }

@@ -15,8 +15,7 @@ class VerifyProblemsTest extends RunToySweep {
   @Test
   void aMetricsFileChangedAfterItsRunDiffers() throws Exception {
     Path toml = tomls.get(1);
-    String id = toml.getParent().getParent().getFileName().toString();
-    Path metrics = out.resolve("model/generated/toy").resolve(id).resolve("0/metrics.json");
+    Path metrics = metricsOf(toml);
     String recorded = Sha256.of(metrics);
     Files.writeString(metrics, "{\"accuracy\": 0.99}\n");
     CliRun r = cli("verify", "toy", "--out", out.toString());
