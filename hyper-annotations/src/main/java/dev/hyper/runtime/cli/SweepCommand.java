@@ -13,6 +13,7 @@ import dev.hyper.runtime.render.Templates;
 import dev.hyper.runtime.slurm.SlurmValues;
 import dev.hyper.runtime.store.ExperimentStore;
 import dev.hyper.runtime.store.SweepMaterializer;
+import dev.hyper.runtime.text.ProgressLine;
 import dev.hyper.runtime.text.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -177,11 +178,14 @@ final class SweepCommand implements Callable<Integer> {
     Program program = (jar != null ? Program.ofJar(jar) : ctx.locator.locate(spec)).withDigests(ctx.digests);
     program.classPath().missing().forEach(m -> ctx.err.println("warning: the class path entry " + m
         + " does not exist; the JVM skips it, and so does the snapshot"));
-    SweepMaterializer.Result r = new SweepMaterializer().materialize(spec, () -> Templates.load(spec).orElse(null),
-        root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
-            Provenance.capture(program.gitSource(), ctx.args, ctx.userProcess).withOverrides(applied))
-            .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY)
-            .withLazy(!eager && (lazy || spec.lazy())).withDeclared(ctx.find(spec.name())));
+    SweepMaterializer.Result r;
+    try (ProgressLine progress = ProgressLine.of(ctx.err, "sweep " + spec.name(), spec.grid().size() * spec.trials())) {
+      r = new SweepMaterializer(progress::step).materialize(spec, () -> Templates.load(spec).orElse(null),
+          root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
+              Provenance.capture(program.gitSource(), ctx.args, ctx.userProcess).withOverrides(applied))
+              .withInUse(force ? inUse(root, spec.name()) : ExperimentStore.InUse.CLAIM_ONLY)
+              .withLazy(!eager && (lazy || spec.lazy())).withDeclared(ctx.find(spec.name())));
+    }
     if (r.lazyDir() != null) {
       ctx.out.println("sweep " + spec.name() + ": " + r.experiments() + " experiments, " + r.added()
           + " listed for their tasks to make (lazy, from " + root.resolve(r.lazyDir()) + "), " + r.skipped()

@@ -1,17 +1,21 @@
 package dev.hyper.runtime.cli;
 
+import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
+import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.ExperimentFiles;
 import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
+import dev.hyper.runtime.text.ProgressLine;
 import dev.hyper.runtime.verify.ParallelChecks;
 import dev.hyper.runtime.verify.RecordedChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +63,8 @@ final class VerifyCommand implements Callable<Integer> {
   private long missing;
   private long notMade;
   private long fromRecord;
+  /** The progress of the check under way, on a terminal. */
+  private ProgressLine progress;
 
   VerifyCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -113,7 +119,8 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private void checkPaths(List<Path> tomls) throws IOException {
-    try (ParallelChecks checks = new ParallelChecks(threads, ctx::find)) {
+    try (ParallelChecks checks = new ParallelChecks(threads, ctx::find);
+        ProgressLine p = progress = ProgressLine.of(ctx.err, "verify " + target, tomls.size())) {
       for (Path toml : tomls) {
         checks.check(toml, toml, this::report);
       }
@@ -125,8 +132,12 @@ final class VerifyCommand implements Callable<Integer> {
   private void checkSweep(Path root) throws HyperException, IOException {
     String manifest = Layout.manifest(target).getFileName().toString();
     long[] row = {0};
-    try (RecordedChecks checks = new RecordedChecks(root, target, threads, ctx::find, full)) {
-      SweepTasks.forEach(root, ctx.find(target), task -> {
+    SweepSpec<?> spec = ctx.find(target);
+    Optional<ManifestFile> listed = ManifestFile.read(root, spec);
+    try (RecordedChecks checks = new RecordedChecks(root, target, threads, ctx::find, full);
+        ProgressLine p = progress = ProgressLine.of(ctx.err, "verify " + target,
+            listed.map(ManifestFile::experiments).orElse(-1L))) {
+      SweepTasks.forEach(root, target, listed, task -> {
         Path toml = root.resolve(task.confPath());
         Path confDir = task.confDir();
         long n = row[0]++;
@@ -134,6 +145,7 @@ final class VerifyCommand implements Callable<Integer> {
             Integer.parseInt(confDir.getFileName().toString()), toml, this::report, absent -> {
               if (task.lazyDir() != null) {
                 notMade++;                                 // a lazy sweep's: its task makes it
+                progress.step();
               } else {
                 missing(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"));
               }
@@ -142,7 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
       checks.finish();
       fromRecord = checks.fromRecord();
       if (checks.recordProblem() != null) {
-        ctx.err.println("warning: verify: cannot keep the record of what was found ok (" + checks.recordProblem()
+        progress.println(ctx.err, "warning: verify: cannot keep the record of what was found ok (" + checks.recordProblem()
             + "); the next verify of '" + target + "' checks every experiment");
       }
     }
@@ -155,17 +167,19 @@ final class VerifyCommand implements Callable<Integer> {
   private void report(Path toml, List<String> problems) {
     if (!problems.isEmpty()) {
       differ++;
-      ctx.out.println(Printable.escape("DIFFERS  " + toml + ": " + String.join("; ", problems)));
+      progress.println(ctx.out, Printable.escape("DIFFERS  " + toml + ": " + String.join("; ", problems)));
     } else {
       ok++;
       if (verbose) {
-        ctx.out.println(Printable.escape("ok       " + toml));
+        progress.println(ctx.out, Printable.escape("ok       " + toml));
       }
     }
+    progress.step();
   }
 
   private void missing(Path toml, List<String> problems) {
     missing++;
-    ctx.out.println(Printable.escape("MISSING  " + toml + ": " + String.join("; ", problems)));
+    progress.println(ctx.out, Printable.escape("MISSING  " + toml + ": " + String.join("; ", problems)));
+    progress.step();
   }
 }

@@ -94,6 +94,9 @@ public final class ForkedSweep {
       command.addAll(archive.options());
     }
     command.add("-D" + ParentProcess.PROPERTY + "=" + ProcessHandle.current().pid());
+    if (dev.hyper.runtime.text.ProgressLine.onTerminal()) {  // the child's input is a pipe: it cannot tell itself
+      command.add("-D" + dev.hyper.runtime.text.ProgressLine.TERMINAL + "=true");
+    }
     if (jar != null) {
       command.add("-D" + HandedDigest.PROPERTY + "=stdin");
     }

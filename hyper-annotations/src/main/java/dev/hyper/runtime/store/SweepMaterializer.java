@@ -171,13 +171,25 @@ public final class SweepMaterializer {
   }
 
   private final SweepPlanner planner;
+  /** Run on the calling thread for each experiment taken care of (handed to a writer, kept, listed): progress. */
+  private final Runnable step;
 
   public SweepMaterializer() {
     this(new SweepPlanner());
   }
 
   public SweepMaterializer(SweepPlanner planner) {
+    this(planner, () -> {});
+  }
+
+  /** A materializer that runs {@code step} for each experiment it has taken care of, for a progress line. */
+  public SweepMaterializer(Runnable step) {
+    this(new SweepPlanner(), step);
+  }
+
+  private SweepMaterializer(SweepPlanner planner, Runnable step) {
     this.planner = planner;
+    this.step = step;
   }
 
   /** {@link #materialize(SweepSpec, Callable, Path, Program, Options)} with a template already loaded, no force, no wait. */
@@ -300,6 +312,7 @@ public final class SweepMaterializer {
       try {
         for (RenderPipeline.Item item = first; item != RenderPipeline.Item.END; item = renderer.take()) {
           item.rethrow();
+          step.run();
           ExperimentInfo info = item.planned.info();
           long row = keys.row(info.id(), info.trial());
           if (row >= 0 && (item.kept() || lazyDir != null

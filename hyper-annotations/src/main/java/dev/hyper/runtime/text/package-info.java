@@ -1,5 +1,5 @@
 /**
  * Internal to Hyper: not an API; may change in any release.
- * Escaping for terminals: Printable.
+ * Text for terminals: Printable (escaping), ProgressLine (a long command's progress).
  */
 package dev.hyper.runtime.text;

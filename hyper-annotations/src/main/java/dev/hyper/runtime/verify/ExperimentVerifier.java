@@ -6,6 +6,7 @@ import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.jsonnet.JsonnetException;
 import dev.hyper.runtime.jsonnet.JsonnetTemplate;
+import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.render.Templates;
 import java.io.IOException;
 import java.net.URL;
@@ -46,6 +47,9 @@ public final class ExperimentVerifier implements AutoCloseable {
    */
   public record Checked(List<String> problems, ExperimentInfo info) {}
 
+  /** The ids of the points of a sweep under {@code root} that had a serialization directory when a verify began. */
+  public record Started(Path root, java.util.Set<String> ids) {}
+
   /** What differs for the experiment whose TOML is {@code toml}, one short sentence each; empty if nothing. */
   public List<String> check(Path toml) throws IOException {
     return examine(toml).problems();
@@ -67,14 +71,16 @@ public final class ExperimentVerifier implements AutoCloseable {
    * (one that names another sweep is a problem).
    */
   public <P extends Record> Checked examine(Path toml, SweepSpec<P> spec) throws IOException {
-    return examine(toml, spec, true);
+    return examine(toml, spec, null);
   }
 
   /**
-   * {@link #examine(Path, SweepSpec)}; {@code mayHaveRun} false when the experiment's point had no serialization
-   * directory when this verify began, so that it has no {@code DONE} to look for.
+   * {@link #examine(Path, SweepSpec)}, where {@code started} are the experiment ids of the points that had a
+   * serialization directory under their TOML's root when this verify began (null: not known): an experiment whose
+   * TOML names its point's standard serialization directory and whose point is not among them has no {@code DONE}
+   * to look for.
    */
-  public <P extends Record> Checked examine(Path toml, SweepSpec<P> spec, boolean mayHaveRun) throws IOException {
+  public <P extends Record> Checked examine(Path toml, SweepSpec<P> spec, Started started) throws IOException {
     ExperimentConfig<P> config;
     try {
       config = ExperimentConfig.load(toml, spec);
@@ -82,6 +88,8 @@ public final class ExperimentVerifier implements AutoCloseable {
       return new Checked(List.of(e.getMessage()), null);
     }
     ExperimentInfo info = config.experiment();
+    boolean mayHaveRun = started == null || !started.root().equals(info.root()) || started.ids().contains(info.id())
+        || !info.serializationDir().equals(Layout.serializationDir(spec.name(), info.id(), info.trial()));
     return new Checked(problems(spec, config, info, mayHaveRun), info);
   }
 

@@ -1,13 +1,11 @@
 package dev.hyper.runtime.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +41,7 @@ public final class ParallelChecks implements AutoCloseable {
     }
   }
 
-  private record Batch(List<Check<?>> checks, CompletableFuture<List<List<String>>> problems) {}
+  private record Batch(List<Check<?>> checks, CompletableFuture<Outcomes> outcomes) {}
 
   public ParallelChecks(int threads, ExperimentVerifier.Sweeps sweeps) {
     this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -103,31 +101,29 @@ public final class ParallelChecks implements AutoCloseable {
     }
   }
 
-  private List<List<String>> run(List<Check<?>> checks) {
+  /** The problems of each check of a batch, up to the first that failed, and that one's failure (or null). */
+  private record Outcomes(List<List<String>> problems, IOException failure) {}
+
+  private Outcomes run(List<Check<?>> checks) {
     ExperimentVerifier v = verifier.get();
     List<List<String>> problems = new ArrayList<>(checks.size());
-    try {
-      for (Check<?> c : checks) {
+    for (Check<?> c : checks) {
+      try {
         problems.add(c.work().run(v));
+      } catch (IOException e) {
+        return new Outcomes(problems, e);                // the ones before it are still handed back
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return problems;
+    return new Outcomes(problems, null);
   }
 
   private void deliver(Batch b) throws IOException {
-    List<List<String>> problems;
-    try {
-      problems = b.problems().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof UncheckedIOException u) {
-        throw u.getCause();
-      }
-      throw e;
+    Outcomes outcomes = b.outcomes().join();
+    for (int i = 0; i < outcomes.problems().size(); i++) {
+      b.checks().get(i).deliver(outcomes.problems().get(i));
     }
-    for (int i = 0; i < problems.size(); i++) {
-      b.checks().get(i).deliver(problems.get(i));
+    if (outcomes.failure() != null) {
+      throw outcomes.failure();
     }
   }
 

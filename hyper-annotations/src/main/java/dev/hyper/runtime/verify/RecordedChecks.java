@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +43,7 @@ public final class RecordedChecks implements AutoCloseable {
   private final long settledBefore;
   /** The model.jar files (inode and size) this run found, in a check in full, to be the snapshot given. */
   private final Map<FileIdentity, String> checkedJars = new ConcurrentHashMap<>();
-  private final Set<String> startedPoints;
+  private final ExperimentVerifier.Started startedPoints;
   private long fromRecord;
 
   /**
@@ -74,7 +73,7 @@ public final class RecordedChecks implements AutoCloseable {
     }
     this.next = writer;
     this.checks = new ParallelChecks(threads, sweeps);
-    this.startedPoints = ExperimentFiles.startedPoints(root, sweep);
+    this.startedPoints = new ExperimentVerifier.Started(root, ExperimentFiles.startedPoints(root, sweep));
   }
 
   /**
@@ -105,7 +104,7 @@ public final class RecordedChecks implements AutoCloseable {
       Absent<T> absent) throws IOException {
     String key = id + "/" + trial;
     String recorded = old.at(row);
-    boolean started = startedPoints.contains(id);
+    boolean started = startedPoints.ids().contains(id);
     Outcome outcome = new Outcome();
     checks.submit(item, verifier -> {
       FileIdentity tomlIdentity = identityOrNull(toml);      // taken before the check reads it, as are the others
@@ -123,7 +122,7 @@ public final class RecordedChecks implements AutoCloseable {
           return List.of();
         }
       }
-      ExperimentVerifier.Checked checked = verifier.examine(toml, spec, started);
+      ExperimentVerifier.Checked checked = verifier.examine(toml, spec, startedPoints);
       boolean standard = checked.info() != null && standardPaths(checked.info(), id, trial);
       // a model.jar that was not there when its identity was taken is not one this check vouches for
       if (checked.problems().isEmpty() && standard && files != null && !FileIdentity.ABSENT.equals(files.jar())) {
