@@ -367,6 +367,11 @@ public final class ManifestFile {
         }
         position++;
       }
+      if (position < experiments) {                     // rows are only ever added: fewer is a file cut short
+        throw new HyperException(path + ":" + lineNumber + ": ends after " + position + " of the " + experiments
+            + " experiments its header lists; was it cut short? (restore it, or move it away and sweep again: the"
+            + " experiments written stay)");
+      }
     }
   }
 

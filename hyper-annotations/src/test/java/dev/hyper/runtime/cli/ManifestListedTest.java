@@ -108,4 +108,19 @@ class ManifestListedTest extends RunToySweep {
     assertTrue(r.out().contains("\nbest point:      0.9900 (n=1) (metrics.json changed)  " + id), r.out());
     assertEquals(4, r.out().split("metrics.json changed", -1).length, "the other rows are not marked: " + r.out());
   }
+
+  @Test
+  void aManifestCutShortIsAnErrorNamingItsLastLine() throws Exception {
+    Path manifest = out.resolve("toy-manifest.tsv");
+    List<String> lines = Files.readAllLines(manifest);
+    List<String> kept = lines.subList(0, lines.size() - 2);               // two rows gone, at a line break
+    Files.write(manifest, kept);
+    String error = manifest + ":" + kept.size() + ": ends after 2 of the 4 experiments its header lists; was it cut"
+        + " short? (restore it, or move it away and sweep again: the experiments written stay)\n";
+    for (String command : List.of("verify", "status", "exec")) {
+      CliRun r = cli(command, "toy", "--out", out.toString());
+      assertEquals(2, r.code(), command + ": " + r.err());
+      assertEquals(error, r.err(), command);
+    }
+  }
 }
