@@ -54,6 +54,10 @@ final class EntryClassifier {
     ExperimentStatus markers = noRun || (made == Made.NOT_MADE && !Files.isDirectory(dir))
         ? ExperimentStatus.PENDING
         : Markers.status(dir);
+    if (markers != ExperimentStatus.PENDING && t.notMadeYet()) {   // its task made it and ran it: it is gone again
+      return new Entry(t, State.MISSING, t.confPath().getFileName() + " is gone, though its task made it and ran it ("
+          + Layout.slashes(t.serializationDir()) + ")", null);
+    }
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");
     if (markers == ExperimentStatus.DONE) {
       return new Entry(t, State.DONE, "", null);

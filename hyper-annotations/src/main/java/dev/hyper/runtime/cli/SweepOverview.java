@@ -221,7 +221,7 @@ final class SweepOverview {
         }
         counts.merge(e.state(), 1, Integer::sum);
         sizes[0]++;
-        if (made != EntryClassifier.Made.MADE) {
+        if (made != EntryClassifier.Made.MADE && e.state() != State.MISSING) {
           sizes[1]++;
         }
         action.accept(e);

@@ -6,6 +6,8 @@ import dev.hyper.runtime.manifest.ManifestFile;
 import dev.hyper.runtime.manifest.SweepTasks;
 import dev.hyper.runtime.plan.Layout;
 import dev.hyper.runtime.status.ExperimentFiles;
+import dev.hyper.runtime.status.ExperimentStatus;
+import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.store.SweepMaterializer;
 import dev.hyper.runtime.text.Printable;
 import dev.hyper.runtime.text.ProgressLine;
@@ -141,15 +143,19 @@ final class VerifyCommand implements Callable<Integer> {
         Path toml = root.resolve(task.confPath());
         Path confDir = task.confDir();
         long n = row[0]++;
-        checks.check(toml, n, confDir.getParent().getFileName().toString(),
-            Integer.parseInt(confDir.getFileName().toString()), toml, this::report, absent -> {
-              if (task.lazyDir() != null) {
-                notMade++;                                 // a lazy sweep's: its task makes it
-                progress.step();
-              } else {
-                missing(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"));
-              }
-            });
+        String id = confDir.getParent().getFileName().toString();
+        checks.check(toml, n, id, Integer.parseInt(confDir.getFileName().toString()), toml, this::report, absent -> {
+          if (task.lazyDir() == null) {
+            missing(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"));
+          } else if (checks.started(id) && Markers.status(root.resolve(task.serializationDir()))
+              != ExperimentStatus.PENDING) {             // its task made it and ran it, and it is gone again
+            missing(toml, List.of(toml.getFileName() + " is gone, though its task made it and ran it ("
+                + Layout.slashes(task.serializationDir()) + ")"));
+          } else {
+            notMade++;                                   // a lazy sweep's: its task makes it
+            progress.step();
+          }
+        });
       });
       checks.finish();
       fromRecord = checks.fromRecord();

@@ -84,6 +84,11 @@ public final class RecordedChecks implements AutoCloseable {
     return recordProblem;
   }
 
+  /** Whether the point of experiment id {@code id} had a serialization directory when this run began. */
+  public boolean started(String id) {
+    return startedPoints.ids().contains(id);
+  }
+
   /** Experiments taken as ok from the record so far. */
   public long fromRecord() {
     return fromRecord;

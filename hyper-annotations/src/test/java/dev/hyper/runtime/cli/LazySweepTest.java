@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -183,5 +184,29 @@ class LazySweepTest {
     assertEquals("sweep: --lazy and --eager exclude each other\n", both.out());
     assertEquals(2, both.code());
     assertFalse(Files.exists(tmp.resolve("x")));
+  }
+
+  @Test
+  void anExperimentItsTaskMadeAndRanWhoseConfigIsDeletedIsMissingNotUnmade() throws Exception {
+    Path lazy = tmp.resolve("lazy");
+    assertEquals(0, hyper(tmp, "sweep", "toy", "--out", lazy.toString(), "--lazy").code());
+    String config = rows(lazy).get(1);
+    ChildRun task = ChildRun.of(lazy, List.of(java, "-jar", "config/generated/toy/.lazy/1/model.jar", "run", config,
+        "--row", "1"));
+    assertEquals(0, task.code(), task.out());
+    Path point = lazy.resolve(config).getParent().getParent();
+    String id = point.getFileName().toString();
+    try (Stream<Path> s = Files.walk(point)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    String gone = id + ".toml is gone, though its task made it and ran it (model/generated/toy/" + id + "/0)";
+    ChildRun verify = hyper(tmp, "verify", "toy", "--out", lazy.toString());
+    assertEquals("MISSING  " + lazy.resolve(config) + ": " + gone + "\n"
+        + "verify: 4 experiments, 0 ok, 1 missing, 3 not made yet (lazy: each is made by its task)\n", verify.out());
+    assertEquals(1, verify.code());
+    ChildRun status = hyper(tmp, "status", "toy", "--out", lazy.toString());
+    assertTrue(status.out().contains("  done          0\n"), status.out());
+    assertTrue(status.out().contains("  pending       3   (never started)\n         3 of them not made yet"), status.out());
+    assertTrue(status.out().contains("MISSING:\n  " + id + "/0  " + gone + "\n"), status.out());
   }
 }
