@@ -117,17 +117,30 @@ final class VerifiedRecord {
     }
   }
 
-  /** A new record, written beside {@code file} and renamed over it by {@link #commit}. */
+  /**
+   * A new record, written beside {@code file} and renamed over it by {@link #commit}; a verify stopped by a signal
+   * (Ctrl-C, SIGTERM) leaves no temporary file behind.
+   */
   static final class Writer implements AutoCloseable {
     private final Path file;
     private final Path temp;
     private final BufferedWriter out;
+    private final Thread removeOnExit;
     private boolean committed;
 
     Writer(Path file, String program) throws IOException {
       this.file = file;
       this.temp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(),
           ".tmp");
+      Path made = temp;
+      this.removeOnExit = new Thread(() -> {
+        try {
+          java.nio.file.Files.deleteIfExists(made);
+        } catch (IOException e) {
+          // exiting: nothing to tell it to
+        }
+      }, "hyper-verify-record");
+      Runtime.getRuntime().addShutdownHook(removeOnExit);
       this.out = java.nio.file.Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
       out.write(TITLE + ": the experiments verify found ok, in the manifest's order, each with its snapshot's"
           + " SHA-256 and the identity (inode.size.mtime.ctime, hexadecimal, ns) of its TOML, JSON, model.jar (inode"
@@ -147,6 +160,7 @@ final class VerifiedRecord {
       out.close();
       AtomicFiles.move(temp, file);
       committed = true;
+      unhook();
     }
 
     @Override
@@ -154,6 +168,15 @@ final class VerifiedRecord {
       out.close();
       if (!committed) {
         java.nio.file.Files.deleteIfExists(temp);
+      }
+      unhook();
+    }
+
+    private void unhook() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(removeOnExit);
+      } catch (IllegalStateException e) {
+        // the JVM is exiting: the hook runs, and finds the file gone or removes it
       }
     }
   }

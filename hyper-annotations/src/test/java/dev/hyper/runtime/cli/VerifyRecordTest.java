@@ -132,6 +132,32 @@ class VerifyRecordTest {
         .filter(n -> n.startsWith(".verified")).toList(), "the temporary record is not left behind");
   }
 
+  @Test
+  void aVerifyStoppedByCtrlCLeavesNoTemporaryRecord() throws Exception {
+    Path big = tmp.resolve("big");                       // 4,000 experiments: long enough to be stopped
+    assertEquals(0, java("sweep", "toy", "--out", big.toString(), "--set", "n_trials=1000").code, "sweep");
+    Path dir = big.resolve("config/generated/toy");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString(), "verify", "toy", "--out", big.toString()).directory(tmp.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (temporary(dir).isEmpty() && p.isAlive()) {
+      assertTrue(System.nanoTime() < deadline, "no temporary record within 60 s");
+      Thread.sleep(1);
+    }
+    assertTrue(p.isAlive(), "verify ended before it could be stopped");
+    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+    assertEquals(130, p.waitFor(), "ended by SIGINT");
+    assertEquals(List.of(), temporary(dir));
+    assertEquals("verify: 4000 experiments, 4000 ok\n", java("verify", "toy", "--out", big.toString()).text);
+  }
+
+  private static List<String> temporary(Path dir) throws Exception {
+    try (var names = Files.list(dir)) {
+      return names.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+    }
+  }
+
   private Result verify(String... more) throws Exception {
     List<String> args = new ArrayList<>(List.of("verify", "toy", "--out", out.toString(), "--threads", "1"));
     args.addAll(List.of(more));
