@@ -95,7 +95,8 @@ public final class ExperimentVerifier implements AutoCloseable {
 
   private <P extends Record> List<String> problems(SweepSpec<P> spec, ExperimentConfig<P> config, ExperimentInfo info,
       boolean mayHaveRun) throws IOException {
-    List<String> problems = new ArrayList<>(ExperimentChecks.storedProgram(info, stored));
+    List<String> problems = new ArrayList<>(readOrSay("model.jar or its class-path entries",
+        () -> ExperimentChecks.storedProgram(info, stored)));
     boolean snapshotOk = problems.isEmpty();
     JsonnetTemplate template;
     try {
@@ -104,11 +105,31 @@ public final class ExperimentVerifier implements AutoCloseable {
       problems.add(e.getMessage());
       return problems;
     }
-    problems.addAll(ExperimentChecks.config(spec, config, template));
+    problems.addAll(readOrSay(info.configJson().getFileName().toString(),
+        () -> ExperimentChecks.config(spec, config, template)));
     if (mayHaveRun) {
-      problems.addAll(ExperimentChecks.metrics(info.resolve(info.serializationDir())));
+      problems.addAll(readOrSay(dev.hyper.runtime.run.ExperimentRun.METRICS_FILE,
+          () -> ExperimentChecks.metrics(info.resolve(info.serializationDir()))));
     }
     return problems;
+  }
+
+  /** A check that reads files. */
+  @FunctionalInterface
+  private interface Reading {
+    List<String> problems() throws IOException;
+  }
+
+  /**
+   * The problems {@code check} finds, or that it cannot read {@code what} (an I/O error, a stale handle of a shared
+   * file system): that experiment differs, and the others are still checked.
+   */
+  private static List<String> readOrSay(String what, Reading check) {
+    try {
+      return check.problems();
+    } catch (IOException e) {
+      return List.of("cannot read " + what + ": " + dev.hyper.runtime.io.IoProblems.describe(e));
+    }
   }
 
   /** The sweep's template as the snapshot has it, read from the snapshot jar (once per snapshot). */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What {@code verify SWEEP} says of an experiment whose run's {@code metrics.json} changed after it finished (also
- * where its TOML moved the run out of its standard directory), and of one whose {@code model.jar} is gone or is not a
- * regular file: one line each, the others ok.
+ * where its TOML moved the run out of its standard directory), of one whose {@code model.jar} is gone or is not a
+ * regular file, and of one with a file that cannot be read: one line each, the others checked and ok.
  */
 class VerifyProblemsTest extends RunToySweep {
   @Test
@@ -68,5 +68,20 @@ class VerifyProblemsTest extends RunToySweep {
         + Sha256.of(metrics).substring(0, 12) + "..., DONE records " + recorded.substring(0, 12) + "...)\n";
     assertEquals(line, cli("verify", toml.toString()).out().lines().findFirst().orElseThrow() + "\n");
     assertEquals(line + "verify: 4 experiments, 3 ok, 1 differs\n", cli("verify", "toy", "--out", out.toString()).out());
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsNamedAndTheOthersAreStillChecked() throws Exception {
+    Path jar = tomls.get(0).resolveSibling("model.jar");
+    Files.delete(jar);
+    Files.createSymbolicLink(jar, Path.of("/proc/self/mem"));        // a regular file whose read fails (EIO)
+    Path metrics = metricsOf(tomls.get(2));
+    Files.delete(metrics);
+    Files.createSymbolicLink(metrics, Path.of("/proc/self/mem"));
+    CliRun r = cli("verify", "toy", "--out", out.toString());
+    assertEquals("DIFFERS  " + tomls.get(0) + ": cannot read model.jar or its class-path entries: Input/output error\n"
+        + "DIFFERS  " + tomls.get(2) + ": cannot read metrics.json: Input/output error\n"
+        + "verify: 4 experiments, 2 ok, 2 differ\n", r.out());
+    assertEquals(1, r.code());
   }
 }
