@@ -89,11 +89,11 @@ final class VerifyCommand implements Callable<Integer> {
     long all = ok + differ + missing + notMade;
     String n = all + (all == 1 ? " experiment" : " experiments");
     ctx.out.println("verify: " + n + ", " + ok + " ok"
+        + (fromRecord == 0 ? "" : " (" + fromRecord + " of them unchanged since the last verify found them ok; --full"
+            + " checks them again)")
         + (differ == 0 ? "" : ", " + differ + " differ" + (differ == 1 ? "s" : ""))
         + (missing == 0 ? "" : ", " + missing + " missing")
-        + (notMade == 0 ? "" : ", " + notMade + " not made yet (lazy: each is made by its task)")
-        + (fromRecord == 0 ? "" : " (" + fromRecord + " of them unchanged since the last verify found them ok; --full"
-            + " checks them again)"));
+        + (notMade == 0 ? "" : ", " + notMade + " not made yet (lazy: each is made by its task)"));
     return differ == 0 && missing == 0 ? HyperCli.OK : HyperCli.FAILED;
   }
 

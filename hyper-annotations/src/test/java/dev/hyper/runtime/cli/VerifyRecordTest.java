@@ -62,8 +62,8 @@ class VerifyRecordTest {
     assertEquals(2, lines.size(), after.text);
     assertTrue(lines.get(0).startsWith("DIFFERS  " + edited.resolveSibling(edited.getFileName().toString()
         .replace(".json", ".toml")) + ": "), after.text);
-    assertEquals("verify: 4 experiments, 3 ok, 1 differs (1 of them unchanged since the last verify found them ok;"
-        + " --full checks them again)", lines.get(1));
+    assertEquals("verify: 4 experiments, 3 ok (1 of them unchanged since the last verify found them ok; --full checks"
+        + " them again), 1 differs", lines.get(1));
     assertEquals(1, after.code);
 
     assertEquals("verify: 4 experiments, 3 ok, 1 differs\n", verify("--full").text.lines()
