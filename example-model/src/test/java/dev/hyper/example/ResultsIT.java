@@ -103,7 +103,8 @@ class ResultsIT {
     ModelJar.Result nowhere = ModelJar.run(dir.resolve("model"), "results", "rnn");
     assertEquals(2, nowhere.exitCode(), nowhere.toString());
     assertEquals(1, nowhere.stderr().lines().count(), nowhere.toString());
-    assertTrue(nowhere.stderr().startsWith("sweep 'rnn' has no experiments under "), nowhere.toString());
+    assertEquals("no experiments of sweep 'rnn' under " + dir.resolve("model") + ": write them first with 'java -jar "
+        + ModelJar.jar() + " sweep rnn'\n", nowhere.stderr());
   }
 
   @Test

@@ -88,7 +88,14 @@ final class ResultsCommand implements Callable<Integer> {
       }
     }
     SweepSpec<?> spec = ctx.find(sweep);
-    try (SweepResults r = SweepResults.collect(spec, output.root(), Ranking.of(spec, metric, goal))) {
+    SweepResults collected;
+    try {
+      collected = SweepResults.collect(spec, output.root(), Ranking.of(spec, metric, goal));
+    } catch (SweepResults.NoExperiments e) {
+      ExecCommand.noExperiments(ctx, sweep, output.root());      // says how to write them
+      throw e;
+    }
+    try (SweepResults r = collected) {
       for (String w : r.warnings()) {
         ctx.err.println(Printable.escape("warning: " + w));
       }

@@ -165,8 +165,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     if (ok + differ + missing + notMade == 0) {
-      throw new HyperException("sweep '" + target + "' has no experiments under " + root + " (run sweep first, or"
-          + " pass --out)");
+      ExecCommand.noExperiments(ctx, target, root);
     }
   }
 

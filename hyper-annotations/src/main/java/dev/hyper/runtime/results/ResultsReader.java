@@ -122,8 +122,7 @@ final class ResultsReader {
         }
       }
       if (reader.size == 0) {
-        throw new HyperException("sweep '" + spec.name() + "' has no experiments under " + root
-            + " (run sweep first, or pass --out)");
+        throw new SweepResults.NoExperiments(spec.name(), root);
       }
       reader.check();
       columns.regroup();

@@ -36,6 +36,13 @@ public record SweepResults(String sweep, Ranking ranking, List<String> params,
   /** How many problems with single experiments a report lists. */
   static final int MAX_WARNINGS = 100;
 
+  /** What {@link #collect} throws for a sweep with no experiments under its directory. */
+  public static final class NoExperiments extends HyperException {
+    NoExperiments(String sweep, Path root) {
+      super("sweep '" + sweep + "' has no experiments under " + root);
+    }
+  }
+
   public SweepResults {
     params = List.copyOf(params);
     warnings = List.copyOf(warnings);

@@ -203,4 +203,16 @@ class CliErrorsTest {
     w.flush();
     return List.of(code, err.toString());
   }
+
+  @Test
+  void readingASweepWithNoExperimentsSaysHowToWriteThem() throws Exception {
+    Path nowhere = tmp.resolve("nowhere");
+    for (String command : List.of("status", "exec", "verify", "results")) {
+      CliRun r = cli(command, "toy", "--out", nowhere.toString());
+      assertEquals(2, r.code(), command);
+      assertEquals("no experiments of sweep 'toy' under " + nowhere + ": write them first with 'java -jar model.jar"
+          + " sweep toy --out " + nowhere + "'\n", r.err(), command);
+      assertEquals(List.of(), r.out().lines().toList(), command);
+    }
+  }
 }
