@@ -179,7 +179,8 @@ final class SweepCommand implements Callable<Integer> {
     program.classPath().missing().forEach(m -> ctx.err.println("warning: the class path entry " + m
         + " does not exist; the JVM skips it, and so does the snapshot"));
     SweepMaterializer.Result r;
-    try (ProgressLine progress = ProgressLine.of(ctx.err, "sweep " + spec.name(), spec.grid().size() * spec.trials())) {
+    long experiments = spec.grid().size() * spec.trials();
+    try (ProgressLine progress = ProgressLine.of(ctx.err, "sweep " + spec.name(), experiments)) {
       r = new SweepMaterializer(progress::step).materialize(spec, () -> Templates.load(spec).orElse(null),
           root, program, new SweepMaterializer.Options(slurm, force, waitForLock, threads,
               Provenance.capture(program.gitSource(), ctx.args, ctx.userProcess).withOverrides(applied))

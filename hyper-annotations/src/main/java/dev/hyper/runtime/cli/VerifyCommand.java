@@ -160,8 +160,8 @@ final class VerifyCommand implements Callable<Integer> {
       checks.finish();
       fromRecord = checks.fromRecord();
       if (checks.recordProblem() != null) {
-        progress.println(ctx.err, "warning: verify: cannot keep the record of what was found ok (" + checks.recordProblem()
-            + "); the next verify of '" + target + "' checks every experiment");
+        progress.println(ctx.err, "warning: verify: cannot keep the record of what was found ok ("
+            + checks.recordProblem() + "); the next verify of '" + target + "' checks every experiment");
       }
     }
     if (ok + differ + missing + notMade == 0) {
