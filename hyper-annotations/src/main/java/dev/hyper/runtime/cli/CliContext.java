@@ -3,7 +3,9 @@ package dev.hyper.runtime.cli;
 import dev.hyper.runtime.SweepSpec;
 import dev.hyper.runtime.error.HyperException;
 import dev.hyper.runtime.snapshot.KnownDigests;
+import dev.hyper.runtime.shell.ShellQuote;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,17 @@ final class CliContext {
   /** How to start this program again from a shell, e.g. {@code java -jar model.jar}: for suggested commands. */
   String self() {
     return locator.command();
+  }
+
+  /**
+   * The error for a sweep with no experiments under {@code root}, saying how to write them; thrown at once for an
+   * unknown sweep (the known ones listed).
+   */
+  HyperException noExperiments(String sweep, Path root) throws HyperException {
+    find(sweep);
+    return new HyperException("no experiments of sweep '" + sweep + "' under " + root + ": write them first with"
+        + " '" + self() + " sweep " + ShellQuote.word(sweep) + (root.equals(Path.of("").toAbsolutePath()) ? ""
+        : " --out " + ShellQuote.word(root.toString())) + "'");
   }
 
   /** The sweep named {@code name} if this program declares one, else null. */

@@ -55,8 +55,7 @@ final class EntryClassifier {
         ? ExperimentStatus.PENDING
         : Markers.status(dir);
     if (markers != ExperimentStatus.PENDING && t.notMadeYet()) {   // its task made it and ran it: it is gone again
-      return new Entry(t, State.MISSING, t.confPath().getFileName() + " is gone, though its task made it and ran it ("
-          + Layout.slashes(t.serializationDir()) + ")", null);
+      return new Entry(t, State.MISSING, t.goneAfterItsRun(), null);
     }
     Path slurmLog = arrayTask == null ? null : t.serializationDir().resolve("slurm-" + arrayTask + ".out");
     if (markers == ExperimentStatus.DONE) {

@@ -11,6 +11,7 @@ import dev.hyper.runtime.slurm.SlurmClient;
 import dev.hyper.runtime.status.Markers;
 import dev.hyper.runtime.status.RunState;
 import dev.hyper.runtime.text.Printable;
+import dev.hyper.runtime.text.ProgressLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ final class ExecCommand implements Callable<Integer> {
     }
     Path root = output.root();
     if (!SweepTasks.any(root, sweep)) {
-      noExperiments(ctx, sweep, root);
+      throw ctx.noExperiments(sweep, root);
     }
     if (!ctx.find(sweep).hasTrainer()) {       // every run would refuse: start none
       throw new HyperException("exec: " + ctx.find(sweep).noTrainer() + "; nothing was run");
@@ -192,16 +193,9 @@ final class ExecCommand implements Callable<Integer> {
     return count > 0;
   }
 
-  /** Fails for a sweep with no experiments under {@code root}, saying what to do. */
-  static void noExperiments(CliContext ctx, String sweep, Path root) throws HyperException {
-    ctx.find(sweep); // an unknown name: the list of known ones
-    throw new HyperException("no experiments of sweep '" + sweep + "' under " + root + ": write them first with"
-        + " '" + ctx.self() + " sweep " + ShellQuote.word(sweep) + (root.equals(Path.of("").toAbsolutePath()) ? ""
-        : " --out " + ShellQuote.word(root.toString())) + "'");
-  }
 
   private int run(Path root, List<Task> tasks) throws InterruptedException, HyperException {
-    Progress progress = new Progress(ctx.out, System.console() != null, tasks.size());
+    Progress progress = new Progress(ctx.out, ProgressLine.onTerminal(), tasks.size());
     List<String> runOptions = rerunAll ? List.of("--rerun") : List.of();
     ExecRun exec = new ExecRun(jobs, new TaskCommands(root, ctx.find(sweep), javaLauncher, runOptions), runOptions,
         grace, new Printing(progress));

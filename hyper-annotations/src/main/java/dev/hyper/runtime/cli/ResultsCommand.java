@@ -92,8 +92,7 @@ final class ResultsCommand implements Callable<Integer> {
     try {
       collected = SweepResults.collect(spec, output.root(), Ranking.of(spec, metric, goal));
     } catch (SweepResults.NoExperiments e) {
-      ExecCommand.noExperiments(ctx, sweep, output.root());      // says how to write them
-      throw e;
+      throw ctx.noExperiments(sweep, output.root());              // says how to write them
     }
     try (SweepResults r = collected) {
       for (String w : r.warnings()) {

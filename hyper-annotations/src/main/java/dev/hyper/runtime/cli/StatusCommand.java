@@ -62,7 +62,7 @@ final class StatusCommand implements Callable<Integer> {
     Listed listed = new Listed(all ? Integer.MAX_VALUE : LISTED);
     SweepOverview o = SweepOverview.scan(root, sweep, ctx.declared(sweep), new SlurmClient(slurmBin), true, listed::add);
     if (o.size == 0) {
-      ExecCommand.noExperiments(ctx, sweep, root);
+      throw ctx.noExperiments(sweep, root);
     }
     Map<SweepOverview.State, Integer> n = o.counts();
     ctx.out.println(Printable.escape("sweep " + sweep + " in " + root + ": " + o.size + " experiments"));

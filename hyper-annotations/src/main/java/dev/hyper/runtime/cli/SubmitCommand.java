@@ -110,7 +110,7 @@ final class SubmitCommand implements Callable<Integer> {
     SlurmClient slurm = new SlurmClient(slurmBin);
     Task first = SweepTasks.first(root, ctx.find(sweep)).orElse(null);
     if (first == null) {
-      ExecCommand.noExperiments(ctx, sweep, root);
+      throw ctx.noExperiments(sweep, root);
     }
     // one pass over the sweep: each experiment's task-list line (as the list will be once extended below),
     // kept only for those to submit

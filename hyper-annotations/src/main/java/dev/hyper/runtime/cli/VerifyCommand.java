@@ -149,8 +149,7 @@ final class VerifyCommand implements Callable<Integer> {
             missing(toml, List.of(toml.getFileName() + " is gone (" + manifest + " lists it)"));
           } else if (checks.started(id) && Markers.status(root.resolve(task.serializationDir()))
               != ExperimentStatus.PENDING) {             // its task made it and ran it, and it is gone again
-            missing(toml, List.of(toml.getFileName() + " is gone, though its task made it and ran it ("
-                + Layout.slashes(task.serializationDir()) + ")"));
+            missing(toml, List.of(task.goneAfterItsRun()));
           } else {
             notMade++;                                   // a lazy sweep's: its task makes it
             progress.step();
@@ -165,7 +164,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
     }
     if (ok + differ + missing + notMade == 0) {
-      ExecCommand.noExperiments(ctx, target, root);
+      throw ctx.noExperiments(target, root);
     }
   }
 

@@ -50,6 +50,12 @@ public record Task(Path root, Path confPath, Path serializationDir, Path lazyDir
     return lazyDir == null && tomlMissing();
   }
 
+  /** What is said of a lazy sweep's experiment whose TOML is gone though its task made it and ran it. */
+  public String goneAfterItsRun() {
+    return confPath.getFileName() + " is gone, though its task made it and ran it ("
+        + dev.hyper.runtime.plan.Layout.slashes(serializationDir()) + ")";
+  }
+
   /** Whether the experiment belongs to a lazy sweep and its task has not made it yet. */
   public boolean notMadeYet() {
     return lazyDir != null && tomlMissing();

@@ -28,9 +28,8 @@ public final class ProgressLine implements AutoCloseable {
   private final LongSupplier nanos;
   private final long start;
   private long done;
-  private long drawnAt = Long.MIN_VALUE;
   private boolean drawn;
-  /** The time and count of the last draws, oldest first once the ring is full. */
+  /** The time and count of the last {@link #RATE_DRAWS} draws, a ring: the newest at {@code (draws - 1) % RATE_DRAWS}. */
   private final long[] drawTimes = new long[RATE_DRAWS];
   private final long[] drawCounts = new long[RATE_DRAWS];
   private int draws;
@@ -71,9 +70,8 @@ public final class ProgressLine implements AutoCloseable {
       return;
     }
     long now = nanos.getAsLong();
-    if (now - start >= TimeUnit.MILLISECONDS.toNanos(AFTER_MS) && (drawnAt == Long.MIN_VALUE
-        || now - drawnAt >= TimeUnit.MILLISECONDS.toNanos(EVERY_MS))) {
-      drawnAt = now;
+    if (now - start >= TimeUnit.MILLISECONDS.toNanos(AFTER_MS) && (draws == 0
+        || now - drawTimes[(draws - 1) % RATE_DRAWS] >= TimeUnit.MILLISECONDS.toNanos(EVERY_MS))) {
       drawn = true;
       err.print(CLEAR + line(now));
       err.flush();

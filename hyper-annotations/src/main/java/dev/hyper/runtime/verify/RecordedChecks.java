@@ -109,7 +109,7 @@ public final class RecordedChecks implements AutoCloseable {
       Absent<T> absent) throws IOException {
     String key = id + "/" + trial;
     String recorded = old.at(row);
-    boolean started = startedPoints.ids().contains(id);
+    boolean started = started(id);
     Outcome outcome = new Outcome();
     checks.submit(item, verifier -> {
       FileIdentity tomlIdentity = identityOrNull(toml);      // taken before the check reads it, as are the others
